@@ -1,0 +1,94 @@
+package org.divergence.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.divergence.core.AppInfo;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.NetworkException;
+import org.divergence.io.project.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: the same jar as the GUI, run with arguments. It never starts the JavaFX toolkit.
+ * Each subcommand is a thin shell over the core and I/O layers that the GUI uses too.
+ */
+@Command(name = AppInfo.ID,
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = "Compare collaboration on GitHub and Hugging Face, and code the interviews that explain it.%n"
+                + "Without arguments the desktop app starts on its default project.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:internal error",
+                "2:usage error",
+                "3:invalid input (a file, a value or a project that is not right)",
+                "4:network error"})
+public final class Cli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line in-process and returns its exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(Cli::exitCodeOf);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            int code = exitCodeOf(exception);
+            cmd.getErr().println(AppInfo.ID + ": " + messageOf(exception, code));
+            if (code == ExitCodes.INTERNAL_ERROR) {
+                exception.printStackTrace(cmd.getErr());
+            }
+            return code;
+        });
+        return commandLine.execute(args);
+    }
+
+    static int exitCodeOf(Throwable exception) {
+        if (exception instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (exception instanceof InvalidInputException || exception instanceof StoreException) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (exception instanceof NetworkException) {
+            return ExitCodes.NETWORK;
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static String messageOf(Throwable exception, int code) {
+        if (code == ExitCodes.INTERNAL_ERROR) {
+            return "internal error: " + exception;
+        }
+        return exception.getMessage();
+    }
+
+    /** Prints "Divergence Workbench VERSION" for --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.NAME + " " + AppInfo.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

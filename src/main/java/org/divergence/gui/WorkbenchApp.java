@@ -1,0 +1,28 @@
+package org.divergence.gui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.divergence.gui.shell.Workbench;
+import org.divergence.io.settings.AppDirectories;
+
+/** The JavaFX application; {@link org.divergence.Launcher} starts it so the jar runs from the class path. */
+public final class WorkbenchApp extends Application {
+
+    private Workbench workbench;
+
+    public static void start(String[] args) {
+        launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        workbench = Workbench.start(stage, AppDirectories.forCurrentUser(), getParameters().getRaw());
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+}

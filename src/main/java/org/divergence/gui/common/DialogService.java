@@ -1,0 +1,31 @@
+package org.divergence.gui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The app's one way to talk to the user in dialogs; ViewModels depend on this interface, never on Stage. */
+public interface DialogService {
+
+    /** A file type offered in open and save dialogs, e.g. ("Projects", "*.divergence"). */
+    record FileType(String description, List<String> patterns) {
+        public static FileType of(String description, String... patterns) {
+            return new FileType(description, List.of(patterns));
+        }
+    }
+
+    void showError(String title, Throwable error);
+
+    void showError(String title, String message);
+
+    void showInformation(String title, String message);
+
+    boolean confirm(String title, String message, String confirmButton);
+
+    Optional<Path> chooseFileToOpen(String title, List<FileType> types);
+
+    List<Path> chooseFilesToOpen(String title, List<FileType> types);
+
+    /** Asks before overwriting an existing file (the platform dialog does this). */
+    Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+}

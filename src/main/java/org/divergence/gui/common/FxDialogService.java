@@ -1,0 +1,133 @@
+package org.divergence.gui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.dialog.ExceptionDialog;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.io.project.StoreException;
+
+/**
+ * Dialogs owned by the main window. Expected problems (bad input, a damaged file) get a plain message; anything
+ * else gets ControlsFX's exception dialog with the details, because that is a bug the user may want to report.
+ */
+public final class FxDialogService implements DialogService {
+
+    private static final Logger LOG = Logger.getLogger(FxDialogService.class.getName());
+
+    private final Supplier<Window> owner;
+    private Path lastFolder;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, Throwable error) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> showError(title, error));
+            return;
+        }
+        if (isExpected(error)) {
+            showError(title, error.getMessage());
+            return;
+        }
+        LOG.log(Level.SEVERE, title, error);
+        ExceptionDialog dialog = new ExceptionDialog(error);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.showAndWait();
+    }
+
+    static boolean isExpected(Throwable error) {
+        return error instanceof InvalidInputException || error instanceof StoreException
+                || error instanceof org.divergence.core.common.NetworkException;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    private void alert(Alert.AlertType type, String title, String message) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> alert(type, title, message));
+            return;
+        }
+        Alert alert = new Alert(type, message, ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinWidth(480);
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmButton) {
+        ButtonType confirm = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
+        File file = chooser(title, types).showOpenDialog(owner.get());
+        return remember(file);
+    }
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
+        List<File> files = chooser(title, types).showOpenMultipleDialog(owner.get());
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        remember(files.getFirst());
+        return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
+        FileChooser chooser = chooser(title, types);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    private FileChooser chooser(String title, List<FileType> types) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (FileType type : types) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type.description(), type.patterns()));
+        }
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.toPath().getParent();
+        return Optional.of(file.toPath());
+    }
+}

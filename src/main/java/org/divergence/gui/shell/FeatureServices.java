@@ -1,0 +1,87 @@
+package org.divergence.gui.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.TaskExecutor;
+import org.divergence.gui.common.Theme;
+import org.divergence.io.settings.AppDirectories;
+
+/**
+ * The services every feature's View and ViewModel is constructed with, created once by {@link Workbench}.
+ * Passing this one object keeps constructors short without a static service locator.
+ */
+public final class FeatureServices {
+
+    private final ProjectContext context;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final MainViewModel mainViewModel;
+    private final AppDirectories directories;
+    private final ObjectProperty<Theme> theme;
+    private ImportHandler importHandler;
+
+    public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
+                           MainViewModel mainViewModel, AppDirectories directories) {
+        this.context = context;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.mainViewModel = mainViewModel;
+        this.directories = directories;
+        this.theme = new SimpleObjectProperty<>(Theme.of(mainViewModel.settings().theme));
+        this.importHandler = new ImportHandler() {
+            @Override
+            public void chooseAndImport() {
+                dialogs.showInformation("Import", "There is no importer in this version yet.");
+            }
+
+            @Override
+            public void importFiles(List<Path> files) {
+                chooseAndImport();
+            }
+        };
+    }
+
+    public ProjectContext context() {
+        return context;
+    }
+
+    public TaskExecutor tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    public AppDirectories directories() {
+        return directories;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    void themeChanged(Theme next) {
+        theme.set(next);
+    }
+
+    public ImportHandler importHandler() {
+        return importHandler;
+    }
+
+    public void setImportHandler(ImportHandler handler) {
+        this.importHandler = handler;
+    }
+
+    /** Opens another section, e.g. the Repositories table filtered from a chart click. */
+    public void navigate(Section section) {
+        mainViewModel.selectedSectionProperty().set(section);
+    }
+}

@@ -1,0 +1,141 @@
+package org.divergence.gui.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.divergence.gui.common.FxDialogService;
+import org.divergence.gui.common.FxTaskExecutor;
+import org.divergence.gui.common.Theme;
+import org.divergence.io.settings.AppDirectories;
+import org.divergence.io.settings.Settings;
+import org.divergence.io.settings.SettingsStore;
+
+/**
+ * The composition root of the desktop app: creates the services once and hands them to each View and ViewModel
+ * through constructors (no static locator). The Application class and the GUI tests both start it here.
+ */
+public final class Workbench {
+
+    private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
+
+    private final Stage stage;
+    private final Settings settings;
+    private final SettingsStore settingsStore;
+    private final FxDialogService dialogs;
+    private final FxTaskExecutor tasks;
+    private final ProjectContext context = new ProjectContext();
+    private final MainViewModel viewModel;
+    private final MainWindow window;
+
+    private Workbench(Stage stage, AppDirectories directories) {
+        this.stage = stage;
+        this.settingsStore = new SettingsStore(directories.config());
+        this.settings = settingsStore.load();
+        Theme.of(settings.theme).apply();
+        this.dialogs = new FxDialogService(() -> stage);
+        this.tasks = new FxTaskExecutor(dialogs);
+        this.viewModel = new MainViewModel(context, tasks, dialogs, settings, settingsStore, directories);
+        FeatureServices services = new FeatureServices(context, tasks, dialogs, viewModel, directories);
+        List<SectionView> views = new ArrayList<>(Sections.create(services));
+        this.window = new MainWindow(stage, viewModel, tasks, views, new Actions(services));
+    }
+
+    /** Builds the window, shows it, and opens the initial project in the background. */
+    public static Workbench start(Stage stage, AppDirectories directories, List<String> args) {
+        Workbench workbench = new Workbench(stage, directories);
+        workbench.installCrashHandler();
+        workbench.show();
+        workbench.viewModel.openInitialProject(args);
+        return workbench;
+    }
+
+    private void show() {
+        Scene scene = window.createScene();
+        stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.all());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (settings.windowX != null && settings.windowY != null) {
+            stage.setX(settings.windowX);
+            stage.setY(settings.windowY);
+        }
+        stage.setMaximized(settings.maximized);
+        stage.setOnCloseRequest(event -> close());
+        stage.show();
+    }
+
+    /** An uncaught exception anywhere shows the error dialog instead of killing the app. */
+    private void installCrashHandler() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(Level.SEVERE, "Uncaught exception on " + thread.getName(), error);
+            Platform.runLater(() -> dialogs.showError("Something went wrong", error));
+        });
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public ProjectContext context() {
+        return context;
+    }
+
+    public FxTaskExecutor tasks() {
+        return tasks;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    /** Remembers the window's geometry, closes the project and stops background threads. */
+    public void close() {
+        settings.maximized = stage.isMaximized();
+        if (!stage.isMaximized() && stage.getScene() != null) {
+            settings.windowWidth = stage.getScene().getWidth();
+            settings.windowHeight = stage.getScene().getHeight();
+            settings.windowX = stage.getX();
+            settings.windowY = stage.getY();
+        }
+        viewModel.shutdown();
+        tasks.close();
+    }
+
+    /** Window-level actions; features plug their handlers in through {@link FeatureServices}. */
+    private final class Actions implements MainWindow.WindowActions {
+        private final FeatureServices services;
+
+        Actions(FeatureServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public void importFiles() {
+            services.importHandler().chooseAndImport();
+        }
+
+        @Override
+        public void importDropped(List<Path> files) {
+            services.importHandler().importFiles(files);
+        }
+
+        @Override
+        public void toggleTheme(boolean dark) {
+            Theme theme = dark ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            settings.theme = theme.settingsName();
+            settingsStore.save(settings);
+            services.themeChanged(theme);
+        }
+
+        @Override
+        public void showAbout() {
+            AboutDialog.show(stage);
+        }
+    }
+}

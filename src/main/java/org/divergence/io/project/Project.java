@@ -1,0 +1,355 @@
+package org.divergence.io.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.divergence.core.AppInfo;
+import org.divergence.core.common.InvalidInputException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * An open project file: one SQLite database, written by exactly one writer thread, read by pooled read-only
+ * connections (WAL lets readers work while the writer writes). Every {@link #write} is one transaction, committed
+ * before it returns, so there is nothing to "save" and a crash loses nothing that was reported done.
+ */
+public final class Project implements AutoCloseable {
+
+    private static final int READ_POOL_SIZE = 4;
+
+    private final Path file;
+    private final ProjectLock lock;
+    private final Connection writeConnection;
+    private final ExecutorService writer;
+    private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READ_POOL_SIZE);
+    private final CopyOnWriteArrayList<Consumer<Set<DataArea>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Thread writerThread;
+    private volatile boolean closed;
+
+    private Project(Path file, ProjectLock lock, Connection writeConnection) {
+        this.file = file;
+        this.lock = lock;
+        this.writeConnection = writeConnection;
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "project-writer " + file.getFileName());
+            thread.setDaemon(true);
+            writerThread = thread;
+            return thread;
+        });
+    }
+
+    /** Opens an existing project, applying pending migrations; refuses foreign, damaged and newer files untouched. */
+    public static Project open(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        int headerVersion = ProjectFileCheck.requireProject(path, Migrations.newestVersion());
+        ProjectLock lock = ProjectLock.acquire(path);
+        Connection connection = null;
+        try {
+            connection = connect(path, false);
+            int version = Migrations.currentVersion(connection);
+            if (version == 0 && headerVersion == 0) {
+                throw new InvalidInputException(path + ": not a Divergence Workbench project (it has no schema)");
+            }
+            ProjectFileCheck.requireKnownVersion(path, version, Migrations.newestVersion());
+            Migrations.migrate(connection, version);
+            return new Project(path, lock, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            lock.close();
+            throw new InvalidInputException(StoreException.describe(path, e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Creates a new, empty project; refuses to overwrite an existing file. */
+    public static Project create(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(path) && Files.size(path) > 0) {
+                throw new InvalidInputException(path + ": already exists; open it, or choose another name");
+            }
+            Files.createDirectories(path.getParent());
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(path + ": cannot create the project (" + e.getMessage() + ")", e);
+        }
+        ProjectLock lock = ProjectLock.acquire(path);
+        Connection connection = null;
+        try {
+            // The first schema goes straight into the main file (rollback journal), so the header that marks the
+            // file as ours is on disk before anything else; only then does the project switch to WAL.
+            connection = connect(path, false, false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA application_id = " + ProjectFileCheck.APPLICATION_ID);
+            }
+            Migrations.migrate(connection, 0);
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+            }
+            connection.setAutoCommit(false);
+            Project project = new Project(path, lock, connection);
+            project.write(EnumSet.of(DataArea.META), c -> {
+                putMeta(c, "guid", UUID.randomUUID().toString());
+                putMeta(c, "created_at", Instant.now().toString());
+                putMeta(c, "created_by", AppInfo.NAME + " " + AppInfo.version());
+                return null;
+            });
+            return project;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            lock.close();
+            throw new InvalidInputException(StoreException.describe(path, e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Opens the project, or creates it when the file does not exist yet (the command line's import does this). */
+    public static Project openOrCreate(Path file) {
+        return Files.exists(file) ? open(file) : create(file);
+    }
+
+    private static Connection connect(Path path, boolean readOnly) throws SQLException {
+        return connect(path, readOnly, true);
+    }
+
+    private static Connection connect(Path path, boolean readOnly, boolean wal) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setTempStore(SQLiteConfig.TempStore.FILE);
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else {
+            config.setJournalMode(wal ? SQLiteConfig.JournalMode.WAL : SQLiteConfig.JournalMode.DELETE);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private static void putMeta(Connection connection, String key, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO project_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            statement.executeUpdate();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The file name without its extension: what the window title shows. */
+    public String name() {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(AppInfo.PROJECT_EXTENSION)
+                ? fileName.substring(0, fileName.length() - AppInfo.PROJECT_EXTENSION.length())
+                : fileName;
+    }
+
+    /**
+     * Runs {@code work} on the writer thread in one transaction and commits it before returning. Work that fails or
+     * is cancelled is rolled back completely. Called from the writer thread itself, it joins the running transaction.
+     */
+    public <T> T write(Set<DataArea> changes, SqlWork<T> work) {
+        requireOpen();
+        if (Thread.currentThread() == writerThread) {
+            return runWork(writeConnection, work);
+        }
+        Future<T> result = writer.submit(() -> {
+            try {
+                T value = work.run(writeConnection);
+                writeConnection.commit();
+                return value;
+            } catch (Throwable e) {
+                rollbackQuietly();
+                throw e;
+            }
+        });
+        T value = await(result);
+        if (!changes.isEmpty()) {
+            Set<DataArea> changed = Set.copyOf(changes);
+            listeners.forEach(listener -> listener.accept(changed));
+        }
+        return value;
+    }
+
+    /** Runs {@code work} on a pooled read-only connection, as one consistent snapshot. */
+    public <T> T read(SqlWork<T> work) {
+        requireOpen();
+        Connection connection = borrowReader();
+        try {
+            return runWork(connection, work);
+        } finally {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // A failed rollback of a read-only snapshot leaves nothing behind.
+            }
+            if (closed || !idleReaders.offer(connection)) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    /** A dedicated read-only connection for a long-lived reader (e.g. a table's temporary sort order); caller closes. */
+    public Connection openReadConnection() {
+        requireOpen();
+        try {
+            return connect(file, true);
+        } catch (SQLException e) {
+            throw StoreException.of(file, e);
+        }
+    }
+
+    /** Called after each committed write with what it changed; called on the thread that asked for the write. */
+    public void addChangeListener(Consumer<Set<DataArea>> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeChangeListener(Consumer<Set<DataArea>> listener) {
+        listeners.remove(listener);
+    }
+
+    public String meta(String key) {
+        return read(c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT value FROM project_meta WHERE key = ?")) {
+                statement.setString(1, key);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void putMeta(String key, String value) {
+        write(EnumSet.of(DataArea.META), c -> {
+            putMeta(c, key, value);
+            return null;
+        });
+    }
+
+    public int schemaVersion() {
+        return read(Migrations::currentVersion);
+    }
+
+    private Connection borrowReader() {
+        Connection connection = idleReaders.poll();
+        if (connection != null) {
+            return connection;
+        }
+        try {
+            return connect(file, true);
+        } catch (SQLException e) {
+            throw StoreException.of(file, e);
+        }
+    }
+
+    private <T> T runWork(Connection connection, SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw StoreException.of(file, e);
+        }
+    }
+
+    private <T> T await(Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.divergence.core.common.CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw StoreException.of(file, sql);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writeConnection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the caller needs to see.
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(file + " is closed");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort; SQLite recovers any leftover WAL on the next open.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        Future<?> last = writer.submit(() -> {
+            try (Statement statement = writeConnection.createStatement()) {
+                statement.execute("PRAGMA optimize");
+                writeConnection.commit();
+            }
+            return null;
+        });
+        try {
+            last.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // Optimising is a courtesy; closing proceeds.
+        }
+        closed = true;
+        writer.shutdown();
+        Connection reader;
+        while ((reader = idleReaders.poll()) != null) {
+            closeQuietly(reader);
+        }
+        closeQuietly(writeConnection);
+        lock.close();
+    }
+}
