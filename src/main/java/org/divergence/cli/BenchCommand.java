@@ -1,0 +1,23 @@
+package org.divergence.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Benchmarks of the speed and memory targets (never timed unit tests): {@code bench import}, {@code bench compare},
+ * {@code bench charts}, {@code bench coding}. Each feature registers its benchmark here.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark and print the measured figures.",
+        subcommands = {})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
