@@ -1,0 +1,74 @@
+package org.divergence.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.io.project.Project;
+import org.divergence.io.repositories.RepositoryImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import repository samples: CSV or JSON Lines in the canonical columns, or JSON saved from the",
+            "GitHub or Hugging Face API. The project is created if it does not exist. All files are imported, or",
+            "(on invalid input) none."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files to import (.csv, .jsonl, .json).")
+    List<Path> inputs;
+
+    @Option(names = "--skip-invalid", description = "Import the valid rows and write the rejected ones, with their"
+            + " reasons, to INPUT.rejected.csv.")
+    boolean skipInvalid;
+
+    @Option(names = "--hf-type", paramLabel = "model|dataset|space",
+            description = "What a Hugging Face API JSON file holds, when neither its name nor its fields say.")
+    String huggingFaceType;
+
+    @Option(names = "--report-memory", hidden = true, description = "Print peak heap and resident memory (benchmarks).")
+    boolean reportMemory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Optional<RepoType> type = Optional.empty();
+        if (huggingFaceType != null) {
+            type = RepoType.ofCode(huggingFaceType).filter(t -> t != RepoType.CODE);
+            if (type.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--hf-type must be model, dataset or space, not '" + huggingFaceType + "'");
+            }
+        }
+        RepositoryImporter.Report report;
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+        try (Project opened = Project.openOrCreate(project.path())) {
+            report = new RepositoryImporter(opened).importFiles(inputs,
+                    new RepositoryImporter.Options(skipInvalid, type), progress);
+        } finally {
+            progress.finish();
+        }
+        var out = spec.commandLine().getOut();
+        out.println(report.summary());
+        for (RepositoryImporter.FileReport file : report.files()) {
+            if (file.rejectedFile() != null) {
+                out.println("rejected rows of " + file.file().getFileName() + " with their reasons: "
+                        + file.rejectedFile());
+            }
+        }
+        if (reportMemory) {
+            out.println(MemoryReport.describe());
+        }
+        return ExitCodes.OK;
+    }
+}
