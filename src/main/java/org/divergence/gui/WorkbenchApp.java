@@ -16,7 +16,8 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workbench = Workbench.start(stage, AppDirectories.forCurrentUser(), getParameters().getRaw());
+        workbench = Workbench.start(stage, AppDirectories.forCurrentUser(), getParameters().getRaw(),
+                getHostServices()::showDocument);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class CanonicalValues {
     public static final String HUGGING_FACE_UNKNOWN_CREATED_AT = "2022-03-02T23:29:04Z";
 
     private static final int MAX_NAME_LENGTH = 512;
+    private static final int[] DAYS_IN_MONTH = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private CanonicalValues() {
     }
@@ -46,7 +47,8 @@ public final class CanonicalValues {
         }
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+            boolean plainAscii = c > ' ' && c < 0x7F;
+            if (!plainAscii && (c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new RowProblem(CanonicalColumns.FULL_NAME, quote(raw) + " contains white space or a control"
                         + " character");
             }
@@ -116,8 +118,11 @@ public final class CanonicalValues {
                 return false;
             }
         }
-        // Days past the month's end (e.g. 02-30) fall through to java.time, which rejects them.
-        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59;
+        if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+            return false;
+        }
+        // Day 29 of February needs the leap-year rule: let java.time decide that one.
+        return day <= DAYS_IN_MONTH[month] && !(month == 2 && day == 29);
     }
 
     private static int twoDigits(String s, int at) {

@@ -21,6 +21,10 @@ public final class EmptyState extends VBox {
         glyph.getStyleClass().add("empty-state-icon");
         Label title = new Label(headline);
         title.getStyleClass().add("empty-state-title");
+        title.setWrapText(true);
+        title.setMaxWidth(520);
+        title.setAlignment(Pos.CENTER);
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label text = new Label(explanation);
         text.getStyleClass().add("empty-state-text");
         text.setWrapText(true);

@@ -2,8 +2,11 @@ package org.divergence.gui.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Window;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.Theme;
@@ -21,10 +24,15 @@ public final class FeatureServices {
     private final MainViewModel mainViewModel;
     private final AppDirectories directories;
     private final ObjectProperty<Theme> theme;
+    private final Consumer<String> openUrl;
+    private final Supplier<Window> window;
     private ImportHandler importHandler;
 
     public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
-                           MainViewModel mainViewModel, AppDirectories directories) {
+                           MainViewModel mainViewModel, AppDirectories directories, Consumer<String> openUrl,
+                           Supplier<Window> window) {
+        this.openUrl = openUrl;
+        this.window = window;
         this.context = context;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -78,6 +86,16 @@ public final class FeatureServices {
 
     public void setImportHandler(ImportHandler handler) {
         this.importHandler = handler;
+    }
+
+    /** Opens a web page in the user's browser (the repository's page on its platform). */
+    public void openUrl(String url) {
+        openUrl.accept(url);
+    }
+
+    /** The main window, to own dialogs. */
+    public Window window() {
+        return window.get();
     }
 
     /** Opens another section, e.g. the Repositories table filtered from a chart click. */

@@ -21,7 +21,7 @@ import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.common.FxThread;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.io.project.Project;
-import org.divergence.io.project.SampleProject;
+import org.divergence.io.samples.SampleProject;
 import org.divergence.io.settings.AppDirectories;
 import org.divergence.io.settings.Settings;
 import org.divergence.io.settings.SettingsStore;

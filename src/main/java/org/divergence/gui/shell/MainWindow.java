@@ -97,6 +97,10 @@ public final class MainWindow {
         return scene;
     }
 
+    public SectionView sectionView(Section section) {
+        return sections.get(section);
+    }
+
     public BorderPane root() {
         return root;
     }

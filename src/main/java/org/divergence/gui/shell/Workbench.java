@@ -3,6 +3,7 @@ package org.divergence.gui.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -31,8 +32,9 @@ public final class Workbench {
     private final ProjectContext context = new ProjectContext();
     private final MainViewModel viewModel;
     private final MainWindow window;
+    private final FeatureServices services;
 
-    private Workbench(Stage stage, AppDirectories directories) {
+    private Workbench(Stage stage, AppDirectories directories, Consumer<String> openUrl) {
         this.stage = stage;
         this.settingsStore = new SettingsStore(directories.config());
         this.settings = settingsStore.load();
@@ -40,14 +42,21 @@ public final class Workbench {
         this.dialogs = new FxDialogService(() -> stage);
         this.tasks = new FxTaskExecutor(dialogs);
         this.viewModel = new MainViewModel(context, tasks, dialogs, settings, settingsStore, directories);
-        FeatureServices services = new FeatureServices(context, tasks, dialogs, viewModel, directories);
+        this.services = new FeatureServices(context, tasks, dialogs, viewModel, directories, openUrl,
+                () -> stage);
         List<SectionView> views = new ArrayList<>(Sections.create(services));
         this.window = new MainWindow(stage, viewModel, tasks, views, new Actions(services));
     }
 
     /** Builds the window, shows it, and opens the initial project in the background. */
     public static Workbench start(Stage stage, AppDirectories directories, List<String> args) {
-        Workbench workbench = new Workbench(stage, directories);
+        return start(stage, directories, args, url -> LOG.info("Would open " + url));
+    }
+
+    /** {@code openUrl} shows a web page in the user's browser (the app passes its HostServices). */
+    public static Workbench start(Stage stage, AppDirectories directories, List<String> args,
+                                  Consumer<String> openUrl) {
+        Workbench workbench = new Workbench(stage, directories, openUrl);
         workbench.installCrashHandler();
         workbench.show();
         workbench.viewModel.openInitialProject(args);
@@ -87,6 +96,10 @@ public final class Workbench {
 
     public FxTaskExecutor tasks() {
         return tasks;
+    }
+
+    public FeatureServices services() {
+        return services;
     }
 
     public MainWindow window() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.divergence.io.project.SampleProject;
+import org.divergence.io.samples.SampleProject;
 import org.divergence.io.settings.AppDirectories;
 import org.divergence.io.settings.SettingsStore;
 import org.junit.jupiter.api.AfterEach;

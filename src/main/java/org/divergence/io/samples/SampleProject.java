@@ -1,11 +1,15 @@
-package org.divergence.io.project;
+package org.divergence.io.samples;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.divergence.core.common.Progress;
+import org.divergence.io.project.Project;
+import org.divergence.io.repositories.RepositoryImporter;
 
 /**
  * The embedded default: a project built at first start from the sample datasets bundled in the jar, so that a
@@ -14,6 +18,7 @@ import org.divergence.core.common.Progress;
 public final class SampleProject {
 
     public static final String FILE_NAME = "Sample project.divergence";
+    static final String REPOSITORIES_CSV = "repositories-sample.csv";
 
     private SampleProject() {
     }
@@ -45,7 +50,31 @@ public final class SampleProject {
     /** Fills a new project with the bundled samples. Each feature that ships sample data adds its step here. */
     static void populate(Project project, Progress progress) {
         project.putMeta("sample", "true");
+        progress.update(0, 1, "Importing the synthetic repository sample");
+        importBundledRepositories(project);
         progress.update(1, 1, "Sample project ready");
+    }
+
+    /** The bundled CSV is copied out under its own name, so the import batch names it as users know it. */
+    private static void importBundledRepositories(Project project) {
+        Path folder = null;
+        try (InputStream in = SampleProject.class.getResourceAsStream("/sample-datasets/" + REPOSITORIES_CSV)) {
+            if (in == null) {
+                throw new IllegalStateException("The jar lacks sample-datasets/" + REPOSITORIES_CSV);
+            }
+            folder = Files.createTempDirectory("divergence-sample");
+            Path csv = folder.resolve(REPOSITORIES_CSV);
+            Files.copy(in, csv);
+            new RepositoryImporter(project).importFiles(List.of(csv), RepositoryImporter.Options.defaults(),
+                    Progress.NONE);
+            Files.delete(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack the sample repositories", e);
+        } finally {
+            if (folder != null) {
+                folder.toFile().delete();
+            }
+        }
     }
 
     private static void deleteWithSidecars(Path file) throws IOException {

@@ -1,0 +1,261 @@
+package org.divergence.gui.repositories;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import org.divergence.core.repositories.ImportBatch;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.SortKey;
+import org.divergence.core.repositories.StoredRepository;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.TaskExecutor;
+import org.divergence.gui.common.TaskHandle;
+import org.divergence.io.project.DataArea;
+import org.divergence.io.project.Project;
+import org.divergence.io.repositories.RepositoryBrowser;
+
+/**
+ * The Repositories screen's state: the filter, the sort, the matching rows (a lazily loaded list over the whole
+ * project), counts, and the selected repository with its batch. Every change of filter or sort recomputes the
+ * order in the background; the latest request wins and earlier ones are cancelled.
+ */
+public final class RepositoriesViewModel {
+
+    private final TaskExecutor tasks;
+
+    private final ObjectProperty<Platform> platform = new SimpleObjectProperty<>();
+    private final ObjectProperty<RepoType> type = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final StringProperty nameContains = new SimpleStringProperty("");
+    private final ObjectProperty<SortKey> sortKey = new SimpleObjectProperty<>(SortKey.IMPORT_ORDER);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyObjectWrapper<ObservableList<StoredRepository>> rows = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper matching = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<StoredRepository> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ImportBatch> selectedBatch = new ReadOnlyObjectWrapper<>();
+    private final LongProperty revision = new SimpleLongProperty();
+
+    private Project project;
+    private RepositoryBrowser browser;
+    private TaskHandle running;
+    private long generation;
+
+    public RepositoriesViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
+        for (var property : new javafx.beans.Observable[] {platform, type, createdFrom, createdTo, sortKey,
+            ascending}) {
+            property.addListener(observable -> refresh());
+        }
+        selected.addListener((obs, old, repository) -> loadBatch(repository));
+    }
+
+    /** Shows another project (or none); called when the window's project changes. */
+    public void setProject(Project next) {
+        this.project = next;
+        this.browser = next == null ? null : new RepositoryBrowser(next);
+        rows.set(browser == null ? null : RepositoryRows.empty(browser));
+        refresh();
+    }
+
+    public void dataChanged(Set<DataArea> areas) {
+        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.BATCHES)) {
+            refresh();
+        }
+    }
+
+    public RepositoryFilter filter() {
+        Set<Platform> platforms = platform.get() == null ? Set.of() : EnumSet.of(platform.get());
+        Set<RepoType> types = type.get() == null ? Set.of() : EnumSet.of(type.get());
+        LocalDate from = createdFrom.get();
+        LocalDate to = createdTo.get();
+        if (from != null && to != null && from.isAfter(to)) {
+            to = from;
+        }
+        return new RepositoryFilter(platforms, types, from, to, nameContains.get());
+    }
+
+    /** Applies a filter from elsewhere (e.g. a chart's "show these repositories"). */
+    public void showFiltered(RepositoryFilter filter) {
+        platform.set(filter.platforms().size() == 1 ? filter.platforms().iterator().next() : null);
+        type.set(filter.types().size() == 1 ? filter.types().iterator().next() : null);
+        createdFrom.set(filter.createdFrom());
+        createdTo.set(filter.createdTo());
+        nameContains.set(filter.nameContains() == null ? "" : filter.nameContains());
+        refresh();
+    }
+
+    public void clearFilters() {
+        showFiltered(RepositoryFilter.ALL);
+    }
+
+    public void sortBy(SortKey key, boolean isAscending) {
+        if (key == sortKey.get() && isAscending == ascending.get()) {
+            return;
+        }
+        sortKey.set(key);
+        ascending.set(isAscending);
+    }
+
+    /** Recomputes the matching rows in the background; a newer request cancels this one. */
+    public void refresh() {
+        if (browser == null) {
+            matching.set(0);
+            total.set(0);
+            empty.set(true);
+            return;
+        }
+        long request = ++generation;
+        if (running != null) {
+            running.cancel();
+        }
+        RepositoryBrowser current = browser;
+        RepositoryFilter filter = filter();
+        SortKey key = sortKey.get();
+        boolean isAscending = ascending.get();
+        loading.set(true);
+        status.set("Finding repositories…");
+        running = tasks.execute(BackgroundTask.of("Listing repositories", progress -> {
+            long all = current.total();
+            long[] ids = current.order(filter, key, isAscending, progress);
+            return new Listing(all, ids);
+        }).quiet().onSuccess(listing -> {
+            if (request != generation) {
+                return;
+            }
+            selected.set(null);
+            if (rows.get() instanceof RepositoryRows shown) {
+                shown.show(listing.ids());
+            }
+            matching.set(listing.ids().length);
+            total.set(listing.total());
+            empty.set(listing.total() == 0);
+            status.set(describe(listing));
+            revision.set(revision.get() + 1);
+        }).onFinished(() -> {
+            if (request == generation) {
+                loading.set(false);
+            }
+        }));
+    }
+
+    private String describe(Listing listing) {
+        String shown = String.format("%,d of %,d repositories", listing.ids().length, listing.total());
+        var conditions = filter().describe();
+        return conditions.isEmpty() ? shown : shown + " where " + String.join("; ", conditions);
+    }
+
+    private record Listing(long total, long[] ids) {
+    }
+
+    private void loadBatch(StoredRepository repository) {
+        selectedBatch.set(null);
+        if (repository == null || browser == null) {
+            return;
+        }
+        RepositoryBrowser current = browser;
+        tasks.execute(BackgroundTask.of("Reading the import batch", progress -> current.batchOf(repository))
+                .quiet()
+                .onSuccess(batch -> {
+                    if (selected.get() == repository) {
+                        selectedBatch.set(batch.orElse(null));
+                    }
+                }));
+    }
+
+    public Optional<Project> project() {
+        return Optional.ofNullable(project);
+    }
+
+    public ObjectProperty<Platform> platformProperty() {
+        return platform;
+    }
+
+    public ObjectProperty<RepoType> typeProperty() {
+        return type;
+    }
+
+    public ObjectProperty<LocalDate> createdFromProperty() {
+        return createdFrom;
+    }
+
+    public ObjectProperty<LocalDate> createdToProperty() {
+        return createdTo;
+    }
+
+    /** The View applies this after the user pauses typing. */
+    public StringProperty nameContainsProperty() {
+        return nameContains;
+    }
+
+    public ObjectProperty<SortKey> sortKeyProperty() {
+        return sortKey;
+    }
+
+    public BooleanProperty ascendingProperty() {
+        return ascending;
+    }
+
+    public ReadOnlyObjectProperty<ObservableList<StoredRepository>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True when the project has no repositories at all (the screen then shows how to import some). */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<StoredRepository> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<ImportBatch> selectedBatchProperty() {
+        return selectedBatch.getReadOnlyProperty();
+    }
+
+    /** Rises each time a new listing is shown. */
+    public LongProperty revisionProperty() {
+        return revision;
+    }
+}

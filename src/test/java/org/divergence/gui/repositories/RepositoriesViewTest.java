@@ -1,0 +1,133 @@
+package org.divergence.gui.repositories;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.divergence.core.repositories.StoredRepository;
+import org.divergence.gui.shell.Workbench;
+import org.divergence.io.project.Project;
+import org.divergence.io.settings.AppDirectories;
+import org.divergence.io.settings.Settings;
+import org.divergence.io.settings.SettingsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Repositories screen in a real window: import through the dialog, browse, sort, inspect. */
+@ExtendWith(ApplicationExtension.class)
+class RepositoriesViewTest {
+
+    @TempDir
+    static Path home;
+
+    private Workbench workbench;
+    private Stage stage;
+    private Path csv;
+    private final List<String> openedUrls = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        AppDirectories directories = AppDirectories.resolve(home.toString(), Map.of(), "Linux", home);
+        Path project = home.resolve("empty-" + System.nanoTime() + ".divergence");
+        Project.create(project).close();
+        Settings settings = new Settings();
+        settings.rememberProject(project.toString());
+        new SettingsStore(directories.config()).save(settings);
+        csv = home.resolve("few.csv");
+        Files.writeString(csv, """
+                platform,repo_type,full_name,created_at,contributors,commits,pull_requests,merged_pull_requests,issues,discussions,stars,forks,downloads,likes,derivatives,language
+                github,code,octo/alpha,2020-01-05,3,30,,,,,100,,,,,Go
+                github,code,octo/beta,2022-06-01,1,3,,,,,5,,,,,Rust
+                huggingface,model,acme/gamma,2023-02-01,1,5,,,,0,,,50,7,1,
+                """);
+        workbench = Workbench.start(stage, directories, List.of(), openedUrls::add);
+    }
+
+    @AfterEach
+    void closeWorkbench() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            workbench.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void importsThroughTheDialogThenBrowsesSortsAndInspects(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#repositories-empty").query().isVisible());
+
+        robot.interact(() -> workbench.window().root().getScene().getWindow().requestFocus());
+        robot.interact(() -> workbench.viewModel().selectedSectionProperty().get());
+        robot.interact(() -> findHandler().importFiles(List.of(csv)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#import-preview").tryQuery().isPresent()
+                        && !robot.lookup("#import-preview").queryTableView().getItems().isEmpty());
+        TableView<?> preview = robot.lookup("#import-preview").queryTableView();
+        assertEquals(3, preview.getItems().size());
+
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-outcome").queryAs(Label.class)
+                .getText().isEmpty());
+        assertEquals("Imported 3 repositories (3 added, 0 updated, 0 skipped) from 1 file(s).",
+                robot.lookup("#import-outcome").queryAs(Label.class).getText());
+        robot.clickOn("#import-cancel");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 3);
+        assertEquals("3 of 3 repositories", robot.lookup("#repositories-status").queryAs(Label.class).getText());
+
+        // Sorting as a header click does it: the column becomes the sort order, ascending then descending.
+        var contributors = table(robot).getColumns().get(4);
+        robot.interact(() -> table(robot).getSortOrder().setAll(contributors));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstName(robot).equals("octo/beta"));
+        robot.interact(() -> contributors.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstName(robot).equals("octo/alpha"));
+
+        robot.clickOn("octo/alpha");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Go").tryQuery().isPresent());
+        robot.clickOn("#open-on-platform");
+        assertEquals(List.of("https://github.com/octo/alpha"), openedUrls);
+
+        robot.clickOn("#filter-name").write("gam");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#repositories-status")
+                .queryAs(Label.class).getText().equals("1 of 3 repositories where name contains \"gam\""));
+        assertEquals("acme/gamma", firstName(robot));
+    }
+
+    private RepositoriesView findView() {
+        return workbench.window().sectionView(org.divergence.gui.shell.Section.REPOSITORIES) instanceof RepositoriesView view
+                ? view : null;
+    }
+
+    private org.divergence.gui.shell.ImportHandler findHandler() {
+        return workbench.services().importHandler();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<StoredRepository> table(FxRobot robot) {
+        return robot.lookup("#repositories-table").queryAs(TableView.class);
+    }
+
+    private static int tableSize(FxRobot robot) {
+        return table(robot).getItems().size();
+    }
+
+    private static String firstName(FxRobot robot) {
+        var items = table(robot).getItems();
+        return items.isEmpty() ? "" : items.getFirst().row().fullName();
+    }
+}
