@@ -108,10 +108,6 @@ class RepositoriesViewTest {
         assertEquals("acme/gamma", firstName(robot));
     }
 
-    private RepositoriesView findView() {
-        return workbench.window().sectionView(org.divergence.gui.shell.Section.REPOSITORIES) instanceof RepositoriesView view
-                ? view : null;
-    }
 
     private org.divergence.gui.shell.ImportHandler findHandler() {
         return workbench.services().importHandler();

@@ -382,4 +382,33 @@ class RepositoryImportTest {
         importFiles(write("x.csv", HEADER + ",zip\ngithub,code,a/b,,,,,,,,,,,,,00123\n"));
         assertTrue(TableDump.repositories(projectFile).getFirst().endsWith("{\"zip\":\"00123\"}"));
     }
+
+    @Test
+    void cancellingAnImportLeavesTheProjectAsItWas() throws Exception {
+        importFiles(write("first.csv", HEADER + "\ngithub,code,keep/me,,1,1,,,,,,,,,\n"));
+        String before = snapshot();
+        StringBuilder big = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 100_000; i++) {
+            big.append("github,code,many/r").append(i).append(",,1,1,,,,,,,,,\n");
+        }
+        Path file = write("big.csv", big.toString());
+        Progress cancelAfterFirstUpdate = new Progress() {
+            private volatile boolean cancelled;
+
+            @Override
+            public void update(long done, long total, String message) {
+                cancelled = true;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+        try (Project project = Project.open(projectFile)) {
+            assertThrows(org.divergence.core.common.CancelledException.class, () -> new RepositoryImporter(project)
+                    .importFiles(List.of(file), RepositoryImporter.Options.defaults(), cancelAfterFirstUpdate));
+        }
+        assertEquals(before, snapshot());
+    }
 }
