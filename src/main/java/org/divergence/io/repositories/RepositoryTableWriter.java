@@ -68,6 +68,28 @@ final class RepositoryTableWriter {
                 + ROW_PLACEHOLDERS + conflict);
     }
 
+    /**
+     * Stores one repository in its own statement, within the caller's transaction: how live collection stores each
+     * repository together with the crawl's progress. Returns true when the repository is new to the project.
+     */
+    static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
+        boolean exists;
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT 1 FROM repository WHERE platform = ? AND full_name = ?")) {
+            find.setString(1, row.platform().code());
+            find.setString(2, row.fullName());
+            try (ResultSet rs = find.executeQuery()) {
+                exists = rs.next();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository (" + COLUMNS
+                + ") VALUES " + ROW_PLACEHOLDERS + UPSERT)) {
+            bind(insert, 0, row, batchId);
+            insert.executeUpdate();
+        }
+        return !exists;
+    }
+
     /** Opens a writer for one batch; loads in bulk when the table is empty. */
     static RepositoryTableWriter open(Connection connection, long batchId) throws SQLException {
         long count = countRows(connection);
@@ -84,7 +106,7 @@ final class RepositoryTableWriter {
         pending[pendingCount++] = row;
         if (pendingCount == ROWS_PER_STATEMENT) {
             for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                bind(many, i * PARAMETERS_PER_ROW, pending[i]);
+                bind(many, i * PARAMETERS_PER_ROW, pending[i], batchId);
             }
             many.executeUpdate();
             pendingCount = 0;
@@ -95,7 +117,7 @@ final class RepositoryTableWriter {
     /** Flushes what is pending, rebuilds the key in bulk mode, and says how many rows were added and updated. */
     Outcome finish() throws SQLException {
         for (int i = 0; i < pendingCount; i++) {
-            bind(one, 0, pending[i]);
+            bind(one, 0, pending[i], batchId);
             one.executeUpdate();
         }
         pendingCount = 0;
@@ -128,7 +150,8 @@ final class RepositoryTableWriter {
         }
     }
 
-    private void bind(PreparedStatement statement, int offset, RepositoryRow row) throws SQLException {
+    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, long batchId)
+            throws SQLException {
         statement.setString(offset + 1, row.platform().code());
         statement.setString(offset + 2, row.type().code());
         statement.setString(offset + 3, row.fullName());
