@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +21,7 @@ import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.common.FxThread;
 import org.divergence.gui.common.TaskExecutor;
+import org.divergence.io.project.Backups;
 import org.divergence.io.project.Project;
 import org.divergence.io.samples.SampleProject;
 import org.divergence.io.settings.AppDirectories;
@@ -28,6 +30,9 @@ import org.divergence.io.settings.SettingsStore;
 
 /** The main window's state: which project is open, which section shows, the recent list, undo and redo. */
 public final class MainViewModel {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            MainViewModel.class.getName());
 
     public static final FileType PROJECT_FILES = FileType.of("Divergence projects", "*" + AppInfo.PROJECT_EXTENSION);
 
@@ -116,12 +121,42 @@ public final class MainViewModel {
     public void openSampleProject() {
         runOpening("Preparing the sample project", progress -> {
             Path sample = SampleProject.ensure(directories.data(), progress);
-            return Project.open(sample);
+            return openWithBackup(sample);
         });
     }
 
     public void openProject(Path file) {
-        runOpening("Opening " + file.getFileName(), progress -> Project.open(file));
+        runOpening("Opening " + file.getFileName(), progress -> openWithBackup(file));
+    }
+
+    /** Every open takes a rotating backup; a failed backup is logged but does not stop the user working. */
+    private Project openWithBackup(Path file) {
+        Project project = Project.open(file);
+        try {
+            Backups.take(project, directories.backups(), Backups.DEFAULT_KEEP);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not back up " + file + ": " + e.getMessage(), e);
+        }
+        return project;
+    }
+
+    /** The backups of the open project, newest first. */
+    public List<Backups.Backup> backups() {
+        return context.hasProject() ? Backups.list(directories.backups(), context.project().file()) : List.of();
+    }
+
+    /** Closes the project, replaces its file by the backup (keeping the current state as a backup too), reopens. */
+    public void restoreBackup(Backups.Backup backup) {
+        Project open = context.project();
+        if (open == null) {
+            return;
+        }
+        Path file = open.file();
+        context.setProject(null);
+        runOpening("Restoring " + file.getFileName(), progress -> {
+            Backups.restore(backup.file(), file, directories.backups());
+            return Project.open(file);
+        });
     }
 
     public void newProject(Path file) {

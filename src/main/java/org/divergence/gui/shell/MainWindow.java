@@ -51,6 +51,7 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final WindowActions actions;
+    private final TaskExecutor tasks;
 
     /** Actions that features contribute to the window's menus; e.g. Import… arrives with the import feature. */
     public interface WindowActions {
@@ -68,6 +69,7 @@ public final class MainWindow {
         this.stage = stage;
         this.viewModel = viewModel;
         this.actions = actions;
+        this.tasks = tasks;
         this.statusBar = new StatusBar(tasks, viewModel);
         for (Section section : Section.values()) {
             sections.put(section, new PlaceholderSection(section));
@@ -193,11 +195,15 @@ public final class MainWindow {
         MenuItem sample = item("Open _Sample Project", null, viewModel::openSampleProject);
         MenuItem importItem = item("_Import…", "Ctrl+I", actions::importFiles);
         importItem.setId("menu-import");
+        MenuItem restore = item("Restore _Backup…", null,
+                () -> RestoreBackupDialog.show(stage, viewModel, tasks));
+        restore.setId("menu-restore-backup");
+        restore.disableProperty().bind(viewModel.context().projectProperty().isNull());
         MenuItem quit = item("_Quit", "Ctrl+Q", stage::close);
         viewModel.recentProjects().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(newProject, open, recentMenu, sample, new SeparatorMenuItem(), importItem,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);
