@@ -90,6 +90,9 @@ final class CheckedCsvText extends Reader {
         while (true) {
             CoderResult result = decoder.decode(input, out, endOfInput);
             int produced = out.position() - offset;
+            if (result.isError() && line == 1 && column == 0 && isUtf16ByteOrderMark()) {
+                throw problem(1, 0, "is UTF-16 text; save the file as UTF-8");
+            }
             if (result.isError()) {
                 String message = String.format("invalid UTF-8 (byte 0x%02X; save the file as UTF-8)",
                         input.get(input.position()) & 0xFF);
@@ -114,6 +117,16 @@ final class CheckedCsvText extends Reader {
             }
             input.flip();
         }
+    }
+
+    private boolean isUtf16ByteOrderMark() {
+        int at = input.position();
+        if (input.limit() - at < 2) {
+            return false;
+        }
+        int first = input.get(at) & 0xFF;
+        int second = input.get(at + 1) & 0xFF;
+        return (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE);
     }
 
     private void check(char c) throws Problem {

@@ -19,6 +19,8 @@ final class CountingInput extends FilterInputStream {
     private final long size;
     private final MessageDigest digest;
     private long position;
+    private long limitEnd = Long.MAX_VALUE;
+    private String limitDescription;
 
     private CountingInput(Path file, InputStream in, long size) {
         super(in);
@@ -47,8 +49,35 @@ final class CountingInput extends FilterInputStream {
         return position;
     }
 
+    /**
+     * From here on at most {@code maxBytes} may be read before {@link #endLimit}: bounds the memory one JSON record
+     * can take, however it is shaped (Jackson reads ahead by a buffer, so the bound is approximate).
+     */
+    void limitFromHere(long maxBytes, String description) {
+        limitEnd = position + maxBytes;
+        limitDescription = description;
+    }
+
+    void endLimit() {
+        limitEnd = Long.MAX_VALUE;
+    }
+
+    private void checkLimit() throws IOException {
+        if (position > limitEnd) {
+            throw new RecordTooLarge(limitDescription);
+        }
+    }
+
+    /** One record is larger than anything a real repository needs. */
+    static final class RecordTooLarge extends IOException {
+        RecordTooLarge(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public int read() throws IOException {
+        checkLimit();
         int b = super.read();
         if (b >= 0) {
             digest.update((byte) b);
@@ -59,6 +88,7 @@ final class CountingInput extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        checkLimit();
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             digest.update(buffer, offset, n);

@@ -26,6 +26,7 @@ final class CsvRowSource implements RowSource {
     /** Bounds memory on a pathological line (e.g. 100 MB without a newline): the read fails instead. */
     private static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
     private static final int PROGRESS_EVERY = 1 << 14;
+    private static final java.util.regex.Pattern RECORD_START = java.util.regex.Pattern.compile("started in line (\\d+)");
 
     @Override
     public void read(CountingInput input, RowSink sink, boolean skipInvalid, Progress progress) {
@@ -69,7 +70,13 @@ final class CsvRowSource implements RowSource {
             throw asInvalidInput(e.getCause(), fileName, lastLine);
         } catch (CsvParseException e) {
             String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new InvalidInputException(fileName + ":" + lastLine + ": malformed CSV: " + detail, e);
+            java.util.regex.Matcher started = RECORD_START.matcher(String.valueOf(e.getMessage()));
+            long line = started.find() ? Long.parseLong(started.group(1)) : lastLine;
+            if (detail != null && detail.contains("maximum buffer size")) {
+                throw new InvalidInputException(fileName + ":" + line + ": a record is longer than "
+                        + MAX_RECORD_CHARS / (1024 * 1024) + " MiB; is this really the canonical CSV?", e);
+            }
+            throw new InvalidInputException(fileName + ":" + line + ": malformed CSV: " + detail, e);
         } catch (IOException e) {
             throw asInvalidInput(e, fileName, lastLine);
         }

@@ -48,6 +48,9 @@ public enum ImportFormat {
         if (!Files.exists(file)) {
             throw new InvalidInputException(file + ": no such file");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": is not a regular file (a device, pipe or socket)");
+        }
         if (!Files.isReadable(file)) {
             throw new InvalidInputException(file + ": cannot be read (permission denied)");
         }

@@ -21,6 +21,9 @@ import org.divergence.core.repositories.RowProblem;
  */
 final class JsonInput {
 
+    /** No repository object needs more; a larger one is refused before it can exhaust memory. */
+    static final long MAX_RECORD_BYTES = 8L * 1024 * 1024;
+
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64)
@@ -39,9 +42,13 @@ final class JsonInput {
     }
 
     /** "FILE:LINE: what Jackson found", without Jackson's source dump. */
-    static InvalidInputException problem(String fileName, JsonProcessingException e) {
-        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    static InvalidInputException problem(String fileName, JsonProcessingException e, JsonParser parser) {
+        long line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                : parser == null ? 0 : parser.currentLocation().getLineNr();
         String message = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            message = message.replaceAll(", from `[^`]*`", "");
+        }
         if (message != null && message.startsWith("Unexpected end-of-input")) {
             message = "truncated JSON (" + message + ")";
         }

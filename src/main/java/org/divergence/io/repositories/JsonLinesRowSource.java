@@ -26,7 +26,9 @@ final class JsonLinesRowSource implements RowSource {
     @Override
     public void read(CountingInput input, RowSink sink, boolean skipInvalid, Progress progress) {
         String fileName = input.file().getFileName().toString();
-        try (JsonParser parser = JsonInput.parser(input)) {
+        JsonParser parser = null;
+        try (JsonParser opened = JsonInput.parser(input)) {
+            parser = opened;
             long rows = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -35,7 +37,10 @@ final class JsonLinesRowSource implements RowSource {
                 if (token != JsonToken.START_OBJECT) {
                     throw new InvalidInputException(location + ": expected a JSON object per line, found " + token);
                 }
+                input.limitFromHere(JsonInput.MAX_RECORD_BYTES, location + ": a JSON object larger than "
+                        + JsonInput.MAX_RECORD_BYTES / (1024 * 1024) + " MiB; is this really a repository sample?");
                 JsonNode object = JsonInput.MAPPER.readTree(parser);
+                input.endLimit();
                 try {
                     sink.accept(toRow(object), location);
                 } catch (RowProblem problem) {
@@ -50,7 +55,9 @@ final class JsonLinesRowSource implements RowSource {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw JsonInput.problem(fileName, e);
+            throw JsonInput.problem(fileName, e, parser);
+        } catch (CountingInput.RecordTooLarge e) {
+            throw new InvalidInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException(fileName + ": cannot be read (" + e.getMessage() + ")", e);
         }

@@ -30,7 +30,9 @@ final class PlatformJsonRowSource implements RowSource {
     public void read(CountingInput input, RowSink sink, boolean skipInvalid, Progress progress) {
         String fileName = input.file().getFileName().toString();
         Optional<RepoType> typeForFile = huggingFaceType.or(() -> PlatformJsonMapping.typeFromFileName(fileName));
-        try (JsonParser parser = JsonInput.parser(input)) {
+        JsonParser parser = null;
+        try (JsonParser opened = JsonInput.parser(input)) {
+            parser = opened;
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return;
@@ -54,7 +56,10 @@ final class PlatformJsonRowSource implements RowSource {
                 if (token != JsonToken.START_OBJECT) {
                     throw new InvalidInputException(location + ": expected a repository object, found " + token);
                 }
+                input.limitFromHere(JsonInput.MAX_RECORD_BYTES, location + ": a JSON object larger than "
+                        + JsonInput.MAX_RECORD_BYTES / (1024 * 1024) + " MiB; is this really a repository sample?");
                 JsonNode object = JsonInput.MAPPER.readTree(parser);
+                input.endLimit();
                 try {
                     sink.accept(toRow(object, typeForFile), location);
                 } catch (RowProblem problem) {
@@ -70,7 +75,9 @@ final class PlatformJsonRowSource implements RowSource {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw JsonInput.problem(fileName, e);
+            throw JsonInput.problem(fileName, e, parser);
+        } catch (CountingInput.RecordTooLarge e) {
+            throw new InvalidInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException(fileName + ": cannot be read (" + e.getMessage() + ")", e);
         }
