@@ -266,7 +266,8 @@ public final class MainWindow {
                 ? viewModel.context().project().name() : "", viewModel.context().projectProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(newButton, openButton, importButton, new javafx.scene.control.Separator(),
+        ToolBar bar = new ToolBar(newButton, openButton, importButton,
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 undoButton, redoButton, spacer, project);
         bar.getStyleClass().add("main-toolbar");
         return bar;
