@@ -40,6 +40,11 @@ class ArchitectureTest {
             .because("the command line runs headless, without starting the JavaFX toolkit");
 
     @ArchTest
+    static final ArchRule cliLeavesSqlToTheIoLayer = noClasses().that().resideInAPackage("org.divergence.cli..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .because("SQL lives in the io layer only, where SqlIsParameterisedTest checks it");
+
+    @ArchTest
     static final ArchRule guiLeavesSqlToTheIoLayer = noClasses().that().resideInAPackage("org.divergence.gui..")
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("views and view models read and write through the io layer");

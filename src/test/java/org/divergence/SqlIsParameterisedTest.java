@@ -1,0 +1,238 @@
+package org.divergence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No SQL is built from user values (a static check of the sources). The text handed to JDBC
+ * ({@code prepareStatement}, {@code execute…} on a statement) may be made only of string literals, constants
+ * (UPPER_CASE), numbers and booleans, calls of the fixed-fragment builders in {@link #FRAGMENT_CALLS} (placeholder
+ * lists, a filter's condition, an enum's column name), and local variables or parameters that are themselves built
+ * that way (a parameter is checked at every call site in its file). User values travel as bound parameters only.
+ */
+class SqlIsParameterisedTest {
+
+    private static final Pattern PREPARE = Pattern.compile("\\.(prepareStatement)\\(");
+    private static final Pattern EXECUTE = Pattern.compile(
+            "(?i:statement|\\w*Statement\\(\\))\\.(executeQuery|executeUpdate|executeLargeUpdate|execute|addBatch)\\(");
+    private static final Pattern COMPARISON = Pattern.compile("(==|!=|<|>|instanceof\\b)");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> FRAGMENT_CALLS = Set.of("placeholders", "condition", "column", "columns", "join",
+            "nCopies", "repeat", "toString", "sqlExpression", "sqlColumn", "parameterCount", "valueOf");
+    private static final Set<String> SAFE_NAMES = Set.of("String", "Collections", "Integer", "Long", "Math",
+            "java", "util", "true", "false", "null", "new", "length", "size");
+    private static final Pattern PRIMITIVE_DECLARATION = Pattern.compile(
+            "\\b(?:boolean|int|long|double|float|short|byte|char|Boolean|Integer|Long)\\s+%s\\b");
+
+    @Test
+    void everySqlTextIsBuiltFromFixedPartsOnly() throws IOException {
+        List<String> violations = new ArrayList<>();
+        int calls = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                for (Pattern pattern : List.of(PREPARE, EXECUTE)) {
+                    Matcher call = pattern.matcher(source);
+                    while (call.find()) {
+                        calls++;
+                        String argument = arguments(source, call.end()).getFirst();
+                        for (String problem : check(argument, source, 0)) {
+                            violations.add(file.getFileName() + ": " + call.group(1) + "(" + abbreviate(argument)
+                                    + "): " + problem);
+                        }
+                    }
+                }
+            }
+        }
+        assertFalse(calls < 20, "the scan found the JDBC calls (" + calls + ")");
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theCheckCatchesValuesConcatenatedIntoSql() {
+        String source = """
+                void find(Connection c, String name) {
+                    String sql = "SELECT * FROM repository WHERE full_name = '" + name + "'";
+                    c.prepareStatement(sql);
+                }
+                """;
+        Matcher call = PREPARE.matcher(source);
+        call.find();
+        assertFalse(check(arguments(source, call.end()).getFirst(), source, 0).isEmpty());
+    }
+
+    private static List<String> check(String expression, String source, int depth) {
+        List<String> problems = new ArrayList<>();
+        String code = stripLiterals(expression);
+        Matcher token = TOKEN.matcher(code);
+        while (token.find()) {
+            String name = token.group();
+            int after = skipSpaces(code, token.end());
+            boolean followedByCall = after < code.length() && code.charAt(after) == '(';
+            boolean followedByDot = after < code.length() && code.charAt(after) == '.';
+            boolean afterDot = token.start() > 0 && code.charAt(token.start() - 1) == '.';
+            if (SAFE_NAMES.contains(name) || isConstant(name) || Character.isDigit(name.charAt(0))) {
+                continue;
+            }
+            if (followedByCall) {
+                if (!FRAGMENT_CALLS.contains(name)) {
+                    problems.add("calls " + name + "(…), which is not a fixed-fragment builder");
+                }
+                continue;
+            }
+            if (followedByDot || afterDot) {
+                continue; // a receiver or a field: judged by the call or constant it leads to
+            }
+            if (COMPARISON.matcher(code.substring(after)).lookingAt()) {
+                continue; // only a true/false decision reaches the SQL, e.g. key == SortKey.NAME ? … : …
+            }
+            if (depth >= 4) {
+                continue;
+            }
+            if (Pattern.compile(String.format(PRIMITIVE_DECLARATION.pattern(), Pattern.quote(name))).matcher(source)
+                    .find()) {
+                continue;
+            }
+            String assigned = assignment(source, name);
+            if (assigned != null) {
+                problems.addAll(check(assigned, source, depth + 1));
+                continue;
+            }
+            List<String> callSites = callSiteArguments(source, name);
+            if (callSites == null || callSites.isEmpty()) {
+                problems.add("uses " + name + ", which cannot be traced to fixed text");
+            } else {
+                for (String argument : callSites) {
+                    problems.addAll(check(argument, source, depth + 1));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isConstant(String name) {
+        return name.equals(name.toUpperCase()) && Character.isLetter(name.charAt(0));
+    }
+
+    /** The expression a local variable or field is assigned where it is declared. */
+    private static String assignment(String source, String name) {
+        Matcher declaration = Pattern.compile("\\b(?:String|var|StringBuilder)\\s+" + Pattern.quote(name)
+                + "\\s*=\\s*").matcher(source);
+        if (!declaration.find()) {
+            return null;
+        }
+        return source.substring(declaration.end(), statementEnd(source, declaration.end()));
+    }
+
+    /**
+     * When {@code name} is a String parameter of a method in this file, the arguments passed for it at each call of
+     * that method in the file; null when it is not such a parameter.
+     */
+    private static List<String> callSiteArguments(String source, String name) {
+        Matcher signature = Pattern.compile("(\\w+)\\s*\\(([^()]*\\bString\\s+" + Pattern.quote(name) + "\\b[^()]*)\\)")
+                .matcher(source);
+        if (!signature.find()) {
+            return null;
+        }
+        String method = signature.group(1);
+        String[] parameters = signature.group(2).split(",");
+        int position = -1;
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].strip().endsWith(" " + name)) {
+                position = i;
+            }
+        }
+        List<String> found = new ArrayList<>();
+        Matcher call = Pattern.compile("(?<![\\w.])" + Pattern.quote(method) + "\\(").matcher(source);
+        while (call.find()) {
+            if (call.start() == signature.start()) {
+                continue;
+            }
+            List<String> arguments = arguments(source, call.end());
+            if (position < arguments.size()) {
+                found.add(arguments.get(position));
+            }
+        }
+        return found;
+    }
+
+    /** The top-level arguments of a call whose '(' ends at {@code start}. */
+    private static List<String> arguments(String source, int start) {
+        List<String> arguments = new ArrayList<>();
+        int depth = 1;
+        int from = start;
+        for (int i = start; i < source.length(); i++) {
+            if (source.startsWith("\"\"\"", i)) {
+                i = source.indexOf("\"\"\"", i + 3) + 2;
+                continue;
+            }
+            char c = source.charAt(i);
+            if (c == '"') {
+                i = stringEnd(source, i);
+            } else if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                if (--depth == 0) {
+                    arguments.add(source.substring(from, i));
+                    return arguments;
+                }
+            } else if (c == ',' && depth == 1) {
+                arguments.add(source.substring(from, i));
+                from = i + 1;
+            }
+        }
+        arguments.add(source.substring(from));
+        return arguments;
+    }
+
+    private static int statementEnd(String source, int start) {
+        for (int i = start; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"') {
+                i = stringEnd(source, i);
+            } else if (c == ';') {
+                return i;
+            }
+        }
+        return source.length();
+    }
+
+    private static int stringEnd(String source, int quote) {
+        for (int i = quote + 1; i < source.length(); i++) {
+            if (source.charAt(i) == '\\') {
+                i++;
+            } else if (source.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return source.length();
+    }
+
+    private static int skipSpaces(String text, int at) {
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static String stripLiterals(String code) {
+        return code.replaceAll("(?s)\"\"\".*?\"\"\"", "\"\"").replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"")
+                .replaceAll("'(?:\\\\.|[^'\\\\])'", "' '");
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 70 ? flat.substring(0, 67) + "…" : flat;
+    }
+}
