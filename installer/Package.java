@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -53,7 +52,8 @@ public final class Package {
     /**
      * Modules the app needs whatever jdeps finds: some are only reached by reflection or service loading
      * (java.naming and jdk.crypto.ec for TLS, java.management for the project lock, jdk.zipfs for zip-based
-     * formats), and features added later must not break a package built from an older list.
+     * formats, jdk.charsets for files in legacy encodings), and features added later must not break a package
+     * built from an older list. Modules this JDK lacks (jdk.crypto.ec may go) are skipped.
      */
     static final List<String> BASELINE_MODULES = List.of(
             "java.base", "java.desktop", "java.xml", "java.sql", "java.logging", "java.management",
@@ -117,6 +117,7 @@ public final class Package {
         }
         log("Packaging " + NAME + " " + version + " for " + os.label + " with the JDK in " + javaHome);
         deleteRecursively(work);
+        deleteRecursively(out);
         Files.createDirectories(work);
         Files.createDirectories(out);
 
@@ -149,14 +150,13 @@ public final class Package {
     /**
      * Copies the jar and its libraries into jpackage's input folder, keeping the {@code lib/} layout the jar's
      * manifest class path expects, and removes what this OS cannot use: other platforms' native libraries.
-     * JavaFX's own natives are moved out of its jars to where JavaFX looks first (beside the jar on Linux and
-     * macOS, {@code ../bin} on Windows), so it never has to unpack them into the user's home at start.
+     * On Linux, JavaFX's own natives also move out of its jars to where JavaFX looks first (beside the jar), so it
+     * never unpacks them into the user's home at start. Windows and macOS keep JavaFX's usual unpacking, which
+     * also preloads the libraries those natives depend on (e.g. the C++ runtime on Windows).
      */
     void stageApplication(Path mainJar, Path lib, Path input) throws IOException {
         Path stagedLib = input.resolve("lib");
-        Path nativeDir = os == Os.WINDOWS ? input.resolve("bin") : stagedLib;
         Files.createDirectories(stagedLib);
-        Files.createDirectories(nativeDir);
         rewriteJar(mainJar, input.resolve(mainJar.getFileName()), (entry, data) -> true);
         long before = Files.size(mainJar);
         try (Stream<Path> jars = Files.list(lib)) {
@@ -164,9 +164,12 @@ public final class Package {
                 Path staged = stagedLib.resolve(jar.getFileName());
                 String name = jar.getFileName().toString();
                 if (name.startsWith("javafx-")) {
-                    rewriteJar(jar, staged, (entry, data) -> javafxEntry(entry, data, nativeDir));
+                    rewriteJar(jar, staged, (entry, data) -> javafxEntry(entry, data, stagedLib));
                 } else if (name.startsWith("sqlite-jdbc-")) {
                     rewriteJar(jar, staged, this::sqliteEntry);
+                } else if (isSigned(jar)) {
+                    Files.copy(jar, staged); // rewriting would break its signature
+                    reportForeignNatives(staged);
                 } else {
                     rewriteJar(jar, staged, (entry, data) -> true);
                     reportForeignNatives(staged);
@@ -176,6 +179,11 @@ public final class Package {
         }
         log("Application " + megabytes(before) + " -> " + megabytes(sizeOf(input))
                 + " without other platforms' natives" + (storeJars ? ", jars stored uncompressed" : ""));
+    }
+
+    /** JavaFX's natives beside its jars, where it loads them from first (Linux only, see stageApplication). */
+    boolean javafxNativesBesideJars() {
+        return os == Os.LINUX;
     }
 
     /** What to do with one jar entry: keep it, drop it, or extract it to a folder and drop it from the jar. */
@@ -188,17 +196,19 @@ public final class Package {
         if (name.equals("javafx-swt.jar")) {
             return false; // SWT interop: the app is not an SWT application
         }
-        if (!name.contains("/") && isNativeLibrary(name)) {
-            if (os.isNativeLibrary(name)) {
-                Path extracted = nativeDir.resolve(name);
-                Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
-                if (os != Os.WINDOWS) {
-                    extracted.toFile().setExecutable(true, false);
-                }
-            }
+        if (name.contains("/") || !isNativeLibrary(name)) {
+            return true;
+        }
+        if (!os.isNativeLibrary(name)) {
             return false;
         }
-        return true;
+        if (!javafxNativesBesideJars()) {
+            return true;
+        }
+        Path extracted = nativeDir.resolve(name);
+        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
+        extracted.toFile().setExecutable(true, false);
+        return false;
     }
 
     private static final Pattern SQLITE_NATIVE = Pattern.compile("org/sqlite/native/([^/]+)/([^/]+)/.*");
@@ -218,13 +228,13 @@ public final class Package {
      * (see the decision record), and the JVM reads stored entries without inflating them.
      */
     private void rewriteJar(Path source, Path target, EntryRule rule) throws IOException {
+        if (isSigned(source)) {
+            fail(source + " is signed; rewriting it would break the signature");
+        }
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
                 ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                if (entry.getName().matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")) {
-                    fail(source + " is signed; rewriting it would break the signature");
-                }
                 if (!rule.keep(entry, in)) {
                     continue;
                 }
@@ -262,6 +272,18 @@ public final class Package {
             log("Note: " + jar.getFileName() + " carries " + foreign.size() + " native libraries for other platforms"
                     + " (e.g. " + foreign.getFirst() + "); add a rule in installer/Package.java to drop them.");
         }
+    }
+
+    private static boolean isSigned(Path jar) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isNativeLibrary(String name) {
@@ -372,13 +394,17 @@ public final class Package {
 
     List<String> javaOptions() {
         List<String> options = new ArrayList<>(moduleOptions());
+        if (javafxNativesBesideJars()) {
+            // JavaFX finds its natives beside its jars; the library path is a second way for it to find them.
+            options.add("-Djava.library.path=$APPDIR/lib");
+        }
         options.addAll(List.of(
-                // JavaFX finds its natives beside its jars; the library path is a second way for it to find them.
-                "-Djava.library.path=$APPDIR" + (os == Os.WINDOWS ? "/bin" : "/lib"),
                 // Silence the JDK 24+ warning about JavaFX's use of sun.misc.Unsafe: users can do nothing about it.
                 "--sun-misc-unsafe-memory-access=allow",
-                // JVM warnings go to stderr, never into the command line's output (e.g. info --json).
-                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+                // JVM warnings go to stderr, never into the command line's output (e.g. info --json); a class-data
+                // archive the JVM cannot use (e.g. files copied without their timestamps) only costs speed: no
+                // message about it.
+                "-Xlog:disable", "-Xlog:all=warning,cds=off,cds+dynamic=off:stderr"));
         return options;
     }
 
