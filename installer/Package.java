@@ -74,7 +74,7 @@ public final class Package {
     private final String compress;
     /** Whether jars go into the package with their entries stored rather than deflated. */
     private final boolean storeJars;
-    /** Whether to record the app's startup classes in a class-data archive (Linux, needs Xvfb). */
+    /** Whether to record the app's startup into an AOT cache (Linux, needs Xvfb). */
     private final boolean train;
 
     Package(Path base, String version, Os os, String compress, boolean storeJars, boolean train) {
@@ -326,8 +326,8 @@ public final class Package {
 
     /**
      * The trimmed runtime, with its own class-data archive (CDS) of the JDK classes, dumped with the launcher's
-     * module options so the JVM can map it whole. jlink keeps the {@code java} command for that dump; it is
-     * removed afterwards, since the app's launcher does not need it.
+     * module options so the JVM can map it whole (where no AOT cache replaces it). jlink keeps the {@code java}
+     * command for that dump; it is removed afterwards, since the app's launcher does not need it.
      */
     Path runtime(Set<String> modules) throws IOException, InterruptedException {
         Path runtime = work.resolve("runtime");
@@ -335,11 +335,13 @@ public final class Package {
                 "--compress=" + compress), JLINK_OPTIONS));
         Path java = runtime.resolve("bin").resolve(os == Os.WINDOWS ? "java.exe" : "java");
         run(concat(List.of(java.toString()), concat(moduleOptions(), List.of("-Xshare:dump", "-Xlog:cds=warning"))));
-        try (Stream<Path> commands = Files.list(runtime.resolve("bin"))) {
-            for (Path command : commands.toList()) {
-                // Windows keeps the JVM's DLLs in bin/: only the commands go.
-                if (os != Os.WINDOWS || command.toString().endsWith(".exe")) {
-                    deleteRecursively(command);
+        if (os != Os.LINUX) { // Linux keeps java until the AOT cache is made (see deb)
+            try (Stream<Path> commands = Files.list(runtime.resolve("bin"))) {
+                for (Path command : commands.toList()) {
+                    // Windows keeps the JVM's DLLs in bin/: only the commands go.
+                    if (os == Os.MAC || command.toString().endsWith(".exe")) {
+                        deleteRecursively(command);
+                    }
                 }
             }
         }
@@ -407,7 +409,7 @@ public final class Package {
                 // JVM warnings go to stderr, never into the command line's output (e.g. info --json); a class-data
                 // archive the JVM cannot use (e.g. files copied without their timestamps) only costs speed: no
                 // message about it.
-                "-Xlog:disable", "-Xlog:all=warning,cds=off,cds+dynamic=off:stderr"));
+                "-Xlog:disable", "-Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr"));
         return options;
     }
 
@@ -465,8 +467,8 @@ public final class Package {
     /**
      * The Debian package: installs under /opt/divergence-workbench, registers the desktop entry, the MIME types
      * and their icons (jpackage's scripts, with our desktop entry and a /usr/bin link from installer/linux/).
-     * jpackage builds it; it is then unpacked, the startup classes are recorded in the unpacked copy (their
-     * archive must see the very files the package installs, timestamps included), and packed again.
+     * jpackage builds it; it is then unpacked, the app's startup is recorded into an AOT cache in the unpacked copy
+     * (the cache must see the very files the package installs, timestamps included), and it is packed again.
      * Returns the unpacked tree, which the portable archive is made from.
      */
     Path deb(Path image) throws IOException, InterruptedException {
@@ -480,43 +482,47 @@ public final class Package {
                 "--linux-app-category", "science",
                 "--linux-menu-group", "Science;Education;",
                 "--linux-shortcut"));
-        // When the package is packed again after training, jpackage's own compression is wasted time.
-        boolean repack = train && onPath("Xvfb") != null;
-        run(command, repack ? Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none") : Map.of());
-        Path built = single(dest, ".deb");
+        // The package is packed again below: jpackage's own compression would be wasted time.
+        run(command, Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none"));
         Path tree = work.resolve("deb-tree");
-        run(List.of("dpkg-deb", "--raw-extract", built.toString(), tree.toString()));
+        run(List.of("dpkg-deb", "--raw-extract", single(dest, ".deb").toString(), tree.toString()));
         Path installed = tree.resolve("opt").resolve(ID);
-        Path target = out.resolve(ID + "_" + version + "_" + os.debianArch() + ".deb");
-        if (trainClassArchive(installed.resolve("bin").resolve(ID), installed.resolve("lib").resolve("app"))) {
-            Path control = tree.resolve("DEBIAN").resolve("control");
-            long kilobytes = (sizeOf(installed) + 1023) / 1024;
-            Files.writeString(control, Files.readString(control)
-                    .replaceFirst("(?m)^Installed-Size: .*$", "Installed-Size: " + kilobytes));
-            Files.deleteIfExists(target);
-            // xz -9 (a larger dictionary) saves a few percent over dpkg's default -6; at most 4 threads of ~700 MB.
-            run(List.of("fakeroot", "dpkg-deb", "-Zxz", "-z9", "--build", tree.toString(), target.toString()),
-                    Map.of("DPKG_DEB_THREADS_MAX", "4"));
-        } else {
-            Files.move(built, target, StandardCopyOption.REPLACE_EXISTING);
+        Path runtime = installed.resolve("lib").resolve("runtime");
+        if (recordStartup(installed)) {
+            // The AOT cache holds the JDK's classes too: the runtime's own archive would never be read.
+            Files.delete(runtime.resolve("lib").resolve("server").resolve("classes.jsa"));
         }
+        deleteRecursively(runtime.resolve("bin")); // java was kept for making the cache; the launcher needs none
+
+        Path control = tree.resolve("DEBIAN").resolve("control");
+        long kilobytes = (sizeOf(installed) + 1023) / 1024;
+        Files.writeString(control, Files.readString(control)
+                .replaceFirst("(?m)^Installed-Size: .*$", "Installed-Size: " + kilobytes));
+        Path target = out.resolve(ID + "_" + version + "_" + os.debianArch() + ".deb");
+        // xz -9 (a larger dictionary) saves a few percent over dpkg's default -6; at most 4 threads of ~700 MB.
+        run(List.of("fakeroot", "dpkg-deb", "-Zxz", "-z9", "--build", tree.toString(), target.toString()),
+                Map.of("DPKG_DEB_THREADS_MAX", "4"));
         return tree;
     }
 
     /**
-     * Starts the app once, as a user would for the first time (fresh folders, the sample project created), under
-     * a private Xvfb, and has the JVM record every class it loaded in a class-data archive beside the app. The
-     * launcher then maps those classes instead of parsing them: a faster first window. Skipped, with a note,
-     * when there is no Xvfb; the app works the same without the archive. Returns whether the archive was made.
+     * Starts the app once, as a user would for the first time (fresh folders, the sample project created), under a
+     * private Xvfb, recording what the JVM loads and links (JDK 25 ahead-of-time cache, JEP 483/514/515), then makes
+     * the cache beside the app and tells the launcher to use it: classes come loaded and linked, and the hot
+     * methods' profiles are known, so the first window appears sooner. Skipped, with a note, without Xvfb; the app
+     * works the same without the cache. Returns whether the cache was made.
      */
-    boolean trainClassArchive(Path launcher, Path appDir) throws IOException, InterruptedException {
+    boolean recordStartup(Path installed) throws IOException, InterruptedException {
         Path xvfb = onPath("Xvfb");
         if (!train || xvfb == null) {
-            log("No startup class archive: " + (train ? "Xvfb not found (apt-get install xvfb)" : "--train false")
+            log("No AOT cache: " + (train ? "Xvfb not found (apt-get install xvfb)" : "--train false")
                     + "; the app starts a little slower.");
             return false;
         }
-        Path archive = appDir.resolve(ID + ".jsa");
+        Path launcher = installed.resolve("bin").resolve(ID);
+        Path appDir = installed.resolve("lib").resolve("app");
+        Path configuration = work.resolve(ID + ".aotconf");
+        Path cache = appDir.resolve(ID + ".aot");
         Path home = work.resolve("training-home");
         Path sample = home.resolve("data").resolve(ID).resolve("Sample project.divergence");
         Path logFile = work.resolve("training.log");
@@ -526,7 +532,7 @@ public final class Package {
             String number = new java.io.BufferedReader(new java.io.InputStreamReader(display.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             if (number == null || !number.strip().matches("\\d+")) {
-                log("No startup class archive: Xvfb did not start");
+                log("No AOT cache: Xvfb did not start");
                 return false;
             }
             ProcessBuilder builder = new ProcessBuilder(launcher.toString())
@@ -536,38 +542,47 @@ public final class Package {
             env.put("XDG_DATA_HOME", home.resolve("data").toString());
             env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
             env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-            env.put("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive);
-            log("Recording the startup classes: the app starts once under Xvfb :" + number.strip());
+            env.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + configuration);
+            log("Recording the startup: the app starts once under Xvfb :" + number.strip());
             Process app = builder.start();
             Instant deadline = Instant.now().plusSeconds(90);
             while (!Files.exists(sample) && app.isAlive() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
             Thread.sleep(2000); // the first screen finishes its layout
-            app.destroy(); // SIGTERM: the JVM shuts down normally and writes the archive
+            app.destroy(); // SIGTERM: the JVM shuts down normally and writes what it recorded
             if (!app.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
         } finally {
             display.destroy();
         }
-        if (!Files.exists(sample) || !Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            log("No startup class archive: the training start did not finish; see " + base.relativize(logFile));
-            Files.deleteIfExists(archive);
+        if (!Files.exists(sample) || !Files.isRegularFile(configuration)) {
+            log("No AOT cache: the recorded start did not finish; see " + base.relativize(logFile));
             return false;
         }
         Path cfg = appDir.resolve(ID + ".cfg");
-        Files.writeString(cfg, Files.readString(cfg).replace("[JavaOptions]\n",
-                "[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/" + ID + ".jsa\n"));
-        // -Xshare:on makes an archive the JVM cannot use fatal: prove this one maps.
+        String cfgText = Files.readString(cfg);
+        List<String> classPath = cfgText.lines().filter(line -> line.startsWith("app.classpath="))
+                .map(line -> line.substring("app.classpath=".length()).replace("$APPDIR", appDir.toString()))
+                .toList();
+        // The cache is made by the runtime the launcher uses, with the same class path and module options.
+        List<String> create = new ArrayList<>(List.of(installed.resolve("lib/runtime/bin/java").toString(),
+                "-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache));
+        create.addAll(moduleOptions());
+        create.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), MAIN_CLASS));
+        run(create);
+        Files.writeString(cfg, cfgText.replace("[JavaOptions]\n",
+                "[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/" + ID + ".aot\n"));
+        // -XX:AOTMode=on makes a cache the JVM cannot use fatal: prove this one loads.
         ProcessBuilder check = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);
-        check.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+        check.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
         Process checking = check.start();
         String output = new String(checking.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (checking.waitFor() != 0) {
-            fail("The startup class archive does not load:\n" + output);
+            fail("The AOT cache does not load:\n" + output);
         }
-        log("Startup class archive " + megabytes(Files.size(archive)) + " (" + base.relativize(archive) + ")");
+        log("AOT cache " + megabytes(Files.size(cache)) + " (" + base.relativize(cache) + ")");
         return true;
     }
 

@@ -7,7 +7,7 @@
 #   installer/check-deb.sh --no-build   check target/installer/*.deb as it is
 #
 # Needs JDK 25 and Maven (as the README), plus dpkg-deb and fakeroot (Debian/Ubuntu: apt-get install dpkg
-# fakeroot; installed here when running as root) and, for the faster-starting package, Xvfb. MVN=mvnlock (or any
+# fakeroot; installed here when running as root) and, for the faster-starting package, Xvfb and GTK 3. MVN=mvnlock (or any
 # Maven command) overrides the Maven command. Ends with "N passed, N failed"; exits 1 when a check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ for tool in dpkg-deb fakeroot; do command -v "$tool" >/dev/null || missing+=("$t
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing ${missing[*]} (dpkg, fakeroot) with apt-get"
-    apt-get install -y -qq dpkg fakeroot >/dev/null
+    apt-get update -qq && apt-get install -y -qq dpkg fakeroot >/dev/null
   else
     echo "The .deb needs dpkg-deb and fakeroot: sudo apt-get install dpkg fakeroot" >&2
     exit 2
@@ -85,12 +85,13 @@ check "info --json on the sample project reports its counts" \
   grep -Eq '"repositories":\{"total":[0-9]+,"github":[0-9]+,"huggingface":[0-9]+\}.*"transcripts":[0-9]+' <<<"$info"
 check "a file that is not a project exits 3 (invalid input)" \
   bash -c '"$1" info --project "$2"; test $? -eq 3' _ "$launcher" "$deb"
-if [ -f "$app/lib/app/divergence-workbench.jsa" ]; then
-  check "the startup class archive maps after unpacking (timestamps kept)" \
-    env JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version
+if [ -f "$app/lib/app/divergence-workbench.aot" ]; then
+  check "the AOT cache loads after unpacking (timestamps kept)" \
+    env JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$launcher" --version
 else
-  echo "note - no startup class archive in this package (built without Xvfb): the app starts a little slower"
+  echo "note - no AOT cache in this package (built without Xvfb): the app starts a little slower"
 fi
+check "the runtime carries no JDK commands (the launcher needs none)" test ! -e "$app/lib/runtime/bin"
 check "no other platform's native libraries (.dll, .dylib)" \
   test -z "$(find "$app" -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib')"
 check "JavaFX's libraries sit beside its jars (no unpacking at start)" test -f "$app/lib/app/lib/libglassgtk3.so"
