@@ -617,7 +617,7 @@ public final class Package {
 
     // ---------------------------------------------------------------- portable archives
 
-    /** The app as a .tar.gz (tar keeps the executable bits and the timestamps the class archive checks). */
+    /** The app as a .tar.gz (tar keeps the executable bits and the timestamps the AOT cache checks). */
     void tarGz(Path image, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
         run(List.of("tar", "-czf", archive.toString(), "-C", image.getParent().toString(),
