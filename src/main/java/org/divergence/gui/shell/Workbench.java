@@ -3,15 +3,19 @@ package org.divergence.gui.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.Theme;
+import org.divergence.io.project.Project;
 import org.divergence.io.settings.AppDirectories;
 import org.divergence.io.settings.Settings;
 import org.divergence.io.settings.SettingsStore;
@@ -31,8 +35,8 @@ public final class Workbench {
     private final FxTaskExecutor tasks;
     private final ProjectContext context = new ProjectContext();
     private final MainViewModel viewModel;
-    private final MainWindow window;
     private final FeatureServices services;
+    private final MainWindow window;
 
     private Workbench(Stage stage, AppDirectories directories, Consumer<String> openUrl) {
         this.stage = stage;
@@ -60,7 +64,29 @@ public final class Workbench {
         workbench.installCrashHandler();
         workbench.show();
         workbench.viewModel.openInitialProject(args);
+        workbench.importOnceOpen(filesToImport(args));
         return workbench;
+    }
+
+    /** Files given at start that are imported rather than opened: a .qdpx double-clicked in the file manager. */
+    static List<Path> filesToImport(List<String> args) {
+        return args.stream().filter(arg -> arg.toLowerCase(Locale.ROOT).endsWith(".qdpx")).map(Path::of).toList();
+    }
+
+    /** Hands the files to the import handler once a project is open (the last one, or the sample). */
+    private void importOnceOpen(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        context.projectProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Project> property, Project before, Project now) {
+                if (now != null) {
+                    property.removeListener(this);
+                    services.importHandler().importFiles(files);
+                }
+            }
+        });
     }
 
     private void show() {

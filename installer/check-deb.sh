@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Checks the Linux package end to end without installing it: builds it with the Maven profile, unpacks it with
+# dpkg-deb -x into a temporary folder, runs the bundled launcher (--version, sample, info --json), and checks
+# the desktop entry, icon, MIME types, maintainer scripts and size.
+#
+#   installer/check-deb.sh              build, then check
+#   installer/check-deb.sh --no-build   check target/installer/*.deb as it is
+#
+# Needs JDK 25 and Maven (as the README), plus dpkg-deb and fakeroot (Debian/Ubuntu: apt-get install dpkg
+# fakeroot; installed here when running as root) and, for the faster-starting package, Xvfb and GTK 3. MVN=mvnlock (or any
+# Maven command) overrides the Maven command. Ends with "N passed, N failed"; exits 1 when a check failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=yes
+[ "${1:-}" = "--no-build" ] && build=
+max_mb=55
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  export PATH="$JAVA_HOME/bin:$PATH"
+fi
+
+missing=()
+for tool in dpkg-deb fakeroot; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing ${missing[*]} (dpkg, fakeroot) with apt-get"
+    apt-get update -qq && apt-get install -y -qq dpkg fakeroot >/dev/null
+  else
+    echo "The .deb needs dpkg-deb and fakeroot: sudo apt-get install dpkg fakeroot" >&2
+    exit 2
+  fi
+fi
+
+started=$(date +%s)
+if [ -n "$build" ]; then
+  ${MVN:-mvn} -B -q -Pinstaller -DskipTests package
+fi
+shopt -s nullglob
+debs=(target/installer/divergence-workbench_*_amd64.deb target/installer/divergence-workbench_*_arm64.deb)
+[ ${#debs[@]} -eq 1 ] || { echo "expected one .deb in target/installer, found: ${debs[*]:-none}" >&2; exit 1; }
+deb=${debs[0]}
+version=$(basename "$deb" | sed -E 's/^divergence-workbench_([^_]+)_.*$/\1/')
+
+passed=0
+failed=0
+check() { # check DESCRIPTION COMMAND...
+  local description=$1
+  shift
+  if "$@" >/dev/null 2>&1; then
+    echo "ok   - $description"
+    passed=$((passed + 1))
+  else
+    echo "FAIL - $description"
+    failed=$((failed + 1))
+  fi
+}
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+dpkg-deb -x "$deb" "$scratch/root"
+dpkg-deb -e "$deb" "$scratch/control"
+app="$scratch/root/opt/divergence-workbench"
+launcher="$app/bin/divergence-workbench"
+desktop="$app/lib/divergence-workbench-divergence-workbench.desktop"
+mime=$(ls "$app"/lib/*-MimeInfo.xml 2>/dev/null | head -1 || true)
+size_bytes=$(stat -c %s "$deb")
+size_mb=$(awk -v b="$size_bytes" 'BEGIN {printf "%.1f", b / 1000000}')
+echo "package: $deb ($size_mb MB), unpacked in $scratch/root"
+
+check "the .deb is at most $max_mb MB ($size_mb MB)" test "$size_bytes" -le $((max_mb * 1000000))
+check "the control file names the package" grep -qx "Package: divergence-workbench" "$scratch/control/control"
+check "the control file gives the version $version" grep -qx "Version: $version" "$scratch/control/control"
+check "it depends on xdg-utils (the desktop and MIME registration)" grep -q "xdg-utils" "$scratch/control/control"
+check "the app installs under /opt/divergence-workbench" test -x "$launcher"
+
+# The launcher: the command line, without a display.
+out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
+check "the bundled launcher prints its version ($out)" grep -q "^Divergence Workbench $version" <<<"$out"
+check "the sample command writes the sample project" \
+  env -u DISPLAY "$launcher" sample --out "$scratch/sample.divergence"
+info=$(env -u DISPLAY "$launcher" info --project "$scratch/sample.divergence" --json 2>&1 || true)
+echo "     info --json: $info"
+check "info --json on the sample project reports its counts" \
+  grep -Eq '"repositories":\{"total":[0-9]+,"github":[0-9]+,"huggingface":[0-9]+\}.*"transcripts":[0-9]+' <<<"$info"
+check "a file that is not a project exits 3 (invalid input)" \
+  bash -c '"$1" info --project "$2"; test $? -eq 3' _ "$launcher" "$deb"
+if [ -f "$app/lib/app/divergence-workbench.aot" ]; then
+  check "the AOT cache loads after unpacking (timestamps kept)" \
+    env JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$launcher" --version
+else
+  echo "note - no AOT cache in this package (built without Xvfb): the app starts a little slower"
+fi
+check "the runtime carries no JDK commands (the launcher needs none)" test ! -e "$app/lib/runtime/bin"
+check "no other platform's native libraries (.dll, .dylib)" \
+  test -z "$(find "$app" -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib')"
+check "JavaFX's libraries sit beside its jars (no unpacking at start)" test -f "$app/lib/app/lib/libglassgtk3.so"
+
+# The desktop entry, icon and MIME types.
+check "the desktop entry is present" test -f "$desktop"
+check "desktop entry: Name" grep -qx "Name=Divergence Workbench" "$desktop"
+check "desktop entry: Comment" grep -q "^Comment=." "$desktop"
+check "desktop entry: Exec opens a file (%f)" \
+  grep -qx "Exec=/opt/divergence-workbench/bin/divergence-workbench %f" "$desktop"
+check "desktop entry: Categories" grep -qx "Categories=Science;Education;" "$desktop"
+check "desktop entry: StartupWMClass matches the window (docks group it with the launcher)" \
+  grep -qx "StartupWMClass=org.divergence.gui.WorkbenchApp" "$desktop"
+check "desktop entry: MimeType lists both file types" \
+  grep -qx "MimeType=application/x-divergence-project;application/x-qdpx;" "$desktop"
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+check "desktop entry: Icon ($icon) is in the package" test -f "$scratch/root$icon"
+check "the icon is a 256x256 PNG" \
+  bash -c 'test "$(head -c 8 "$1" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a &&
+           test "$(od -An -tu1 -j16 -N8 "$1" | tr -s " ")" = " 0 0 1 0 0 0 1 0"' _ "$scratch/root$icon"
+if command -v desktop-file-validate >/dev/null; then
+  check "desktop-file-validate accepts the entry" desktop-file-validate "$desktop"
+fi
+check "the MIME types are declared (shared-mime-info)" test -n "$mime"
+check "MIME: *.divergence is application/x-divergence-project" \
+  bash -c 'grep -A3 "type=\"application/x-divergence-project\"" "$1" | grep -q "\*.divergence"' _ "$mime"
+check "MIME: *.qdpx is application/x-qdpx" \
+  bash -c 'grep -A3 "type=\"application/x-qdpx\"" "$1" | grep -q "\*.qdpx"' _ "$mime"
+check "postinst registers the desktop entry" grep -q "xdg-desktop-menu install" "$scratch/control/postinst"
+check "postinst installs the MIME types" grep -q "xdg-mime install" "$scratch/control/postinst"
+check "postinst links /usr/bin/divergence-workbench for the terminal" \
+  grep -q "update-alternatives --install /usr/bin/divergence-workbench" "$scratch/control/postinst"
+check "prerm removes the link on removal" grep -q "update-alternatives --remove divergence-workbench" \
+  "$scratch/control/prerm"
+check "the license is in the package" grep -rqs "MIT License" "$app/share/doc"
+
+echo "checked in $(( $(date +%s) - started )) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,93 @@
+package org.divergence.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.divergence.io.project.Project;
+import org.divergence.io.settings.AppDirectories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What a double-click in the file manager does: the installers register .divergence and .qdpx files, and the
+ * launcher starts the window with the file's path as its only argument.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpenFileAtStartTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path project;
+    private static Path qdpx;
+
+    private final List<List<Path>> imported = new CopyOnWriteArrayList<>();
+    private Workbench projectWorkbench;
+    private Workbench qdpxWorkbench;
+    private Stage projectStage;
+    private Stage qdpxStage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        project = folder.resolve("Field study.divergence");
+        if (!Files.exists(project)) {
+            Project.create(project).close();
+        }
+        qdpx = Files.writeString(folder.resolve("coded interviews.qdpx"), "not read by this test");
+
+        projectStage = stage;
+        projectWorkbench = Workbench.start(stage, directories("project-home"), List.of(project.toString()));
+
+        qdpxStage = new Stage();
+        qdpxWorkbench = Workbench.start(qdpxStage, directories("qdpx-home"), List.of(qdpx.toString()));
+        // Set before the project finishes opening in the background, as a feature's section would at start.
+        qdpxWorkbench.services().setImportHandler(new ImportHandler() {
+            @Override
+            public void chooseAndImport() {
+            }
+
+            @Override
+            public void importFiles(List<Path> files) {
+                imported.add(files);
+            }
+        });
+    }
+
+    private static AppDirectories directories(String name) {
+        return AppDirectories.resolve(folder.resolve(name).toString(), Map.of(), "Linux", folder);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            projectWorkbench.close();
+            qdpxWorkbench.close();
+            projectStage.close();
+            qdpxStage.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aProjectFileOpensInsteadOfTheSampleAndAQdpxIsImportedOnceAProjectIsOpen() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> projectWorkbench.context().hasProject());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(project, projectWorkbench.context().project().file());
+        assertEquals("Divergence Workbench — Field study", projectStage.getTitle());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !imported.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(List.of(qdpx)), imported, "imported once, into the project that opened");
+        assertEquals(true, qdpxWorkbench.context().hasProject());
+    }
+}
