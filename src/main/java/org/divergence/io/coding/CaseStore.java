@@ -58,8 +58,11 @@ public final class CaseStore {
         String trimmed = requireName(name, "A case");
         return new ProjectCommand<>(project, "add case \u201C" + trimmed + "\u201D", CASES,
                 (connection, recorder) -> {
+                    if (Sql.count(connection, "SELECT count(*) FROM interview_case WHERE name = ?", trimmed) > 0) {
+                        throw new InvalidInputException("There is already a case \u201C" + trimmed + "\u201D.");
+                    }
                     long id = ensureCase(connection, trimmed, null);
-                    recorder.touch(Tables.CASE, id);
+                    recorder.inserted(Tables.CASE, id);
                     return id;
                 });
     }
@@ -95,8 +98,11 @@ public final class CaseStore {
         String trimmed = requireName(name, "An attribute");
         return new ProjectCommand<>(project, "add attribute \u201C" + trimmed + "\u201D", CASES,
                 (connection, recorder) -> {
+                    if (Sql.count(connection, "SELECT count(*) FROM case_attribute WHERE name = ?", trimmed) > 0) {
+                        throw new InvalidInputException("There is already an attribute \u201C" + trimmed + "\u201D.");
+                    }
                     long id = ensureAttribute(connection, trimmed, null);
-                    recorder.touch(Tables.ATTRIBUTE, id);
+                    recorder.inserted(Tables.ATTRIBUTE, id);
                     return id;
                 });
     }
@@ -111,7 +117,7 @@ public final class CaseStore {
     }
 
     /** The case with this name, created if new; returns its id. Used inside import transactions. */
-    static long ensureCase(Connection connection, String name, String guid) throws SQLException {
+    public static long ensureCase(Connection connection, String name, String guid) throws SQLException {
         List<Long> ids = Sql.list(connection, "SELECT id FROM interview_case WHERE name = ?", rs -> rs.getLong(1),
                 name);
         if (!ids.isEmpty()) {
@@ -121,7 +127,7 @@ public final class CaseStore {
                 guid == null ? UUID.randomUUID().toString() : guid, name);
     }
 
-    static long ensureAttribute(Connection connection, String name, String guid) throws SQLException {
+    public static long ensureAttribute(Connection connection, String name, String guid) throws SQLException {
         List<Long> ids = Sql.list(connection, "SELECT id FROM case_attribute WHERE name = ?", rs -> rs.getLong(1),
                 name);
         if (!ids.isEmpty()) {
@@ -132,7 +138,7 @@ public final class CaseStore {
                 guid == null ? UUID.randomUUID().toString() : guid, name, position);
     }
 
-    static void writeValue(Connection connection, long caseId, long attributeId, String value) throws SQLException {
+    public static void writeValue(Connection connection, long caseId, long attributeId, String value) throws SQLException {
         if (value == null || value.isBlank()) {
             Sql.update(connection, "DELETE FROM case_attribute_value WHERE case_id = ? AND attribute_id = ?",
                     caseId, attributeId);

@@ -30,14 +30,23 @@ public final class ChangeRecorder {
 
     /** Remembers the row's current state (absent = null) the first time it is touched. */
     public void touch(Tables table, Object... key) throws SQLException {
+        RowKey rowKey = new RowKey(table, normalize(key));
+        if (!before.containsKey(rowKey)) {
+            before.put(rowKey, read(connection, rowKey));
+        }
+    }
+
+    /** Records a row the change has just inserted: undo deletes it, redo inserts it again as it is now. */
+    public void inserted(Tables table, Object... key) {
+        before.putIfAbsent(new RowKey(table, normalize(key)), null);
+    }
+
+    private static List<Object> normalize(Object... key) {
         Object[] normalized = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
             normalized[i] = key[i] instanceof Integer n ? Long.valueOf(n) : key[i];
         }
-        RowKey rowKey = new RowKey(table, List.of(normalized));
-        if (!before.containsKey(rowKey)) {
-            before.put(rowKey, read(connection, rowKey));
-        }
+        return List.of(normalized);
     }
 
     /** Touches every row of {@code table} matching {@code where} (a fixed SQL condition with bound parameters). */

@@ -114,7 +114,7 @@ public final class CodebookStore {
                         + "exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 guid, parentId, name, chosenColor, blankToNull(description), blankToNull(inclusion),
                 blankToNull(exclusion), blankToNull(example), position);
-        recorder.touch(Tables.CODE, id);
+        recorder.inserted(Tables.CODE, id);
         return id;
     }
 

@@ -135,7 +135,7 @@ public final class CodingStore {
                         + "end_cp, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 guid == null ? UUID.randomUUID().toString() : guid, range.transcriptId(), codeId, coderId,
                 range.start(), range.end(), createdAt == null ? Sql.now() : createdAt);
-        recorder.touch(Tables.CODING, id);
+        recorder.inserted(Tables.CODING, id);
         return id;
     }
 

@@ -64,7 +64,7 @@ public final class MemoStore {
                         long id = Sql.insert(connection, "INSERT INTO memo (guid, " + column(target)
                                 + ", coder_id, text, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?)",
                                 UUID.randomUUID().toString(), targetId, coderId, text, now, now);
-                        recorder.touch(Tables.MEMO, id);
+                        recorder.inserted(Tables.MEMO, id);
                     }
                     return null;
                 });

@@ -45,6 +45,7 @@ public final class SampleProject {
     /** Fills a new project with the bundled samples. Each feature that ships sample data adds its step here. */
     static void populate(Project project, Progress progress) {
         project.putMeta("sample", "true");
+        org.divergence.io.coding.SampleInterviews.populate(project, progress);
         progress.update(1, 1, "Sample project ready");
     }
 
