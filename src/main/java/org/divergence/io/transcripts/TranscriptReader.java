@@ -37,6 +37,14 @@ public final class TranscriptReader {
     static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
     static final int MAX_TEXT_CHARS = 50 * 1024 * 1024;
 
+    static {
+        // POI logs through the Log4j API; without a provider it complains on stderr. A simple logger is enough.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
     private TranscriptReader() {
     }
 
