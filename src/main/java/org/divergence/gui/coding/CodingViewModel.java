@@ -159,7 +159,11 @@ public final class CodingViewModel {
                     }
                     TranscriptInfo selected = selectedTranscript.get();
                     transcripts.setAll(list);
-                    if (selected != null) {
+                    Selection pending = pendingSelection.get();
+                    if (pending != null && (selected == null || selected.id() != pending.transcriptId())) {
+                        list.stream().filter(t -> t.id() == pending.transcriptId()).findFirst()
+                                .ifPresent(selectedTranscript::set);
+                    } else if (selected != null) {
                         list.stream().filter(t -> t.id() == selected.id()).findFirst()
                                 .ifPresentOrElse(selectedTranscript::set, () -> selectedTranscript.set(null));
                     }

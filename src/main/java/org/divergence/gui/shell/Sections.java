@@ -12,6 +12,7 @@ final class Sections {
     static List<SectionView> create(FeatureServices services) {
         List<SectionView> views = new ArrayList<>();
         views.add(new WelcomeSection(services));
+        views.addAll(org.divergence.gui.coding.CodingSections.create(services));
         return views;
     }
 }
