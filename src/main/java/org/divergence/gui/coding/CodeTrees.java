@@ -103,6 +103,11 @@ final class CodeTrees {
 
     /** A cell with the code's colour, its name, its description as tooltip, and drag-to-apply. */
     static TreeCell<Code> cell(boolean draggable, Consumer<TreeCell<Code>> customize) {
+        return cell(draggable, Code::name, customize);
+    }
+
+    static TreeCell<Code> cell(boolean draggable, java.util.function.Function<Code, String> label,
+                               Consumer<TreeCell<Code>> customize) {
         TreeCell<Code> cell = new TreeCell<>() {
             @Override
             protected void updateItem(Code code, boolean empty) {
@@ -112,7 +117,7 @@ final class CodeTrees {
                     setGraphic(null);
                     setTooltip(null);
                 } else {
-                    setText(code.name());
+                    setText(label.apply(code));
                     setGraphic(swatch(code.color()));
                     setTooltip(code.description() == null ? null : new Tooltip(code.description()));
                 }

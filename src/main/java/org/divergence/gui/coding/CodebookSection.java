@@ -147,7 +147,10 @@ public final class CodebookSection implements SectionView {
 
     private Node treePane() {
         tree.setId("codebook-tree");
-        tree.setCellFactory(view -> CodeTrees.cell(false, this::decorateCell));
+        tree.setCellFactory(view -> CodeTrees.cell(false, code -> {
+            int count = viewModel.codingCountsProperty().get().getOrDefault(code.id(), 0);
+            return code.name() + (count > 0 ? "  (" + count + ")" : "");
+        }, this::decorateCell));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 viewModel.selectedProperty().set(item == null ? null : item.getValue()));
         tree.setOnKeyPressed(event -> {
@@ -186,8 +189,6 @@ public final class CodebookSection implements SectionView {
     }
 
     private void decorateCell(TreeCell<Code> cell) {
-        cell.itemProperty().addListener((obs, old, code) -> updateCount(cell, code));
-        viewModel.codingCountsProperty().addListener((obs, old, value) -> updateCount(cell, cell.getItem()));
         cell.setOnDragDetected(event -> {
             if (cell.getItem() == null) {
                 return;
@@ -234,14 +235,6 @@ public final class CodebookSection implements SectionView {
         return y < height * 0.25 ? "drop-before" : y > height * 0.75 ? "drop-after" : "drop-into";
     }
 
-    private void updateCount(TreeCell<Code> cell, Code code) {
-        if (code == null) {
-            return;
-        }
-        int count = viewModel.codingCountsProperty().get().getOrDefault(code.id(), 0);
-        cell.setText(code.name() + (count > 0 ? "  (" + count + ")" : ""));
-    }
-
     private Code draggedCode(String payload) {
         if (payload == null || !payload.startsWith(MOVE_PREFIX)) {
             return null;
@@ -272,6 +265,7 @@ public final class CodebookSection implements SectionView {
         save.setId("save-code");
         save.setTooltip(new Tooltip("Save the definition (Ctrl+S); Ctrl+Z takes it back"));
         save.setOnAction(event -> saveDetails());
+        save.setMinWidth(Region.USE_PREF_SIZE);
         Button saveMemo = new Button("Save memo");
         saveMemo.setOnAction(event -> {
             Code code = viewModel.selectedProperty().get();

@@ -115,7 +115,8 @@ final class CodingView {
                 menuItem("Memo on transcript…", this::transcriptMemo),
                 menuItem("Remove transcript…", this::removeTranscript));
         transcriptList.setContextMenu(menu);
-        Button importButton = new Button("Import…", new FontIcon(Material2AL.FILE_UPLOAD));
+        Button importButton = new Button(null, new FontIcon(Material2AL.FILE_UPLOAD));
+        importButton.getStyleClass().add("flat");
         importButton.setTooltip(new Tooltip("Import transcripts: .txt, .md, .docx, .pdf, .odt, .vtt, .srt"));
         importButton.setOnAction(event -> importAction.chooseAndImport());
         importButton.setId("import-transcripts");
@@ -250,6 +251,10 @@ final class CodingView {
                 HBox row = new HBox(6, CodeTrees.swatch(codebook.get(coding.codeId()).map(Code::color).orElse(null)),
                         new VBox(name, detail), spacer, memo, remove);
                 row.setAlignment(Pos.CENTER_LEFT);
+                name.setMinWidth(0);
+                detail.setMinWidth(0);
+                row.setMinWidth(0);
+                row.prefWidthProperty().bind(caretList.widthProperty().subtract(28));
                 setGraphic(row);
                 setText(null);
                 setTooltip(new Tooltip(codebook.path(coding.codeId())));
