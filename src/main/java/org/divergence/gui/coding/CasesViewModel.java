@@ -17,6 +17,7 @@ public final class CasesViewModel {
     private final CodingWorkspace workspace;
     private final ObservableList<InterviewCase> cases = FXCollections.observableArrayList();
     private final ObservableList<CaseAttribute> attributes = FXCollections.observableArrayList();
+    private long reloads;
 
     public CasesViewModel(CodingWorkspace workspace) {
         this.workspace = workspace;
@@ -48,9 +49,10 @@ public final class CasesViewModel {
         Project project = workspace.project();
         record Loaded(List<InterviewCase> cases, List<CaseAttribute> attributes) {
         }
+        long reload = ++reloads;
         workspace.tasks().execute(BackgroundTask.of("Loading cases", progress -> new Loaded(
                 new CaseStore(project).cases(), new CaseStore(project).attributes())).quiet().onSuccess(loaded -> {
-                    if (workspace.project() != project) {
+                    if (workspace.project() != project || reload != reloads) {
                         return;
                     }
                     if (!attributes.equals(loaded.attributes())) {

@@ -29,6 +29,7 @@ public final class CodebookViewModel {
     private final ObjectProperty<Code> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<Long, Integer>> codingCounts = new SimpleObjectProperty<>(Map.of());
     private final StringProperty status = new SimpleStringProperty("");
+    private long countReloads;
 
     public CodebookViewModel(CodingWorkspace workspace) {
         this.workspace = workspace;
@@ -75,6 +76,7 @@ public final class CodebookViewModel {
             return;
         }
         Project project = workspace.project();
+        long reload = ++countReloads;
         workspace.tasks().execute(BackgroundTask.of("Counting codings", progress -> {
             Map<Long, Integer> counts = new HashMap<>();
             for (Coding coding : new CodingStore(project).allCodings()) {
@@ -82,7 +84,7 @@ public final class CodebookViewModel {
             }
             return counts;
         }).quiet().onSuccess(counts -> {
-            if (workspace.project() == project) {
+            if (workspace.project() == project && reload == countReloads) {
                 codingCounts.set(counts);
             }
         }));

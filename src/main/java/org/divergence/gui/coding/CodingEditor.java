@@ -22,6 +22,10 @@ import org.divergence.core.coding.Coding;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.InlineCssTextArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.divergence.gui.common.BackgroundTask;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
+import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
@@ -43,6 +47,7 @@ final class CodingEditor {
     private Map<Long, Integer> lanes = Map.of();
     private int[] paragraphStarts = new int[] {0};
     private boolean updatingSelection;
+    private long documentGeneration;
 
     CodingEditor(CodingViewModel viewModel) {
         this.viewModel = viewModel;
@@ -74,18 +79,76 @@ final class CodingEditor {
         return area;
     }
 
+    /**
+     * Shows a newly opened transcript. The styled document (text, codings' tints, speaker labels) is built off the
+     * FX thread and swapped in with one replace; codings that changed meanwhile are restyled right after.
+     */
     private void showDocument(TranscriptDocument document) {
         shown = Map.of();
+        long generation = ++documentGeneration;
         if (document == null) {
             area.replaceText("");
             return;
         }
-        area.replaceText(document.text());
-        area.getUndoManager().forgetHistory();
-        paragraphStarts = paragraphStarts(document.text());
-        area.moveTo(0);
-        area.requestFollowCaret();
-        restyleChanged(true);
+        List<Coding> visible = viewModel.visibleCodings();
+        Codebook codebook = viewModel.workspace().codebook();
+        viewModel.workspace().tasks().execute(BackgroundTask.of("Showing " + document.info().name(), progress -> {
+            List<CodeStyles.Run> runs = CodeStyles.runs(0, document.text().length(), visible, document.turns(),
+                    document.index(), codebook);
+            return styledDocument(document.text(), runs);
+        }).quiet().onSuccess(styled -> {
+            if (generation != documentGeneration || viewModel.document() != document) {
+                return;
+            }
+            area.replace(0, area.getLength(), styled);
+            area.getUndoManager().forgetHistory();
+            paragraphStarts = paragraphStarts(document.text());
+            area.moveTo(0);
+            area.requestFollowCaret();
+            shown = visible.stream().collect(Collectors.toMap(Coding::id, c -> c, (a, b) -> a));
+            lanes = CodeStyles.lanes(visible, MAX_LANES);
+            restyleChanged(false);
+            refreshMargin();
+        }));
+    }
+
+    /** The text as a RichTextFX document with the given style runs, one paragraph per line. */
+    static ReadOnlyStyledDocument<String, String, String> styledDocument(String text, List<CodeStyles.Run> runs) {
+        ReadOnlyStyledDocumentBuilder<String, String, String> builder =
+                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), "");
+        int runIndex = 0;
+        int runLeft = runs.isEmpty() ? Integer.MAX_VALUE : runs.getFirst().length();
+        int lineStart = 0;
+        while (true) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? text.length() : newline;
+            StyleSpansBuilder<String> spans = new StyleSpansBuilder<>();
+            int position = lineStart;
+            int paragraphEnd = newline < 0 ? lineEnd : lineEnd + 1;
+            while (position < paragraphEnd) {
+                String style = runIndex < runs.size() ? runs.get(runIndex).style() : "";
+                int take = Math.min(runLeft, paragraphEnd - position);
+                int inLine = Math.min(take, lineEnd - position);
+                if (inLine > 0) {
+                    spans.add(style, inLine);
+                }
+                position += take;
+                runLeft -= take;
+                if (runLeft == 0 && runIndex < runs.size()) {
+                    runIndex++;
+                    runLeft = runIndex < runs.size() ? runs.get(runIndex).length() : Integer.MAX_VALUE;
+                }
+            }
+            if (lineEnd == lineStart) {
+                spans.add("", 0);
+            }
+            builder.addParagraph(text.substring(lineStart, lineEnd), spans.create());
+            if (newline < 0) {
+                break;
+            }
+            lineStart = newline + 1;
+        }
+        return builder.build();
     }
 
     private static int[] paragraphStarts(String text) {
@@ -108,7 +171,7 @@ final class CodingEditor {
     /** Restyles what changed since the last call: the whole text, or only the span of the codings that changed. */
     private void restyleChanged(boolean everything) {
         TranscriptDocument document = viewModel.document();
-        if (document == null) {
+        if (document == null || area.getLength() != document.index().utf16Length()) {
             return;
         }
         List<Coding> visible = viewModel.visibleCodings();
@@ -176,9 +239,13 @@ final class CodingEditor {
                     String color = codebook.get(coding.codeId()).map(Code::color).orElse("#999999");
                     bar.setStyle("-fx-background-color: " + color + "; -fx-background-radius: 2;");
                     bar.getStyleClass().add("coding-bar");
-                    Tooltip.install(bar, new Tooltip(codebook.path(coding.codeId()) + "\n"
-                            + viewModel.coderName(coding.coderId()) + (viewModel.hasMemo(coding) ? " · has a memo" : "")
-                            + "\nClick to select"));
+                    // One shared tooltip, filled on hover: a Tooltip per bar would cost a popup per bar.
+                    bar.setOnMouseEntered(event -> {
+                        hover.setText(codebook.path(coding.codeId()) + "\n" + viewModel.coderName(coding.coderId())
+                                + (viewModel.hasMemo(coding) ? " · has a memo" : "") + "\nClick to select");
+                        hover.show(bar, event.getScreenX() + 10, event.getScreenY() + 10);
+                    });
+                    bar.setOnMouseExited(event -> hover.hide());
                     bar.setOnMouseClicked(event -> viewModel.goTo(coding.transcriptId(), coding.start(),
                             coding.end()));
                     margin.add(bar, lanes.getOrDefault(coding.id(), 0));

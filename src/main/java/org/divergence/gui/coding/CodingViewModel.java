@@ -53,6 +53,8 @@ public final class CodingViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final Set<Long> codingsWithMemos = new HashSet<>();
     private long loadGeneration;
+    private long codingsReload;
+    private long transcriptsReload;
 
     public CodingViewModel(CodingWorkspace workspace) {
         this.workspace = workspace;
@@ -152,9 +154,10 @@ public final class CodingViewModel {
             return;
         }
         Project project = workspace.project();
+        long reload = ++transcriptsReload;
         workspace.tasks().execute(BackgroundTask.of("Loading transcripts", progress -> new TranscriptStore(project)
                 .list()).quiet().onSuccess(list -> {
-                    if (workspace.project() != project) {
+                    if (workspace.project() != project || reload != transcriptsReload) {
                         return;
                     }
                     TranscriptInfo selected = selectedTranscript.get();
@@ -172,11 +175,11 @@ public final class CodingViewModel {
 
     private void openTranscript(TranscriptInfo info) {
         long generation = ++loadGeneration;
+        document.set(null);
         codings.clear();
         codingsAtCaret.clear();
         codingsWithMemos.clear();
         if (info == null || !workspace.hasProject()) {
-            document.set(null);
             return;
         }
         Project project = workspace.project();
@@ -191,8 +194,9 @@ public final class CodingViewModel {
                 return;
             }
             codingsWithMemos.addAll(opened.memos());
-            document.set(opened.document());
+            // Codings first, while no document shows, so the editor styles the new text once.
             codings.setAll(opened.codings());
+            document.set(opened.document());
             applyPendingSelection();
         }).onFinished(() -> loading.set(false)));
     }
@@ -207,10 +211,12 @@ public final class CodingViewModel {
         }
         Project project = workspace.project();
         long generation = loadGeneration;
+        long reload = ++codingsReload;
         workspace.tasks().execute(BackgroundTask.of("Loading codings", progress -> new Opened(current,
                 new CodingStore(project).codings(current.info().id()),
                 new MemoStore(project).codingsWithMemos(current.info().id()))).quiet().onSuccess(loaded -> {
-                    if (generation != loadGeneration) {
+                    // Latest wins: reloads can finish out of order, and an older one must not undo a newer one.
+                    if (generation != loadGeneration || reload != codingsReload) {
                         return;
                     }
                     codingsWithMemos.clear();

@@ -45,6 +45,8 @@ public final class CodingWorkspace {
     private final ObjectProperty<String> currentCoder = new SimpleObjectProperty<>();
     private final ObservableList<Code> recentCodes = FXCollections.observableArrayList();
     private final List<Consumer<Set<DataArea>>> listeners = new ArrayList<>();
+    private long reloads;
+    private long latestApplied;
 
     public CodingWorkspace(ProjectContext context, TaskExecutor tasks, DialogService dialogs, Settings settings,
                            Runnable saveSettings) {
@@ -140,6 +142,7 @@ public final class CodingWorkspace {
             listeners.forEach(listener -> listener.accept(areas));
             return;
         }
+        long reload = ++reloads;
         tasks.execute(BackgroundTask.of("Loading the codebook", progress -> new Loaded(
                         codebookChanged ? new CodebookStore(project).load() : null,
                         new CodingStore(project).coders()))
@@ -148,6 +151,13 @@ public final class CodingWorkspace {
                     if (context.project() != project) {
                         return;
                     }
+                    if (reload < latestApplied) {
+                        // An older load finishing after a newer one: its data is stale, but its listeners still
+                        // need the notice (they reload what they show themselves).
+                        listeners.forEach(listener -> listener.accept(areas));
+                        return;
+                    }
+                    latestApplied = reload;
                     if (loaded.codebook() != null) {
                         codebook.set(loaded.codebook());
                         recentCodes.replaceAll(code -> loaded.codebook().get(code.id()).orElse(null));
