@@ -4,7 +4,6 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -265,8 +264,20 @@ final class CodingView {
                 });
             }
         });
+        Label noCodes = new Label("No codes yet. Add the starter codebook or your own codes in the Codebook "
+                + "section (Ctrl+5).");
+        noCodes.setWrapText(true);
+        noCodes.getStyleClass().add("muted");
+        noCodes.setId("no-codes-hint");
+        Runnable showHint = () -> {
+            boolean empty = viewModel.workspace().codebook().isEmpty();
+            noCodes.setVisible(empty);
+            noCodes.setManaged(empty);
+        };
+        viewModel.workspace().codebookProperty().addListener((obs, old, codebook) -> showHint.run());
+        showHint.run();
         VBox pane = new VBox(4, paneTitle("Codes", "Double-click, Enter or drag onto the text · Ctrl+K to search"),
-                codeTree, paneTitle("Recent (1–9)", "Press the number to apply to the selection"), recentList,
+                noCodes, codeTree, paneTitle("Recent (1–9)", "Press the number to apply to the selection"), recentList,
                 paneTitle("At the caret", "Codings covering the caret; double-click selects one"), caretList);
         VBox.setVgrow(codeTree, Priority.ALWAYS);
         pane.setPadding(new Insets(0, 4, 4, 4));
@@ -374,9 +385,5 @@ final class CodingView {
     static String abbreviate(String text, int max) {
         String flat = text.replace('\n', ' ');
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
-    }
-
-    static Orientation vertical() {
-        return Orientation.VERTICAL;
     }
 }
