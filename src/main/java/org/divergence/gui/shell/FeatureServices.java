@@ -26,7 +26,7 @@ public final class FeatureServices {
     private final ObjectProperty<Theme> theme;
     private final Consumer<String> openUrl;
     private final Supplier<Window> window;
-    private ImportHandler importHandler;
+    private final ImportHandler importHandler;
 
     public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
                            MainViewModel mainViewModel, AppDirectories directories, Consumer<String> openUrl,
@@ -39,17 +39,7 @@ public final class FeatureServices {
         this.mainViewModel = mainViewModel;
         this.directories = directories;
         this.theme = new SimpleObjectProperty<>(Theme.of(mainViewModel.settings().theme));
-        this.importHandler = new ImportHandler() {
-            @Override
-            public void chooseAndImport() {
-                dialogs.showInformation("Import", "There is no importer in this version yet.");
-            }
-
-            @Override
-            public void importFiles(List<Path> files) {
-                chooseAndImport();
-            }
-        };
+        this.importHandler = new ImportDispatcher(dialogs, context);
     }
 
     public ProjectContext context() {
@@ -82,10 +72,6 @@ public final class FeatureServices {
 
     public ImportHandler importHandler() {
         return importHandler;
-    }
-
-    public void setImportHandler(ImportHandler handler) {
-        this.importHandler = handler;
     }
 
     /** Opens a web page in the user's browser (the repository's page on its platform). */

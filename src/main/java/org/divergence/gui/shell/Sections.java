@@ -14,9 +14,9 @@ final class Sections {
 
     static List<SectionView> create(FeatureServices services) {
         List<SectionView> views = new ArrayList<>();
-        RepositoryImportHandler importHandler = new RepositoryImportHandler(services, services::window);
-        services.setImportHandler(importHandler);
+        RepositoryImportHandler.register(services);
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
+        views.addAll(org.divergence.gui.coding.CodingSections.create(services));
         return views;
     }
 }

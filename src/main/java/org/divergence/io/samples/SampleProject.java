@@ -52,6 +52,7 @@ public final class SampleProject {
         project.putMeta("sample", "true");
         progress.update(0, 1, "Importing the synthetic repository sample");
         importBundledRepositories(project);
+        org.divergence.io.coding.SampleInterviews.populate(project, progress);
         progress.update(1, 1, "Sample project ready");
     }
 

@@ -52,16 +52,8 @@ class OpenFileAtStartTest {
         qdpxStage = new Stage();
         qdpxWorkbench = Workbench.start(qdpxStage, directories("qdpx-home"), List.of(qdpx.toString()));
         // Set before the project finishes opening in the background, as a feature's section would at start.
-        qdpxWorkbench.services().setImportHandler(new ImportHandler() {
-            @Override
-            public void chooseAndImport() {
-            }
-
-            @Override
-            public void importFiles(List<Path> files) {
-                imported.add(files);
-            }
-        });
+        qdpxWorkbench.services().importHandler().register("REFI-QDA projects", java.util.Set.of("qdpx"),
+                imported::add);
     }
 
     private static AppDirectories directories(String name) {

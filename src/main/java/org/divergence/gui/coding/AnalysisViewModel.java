@@ -1,0 +1,116 @@
+package org.divergence.gui.coding;
+
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.divergence.core.coding.CaseAttribute;
+import org.divergence.core.coding.Code;
+import org.divergence.core.coding.Codebook;
+import org.divergence.core.coding.CodedSegment;
+import org.divergence.core.coding.Coding;
+import org.divergence.core.coding.CodingAnalysis;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.io.coding.CaseStore;
+import org.divergence.io.coding.CodingStore;
+import org.divergence.io.coding.SegmentQuery;
+import org.divergence.io.project.DataArea;
+import org.divergence.io.project.Project;
+
+/** Code frequencies by a case attribute, and the code co-occurrence matrix, for one coder or all. */
+public final class AnalysisViewModel {
+
+    /** The co-occurrence matrix over the codes that have codings. */
+    public record Cooccurrence(List<Code> codes, long[][] counts) {
+    }
+
+    private final CodingWorkspace workspace;
+    private final ObjectProperty<String> attribute = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> coder = new SimpleObjectProperty<>();
+    private final ObservableList<String> attributeNames = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CodingAnalysis.Table> frequencies = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Cooccurrence> cooccurrence = new ReadOnlyObjectWrapper<>();
+    private long generation;
+
+    public AnalysisViewModel(CodingWorkspace workspace) {
+        this.workspace = workspace;
+        attribute.addListener((obs, old, value) -> refresh());
+        coder.addListener((obs, old, value) -> refresh());
+        workspace.addChangeListener(this::changed);
+    }
+
+    public ObjectProperty<String> attributeProperty() {
+        return attribute;
+    }
+
+    public ObjectProperty<String> coderProperty() {
+        return coder;
+    }
+
+    public ObservableList<String> attributeNames() {
+        return attributeNames;
+    }
+
+    public ReadOnlyObjectProperty<CodingAnalysis.Table> frequenciesProperty() {
+        return frequencies.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cooccurrence> cooccurrenceProperty() {
+        return cooccurrence.getReadOnlyProperty();
+    }
+
+    private void changed(Set<DataArea> areas) {
+        if (areas.contains(DataArea.CODINGS) || areas.contains(DataArea.CODEBOOK) || areas.contains(DataArea.CASES)) {
+            refresh();
+        }
+    }
+
+    public void refresh() {
+        if (!workspace.hasProject()) {
+            frequencies.set(null);
+            cooccurrence.set(null);
+            return;
+        }
+        Project project = workspace.project();
+        Codebook codebook = workspace.codebook();
+        String coderName = coder.get();
+        String attributeName = attribute.get();
+        long current = ++generation;
+        record Computed(List<String> attributes, CodingAnalysis.Table table, Cooccurrence cooccurrence) {
+        }
+        workspace.tasks().execute(BackgroundTask.of("Analysing codings", progress -> {
+            List<String> attributes = new CaseStore(project).attributes().stream().map(CaseAttribute::name).toList();
+            String chosen = attributeName != null ? attributeName : attributes.isEmpty() ? null : attributes.getFirst();
+            List<CodedSegment> segments = SegmentQuery.segments(project, new SegmentQuery.Filter(null, coderName,
+                    null, null, null));
+            Set<Long> usedIds = new java.util.HashSet<>();
+            segments.forEach(segment -> usedIds.add(segment.codeId()));
+            List<Code> used = codebook.inTreeOrder().stream().filter(code -> usedIds.contains(code.id())).toList();
+            List<String> paths = used.stream().map(code -> codebook.path(code.id())).toList();
+            CodingAnalysis.Table table = CodingAnalysis.frequenciesByAttribute(segments, chosen, paths);
+            Set<Long> kept = new java.util.HashSet<>();
+            segments.forEach(segment -> kept.add(segment.codingId()));
+            List<Coding> codings = new CodingStore(project).allCodings().stream()
+                    .filter(c -> kept.contains(c.id())).toList();
+            long[][] matrix = CodingAnalysis.cooccurrence(codings, used.stream().map(Code::id).toList());
+            return new Computed(attributes, table, new Cooccurrence(used, matrix));
+        }).quiet().onSuccess(computed -> {
+            if (current != generation) {
+                return;
+            }
+            if (!attributeNames.equals(computed.attributes())) {
+                attributeNames.setAll(computed.attributes());
+            }
+            if (attribute.get() == null && !computed.attributes().isEmpty()) {
+                attribute.set(computed.attributes().getFirst());
+                return;
+            }
+            frequencies.set(computed.table());
+            cooccurrence.set(computed.cooccurrence());
+        }));
+    }
+}

@@ -1,0 +1,327 @@
+package org.divergence.gui.coding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.divergence.core.coding.Code;
+import org.divergence.core.coding.Coder;
+import org.divergence.core.coding.Coding;
+import org.divergence.core.coding.Memo;
+import org.divergence.core.coding.TranscriptInfo;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.io.coding.CodingStore;
+import org.divergence.io.coding.MemoStore;
+import org.divergence.io.coding.TranscriptStore;
+import org.divergence.io.project.DataArea;
+import org.divergence.io.project.Project;
+
+/**
+ * The coding screen's state: the transcripts, the open one with its codings, which coder's codings show, the
+ * selection (in code points), the codings under the caret, and the actions that apply and remove codes.
+ */
+public final class CodingViewModel {
+
+    /** A range to select in the editor, in code points: set when jumping to a source. */
+    public record Selection(long transcriptId, int start, int end) {
+    }
+
+    private final CodingWorkspace workspace;
+    private final ObservableList<TranscriptInfo> transcripts = FXCollections.observableArrayList();
+    private final ObjectProperty<TranscriptInfo> selectedTranscript = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<TranscriptDocument> document = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Coding> codings = FXCollections.observableArrayList();
+    private final ObjectProperty<Coder> coderFilter = new SimpleObjectProperty<>();
+    private final IntegerProperty selectionStart = new SimpleIntegerProperty();
+    private final IntegerProperty selectionEnd = new SimpleIntegerProperty();
+    private final ObservableList<Coding> codingsAtCaret = FXCollections.observableArrayList();
+    private final ObjectProperty<Selection> pendingSelection = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final Set<Long> codingsWithMemos = new HashSet<>();
+    private long loadGeneration;
+    private long codingsReload;
+    private long transcriptsReload;
+
+    public CodingViewModel(CodingWorkspace workspace) {
+        this.workspace = workspace;
+        selectedTranscript.addListener((obs, old, info) -> {
+            if (info == null || old == null || info.id() != old.id()) {
+                openTranscript(info);
+            }
+        });
+        coderFilter.addListener((obs, old, coder) -> refreshCaret(selectionStart.get()));
+        workspace.addChangeListener(this::dataChanged);
+        workspace.context().projectProperty().addListener((obs, old, project) -> {
+            selectedTranscript.set(null);
+            transcripts.clear();
+            coderFilter.set(null);
+            reloadTranscripts();
+        });
+        reloadTranscripts();
+    }
+
+    public CodingWorkspace workspace() {
+        return workspace;
+    }
+
+    public ObservableList<TranscriptInfo> transcripts() {
+        return transcripts;
+    }
+
+    public ObjectProperty<TranscriptInfo> selectedTranscriptProperty() {
+        return selectedTranscript;
+    }
+
+    public ReadOnlyObjectProperty<TranscriptDocument> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public TranscriptDocument document() {
+        return document.get();
+    }
+
+    /** Every coding of the open transcript, by every coder, ordered by start. */
+    public ObservableList<Coding> codings() {
+        return codings;
+    }
+
+    /** Null shows every coder's codings; a coder shows only theirs. */
+    public ObjectProperty<Coder> coderFilterProperty() {
+        return coderFilter;
+    }
+
+    public List<Coding> visibleCodings() {
+        Coder filter = coderFilter.get();
+        return filter == null ? List.copyOf(codings)
+                : codings.stream().filter(coding -> coding.coderId() == filter.id()).toList();
+    }
+
+    public IntegerProperty selectionStartProperty() {
+        return selectionStart;
+    }
+
+    public IntegerProperty selectionEndProperty() {
+        return selectionEnd;
+    }
+
+    public ObservableList<Coding> codingsAtCaret() {
+        return codingsAtCaret;
+    }
+
+    public ObjectProperty<Selection> pendingSelectionProperty() {
+        return pendingSelection;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public boolean hasMemo(Coding coding) {
+        return codingsWithMemos.contains(coding.id());
+    }
+
+    private void dataChanged(Set<DataArea> areas) {
+        if (areas.contains(DataArea.TRANSCRIPTS) || areas.contains(DataArea.CASES)
+                || areas.contains(DataArea.CODINGS)) {
+            reloadTranscripts();
+        }
+        if (areas.contains(DataArea.CODINGS) || areas.contains(DataArea.MEMOS) || areas.contains(DataArea.CODEBOOK)) {
+            reloadCodings();
+        }
+    }
+
+    public void reloadTranscripts() {
+        if (!workspace.hasProject()) {
+            transcripts.clear();
+            return;
+        }
+        Project project = workspace.project();
+        long reload = ++transcriptsReload;
+        workspace.tasks().execute(BackgroundTask.of("Loading transcripts", progress -> new TranscriptStore(project)
+                .list()).quiet().onSuccess(list -> {
+                    if (workspace.project() != project || reload != transcriptsReload) {
+                        return;
+                    }
+                    TranscriptInfo selected = selectedTranscript.get();
+                    transcripts.setAll(list);
+                    Selection pending = pendingSelection.get();
+                    if (pending != null && (selected == null || selected.id() != pending.transcriptId())) {
+                        list.stream().filter(t -> t.id() == pending.transcriptId()).findFirst()
+                                .ifPresent(selectedTranscript::set);
+                    } else if (selected != null) {
+                        list.stream().filter(t -> t.id() == selected.id()).findFirst()
+                                .ifPresentOrElse(selectedTranscript::set, () -> selectedTranscript.set(null));
+                    }
+                }));
+    }
+
+    private void openTranscript(TranscriptInfo info) {
+        long generation = ++loadGeneration;
+        document.set(null);
+        codings.clear();
+        codingsAtCaret.clear();
+        codingsWithMemos.clear();
+        if (info == null || !workspace.hasProject()) {
+            return;
+        }
+        Project project = workspace.project();
+        loading.set(true);
+        workspace.tasks().execute(BackgroundTask.of("Opening " + info.name(), progress -> {
+            String text = new TranscriptStore(project).text(info.id());
+            TranscriptDocument opened = TranscriptDocument.of(info, text);
+            return new Opened(opened, new CodingStore(project).codings(info.id()),
+                    new MemoStore(project).codingsWithMemos(info.id()));
+        }).quiet().onSuccess(opened -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            codingsWithMemos.addAll(opened.memos());
+            // Codings first, while no document shows, so the editor styles the new text once.
+            codings.setAll(opened.codings());
+            document.set(opened.document());
+            applyPendingSelection();
+        }).onFinished(() -> loading.set(false)));
+    }
+
+    private record Opened(TranscriptDocument document, List<Coding> codings, List<Long> memos) {
+    }
+
+    private void reloadCodings() {
+        TranscriptDocument current = document.get();
+        if (current == null || !workspace.hasProject()) {
+            return;
+        }
+        Project project = workspace.project();
+        long generation = loadGeneration;
+        long reload = ++codingsReload;
+        workspace.tasks().execute(BackgroundTask.of("Loading codings", progress -> new Opened(current,
+                new CodingStore(project).codings(current.info().id()),
+                new MemoStore(project).codingsWithMemos(current.info().id()))).quiet().onSuccess(loaded -> {
+                    // Latest wins: reloads can finish out of order, and an older one must not undo a newer one.
+                    if (generation != loadGeneration || reload != codingsReload) {
+                        return;
+                    }
+                    codingsWithMemos.clear();
+                    codingsWithMemos.addAll(loaded.memos());
+                    if (!codings.equals(loaded.codings())) {
+                        codings.setAll(loaded.codings());
+                    }
+                    refreshCaret(selectionStart.get());
+                }));
+    }
+
+    /** Jumps to a source: opens the transcript and selects the range once it is shown. */
+    public void goTo(long transcriptId, int start, int end) {
+        pendingSelection.set(new Selection(transcriptId, start, end));
+        TranscriptDocument current = document.get();
+        if (current != null && current.info().id() == transcriptId) {
+            applyPendingSelection();
+            return;
+        }
+        transcripts.stream().filter(t -> t.id() == transcriptId).findFirst().ifPresent(selectedTranscript::set);
+    }
+
+    private void applyPendingSelection() {
+        Selection pending = pendingSelection.get();
+        TranscriptDocument current = document.get();
+        if (pending != null && current != null && current.info().id() == pending.transcriptId()) {
+            selectionStart.set(pending.start());
+            selectionEnd.set(pending.end());
+            refreshCaret(pending.start());
+        }
+    }
+
+    /** Consumed by the view once it selected the pending range. */
+    public void pendingSelectionShown() {
+        pendingSelection.set(null);
+    }
+
+    /** Updates the "at the caret" list: visible codings covering code point {@code position}. */
+    public void refreshCaret(int position) {
+        List<Coding> here = new ArrayList<>();
+        for (Coding coding : visibleCodings()) {
+            if (coding.covers(position) || (coding.start() == position && coding.end() == position)) {
+                here.add(coding);
+            }
+        }
+        here.sort(Comparator.comparingInt(Coding::length));
+        codingsAtCaret.setAll(here);
+    }
+
+    /** Applies {@code code} to the selection as the current coder. */
+    public void applyCode(Code code) {
+        TranscriptDocument current = document.get();
+        int start = selectionStart.get();
+        int end = selectionEnd.get();
+        if (current == null) {
+            status.set("Open a transcript first.");
+            return;
+        }
+        if (end <= start) {
+            status.set("Select some text first, then apply a code.");
+            return;
+        }
+        String coderName = workspace.currentCoderProperty().get();
+        boolean duplicate = codings.stream().anyMatch(coding -> coding.codeId() == code.id() && coding.start() == start
+                && coding.end() == end && workspace.coders().stream().anyMatch(
+                        coder -> coder.id() == coding.coderId() && coder.name().equals(coderName)));
+        if (duplicate) {
+            status.set("This text already has \u201C" + code.name() + "\u201D from " + coderName + ".");
+            return;
+        }
+        workspace.rememberRecent(code);
+        long transcriptId = current.info().id();
+        workspace.runAsCoder((project, coder) -> new CodingStore(project).applyCode(transcriptId, code.id(),
+                coder.id(), start, end, code.name()), id -> status.set("Coded with \u201C" + code.name() + "\u201D."));
+    }
+
+    /** Applies the n-th recent code (1-based), as number keys do. */
+    public boolean applyRecent(int number) {
+        if (number < 1 || number > workspace.recentCodes().size()) {
+            return false;
+        }
+        applyCode(workspace.recentCodes().get(number - 1));
+        return true;
+    }
+
+    public void removeCoding(Coding coding) {
+        String name = workspace.codebook().get(coding.codeId()).map(Code::name).orElse("code");
+        workspace.run(project -> new CodingStore(project).removeCodings(List.of(coding.id()),
+                "remove coding \u201C" + name + "\u201D"), result -> status.set("Removed \u201C" + name + "\u201D."));
+    }
+
+    public String memoText(Memo.Target target, long id) {
+        if (!workspace.hasProject()) {
+            return "";
+        }
+        return new MemoStore(workspace.project()).memo(target, id).map(Memo::text).orElse("");
+    }
+
+    public void saveMemo(Memo.Target target, long id, String text) {
+        workspace.runAsCoder((project, coder) -> new MemoStore(project).save(target, id, coder.id(), text),
+                result -> status.set(text == null || text.isBlank() ? "Memo removed." : "Memo saved."));
+    }
+
+    public String coderName(long coderId) {
+        return workspace.coders().stream().filter(coder -> coder.id() == coderId).map(Coder::name).findFirst()
+                .orElse("?");
+    }
+}

@@ -1,0 +1,102 @@
+package org.divergence.gui.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.divergence.core.coding.Code;
+import org.divergence.core.coding.TextSearch;
+import org.divergence.core.coding.TranscriptInfo;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.io.coding.CodingStore;
+import org.divergence.io.coding.TranscriptStore;
+import org.divergence.io.project.Project;
+
+/** Full-text search across all transcripts, and coding every hit with one code in one undoable step. */
+public final class SearchViewModel {
+
+    /** A hit with its context, offsets in code points. */
+    public record Hit(long transcriptId, String transcript, int start, int end, String before, String match,
+                      String after) {
+    }
+
+    private final CodingWorkspace workspace;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final BooleanProperty wholeWords = new SimpleBooleanProperty(true);
+    private final ObservableList<Hit> hits = FXCollections.observableArrayList();
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    public SearchViewModel(CodingWorkspace workspace) {
+        this.workspace = workspace;
+        workspace.context().projectProperty().addListener((obs, old, project) -> {
+            hits.clear();
+            summary.set("");
+        });
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public BooleanProperty wholeWordsProperty() {
+        return wholeWords;
+    }
+
+    public ObservableList<Hit> hits() {
+        return hits;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public void search() {
+        String phrase = query.get();
+        if (!workspace.hasProject() || phrase == null || phrase.isBlank()) {
+            hits.clear();
+            summary.set("Type a word or phrase to search every transcript.");
+            return;
+        }
+        Project project = workspace.project();
+        boolean words = wholeWords.get();
+        workspace.tasks().execute(BackgroundTask.of("Searching transcripts", progress -> {
+            List<Hit> found = new ArrayList<>();
+            TranscriptStore store = new TranscriptStore(project);
+            for (TranscriptInfo info : store.list()) {
+                progress.checkCancelled();
+                TranscriptDocument document = TranscriptDocument.of(info, store.text(info.id()));
+                int length = document.index().codePointLength();
+                for (TextSearch.Hit hit : TextSearch.findAll(document.text(), phrase, words)) {
+                    int from = Math.max(0, hit.start() - 60);
+                    int to = Math.min(length, hit.end() + 60);
+                    found.add(new Hit(info.id(), info.name(), hit.start(), hit.end(),
+                            CodingView.abbreviate(document.slice(from, hit.start()), 80),
+                            document.slice(hit.start(), hit.end()),
+                            CodingView.abbreviate(document.slice(hit.end(), to), 80)));
+                }
+            }
+            return found;
+        }).quiet().onSuccess(found -> {
+            hits.setAll(found);
+            summary.set(found.size() + " hit(s) for \u201C" + phrase.strip() + "\u201D in "
+                    + found.stream().map(Hit::transcriptId).distinct().count() + " transcript(s).");
+        }));
+    }
+
+    /** Codes every hit with {@code code} as the current coder: one undo step. */
+    public void codeAllHits(Code code) {
+        List<CodingStore.Range> ranges = hits.stream().map(hit -> new CodingStore.Range(hit.transcriptId(),
+                hit.start(), hit.end())).toList();
+        if (ranges.isEmpty() || code == null) {
+            return;
+        }
+        workspace.rememberRecent(code);
+        workspace.runAsCoder((project, coder) -> new CodingStore(project).applyCodeToAll(ranges, code.id(),
+                coder.id(), code.name()), added -> summary.set("Coded " + added + " hit(s) with \u201C" + code.name()
+                + "\u201D" + (added < ranges.size() ? " (" + (ranges.size() - added) + " already had it)" : "") + "."));
+    }
+}

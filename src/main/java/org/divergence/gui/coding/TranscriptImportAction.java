@@ -1,0 +1,64 @@
+package org.divergence.gui.coding;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.DialogService.FileType;
+import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.shell.Section;
+import org.divergence.io.project.Project;
+import org.divergence.io.transcripts.TranscriptFormat;
+import org.divergence.io.transcripts.TranscriptImporter;
+
+/**
+ * Imports transcript files into the open project in the background, all or nothing, then shows them in Interviews.
+ * The window's File → Import… and drag-and-drop dispatcher routes transcript files ({@link #accepts}) here.
+ */
+public final class TranscriptImportAction {
+
+    public static final FileType TRANSCRIPT_FILES = new FileType("Transcripts (.txt, .md, .docx, .pdf, .odt, .vtt, "
+            + ".srt)", TranscriptFormat.patterns());
+
+    private final FeatureServices services;
+    private final List<Consumer<List<TranscriptImporter.Imported>>> listeners = new ArrayList<>();
+
+    public TranscriptImportAction(FeatureServices services) {
+        this.services = services;
+    }
+
+    /** True for the file types this action imports. */
+    public static boolean accepts(Path file) {
+        return TranscriptFormat.isTranscript(file);
+    }
+
+    public void chooseAndImport() {
+        List<Path> files = services.dialogs().chooseFilesToOpen("Import transcripts", List.of(TRANSCRIPT_FILES));
+        if (!files.isEmpty()) {
+            importFiles(files);
+        }
+    }
+
+    public void importFiles(List<Path> files) {
+        if (!services.context().hasProject()) {
+            services.dialogs().showError("Import transcripts", "Open or create a project first.");
+            return;
+        }
+        Project project = services.context().project();
+        String title = files.size() == 1 ? "Importing " + files.getFirst().getFileName()
+                : "Importing " + files.size() + " transcripts";
+        services.tasks().execute(BackgroundTask.of(title, progress -> TranscriptImporter.importFiles(project,
+                        List.copyOf(files), TranscriptImporter.Options.DEFAULT, progress))
+                .onSuccess(imported -> {
+                    services.navigate(Section.INTERVIEWS);
+                    listeners.forEach(listener -> listener.accept(imported));
+                })
+                .onFailure(error -> services.dialogs().showError("Transcripts not imported", error)));
+    }
+
+    /** Called on the FX thread after a successful import, e.g. to open the first new transcript. */
+    public void addImportedListener(Consumer<List<TranscriptImporter.Imported>> listener) {
+        listeners.add(listener);
+    }
+}
