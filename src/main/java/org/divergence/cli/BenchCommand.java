@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures.",
-        subcommands = {})
+        subcommands = {BenchCompareCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
