@@ -379,6 +379,18 @@ def run_case(name, sample, by, where=None, created_from=None, created_to=None, w
     return case
 
 
+def frequency_case(name, a_counts, b_counts):
+    """Statistics of two samples given as {value: count}: millions of observations with massive ties, the shape of
+    the study's data (e.g. 2 million repositories with 0 pull requests), checked without a project file."""
+    a = np.repeat(np.array(list(a_counts.keys()), dtype=np.float64), list(a_counts.values()))
+    b = np.repeat(np.array(list(b_counts.keys()), dtype=np.float64), list(b_counts.values()))
+    res = stats.mannwhitneyu(a, b, alternative='two-sided', use_continuity=True, method='asymptotic')
+    return {'name': name, 'a': [[k, v] for k, v in a_counts.items()], 'b': [[k, v] for k, v in b_counts.items()],
+            'expected': {'a': summary(a), 'b': summary(b), 'mann_whitney_u': float(res.statistic),
+                         'p_value': float(res.pvalue),
+                         'cliffs_delta': 2 * float(res.statistic) / (len(a) * len(b)) - 1}}
+
+
 def main():
     rng = np.random.default_rng(4242)
     write_csv('small.csv', github_rows(rng, 170) + huggingface_rows(rng, 140))
@@ -396,9 +408,21 @@ def main():
         run_case('edge cases', 'edge.csv', 'platform'),
         run_case('far tail', 'fartail.csv', 'platform'),
     ]
+    frequency_cases = [
+        # tie groups larger than 2,097,152 (t^3 overflows 64-bit integers; SciPy works in float64)
+        frequency_case('millions of tied zeros', {0: 2_200_000, 1: 150_000, 2: 40_000, 7: 3_000, 250: 12},
+                       {0: 1_335_000, 1: 90_000, 3: 15_000, 9: 400}),
+        # far in the tail (about 1e-243), with ties
+        frequency_case('far tail with ties', {0: 900, 1: 1500, 2: 700, 5: 300}, {0: 1900, 1: 900, 2: 160}),
+        frequency_case('underflow', {0: 900, 1: 1500, 2: 700, 5: 300}, {0: 2100, 1: 500, 2: 60}),
+        frequency_case('barely different', {0: 500_000, 1: 300_000, 2: 100_000},
+                       {0: 499_000, 1: 301_000, 2: 100_000}),
+        frequency_case('even sizes, fractional values', {0.25: 4, 0.5: 6, 1 / 3: 10, 2.75: 2},
+                       {0.25: 3, 0.5: 3, 1 / 3: 1, 3.5: 3}),
+    ]
     doc = {'generator': {'script': 'make_golden.py', 'python': sys.version.split()[0], 'numpy': np.__version__,
                          'scipy': scipy.__version__},
-           'cases': cases}
+           'cases': cases, 'frequency_cases': frequency_cases}
     with open(os.path.join(HERE, 'expected.json'), 'w') as f:
         json.dump(doc, f, indent=1, allow_nan=False)
         f.write('\n')
@@ -407,6 +431,8 @@ def main():
         groups = [exp] if 'metrics' in exp else exp['comparisons']
         ps = [m['p_value'] for g in groups for m in g['metrics'] if m.get('p_value') is not None]
         print(f"{c['name']}: smallest p = {min(ps) if ps else None}")
+    for c in frequency_cases:
+        print(f"{c['name']}: p = {c['expected']['p_value']}")
 
 
 if __name__ == '__main__':
