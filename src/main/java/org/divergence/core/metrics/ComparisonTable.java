@@ -34,6 +34,12 @@ public final class ComparisonTable {
                 "Mean " + b, "Effect size", "Magnitude", "p");
     }
 
+    /** The header for terminals, where a legend line names groups a and b. */
+    private static List<String> compactHeader() {
+        return List.of("Metric", "n a", "n b", "Mdn/share a", "Mdn/share b", "Mean a", "Mean b", "Effect",
+                "Magnitude", "p");
+    }
+
     /** The formatted cells of one metric's row, in {@link #header()} order. */
     public static List<String> cells(MetricComparison comparison) {
         EffectMagnitude magnitude = comparison.magnitude();
@@ -42,13 +48,17 @@ public final class ComparisonTable {
             case NumericComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
                     PaperFormat.count(c.b().n()), PaperFormat.number(c.a().median()),
                     PaperFormat.number(c.b().median()), PaperFormat.number(c.a().mean()),
-                    PaperFormat.number(c.b().mean()), "δ = " + PaperFormat.effect(c.cliffsDelta()), magnitudeWord,
+                    PaperFormat.number(c.b().mean()), effect("δ", c.cliffsDelta()), magnitudeWord,
                     PaperFormat.pValue(c.pValue()));
             case ShareComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
                     PaperFormat.count(c.b().n()), PaperFormat.share(c.a().share()),
                     PaperFormat.share(c.b().share()), PaperFormat.UNDEFINED, PaperFormat.UNDEFINED,
-                    "h = " + PaperFormat.effect(c.cohensH()), magnitudeWord, PaperFormat.pValue(c.pValue()));
+                    effect("h", c.cohensH()), magnitudeWord, PaperFormat.pValue(c.pValue()));
         };
+    }
+
+    private static String effect(String symbol, double value) {
+        return Double.isNaN(value) ? PaperFormat.UNDEFINED : symbol + " = " + PaperFormat.effect(value);
     }
 
     public String toMarkdown() {
@@ -165,10 +175,10 @@ public final class ComparisonTable {
         return Double.isNaN(x) ? "" : Double.toString(x);
     }
 
-    /** An aligned plain-text table with a line per dimension, for terminals. */
+    /** An aligned plain-text table with a line per dimension, for terminals (a and b are named by the caller). */
     public String toText() {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(header());
+        rows.add(compactHeader());
         List<Integer> dimensionRows = new ArrayList<>();
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {

@@ -44,7 +44,7 @@ public final class Headlines {
         String noun = c.metric().noun();
         if (c.a().n() == 0 || c.b().n() == 0) {
             Group missing = c.a().n() == 0 ? pair.a() : pair.b();
-            return "No " + noun + " known for " + missing.subject() + ": nothing to compare.";
+            return "Nothing to compare: no " + missing.subject() + " with known " + noun + ".";
         }
         String amount;
         if (Double.isNaN(c.meanPctDiff())) {

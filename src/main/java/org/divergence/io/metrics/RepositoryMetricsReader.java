@@ -52,11 +52,18 @@ public final class RepositoryMetricsReader {
 
     public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
                                          Progress progress) {
+        return read(project, split, filter, progress, 0);
+    }
+
+    /** {@code partitions} = 0 chooses by table size and processors; tests force a number. */
+    static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
+                                  int requestedPartitions) {
+        progress.checkCancelled();
         long[] range = project.read(RepositoryMetricsReader::idRange);
         long first = range[0];
         long end = range[1] + 1;
         long ids = Math.max(0, end - first);
-        int partitions = ids < PARALLEL_THRESHOLD ? 1
+        int partitions = requestedPartitions > 0 ? requestedPartitions : ids < PARALLEL_THRESHOLD ? 1
                 : Math.max(1, Math.min(MAX_PARTITIONS, Runtime.getRuntime().availableProcessors()));
         Scan scan = new Scan(split, filter, progress, ids);
         if (partitions == 1) {
