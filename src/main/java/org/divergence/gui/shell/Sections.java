@@ -12,6 +12,7 @@ final class Sections {
     static List<SectionView> create(FeatureServices services) {
         List<SectionView> views = new ArrayList<>();
         views.add(new WelcomeSection(services));
+        views.add(new org.divergence.gui.compare.CompareView(services));
         return views;
     }
 }
