@@ -64,7 +64,7 @@ public final class LatestTaskScheduler implements AutoCloseable {
         }), debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Cancels the waiting and the running request; their handlers' onCancelled runs for the running one. */
+    /** Cancels the waiting and the running request; none of their handlers run (the caller knows it cancelled). */
     public void cancel() {
         generation++;
         cancelWaiting();
