@@ -61,7 +61,7 @@ final class BenchCompareCommand implements Callable<Integer> {
                 ComparisonReport report = MetricComparisons.compare(accumulator, RepositoryFilter.ALL,
                         BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
                 long computed = System.nanoTime();
-                String json = Json.MAPPER.writeValueAsString(ComparisonJson.of(report));
+                String json = ComparisonJson.of(report);
                 long end = System.nanoTime();
                 out.printf("run %d: %,d rows, --by %s: total %.3f s (scan %.3f s, statistics %.3f s, JSON %.3f s),"
                                 + " peak heap %,d MiB, JSON %,d bytes%n", run, report.rowsRead(), split.groupBy(),

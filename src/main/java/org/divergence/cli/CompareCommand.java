@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.MAPPER.writeValueAsString(ComparisonJson.of(report)));
+            out.println(ComparisonJson.of(report));
         } else {
             printText(out, report);
         }

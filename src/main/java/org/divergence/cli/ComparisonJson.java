@@ -1,7 +1,10 @@
 package org.divergence.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSummary;
 import org.divergence.core.metrics.MetricComparison;
@@ -15,109 +18,143 @@ import org.divergence.core.stats.Interval;
 /**
  * The {@code compare --json} document (shapes in docs/metrics.md). A split with one pair (platform) is flat:
  * {"group_by", "groups", "metrics"}; a split with several pairs (repo_type) lists {"groups", "metrics"} under
- * "comparisons". Numbers are full doubles; undefined figures are null.
+ * "comparisons". Numbers are full doubles (shortest round-trip form); undefined figures are null. Written with
+ * Jackson's streaming generator: the object mapper's start-up would cost a command-line run a third of a second.
  */
 final class ComparisonJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ComparisonJson() {
     }
 
-    static ObjectNode of(ComparisonReport report) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("group_by", report.split().groupBy());
-        if (report.isSinglePair()) {
-            fill(root, report.comparisons().getFirst());
-        } else {
-            ArrayNode comparisons = root.putArray("comparisons");
-            for (PairComparison pair : report.comparisons()) {
-                fill(comparisons.addObject(), pair);
+    static String of(ComparisonReport report) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("group_by", report.split().groupBy());
+            if (report.isSinglePair()) {
+                pair(json, report.comparisons().getFirst());
+            } else {
+                json.writeArrayFieldStart("comparisons");
+                for (PairComparison pair : report.comparisons()) {
+                    json.writeStartObject();
+                    pair(json, pair);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
             }
+            json.writeObjectFieldStart("filters");
+            json.writeArrayFieldStart("where");
+            for (String item : report.filter().whereItems()) {
+                json.writeString(item);
+            }
+            json.writeEndArray();
+            text(json, "created_from", report.filter().createdFrom());
+            text(json, "created_to", report.filter().createdTo());
+            json.writeEndObject();
+            json.writeObjectFieldStart("bootstrap");
+            json.writeStringField("statistic", "median_b - median_a");
+            json.writeStringField("method", "percentile");
+            json.writeNumberField("resamples", report.bootstrap().resamples());
+            json.writeNumberField("seed", report.bootstrap().seed());
+            json.writeNumberField("confidence", report.bootstrap().level());
+            json.writeEndObject();
+            json.writeNumberField("rows_read", report.rowsRead());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ObjectNode filters = root.putObject("filters");
-        ArrayNode where = filters.putArray("where");
-        report.filter().whereItems().forEach(where::add);
-        filters.put("created_from", report.filter().createdFrom() == null ? null
-                : report.filter().createdFrom().toString());
-        filters.put("created_to", report.filter().createdTo() == null ? null : report.filter().createdTo().toString());
-        ObjectNode bootstrap = root.putObject("bootstrap");
-        bootstrap.put("statistic", "median_b - median_a");
-        bootstrap.put("method", "percentile");
-        bootstrap.put("resamples", report.bootstrap().resamples());
-        bootstrap.put("seed", report.bootstrap().seed());
-        bootstrap.put("confidence", report.bootstrap().level());
-        root.put("rows_read", report.rowsRead());
-        return root;
+        return out.toString();
     }
 
-    private static void fill(ObjectNode node, PairComparison pair) {
-        node.putArray("groups").add(pair.a().key()).add(pair.b().key());
-        ArrayNode metrics = node.putArray("metrics");
+    private static void pair(JsonGenerator json, PairComparison pair) throws IOException {
+        json.writeArrayFieldStart("groups");
+        json.writeString(pair.a().key());
+        json.writeString(pair.b().key());
+        json.writeEndArray();
+        json.writeArrayFieldStart("metrics");
         for (MetricComparison comparison : pair.metrics()) {
-            ObjectNode metric = metrics.addObject();
-            metric.put("metric", comparison.metric().key());
-            metric.put("dimension", comparison.metric().dimension().key());
-            metric.put("kind", comparison.metric().kind().key());
+            json.writeStartObject();
+            json.writeStringField("metric", comparison.metric().key());
+            json.writeStringField("dimension", comparison.metric().dimension().key());
+            json.writeStringField("kind", comparison.metric().kind().key());
             switch (comparison) {
-                case NumericComparison c -> numeric(metric, c);
-                case ShareComparison c -> share(metric, c);
+                case NumericComparison c -> numeric(json, c);
+                case ShareComparison c -> share(json, c);
             }
             EffectMagnitude magnitude = comparison.magnitude();
-            metric.put("magnitude", magnitude == null ? null : magnitude.word());
+            text(json, "magnitude", magnitude == null ? null : magnitude.word());
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 
-    private static void numeric(ObjectNode metric, NumericComparison c) {
-        summary(metric.putObject("a"), c.a());
-        summary(metric.putObject("b"), c.b());
-        number(metric, "mann_whitney_u", c.mannWhitneyU());
-        number(metric, "p_value", c.pValue());
-        number(metric, "cliffs_delta", c.cliffsDelta());
-        number(metric, "mean_pct_diff", c.meanPctDiff());
-        number(metric, "z", c.z());
-        interval(metric, "cliffs_delta_ci", c.cliffsDeltaInterval());
-        number(metric, "median_diff", c.medianDiff());
-        interval(metric, "median_diff_ci", c.medianDiffInterval());
+    private static void numeric(JsonGenerator json, NumericComparison c) throws IOException {
+        summary(json, "a", c.a());
+        summary(json, "b", c.b());
+        number(json, "mann_whitney_u", c.mannWhitneyU());
+        number(json, "p_value", c.pValue());
+        number(json, "cliffs_delta", c.cliffsDelta());
+        number(json, "mean_pct_diff", c.meanPctDiff());
+        number(json, "z", c.z());
+        interval(json, "cliffs_delta_ci", c.cliffsDeltaInterval());
+        number(json, "median_diff", c.medianDiff());
+        interval(json, "median_diff_ci", c.medianDiffInterval());
     }
 
-    private static void share(ObjectNode metric, ShareComparison c) {
-        summary(metric.putObject("a"), c.a());
-        summary(metric.putObject("b"), c.b());
-        number(metric, "chi_square", c.chiSquare());
-        number(metric, "p_value", c.pValue());
-        number(metric, "share_diff", c.shareDiff());
-        number(metric, "cohens_h", c.cohensH());
+    private static void share(JsonGenerator json, ShareComparison c) throws IOException {
+        summary(json, "a", c.a());
+        summary(json, "b", c.b());
+        number(json, "chi_square", c.chiSquare());
+        number(json, "p_value", c.pValue());
+        number(json, "share_diff", c.shareDiff());
+        number(json, "cohens_h", c.cohensH());
     }
 
-    private static void summary(ObjectNode group, GroupSummary summary) {
-        group.put("n", summary.n());
-        number(group, "mean", summary.mean());
-        number(group, "median", summary.median());
-        number(group, "q1", summary.q1());
-        number(group, "q3", summary.q3());
+    private static void summary(JsonGenerator json, String name, GroupSummary summary) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("n", summary.n());
+        number(json, "mean", summary.mean());
+        number(json, "median", summary.median());
+        number(json, "q1", summary.q1());
+        number(json, "q3", summary.q3());
+        json.writeEndObject();
     }
 
-    private static void summary(ObjectNode group, ShareSummary summary) {
-        group.put("n", summary.n());
-        number(group, "share", summary.share());
-        group.put("count", summary.count());
+    private static void summary(JsonGenerator json, String name, ShareSummary summary) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("n", summary.n());
+        number(json, "share", summary.share());
+        json.writeNumberField("count", summary.count());
+        json.writeEndObject();
     }
 
-    private static void number(ObjectNode node, String key, double value) {
+    private static void number(JsonGenerator json, String key, double value) throws IOException {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(key);
+            json.writeNullField(key);
         } else {
-            node.put(key, value);
+            json.writeNumberField(key, value);
         }
     }
 
-    private static void interval(ObjectNode node, String key, Interval interval) {
+    private static void text(JsonGenerator json, String key, Object value) throws IOException {
+        if (value == null) {
+            json.writeNullField(key);
+        } else {
+            json.writeStringField(key, value.toString());
+        }
+    }
+
+    private static void interval(JsonGenerator json, String key, Interval interval) throws IOException {
         if (interval == null) {
-            node.putNull(key);
+            json.writeNullField(key);
             return;
         }
-        ObjectNode out = node.putObject(key);
-        number(out, "low", interval.low());
-        number(out, "high", interval.high());
-        out.put("confidence", interval.level());
+        json.writeObjectFieldStart(key);
+        number(json, "low", interval.low());
+        number(json, "high", interval.high());
+        json.writeNumberField("confidence", interval.level());
+        json.writeEndObject();
     }
 }

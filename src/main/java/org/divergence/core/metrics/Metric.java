@@ -99,17 +99,34 @@ public enum Metric {
             case CONTRIBUTORS -> count(r, MetricInput.CONTRIBUTORS);
             case COMMITS -> count(r, MetricInput.COMMITS);
             case COMMITS_PER_CONTRIBUTOR -> ratio(count(r, MetricInput.COMMITS), count(r, MetricInput.CONTRIBUTORS));
-            case MULTI_CONTRIBUTOR -> atLeast(count(r, MetricInput.CONTRIBUTORS), 2);
+            case MULTI_CONTRIBUTOR, HAS_PULL_REQUESTS, HAS_KNOWLEDGE_THREADS, HAS_DERIVATIVES ->
+                    atLeast(shareOf().valueOf(r), threshold());
             case PULL_REQUESTS -> count(r, MetricInput.PULL_REQUESTS);
             case PR_ACCEPTANCE_RATE -> ratio(count(r, MetricInput.MERGED_PULL_REQUESTS),
                     count(r, MetricInput.PULL_REQUESTS));
-            case HAS_PULL_REQUESTS -> atLeast(count(r, MetricInput.PULL_REQUESTS), 1);
             case KNOWLEDGE_THREADS -> count(r, MetricInput.KNOWLEDGE_THREADS);
-            case HAS_KNOWLEDGE_THREADS -> atLeast(count(r, MetricInput.KNOWLEDGE_THREADS), 1);
             case DERIVATIVES -> count(r, MetricInput.DERIVATIVES);
-            case HAS_DERIVATIVES -> atLeast(count(r, MetricInput.DERIVATIVES), 1);
             case ENDORSEMENTS -> count(r, MetricInput.ENDORSEMENTS);
         };
+    }
+
+    /**
+     * For a share metric, the numeric metric it thresholds (e.g. multi_contributor: contributors ≥ 2); it is known
+     * exactly where that metric is, so shares come from the numeric metric's frequency table. Null for numeric ones.
+     */
+    public Metric shareOf() {
+        return switch (this) {
+            case MULTI_CONTRIBUTOR -> CONTRIBUTORS;
+            case HAS_PULL_REQUESTS -> PULL_REQUESTS;
+            case HAS_KNOWLEDGE_THREADS -> KNOWLEDGE_THREADS;
+            case HAS_DERIVATIVES -> DERIVATIVES;
+            default -> null;
+        };
+    }
+
+    /** For a share metric, the smallest value of {@link #shareOf()} that counts as having the property. */
+    public double threshold() {
+        return this == MULTI_CONTRIBUTOR ? 2 : kind == MetricKind.SHARE ? 1 : Double.NaN;
     }
 
     public static List<Metric> numeric() {

@@ -5,21 +5,20 @@ import org.divergence.core.stats.FrequencyCounter;
 import org.divergence.core.stats.FrequencyTable;
 
 /**
- * Collects, row by row, what the comparison needs: per group, each numeric metric's frequency table and each share
- * metric's known / yes counts. Memory grows with the number of distinct values, not with the number of rows, so a
- * scan of millions of repositories stays small. Not thread-safe: parallel scans fill one accumulator each and
- * {@link #addAll} them.
+ * Collects, row by row, what the comparison needs: per group, each numeric metric's frequency table; share metrics
+ * are read off the table of the metric they threshold. Memory grows with the number of distinct values, not with the
+ * number of rows, so a scan of millions of repositories stays small. Not thread-safe: parallel scans fill one
+ * accumulator each and {@link #addAll} them.
  */
 public final class MetricAccumulator {
 
     private final GroupSplit split;
     private final Metric[] numeric = Metric.numeric().toArray(Metric[]::new);
-    private final Metric[] shares = Metric.shares().toArray(Metric[]::new);
     private final FrequencyCounter[][] counters;
-    private final long[][] shareKnown;
-    private final long[][] shareYes;
     private final long[] groupRows;
     private long rowsRead;
+    /** Tables built since the last change (statistics ask for the same tables several times). */
+    private FrequencyTable[][] tables;
 
     public MetricAccumulator(GroupSplit split) {
         this.split = split;
@@ -30,8 +29,6 @@ public final class MetricAccumulator {
                 group[m] = new FrequencyCounter();
             }
         }
-        shareKnown = new long[groups][shares.length];
-        shareYes = new long[groups][shares.length];
         groupRows = new long[groups];
     }
 
@@ -41,6 +38,7 @@ public final class MetricAccumulator {
 
     /** Adds one repository to its group (if it has one). */
     public void add(RepositoryCounts repository) {
+        tables = null;
         rowsRead++;
         int group = split.groupOf(repository);
         if (group < 0) {
@@ -54,15 +52,6 @@ public final class MetricAccumulator {
                 groupCounters[m].add(value);
             }
         }
-        for (int s = 0; s < shares.length; s++) {
-            double value = shares[s].valueOf(repository);
-            if (!Double.isNaN(value)) {
-                shareKnown[group][s]++;
-                if (value > 0) {
-                    shareYes[group][s]++;
-                }
-            }
-        }
     }
 
     /** Adds what another accumulator of the same split collected (e.g. another partition of the table). */
@@ -70,15 +59,12 @@ public final class MetricAccumulator {
         if (other.split != split) {
             throw new IllegalArgumentException("different splits");
         }
+        tables = null;
         rowsRead += other.rowsRead;
         for (int g = 0; g < groupRows.length; g++) {
             groupRows[g] += other.groupRows[g];
             for (int m = 0; m < numeric.length; m++) {
                 counters[g][m].addAll(other.counters[g][m]);
-            }
-            for (int s = 0; s < shares.length; s++) {
-                shareKnown[g][s] += other.shareKnown[g][s];
-                shareYes[g][s] += other.shareYes[g][s];
             }
         }
     }
@@ -95,16 +81,33 @@ public final class MetricAccumulator {
 
     /** The group's known values of a numeric metric. */
     public FrequencyTable table(int group, Metric metric) {
-        return counters[group][List.of(numeric).indexOf(metric)].toTable();
+        int index = List.of(numeric).indexOf(metric);
+        if (index < 0) {
+            throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
+        }
+        if (tables == null) {
+            tables = new FrequencyTable[groupRows.length][numeric.length];
+        }
+        if (tables[group][index] == null) {
+            tables[group][index] = counters[group][index].toTable();
+        }
+        return tables[group][index];
     }
 
     /** Repositories of the group for which the share metric is known. */
     public long shareKnown(int group, Metric metric) {
-        return shareKnown[group][List.of(shares).indexOf(metric)];
+        return table(group, metric.shareOf()).n();
     }
 
     /** Repositories of the group that have the share metric's property. */
     public long shareYes(int group, Metric metric) {
-        return shareYes[group][List.of(shares).indexOf(metric)];
+        FrequencyTable table = table(group, metric.shareOf());
+        long yes = 0;
+        for (int i = 0; i < table.distinct(); i++) {
+            if (table.value(i) >= metric.threshold()) {
+                yes += table.count(i);
+            }
+        }
+        return yes;
     }
 }

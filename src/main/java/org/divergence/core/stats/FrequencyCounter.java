@@ -13,6 +13,11 @@ public final class FrequencyCounter {
     /** A NaN bit pattern: never a key, because NaN is refused. */
     private static final long EMPTY = 0x7ff8_0000_0000_0000L;
     private static final int INITIAL_BITS = 6;
+    /** Small whole numbers (most counts) are counted in a plain array: no hashing for the common case. */
+    private static final int DENSE = 1024;
+
+    private final long[] dense = new long[DENSE];
+    private int denseDistinct;
 
     private long[] keys;
     private long[] counts;
@@ -32,6 +37,14 @@ public final class FrequencyCounter {
     }
 
     public void add(double value) {
+        int small = (int) value;
+        if (small == value && small >= 0 && small < DENSE) {
+            if (dense[small]++ == 0) {
+                denseDistinct++;
+            }
+            total++;
+            return;
+        }
         add(value, 1);
     }
 
@@ -44,6 +57,15 @@ public final class FrequencyCounter {
                 return;
             }
             throw new IllegalArgumentException("negative count " + count);
+        }
+        int small = (int) value;
+        if (small == value && small >= 0 && small < DENSE) {
+            if (dense[small] == 0) {
+                denseDistinct++;
+            }
+            dense[small] += count;
+            total += count;
+            return;
         }
         long key = Double.doubleToRawLongBits(value == 0.0 ? 0.0 : value);
         int mask = keys.length - 1;
@@ -93,6 +115,11 @@ public final class FrequencyCounter {
 
     /** Adds every count of {@code other} to this counter (combining partial scans). */
     public void addAll(FrequencyCounter other) {
+        for (int i = 0; i < DENSE; i++) {
+            if (other.dense[i] > 0) {
+                add(i, other.dense[i]);
+            }
+        }
         for (int i = 0; i < other.keys.length; i++) {
             if (other.keys[i] != EMPTY) {
                 add(Double.longBitsToDouble(other.keys[i]), other.counts[i]);
@@ -106,14 +133,19 @@ public final class FrequencyCounter {
     }
 
     public int distinct() {
-        return size;
+        return denseDistinct + size;
     }
 
     /** The distinct values in ascending order with their counts. */
     public FrequencyTable toTable() {
-        double[] values = new double[size];
-        long[] valueCounts = new long[size];
+        double[] values = new double[distinct()];
+        long[] valueCounts = new long[values.length];
         int next = 0;
+        for (int i = 0; i < DENSE; i++) {
+            if (dense[i] > 0) {
+                values[next++] = i;
+            }
+        }
         for (long key : keys) {
             if (key != EMPTY) {
                 values[next++] = Double.longBitsToDouble(key);
@@ -127,6 +159,10 @@ public final class FrequencyCounter {
     }
 
     private long countOf(double value) {
+        int small = (int) value;
+        if (small == value && small >= 0 && small < DENSE) {
+            return dense[small];
+        }
         long key = Double.doubleToRawLongBits(value);
         int mask = keys.length - 1;
         int slot = slotOf(key);
