@@ -41,6 +41,10 @@ final class BenchCompareCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Scan threads (default 0: by table size and processors).")
+    int partitions;
+
     @Spec
     CommandSpec spec;
 
@@ -54,22 +58,32 @@ final class BenchCompareCommand implements Callable<Integer> {
             for (int run = 1; run <= Math.max(1, runs); run++) {
                 System.gc();
                 resetPeaks();
+                long cpuStart = processCpu();
                 long start = System.nanoTime();
                 MetricAccumulator accumulator = RepositoryMetricsReader.read(opened, split, RepositoryFilter.ALL,
-                        Progress.NONE);
+                        Progress.NONE, partitions);
                 long scanned = System.nanoTime();
+                long cpuScanned = processCpu();
                 ComparisonReport report = MetricComparisons.compare(accumulator, RepositoryFilter.ALL,
                         BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
                 long computed = System.nanoTime();
                 String json = ComparisonJson.of(report);
                 long end = System.nanoTime();
+                long cpuEnd = processCpu();
                 out.printf("run %d: %,d rows, --by %s: total %.3f s (scan %.3f s, statistics %.3f s, JSON %.3f s),"
-                                + " peak heap %,d MiB, JSON %,d bytes%n", run, report.rowsRead(), split.groupBy(),
-                        seconds(end - start), seconds(scanned - start), seconds(computed - scanned),
-                        seconds(end - computed), peakHeap() >> 20, json.length());
+                                + " CPU %.3f s (scan %.3f s), peak heap %,d MiB, JSON %,d bytes%n", run,
+                        report.rowsRead(), split.groupBy(), seconds(end - start), seconds(scanned - start),
+                        seconds(computed - scanned), seconds(end - computed), seconds(cpuEnd - cpuStart),
+                        seconds(cpuScanned - cpuStart), peakHeap() >> 20, json.length());
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** CPU time of the whole process (all threads, including the JIT compiler and GC), -1 when unavailable. */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static double seconds(long nanos) {

@@ -55,8 +55,8 @@ public final class RepositoryMetricsReader {
         return read(project, split, filter, progress, 0);
     }
 
-    /** {@code partitions} = 0 chooses by table size and processors; tests force a number. */
-    static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
+    /** {@code partitions} = 0 chooses by table size and processors; tests and the benchmark force a number. */
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
                                   int requestedPartitions) {
         progress.checkCancelled();
         long[] range = project.read(RepositoryMetricsReader::idRange);

@@ -111,6 +111,32 @@ class BootstrapMedianDifferenceTest {
     }
 
     @Test
+    void betaVariatesHaveTheirMomentsForSmallAndHugeShapes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[][] shapes = {{1, 1}, {1, 30}, {3, 2.5}, {700_000, 700_001}};
+        for (double[] shape : shapes) {
+            double a = shape[0];
+            double b = shape[1];
+            int draws = 200_000;
+            double sum = 0;
+            double sumSquares = 0;
+            for (int i = 0; i < draws; i++) {
+                double x = BootstrapMedianDifference.beta(random, a, b);
+                assertTrue(x > 0 && x < 1, "in (0, 1)");
+                sum += x;
+                sumSquares += x * x;
+            }
+            double mean = sum / draws;
+            double variance = sumSquares / draws - mean * mean;
+            double expectedMean = a / (a + b);
+            double expectedVariance = a * b / ((a + b) * (a + b) * (a + b + 1));
+            // five standard errors of the mean; the variance to 3%
+            assertEquals(expectedMean, mean, 5 * Math.sqrt(expectedVariance / draws), "mean of Beta" + a + "," + b);
+            assertEquals(expectedVariance, variance, 0.03 * expectedVariance, "variance of Beta" + a + "," + b);
+        }
+    }
+
+    @Test
     void noIntervalWithoutBothSamples() {
         assertNull(BootstrapMedianDifference.confidenceInterval(FrequencyTable.empty(), FrequencyTable.of(1),
                 SETTINGS));
