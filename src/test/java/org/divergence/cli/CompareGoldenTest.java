@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -93,9 +92,7 @@ class CompareGoldenTest {
                 mismatches.add(path + ": expected an object, got " + actual);
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
                 if (field.getKey().equals("bootstrap_reference")) {
                     checkBootstrap(field.getValue(), actual, path, mismatches);
                     continue;

@@ -38,7 +38,8 @@ class MetricTest {
 
     @Test
     void githubReadsIssuesForksAndStars() {
-        // contributors, commits, pull_requests, merged, issues, discussions, stars, forks, downloads, likes, derivatives
+        // contributors, commits, pull_requests, merged, issues, discussions, stars, forks, downloads, likes,
+        // derivatives
         RepositoryCounts r = repository(Platform.GITHUB, 4, 10, 8, 6, 3, 99, 50, 7, 99, 99, 99);
         assertEquals(4, Metric.CONTRIBUTORS.valueOf(r));
         assertEquals(2.5, Metric.COMMITS_PER_CONTRIBUTOR.valueOf(r));
