@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures.",
-        subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCodingCommand.class})
+        subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCompareCommand.class,
+            BenchCodingCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

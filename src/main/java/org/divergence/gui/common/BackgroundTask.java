@@ -66,6 +66,11 @@ public final class BackgroundTask<T> {
         return title;
     }
 
+    /** True when the task handles its own failures (else the executor shows the error dialog). */
+    boolean handlesFailures() {
+        return onFailure != null;
+    }
+
     public boolean showInStatusBar() {
         return showInStatusBar;
     }

@@ -16,6 +16,7 @@ final class Sections {
         List<SectionView> views = new ArrayList<>();
         RepositoryImportHandler.register(services);
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
+        views.add(new org.divergence.gui.compare.CompareView(services));
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));
         return views;
     }

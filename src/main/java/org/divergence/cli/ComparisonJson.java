@@ -1,0 +1,160 @@
+package org.divergence.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.divergence.core.metrics.ComparisonReport;
+import org.divergence.core.metrics.GroupSummary;
+import org.divergence.core.metrics.MetricComparison;
+import org.divergence.core.metrics.NumericComparison;
+import org.divergence.core.metrics.PairComparison;
+import org.divergence.core.metrics.ShareComparison;
+import org.divergence.core.metrics.ShareSummary;
+import org.divergence.core.stats.EffectMagnitude;
+import org.divergence.core.stats.Interval;
+
+/**
+ * The {@code compare --json} document (shapes in docs/metrics.md). A split with one pair (platform) is flat:
+ * {"group_by", "groups", "metrics"}; a split with several pairs (repo_type) lists {"groups", "metrics"} under
+ * "comparisons". Numbers are full doubles (shortest round-trip form); undefined figures are null. Written with
+ * Jackson's streaming generator: the object mapper's start-up would cost a command-line run a third of a second.
+ */
+final class ComparisonJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private ComparisonJson() {
+    }
+
+    static String of(ComparisonReport report) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("group_by", report.split().groupBy());
+            if (report.isSinglePair()) {
+                pair(json, report.comparisons().getFirst());
+            } else {
+                json.writeArrayFieldStart("comparisons");
+                for (PairComparison pair : report.comparisons()) {
+                    json.writeStartObject();
+                    pair(json, pair);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeObjectFieldStart("filters");
+            json.writeArrayFieldStart("where");
+            for (String item : report.filter().whereItems()) {
+                json.writeString(item);
+            }
+            json.writeEndArray();
+            text(json, "created_from", report.filter().createdFrom());
+            text(json, "created_to", report.filter().createdTo());
+            json.writeEndObject();
+            json.writeObjectFieldStart("bootstrap");
+            json.writeStringField("statistic", "median_b - median_a");
+            json.writeStringField("method", "percentile");
+            json.writeNumberField("resamples", report.bootstrap().resamples());
+            json.writeNumberField("seed", report.bootstrap().seed());
+            json.writeNumberField("confidence", report.bootstrap().level());
+            json.writeEndObject();
+            json.writeNumberField("rows_read", report.rowsRead());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void pair(JsonGenerator json, PairComparison pair) throws IOException {
+        json.writeArrayFieldStart("groups");
+        json.writeString(pair.a().key());
+        json.writeString(pair.b().key());
+        json.writeEndArray();
+        json.writeArrayFieldStart("metrics");
+        for (MetricComparison comparison : pair.metrics()) {
+            json.writeStartObject();
+            json.writeStringField("metric", comparison.metric().key());
+            json.writeStringField("dimension", comparison.metric().dimension().key());
+            json.writeStringField("kind", comparison.metric().kind().key());
+            switch (comparison) {
+                case NumericComparison c -> numeric(json, c);
+                case ShareComparison c -> share(json, c);
+            }
+            EffectMagnitude magnitude = comparison.magnitude();
+            text(json, "magnitude", magnitude == null ? null : magnitude.word());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void numeric(JsonGenerator json, NumericComparison c) throws IOException {
+        summary(json, "a", c.a());
+        summary(json, "b", c.b());
+        number(json, "mann_whitney_u", c.mannWhitneyU());
+        number(json, "p_value", c.pValue());
+        number(json, "cliffs_delta", c.cliffsDelta());
+        number(json, "mean_pct_diff", c.meanPctDiff());
+        number(json, "z", c.z());
+        interval(json, "cliffs_delta_ci", c.cliffsDeltaInterval());
+        number(json, "median_diff", c.medianDiff());
+        interval(json, "median_diff_ci", c.medianDiffInterval());
+    }
+
+    private static void share(JsonGenerator json, ShareComparison c) throws IOException {
+        summary(json, "a", c.a());
+        summary(json, "b", c.b());
+        number(json, "chi_square", c.chiSquare());
+        number(json, "p_value", c.pValue());
+        number(json, "share_diff", c.shareDiff());
+        number(json, "cohens_h", c.cohensH());
+    }
+
+    private static void summary(JsonGenerator json, String name, GroupSummary summary) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("n", summary.n());
+        number(json, "mean", summary.mean());
+        number(json, "median", summary.median());
+        number(json, "q1", summary.q1());
+        number(json, "q3", summary.q3());
+        json.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator json, String name, ShareSummary summary) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("n", summary.n());
+        number(json, "share", summary.share());
+        json.writeNumberField("count", summary.count());
+        json.writeEndObject();
+    }
+
+    private static void number(JsonGenerator json, String key, double value) throws IOException {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            json.writeNullField(key);
+        } else {
+            json.writeNumberField(key, value);
+        }
+    }
+
+    private static void text(JsonGenerator json, String key, Object value) throws IOException {
+        if (value == null) {
+            json.writeNullField(key);
+        } else {
+            json.writeStringField(key, value.toString());
+        }
+    }
+
+    private static void interval(JsonGenerator json, String key, Interval interval) throws IOException {
+        if (interval == null) {
+            json.writeNullField(key);
+            return;
+        }
+        json.writeObjectFieldStart(key);
+        number(json, "low", interval.low());
+        number(json, "high", interval.high());
+        json.writeNumberField("confidence", interval.level());
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,25 @@
+package org.divergence.core.metrics;
+
+import org.divergence.core.stats.EffectMagnitude;
+import org.divergence.core.stats.Interval;
+
+/**
+ * A numeric metric compared: both groups' summaries, Mann–Whitney U of group a with its z and two-sided p-value,
+ * Cliff's delta (P(a > b) − P(a < b)) with its confidence interval, mean_pct_diff = (mean_b − mean_a)/mean_a·100,
+ * and the bootstrap interval of median_b − median_a. Intervals are null when undefined.
+ */
+public record NumericComparison(Metric metric, GroupSummary a, GroupSummary b, double mannWhitneyU, double z,
+                                double pValue, double cliffsDelta, Interval cliffsDeltaInterval,
+                                double meanPctDiff, double medianDiff, Interval medianDiffInterval)
+        implements MetricComparison {
+
+    @Override
+    public double effectSize() {
+        return cliffsDelta;
+    }
+
+    @Override
+    public EffectMagnitude magnitude() {
+        return EffectMagnitude.ofCliffsDelta(cliffsDelta);
+    }
+}

@@ -1,0 +1,72 @@
+package org.divergence.core.metrics;
+
+import java.util.Arrays;
+
+/**
+ * One repository's platform, type and metric inputs, as the metrics read them. Readers reuse one instance per scan
+ * and overwrite it row by row (millions of rows, no garbage); {@link #UNKNOWN} marks a NULL input.
+ */
+public final class RepositoryCounts {
+
+    /** An input that is not known (NULL in the project file). */
+    public static final long UNKNOWN = Long.MIN_VALUE;
+
+    private long id;
+    private Platform platform;
+    private RepoType repoType;
+    private final long[] inputs = new long[MetricInput.values().length];
+
+    public RepositoryCounts() {
+        clear();
+    }
+
+    /** Forgets the previous row's inputs: all unknown. */
+    public RepositoryCounts clear() {
+        Arrays.fill(inputs, UNKNOWN);
+        return this;
+    }
+
+    public RepositoryCounts set(long repositoryId, Platform repositoryPlatform, RepoType type) {
+        this.id = repositoryId;
+        this.platform = repositoryPlatform;
+        this.repoType = type;
+        return this;
+    }
+
+    /** Sets an input; {@link #UNKNOWN} for NULL. Negative counts are refused (the caller names the row). */
+    public RepositoryCounts set(MetricInput input, long value) {
+        if (value < 0 && value != UNKNOWN) {
+            throw new IllegalArgumentException(input.name().toLowerCase(java.util.Locale.ROOT) + " is " + value
+                    + ": a count cannot be negative");
+        }
+        inputs[input.ordinal()] = value;
+        return this;
+    }
+
+    /** Sets the input a canonical column feeds on this repository's platform (set the platform first). */
+    public RepositoryCounts setColumn(CountColumn column, long value) {
+        for (MetricInput input : MetricInput.values()) {
+            if (input.column(platform) == column) {
+                set(input, value);
+            }
+        }
+        return this;
+    }
+
+    /** The repository's id in the project (0 when the reader did not load it). */
+    public long id() {
+        return id;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public RepoType repoType() {
+        return repoType;
+    }
+
+    public long get(MetricInput input) {
+        return inputs[input.ordinal()];
+    }
+}

@@ -1,0 +1,344 @@
+package org.divergence.gui.compare;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.metrics.ComparisonReport;
+import org.divergence.core.metrics.ComparisonTable;
+import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.Headlines;
+import org.divergence.core.metrics.MetricComparison;
+import org.divergence.core.metrics.PairComparison;
+import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.RepoType;
+import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.stats.BootstrapMedianDifference;
+import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
+import org.divergence.gui.common.TaskExecutor;
+import org.divergence.gui.shell.ProjectContext;
+import org.divergence.io.metrics.RepositoryComparisons;
+import org.divergence.io.project.DataArea;
+import org.divergence.io.project.Project;
+
+/**
+ * The Compare screen's state: grouping and filters in, the comparison's table rows, headlines and copyable tables
+ * out. Any change of grouping, filters, project or repositories recomputes in the background ("latest wins",
+ * debounced, cancellable) while the screen is shown; while it is hidden, changes only mark the result stale.
+ */
+public final class CompareViewModel {
+
+    /** What the screen shows: the comparison, nothing yet, or the empty project's invitation to import. */
+    public enum State { IDLE, NO_REPOSITORIES, READY }
+
+    private final ProjectContext context;
+    private final LatestTaskScheduler scheduler;
+    private final BootstrapMedianDifference.Settings bootstrap;
+
+    private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
+    private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
+    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final IntegerProperty selectedPair = new SimpleIntegerProperty(0);
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> pairNames = FXCollections.observableArrayList();
+    private final ObservableList<MetricRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Headlines.Headline> headlines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper groupA = new ReadOnlyStringWrapper("GitHub");
+    private final ReadOnlyStringWrapper groupB = new ReadOnlyStringWrapper("Hugging Face");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(true);
+    private final Consumer<Set<DataArea>> dataListener = this::dataChanged;
+    private boolean active;
+
+    public CompareViewModel(ProjectContext context, TaskExecutor tasks) {
+        this(context, tasks, Duration.ofMillis(250), BootstrapMedianDifference.Settings.DEFAULT);
+    }
+
+    /** Tests pass a zero debounce (with the same-thread executor) and may use fewer bootstrap resamples. */
+    public CompareViewModel(ProjectContext context, TaskExecutor tasks, Duration debounce,
+                            BootstrapMedianDifference.Settings bootstrap) {
+        this.context = context;
+        this.scheduler = new LatestTaskScheduler(tasks, debounce);
+        this.bootstrap = bootstrap;
+        for (RepoType type : RepoType.values()) {
+            BooleanProperty included = new SimpleBooleanProperty(true);
+            included.addListener((obs, old, now) -> inputsChanged());
+            includedTypes.put(type, included);
+        }
+        grouping.addListener((obs, old, now) -> inputsChanged());
+        createdFrom.addListener((obs, old, now) -> inputsChanged());
+        createdTo.addListener((obs, old, now) -> inputsChanged());
+        selectedPair.addListener((obs, old, now) -> show());
+        context.addDataListener(dataListener);
+        context.projectProperty().addListener((obs, old, now) -> {
+            scheduler.cancel();
+            clear(State.IDLE);
+            inputsChanged();
+        });
+    }
+
+    // Inputs ----------------------------------------------------------------------------------------------------
+
+    public ObjectProperty<Grouping> groupingProperty() {
+        return grouping;
+    }
+
+    /** Whether repositories of the type take part (all checked = no filter). */
+    public BooleanProperty includedProperty(RepoType type) {
+        return includedTypes.get(type);
+    }
+
+    public ObjectProperty<LocalDate> createdFromProperty() {
+        return createdFrom;
+    }
+
+    public ObjectProperty<LocalDate> createdToProperty() {
+        return createdTo;
+    }
+
+    /** With several comparisons (by repository type): which one the table shows. */
+    public IntegerProperty selectedPairProperty() {
+        return selectedPair;
+    }
+
+    public void resetFilters() {
+        includedTypes.values().forEach(included -> included.set(true));
+        createdFrom.set(null);
+        createdTo.set(null);
+    }
+
+    /** The filter the inputs describe; contradictory inputs throw with a message for the user. */
+    public RepositoryFilter filter() {
+        Set<RepoType> types = EnumSet.noneOf(RepoType.class);
+        includedTypes.forEach((type, included) -> {
+            if (included.get()) {
+                types.add(type);
+            }
+        });
+        if (types.isEmpty()) {
+            throw new InvalidInputException("Choose at least one repository type to compare.");
+        }
+        if (createdFrom.get() != null && createdTo.get() != null && createdFrom.get().isAfter(createdTo.get())) {
+            throw new InvalidInputException("The “created from” date is after the “created to” date.");
+        }
+        return new RepositoryFilter(Set.of(), types.size() == RepoType.values().length ? Set.of() : types,
+                createdFrom.get(), createdTo.get());
+    }
+
+    // Outputs ---------------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ComparisonReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** Names of the comparisons, e.g. "GitHub code vs Hugging Face models". */
+    public ObservableList<String> pairNames() {
+        return pairNames;
+    }
+
+    /** Dimension headings and metric rows, in report order. */
+    public ObservableList<MetricRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<Headlines.Headline> headlines() {
+        return headlines;
+    }
+
+    public ReadOnlyStringProperty groupAProperty() {
+        return groupA.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty groupBProperty() {
+        return groupB.getReadOnlyProperty();
+    }
+
+    /** What was compared, e.g. "2,869,319 repositories read; all repositories". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A message when the last computation failed or the filters are contradictory; empty otherwise. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return scheduler.busyProperty();
+    }
+
+    // Actions ---------------------------------------------------------------------------------------------------
+
+    /** The screen was shown or hidden: shown, it brings a stale result up to date. */
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown && stale.get()) {
+            recompute();
+        }
+    }
+
+    public void cancel() {
+        scheduler.cancel();
+        status.set("Cancelled; change a setting or refresh to compare again.");
+        stale.set(true);
+    }
+
+    /** Recomputes now (debounced), e.g. from a Refresh button. */
+    public void refresh() {
+        stale.set(true);
+        recompute();
+    }
+
+    public String tableAsCsv() {
+        return table().map(ComparisonTable::toCsv).orElse("");
+    }
+
+    public String tableAsMarkdown() {
+        return table().map(ComparisonTable::toMarkdown).orElse("");
+    }
+
+    public String tableAsLatex() {
+        return table().map(ComparisonTable::toLatex).orElse("");
+    }
+
+    /** Stops listening to the project (the view is discarded). */
+    public void dispose() {
+        scheduler.close();
+        context.removeDataListener(dataListener);
+    }
+
+    private Optional<ComparisonTable> table() {
+        PairComparison pair = currentPair();
+        return pair == null ? Optional.empty() : Optional.of(
+                new ComparisonTable(pair, ComparisonTable.caption(pair, report.get().filter())));
+    }
+
+    private PairComparison currentPair() {
+        ComparisonReport current = report.get();
+        if (current == null || current.comparisons().isEmpty()) {
+            return null;
+        }
+        int index = Math.max(0, Math.min(selectedPair.get(), current.comparisons().size() - 1));
+        return current.comparisons().get(index);
+    }
+
+    private void dataChanged(Set<DataArea> areas) {
+        if (areas.contains(DataArea.REPOSITORIES)) {
+            inputsChanged();
+        }
+    }
+
+    private void inputsChanged() {
+        stale.set(true);
+        if (active) {
+            recompute();
+        }
+    }
+
+    private void recompute() {
+        Project project = context.project();
+        if (project == null) {
+            scheduler.cancel();
+            clear(State.IDLE);
+            return;
+        }
+        RepositoryFilter filter;
+        try {
+            filter = filter();
+        } catch (InvalidInputException invalid) {
+            scheduler.cancel();
+            clear(State.READY);
+            problem.set(invalid.getMessage());
+            return;
+        }
+        problem.set("");
+        var split = grouping.get().split();
+        scheduler.schedule(BackgroundTask.<ComparisonReport>of("Comparing repositories", progress -> {
+            if (RepositoryComparisons.repositoryCount(project) == 0) {
+                return null;
+            }
+            return RepositoryComparisons.compare(project, split, filter, bootstrap, progress);
+        }).onSuccess(result -> {
+            stale.set(false);
+            if (result == null) {
+                clear(State.NO_REPOSITORIES);
+            } else {
+                report.set(result);
+                List<String> names = new ArrayList<>();
+                result.comparisons().forEach(pair -> names.add(pair.a().label() + " vs " + pair.b().label()));
+                if (!pairNames.equals(names)) {
+                    pairNames.setAll(names);
+                    selectedPair.set(0);
+                }
+                state.set(State.READY);
+                show();
+            }
+        }).onFailure(error -> {
+            problem.set("The comparison failed: " + error.getMessage());
+            status.set("");
+        }));
+    }
+
+    private void clear(State next) {
+        report.set(null);
+        rows.clear();
+        headlines.clear();
+        pairNames.clear();
+        status.set("");
+        state.set(next);
+    }
+
+    /** Fills the table and headlines from the selected comparison. */
+    private void show() {
+        PairComparison pair = currentPair();
+        if (pair == null) {
+            return;
+        }
+        groupA.set(pair.a().label());
+        groupB.set(pair.b().label());
+        List<MetricRow> next = new ArrayList<>();
+        Dimension current = null;
+        for (MetricComparison comparison : pair.metrics()) {
+            if (comparison.metric().dimension() != current) {
+                current = comparison.metric().dimension();
+                next.add(MetricRow.heading(current));
+            }
+            next.add(MetricRow.of(comparison, bootstrap.resamples()));
+        }
+        rows.setAll(next);
+        headlines.setAll(Headlines.of(pair));
+        ComparisonReport shown = report.get();
+        status.set(PaperFormat.count(shown.rowsRead()) + " repositories read; " + shown.filter().describe()
+                + ". Group a = " + pair.a().label() + ", group b = " + pair.b().label() + ".");
+    }
+}

@@ -1,0 +1,136 @@
+package org.divergence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.divergence.io.project.Project;
+import org.divergence.testsupport.CliRun;
+import org.divergence.testsupport.RepositorySamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path small;
+
+    @BeforeAll
+    static void createProject() {
+        try (Project project = RepositorySamples.projectFromResource(folder.resolve("small.divergence"),
+                "/golden/small.csv")) {
+            small = project.file();
+        }
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("compare", "--project", small.toString(), "--json"));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
+    void platformJsonHasTheIssuesShape() throws Exception {
+        JsonNode root = json();
+        assertEquals("platform", root.get("group_by").asText());
+        assertEquals("[\"github\",\"huggingface\"]", root.get("groups").toString());
+        JsonNode metrics = root.get("metrics");
+        assertEquals(12, metrics.size());
+        JsonNode contributors = metrics.get(0);
+        assertEquals("contributors", contributors.get("metric").asText());
+        assertEquals("collaboration_intensity", contributors.get("dimension").asText());
+        assertEquals("numeric", contributors.get("kind").asText());
+        for (String side : new String[] {"a", "b"}) {
+            for (String key : new String[] {"n", "mean", "median", "q1", "q3"}) {
+                assertTrue(contributors.get(side).get(key).isNumber(), side + "." + key);
+            }
+        }
+        for (String key : new String[] {"mann_whitney_u", "p_value", "cliffs_delta", "mean_pct_diff"}) {
+            assertTrue(contributors.get(key).isNumber(), key);
+        }
+        JsonNode multi = metrics.get(3);
+        assertEquals("multi_contributor", multi.get("metric").asText());
+        assertEquals("share", multi.get("kind").asText());
+        assertTrue(multi.get("a").get("n").isIntegralNumber());
+        assertTrue(multi.get("b").get("share").isDouble());
+        for (String key : new String[] {"chi_square", "p_value", "share_diff"}) {
+            assertTrue(multi.get(key).isNumber(), key);
+        }
+        assertEquals(310, root.get("rows_read").asInt());
+        assertEquals(10000, root.get("bootstrap").get("resamples").asInt());
+    }
+
+    @Test
+    void repoTypeJsonListsEachHuggingFaceTypeAgainstCode() throws Exception {
+        JsonNode root = json("--by", "repo_type", "--where", "repo_type=code,space", "--created-from", "2020-01-01");
+        assertEquals("repo_type", root.get("group_by").asText());
+        JsonNode comparisons = root.get("comparisons");
+        assertEquals(3, comparisons.size());
+        assertEquals("[\"code\",\"model\"]", comparisons.get(0).get("groups").toString());
+        assertEquals("[\"code\",\"space\"]", comparisons.get(2).get("groups").toString());
+        JsonNode modelContributors = comparisons.get(0).get("metrics").get(0);
+        assertEquals(0, modelContributors.get("b").get("n").asInt(), "models are filtered out");
+        assertTrue(modelContributors.get("p_value").isNull());
+        assertTrue(modelContributors.get("b").get("median").isNull());
+        assertEquals("[\"repo_type=code\",\"repo_type=space\"]", root.get("filters").get("where").toString());
+        assertEquals("2020-01-01", root.get("filters").get("created_from").asText());
+    }
+
+    @Test
+    void textIsAnAlignedTableWithHeadlines() {
+        CliRun run = CliRun.of("compare", "--project", small.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("GitHub (a) vs Hugging Face (b)"), run.out());
+        assertTrue(run.out().contains("COLLABORATION INTENSITY\n  Contributors"), run.out());
+        assertTrue(run.out().contains("Collaboration intensity: Hugging Face repositories have "), run.out());
+        List<String> tableLines = run.out().lines().filter(line -> line.startsWith("  ")).toList();
+        assertEquals(12, tableLines.size(), run.out());
+        int width = tableLines.getFirst().length();
+        assertTrue(tableLines.stream().allMatch(line -> line.length() == width), "aligned columns:\n" + run.out());
+    }
+
+    @Test
+    void badFilterValuesExitThreeWithAClearMessage() {
+        assertInvalid("--where repo_type=modle: unknown repo_type 'modle'; use code, model, dataset or space",
+                "--where", "repo_type=modle");
+        assertInvalid("--where license=mit: unknown key 'license'; use platform or repo_type",
+                "--where", "license=mit");
+        assertInvalid("--created-to 31.12.2024: not a date; use YYYY-MM-DD, e.g. 2022-05-25",
+                "--created-to", "31.12.2024");
+        assertInvalid("--by stars: unknown grouping; use platform or repo_type", "--by", "stars");
+        assertInvalid("--resamples 0: must be at least 1", "--resamples", "0");
+    }
+
+    private static void assertInvalid(String message, String... args) {
+        List<String> all = new ArrayList<>(List.of("compare", "--project", small.toString()));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
+        assertEquals(message, run.err().strip().replaceFirst("^[^:]+: ", ""));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(ExitCodes.USAGE, CliRun.of("compare", "--project", small.toString(), "--where").exitCode());
+        assertEquals(ExitCodes.USAGE, CliRun.of("compare").exitCode());
+        assertEquals(ExitCodes.USAGE, CliRun.of("compare", "--project", small.toString(), "--resamples", "x")
+                .exitCode());
+    }
+
+    @Test
+    void benchCompareReportsTimeAndHeap() {
+        CliRun run = CliRun.of("bench", "compare", "--project", small.toString(), "--runs", "1");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*run 1: 310 rows, --by platform: total \\d+\\.\\d{3} s \\(scan .*"
+                + "peak heap [\\d,]+ MiB.*"), run.out());
+    }
+}

@@ -1,0 +1,143 @@
+package org.divergence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.divergence.io.project.Project;
+import org.divergence.testsupport.CliRun;
+import org.divergence.testsupport.GoldenTolerance;
+import org.divergence.testsupport.RepositorySamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every figure of {@code compare --json} against the NumPy/SciPy reference in src/test/resources/golden (made by
+ * make_golden.py): the samples go into real project files, through the reader, the statistics and the JSON writer.
+ * Numbers agree to a relative 1e-9, p-values to a relative 1e-6 (or both below 1e-300); the bootstrap interval,
+ * whose random stream differs from the reference's brute-force one, agrees within half a bootstrap standard error.
+ */
+class CompareGoldenTest {
+
+    @TempDir
+    static Path folder;
+
+    private static JsonNode golden;
+    private static final Map<String, Path> PROJECTS = new HashMap<>();
+
+    @BeforeAll
+    static void createProjects() throws Exception {
+        try (InputStream in = CompareGoldenTest.class.getResourceAsStream("/golden/expected.json")) {
+            golden = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode testCase : golden.get("cases")) {
+            String input = testCase.get("input").asText();
+            if (!PROJECTS.containsKey(input)) {
+                Path file = folder.resolve(input.replace(".csv", ".divergence"));
+                try (Project project = RepositorySamples.projectFromResource(file, "/golden/" + input)) {
+                    PROJECTS.put(input, project.file());
+                }
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFigureEqualsTheScipyReference() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode testCase : golden.get("cases")) {
+            tests.add(DynamicTest.dynamicTest(testCase.get("name").asText(), () -> check(testCase)));
+        }
+        return tests.stream();
+    }
+
+    private static void check(JsonNode testCase) throws Exception {
+        List<String> args = new ArrayList<>(List.of("compare", "--project",
+                PROJECTS.get(testCase.get("input").asText()).toString(), "--json", "--by",
+                testCase.get("by").asText()));
+        for (JsonNode where : testCase.get("where")) {
+            args.add("--where");
+            args.add(where.asText());
+        }
+        if (!testCase.get("created_from").isNull()) {
+            args.addAll(List.of("--created-from", testCase.get("created_from").asText()));
+        }
+        if (!testCase.get("created_to").isNull()) {
+            args.addAll(List.of("--created-to", testCase.get("created_to").asText()));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        JsonNode actual = new ObjectMapper().readTree(run.out());
+        List<String> mismatches = new ArrayList<>();
+        compare(testCase.get("expected"), actual, "", mismatches);
+        if (!mismatches.isEmpty()) {
+            fail(mismatches.size() + " figure(s) differ from SciPy:\n" + String.join("\n", mismatches));
+        }
+    }
+
+    /** Walks the expected document: every expected value must be in the actual one (extra keys are allowed). */
+    private static void compare(JsonNode expected, JsonNode actual, String path, List<String> mismatches) {
+        if (expected.isObject()) {
+            if (actual == null || !actual.isObject()) {
+                mismatches.add(path + ": expected an object, got " + actual);
+                return;
+            }
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                if (field.getKey().equals("bootstrap_reference")) {
+                    checkBootstrap(field.getValue(), actual, path, mismatches);
+                    continue;
+                }
+                if (!actual.has(field.getKey())) {
+                    mismatches.add(path + "/" + field.getKey() + ": missing");
+                    continue;
+                }
+                compare(field.getValue(), actual.get(field.getKey()), path + "/" + field.getKey(), mismatches);
+            }
+        } else if (expected.isArray()) {
+            if (actual == null || !actual.isArray() || actual.size() != expected.size()) {
+                mismatches.add(path + ": expected " + expected + ", got " + actual);
+                return;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                String key = expected.get(i).has("metric") ? expected.get(i).get("metric").asText() : "" + i;
+                compare(expected.get(i), actual.get(i), path + "/" + key, mismatches);
+            }
+        } else if (expected.isNumber()) {
+            String key = path.substring(path.lastIndexOf('/') + 1);
+            if (actual == null || !actual.isNumber()) {
+                mismatches.add(path + ": expected " + expected + ", got " + actual);
+            } else if (!GoldenTolerance.agrees(key, expected.asDouble(), actual.asDouble())) {
+                mismatches.add(path + ": SciPy " + expected.asDouble() + ", workbench " + actual.asDouble());
+            }
+        } else if (!expected.equals(actual)) {
+            mismatches.add(path + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    private static void checkBootstrap(JsonNode reference, JsonNode metric, String path, List<String> mismatches) {
+        if (reference.isNull()) {
+            assertTrue(metric.get("median_diff_ci").isNull(), path);
+            return;
+        }
+        JsonNode interval = metric.get("median_diff_ci");
+        double tolerance = 0.5 * reference.get("sd").asDouble() + 1e-12;
+        for (String end : new String[] {"low", "high"}) {
+            double difference = Math.abs(interval.get(end).asDouble() - reference.get(end).asDouble());
+            if (difference > tolerance) {
+                mismatches.add(path + "/median_diff_ci/" + end + ": brute-force bootstrap "
+                        + reference.get(end).asDouble() + ", workbench " + interval.get(end).asDouble()
+                        + " (tolerance " + tolerance + ")");
+            }
+        }
+    }
+}
