@@ -31,7 +31,7 @@ class SqlIsParameterisedTest {
     private static final Set<String> FRAGMENT_CALLS = Set.of("placeholders", "condition", "column", "columns", "join",
             "nCopies", "repeat", "toString", "sqlExpression", "sqlColumn", "parameterCount", "valueOf",
             // SqlNames: names checked to be plain identifiers; Tables: the undo recorder's fixed table descriptors.
-            "identifier", "identifiers", "upsert", "table", "whereKey");
+            "identifier", "identifiers", "upsert", "table", "whereKey", "ordinal");
     private static final Set<String> SAFE_NAMES = Set.of("String", "Collections", "Integer", "Long", "Math",
             "java", "util", "true", "false", "null", "new", "length", "size");
     private static final Pattern PRIMITIVE_DECLARATION = Pattern.compile(
@@ -95,7 +95,14 @@ class SqlIsParameterisedTest {
                 continue;
             }
             if (followedByCall) {
-                if (!FRAGMENT_CALLS.contains(name)) {
+                List<String> built = afterDot || depth >= 4 ? null : builderParts(source, name);
+                if (built != null) {
+                    // A method of this file that builds SQL: every part it appends or returns must be fixed too.
+                    for (String part : built) {
+                        problems.addAll(check(part, source, depth + 1));
+                    }
+                    token.region(matchingParenthesis(code, after), code.length());
+                } else if (!FRAGMENT_CALLS.contains(name)) {
                     problems.add("calls " + name + "(…), which is not a fixed-fragment builder");
                 } else {
                     // A fixed-fragment builder vouches for its result: its arguments are not SQL text.
@@ -138,14 +145,51 @@ class SqlIsParameterisedTest {
         return name.equals(name.toUpperCase()) && Character.isLetter(name.charAt(0));
     }
 
-    /** The expression a local variable or field is assigned where it is declared. */
+    /** The expression a local variable or field is assigned where it is declared (or in a constructor). */
     private static String assignment(String source, String name) {
-        Matcher declaration = Pattern.compile("\\b(?:String|var|StringBuilder)\\s+" + Pattern.quote(name)
-                + "\\s*=\\s*").matcher(source);
+        Matcher declaration = Pattern.compile("(?:\\b(?:String|var|StringBuilder)\\s+|\\bthis\\.)"
+                + Pattern.quote(name) + "\\s*=(?!=)\\s*").matcher(source);
         if (!declaration.find()) {
             return null;
         }
         return source.substring(declaration.end(), statementEnd(source, declaration.end()));
+    }
+
+    /**
+     * When {@code name} is a method of this file, the SQL parts it builds: every {@code .append(…)} argument and
+     * every {@code return} expression in its body; null when it is not a method of this file.
+     */
+    private static List<String> builderParts(String source, String name) {
+        Matcher declaration = Pattern.compile("\\b" + Pattern.quote(name)
+                + "\\s*\\([^)]*\\)\\s*(?:throws [\\w., ]+)?\\{").matcher(source);
+        if (!declaration.find()) {
+            return null;
+        }
+        int open = declaration.end() - 1;
+        int depth = 0;
+        int close = open;
+        for (int i = open; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"') {
+                i = stringEnd(source, i);
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                close = i;
+                break;
+            }
+        }
+        String body = source.substring(open + 1, close);
+        List<String> parts = new ArrayList<>();
+        Matcher append = Pattern.compile("\\.append\\(").matcher(body);
+        while (append.find()) {
+            parts.add(arguments(body, append.end()).getFirst());
+        }
+        Matcher returns = Pattern.compile("\\breturn\\s+").matcher(body);
+        while (returns.find()) {
+            parts.add(body.substring(returns.end(), statementEnd(body, returns.end())));
+        }
+        return parts;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparisons;
-import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.io.metrics.RepositoryComparisons;
 import org.divergence.io.metrics.RepositoryMetricsReader;

@@ -10,7 +10,7 @@ import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.PairComparison;
-import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.io.metrics.RepositoryComparisons;
 import org.divergence.io.project.Project;

@@ -87,8 +87,8 @@ class ImportExportCommandTest {
         CliRun bad = CliRun.of("export", "--project", project.toString(), "--out", out.toString(),
                 "--where", "platform=gitlab");
         assertEquals(ExitCodes.INVALID_INPUT, bad.exitCode());
-        assertEquals("divergence-workbench: --where \"platform=gitlab\": unknown platform \"gitlab\" (github,"
-                + " huggingface)", bad.err().strip());
+        assertEquals("divergence-workbench: --where platform=gitlab: unknown platform 'gitlab'; use github or"
+                + " huggingface", bad.err().strip());
         assertFalse(Files.exists(folder.resolve("hf.jsonl.partial")));
     }
 }

@@ -1,5 +1,6 @@
 package org.divergence.core.metrics;
 
+import org.divergence.core.repositories.RepositoryFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

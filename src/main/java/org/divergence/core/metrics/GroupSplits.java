@@ -1,5 +1,7 @@
 package org.divergence.core.metrics;
 
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
 import java.util.List;
 import org.divergence.core.common.InvalidInputException;
 
@@ -9,8 +11,8 @@ public final class GroupSplits {
     /** Group a = GitHub, group b = Hugging Face. */
     public static final GroupSplit PLATFORM = new GroupSplit() {
         private final List<Group> groups = List.of(
-                new Group(Platform.GITHUB.key(), Platform.GITHUB.label(), "GitHub repositories"),
-                new Group(Platform.HUGGINGFACE.key(), Platform.HUGGINGFACE.label(), "Hugging Face repositories"));
+                new Group(Platform.GITHUB.code(), Platform.GITHUB.displayName(), "GitHub repositories"),
+                new Group(Platform.HUGGINGFACE.code(), Platform.HUGGINGFACE.displayName(), "Hugging Face repositories"));
 
         @Override
         public String groupBy() {
@@ -41,7 +43,7 @@ public final class GroupSplits {
     /** Groups code, model, dataset, space; GitHub code is compared with each Hugging Face type. */
     public static final GroupSplit REPO_TYPE = new GroupSplit() {
         private final List<Group> groups = List.of(RepoType.values()).stream()
-                .map(type -> new Group(type.key(), type.label(), type.label())).toList();
+                .map(type -> new Group(type.code(), type.label(), type.label())).toList();
 
         @Override
         public String groupBy() {

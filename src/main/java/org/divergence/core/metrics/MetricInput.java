@@ -1,5 +1,7 @@
 package org.divergence.core.metrics;
 
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.CountColumn;
 /**
  * What the metrics read from a repository. Most inputs are one canonical column on both platforms; three are the
  * platform's counterpart of the same idea (BRIEF section 3): knowledge threads are issues on GitHub and discussions

@@ -1,5 +1,8 @@
 package org.divergence.core.metrics;
 
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.CountColumn;
 import java.util.Arrays;
 
 /**

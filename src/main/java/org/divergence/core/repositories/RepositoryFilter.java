@@ -3,6 +3,7 @@ package org.divergence.core.repositories;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,102 +11,141 @@ import java.util.Set;
 import org.divergence.core.common.InvalidInputException;
 
 /**
- * Which repositories a view, an export or a comparison looks at. Empty sets mean "all". Values of one key are
- * alternatives (platform=github or platform=huggingface); different keys must all hold.
+ * Which repositories a view, an export or a comparison looks at: platforms and repository types (empty = all), an
+ * inclusive range of creation dates (null = open) and text in the name. With a date bound, repositories whose
+ * creation date is unknown are left out; without one they are kept. Values for the same key are alternatives (OR);
+ * different keys must all hold (AND).
  */
-public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> types, LocalDate createdFrom,
+public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
                                LocalDate createdTo, String nameContains) {
 
     public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null);
 
     public RepositoryFilter {
-        platforms = Set.copyOf(platforms);
-        types = Set.copyOf(types);
+        platforms = platforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(platforms));
+        repoTypes = repoTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(repoTypes));
         if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
-            throw new InvalidInputException("The created-from date " + createdFrom + " is after the created-to date "
-                    + createdTo);
+            throw new InvalidInputException("--created-from " + createdFrom + " is after --created-to " + createdTo
+                    + ": the date range is empty");
         }
         nameContains = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
     }
 
-    public boolean isAll() {
-        return platforms.isEmpty() && types.isEmpty() && createdFrom == null && createdTo == null
-                && nameContains == null;
-    }
-
-    public RepositoryFilter withPlatforms(Set<Platform> value) {
-        return new RepositoryFilter(value, types, createdFrom, createdTo, nameContains);
-    }
-
-    public RepositoryFilter withTypes(Set<RepoType> value) {
-        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains);
-    }
-
-    public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
-        return new RepositoryFilter(platforms, types, from, to, nameContains);
-    }
-
-    public RepositoryFilter withNameContains(String value) {
-        return new RepositoryFilter(platforms, types, createdFrom, createdTo, value);
+    public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
+                            LocalDate createdTo) {
+        this(platforms, repoTypes, createdFrom, createdTo, null);
     }
 
     /**
-     * Parses the command line's {@code --where KEY=VALUE} options (keys platform and repo_type) and date options.
+     * Reads the command line's filters: {@code where} items "platform=github", "repo_type=model" (also
+     * "repo_type=model,dataset"), and ISO dates (YYYY-MM-DD) or null. Anything else is invalid input that says what
+     * is accepted.
      */
-    public static RepositoryFilter parse(List<String> where, String createdFrom, String createdTo) {
+    public static RepositoryFilter parse(Collection<String> where, String createdFrom, String createdTo) {
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
         Set<RepoType> types = EnumSet.noneOf(RepoType.class);
-        for (String condition : where == null ? List.<String>of() : where) {
-            int equals = condition.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInputException("--where \"" + condition + "\": expected KEY=VALUE, e.g."
-                        + " platform=huggingface or repo_type=model");
+        for (String item : where == null ? List.<String>of() : where) {
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                throw new InvalidInputException("--where " + item + ": expected KEY=VALUE, e.g. repo_type=model");
             }
-            String key = condition.substring(0, equals).strip().toLowerCase(Locale.ROOT);
-            String value = condition.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
-            switch (key) {
-                case "platform" -> platforms.add(Platform.ofCode(value).orElseThrow(() -> new InvalidInputException(
-                        "--where \"" + condition + "\": unknown platform \"" + value + "\" (github, huggingface)")));
-                case "repo_type", "type" -> types.add(RepoType.ofCode(value).orElseThrow(() ->
-                        new InvalidInputException("--where \"" + condition + "\": unknown repository type \""
-                                + value + "\" (code, model, dataset, space)")));
-                default -> throw new InvalidInputException("--where \"" + condition + "\": unknown key \"" + key
-                        + "\" (platform, repo_type)");
+            String key = item.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            for (String value : item.substring(equals + 1).split(",", -1)) {
+                String code = value.strip().toLowerCase(Locale.ROOT);
+                switch (key) {
+                    case "platform" -> platforms.add(Platform.ofCode(code).orElseThrow(() ->
+                            new InvalidInputException("--where " + item + ": unknown platform '" + value.strip()
+                                    + "'; use github or huggingface")));
+                    case "repo_type" -> types.add(RepoType.ofCode(code).orElseThrow(() ->
+                            new InvalidInputException("--where " + item + ": unknown repo_type '" + value.strip()
+                                    + "'; use code, model, dataset or space")));
+                    default -> throw new InvalidInputException("--where " + item + ": unknown key '" + key
+                            + "'; use platform or repo_type");
+                }
             }
         }
-        return new RepositoryFilter(platforms, types, date(createdFrom, "--created-from"),
-                date(createdTo, "--created-to"), null);
+        return new RepositoryFilter(platforms, types, date("--created-from", createdFrom),
+                date("--created-to", createdTo));
     }
 
-    private static LocalDate date(String text, String option) {
+    private static LocalDate date(String option, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + " \"" + text + "\": not a date (YYYY-MM-DD)");
+            throw new InvalidInputException(option + " " + text + ": not a date; use YYYY-MM-DD, e.g. 2022-05-25", e);
         }
     }
 
-    /** The conditions in words, for reports and window titles, e.g. "platform = huggingface; created ≥ 2023-01-01". */
-    public List<String> describe() {
+    public boolean hasDateRange() {
+        return createdFrom != null || createdTo != null;
+    }
+
+    public boolean isAll() {
+        return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null;
+    }
+
+    public RepositoryFilter withPlatforms(Set<Platform> value) {
+        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains);
+    }
+
+    public RepositoryFilter withRepoTypes(Set<RepoType> value) {
+        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains);
+    }
+
+    public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
+        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains);
+    }
+
+    public RepositoryFilter withNameContains(String value) {
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value);
+    }
+
+    /** The platform and type filters as "--where" items, in a stable order (for JSON and for reproducing a run). */
+    public List<String> whereItems() {
+        List<String> items = new ArrayList<>();
+        for (Platform platform : Platform.values()) {
+            if (platforms.contains(platform)) {
+                items.add("platform=" + platform.code());
+            }
+        }
+        for (RepoType type : RepoType.values()) {
+            if (repoTypes.contains(type)) {
+                items.add("repo_type=" + type.code());
+            }
+        }
+        return items;
+    }
+
+    /** The conditions one by one, e.g. ["platform = huggingface", "created 2022-05-25 to 2024-12-31"]. */
+    public List<String> conditions() {
         List<String> parts = new ArrayList<>();
         if (!platforms.isEmpty()) {
-            parts.add("platform = " + String.join(" or ", platforms.stream().map(Platform::code).sorted().toList()));
+            parts.add("platform = " + String.join(", ", List.of(Platform.values()).stream()
+                    .filter(platforms::contains).map(Platform::code).toList()));
         }
-        if (!types.isEmpty()) {
-            parts.add("repo_type = " + String.join(" or ", types.stream().map(RepoType::code).sorted().toList()));
+        if (!repoTypes.isEmpty()) {
+            parts.add("repo_type = " + String.join(", ", List.of(RepoType.values()).stream()
+                    .filter(repoTypes::contains).map(RepoType::code).toList()));
         }
-        if (createdFrom != null) {
-            parts.add("created ≥ " + createdFrom);
-        }
-        if (createdTo != null) {
-            parts.add("created ≤ " + createdTo);
+        if (createdFrom != null && createdTo != null) {
+            parts.add("created " + createdFrom + " to " + createdTo);
+        } else if (createdFrom != null) {
+            parts.add("created from " + createdFrom);
+        } else if (createdTo != null) {
+            parts.add("created up to " + createdTo);
         }
         if (nameContains != null) {
             parts.add("name contains \"" + nameContains + "\"");
         }
         return parts;
+    }
+
+    /** A short description for captions, e.g. "repo_type = model, dataset; created 2022-05-25 to 2024-12-31". */
+    public String describe() {
+        List<String> parts = conditions();
+        return parts.isEmpty() ? "all repositories" : String.join("; ", parts);
     }
 }

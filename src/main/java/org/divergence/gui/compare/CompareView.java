@@ -39,7 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.divergence.core.metrics.Headlines;
-import org.divergence.core.metrics.RepoType;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
@@ -147,7 +147,7 @@ public final class CompareView implements SectionView {
                 case DATASET -> "Datasets";
                 case SPACE -> "Spaces";
             });
-            box.setId("compare-type-" + type.key());
+            box.setId("compare-type-" + type.code());
             box.selectedProperty().bindBidirectional(viewModel.includedProperty(type));
             box.setTooltip(new Tooltip("Include " + type.label()));
             types.getChildren().add(box);

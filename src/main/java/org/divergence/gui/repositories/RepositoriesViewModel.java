@@ -103,7 +103,7 @@ public final class RepositoriesViewModel {
     /** Applies a filter from elsewhere (e.g. a chart's "show these repositories"). */
     public void showFiltered(RepositoryFilter filter) {
         platform.set(filter.platforms().size() == 1 ? filter.platforms().iterator().next() : null);
-        type.set(filter.types().size() == 1 ? filter.types().iterator().next() : null);
+        type.set(filter.repoTypes().size() == 1 ? filter.repoTypes().iterator().next() : null);
         createdFrom.set(filter.createdFrom());
         createdTo.set(filter.createdTo());
         nameContains.set(filter.nameContains() == null ? "" : filter.nameContains());
@@ -166,7 +166,7 @@ public final class RepositoriesViewModel {
 
     private String describe(Listing listing) {
         String shown = String.format("%,d of %,d repositories", listing.ids().length, listing.total());
-        var conditions = filter().describe();
+        var conditions = filter().conditions();
         return conditions.isEmpty() ? shown : shown + " where " + String.join("; ", conditions);
     }
 

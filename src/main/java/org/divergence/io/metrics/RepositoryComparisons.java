@@ -8,7 +8,7 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.GroupSplits;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparisons;
-import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.io.project.Project;
 

@@ -21,10 +21,10 @@ import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricInput;
 import org.divergence.core.metrics.MetricAccumulator;
-import org.divergence.core.metrics.Platform;
-import org.divergence.core.metrics.RepoType;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.core.metrics.RepositoryCounts;
-import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.io.project.Project;
 
 /**
@@ -148,23 +148,23 @@ public final class RepositoryMetricsReader {
             StringBuilder select = new StringBuilder("SELECT CASE platform");
             for (Platform platform : Platform.values()) {
                 select.append(" WHEN ? THEN ").append(platform.ordinal() * TYPE_CODES);
-                parameters.add(platform.key());
+                parameters.add(platform.code());
             }
             select.append(" ELSE ").append(UNKNOWN_PLATFORM * TYPE_CODES).append(" END + CASE repo_type");
             for (RepoType type : RepoType.values()) {
                 select.append(" WHEN ? THEN ").append(type.ordinal());
-                parameters.add(type.key());
+                parameters.add(type.code());
             }
             select.append(" ELSE ").append(UNKNOWN_TYPE).append(" END");
             for (MetricInput input : INPUTS) {
                 select.append(", ifnull(");
                 if (input.isSameOnBothPlatforms()) {
-                    select.append(input.column(Platform.GITHUB).key());
+                    select.append(input.column(Platform.GITHUB).column());
                 } else {
                     select.append("CASE platform");
                     for (Platform platform : Platform.values()) {
-                        select.append(" WHEN ? THEN ").append(input.column(platform).key());
-                        parameters.add(platform.key());
+                        select.append(" WHEN ? THEN ").append(input.column(platform).column());
+                        parameters.add(platform.code());
                     }
                     select.append(" END");
                 }
@@ -177,11 +177,11 @@ public final class RepositoryMetricsReader {
             select.append(" FROM repository WHERE id >= ? AND id < ?");
             if (!filter.platforms().isEmpty()) {
                 select.append(" AND platform IN (").append(placeholders(filter.platforms().size())).append(')');
-                filter.platforms().forEach(platform -> filterParameters.add(platform.key()));
+                filter.platforms().forEach(platform -> filterParameters.add(platform.code()));
             }
             if (!filter.repoTypes().isEmpty()) {
                 select.append(" AND repo_type IN (").append(placeholders(filter.repoTypes().size())).append(')');
-                filter.repoTypes().forEach(type -> filterParameters.add(type.key()));
+                filter.repoTypes().forEach(type -> filterParameters.add(type.code()));
             }
             // created_at is ISO-8601 text: comparing with a date's text compares dates; NULL never matches.
             if (filter.createdFrom() != null) {
@@ -251,12 +251,12 @@ public final class RepositoryMetricsReader {
         private static InvalidInputException negative(Connection connection, long fromId, long toId,
                                                       MetricInput input, Platform platform, long value)
                 throws SQLException {
-            String column = input.column(platform).key();
+            String column = input.column(platform).column();
             try (PreparedStatement statement = connection.prepareStatement("SELECT id, platform, full_name FROM "
                     + "repository WHERE id >= ? AND id < ? AND platform = ? AND " + column + " < 0 LIMIT 1")) {
                 statement.setLong(1, fromId);
                 statement.setLong(2, toId);
-                statement.setString(3, platform.key());
+                statement.setString(3, platform.code());
                 try (ResultSet rs = statement.executeQuery()) {
                     String name = rs.next() ? rs.getString(2) + " " + rs.getString(3) + " (id " + rs.getLong(1) + ")"
                             : "in ids " + fromId + "–" + (toId - 1);

@@ -33,9 +33,9 @@ public final class RepositorySql {
             conditions.add("platform IN (" + placeholders(filter.platforms().size()) + ")");
             filter.platforms().stream().map(Platform::code).sorted().forEach(parameters::add);
         }
-        if (!filter.types().isEmpty()) {
-            conditions.add("repo_type IN (" + placeholders(filter.types().size()) + ")");
-            filter.types().stream().map(RepoType::code).sorted().forEach(parameters::add);
+        if (!filter.repoTypes().isEmpty()) {
+            conditions.add("repo_type IN (" + placeholders(filter.repoTypes().size()) + ")");
+            filter.repoTypes().stream().map(RepoType::code).sorted().forEach(parameters::add);
         }
         if (filter.createdFrom() != null) {
             conditions.add("created_at >= ?");

@@ -1,5 +1,8 @@
 package org.divergence.core.metrics;
 
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryFilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.divergence.core.metrics.RepoType;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.gui.shell.ProjectContext;

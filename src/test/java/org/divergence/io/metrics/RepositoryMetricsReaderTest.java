@@ -16,7 +16,7 @@ import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.NumericComparison;
-import org.divergence.core.metrics.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.io.project.Project;
 import org.divergence.testsupport.RepositorySamples;

@@ -1,4 +1,4 @@
-package org.divergence.core.metrics;
+package org.divergence.core.repositories;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,15 +46,5 @@ class RepositoryFilterTest {
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> RepositoryFilter.parse(where, from, to));
         assertEquals(message, error.getMessage());
-    }
-
-    @Test
-    void builtInGroupings() {
-        assertEquals("platform", GroupSplits.builtIn("platform").groupBy());
-        assertEquals("repo_type", GroupSplits.builtIn("REPO_TYPE").groupBy());
-        assertEquals(3, GroupSplits.REPO_TYPE.pairs().size());
-        InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> GroupSplits.builtIn("tag:fine-tuned"));
-        assertEquals("--by tag:fine-tuned: unknown grouping; use platform or repo_type", error.getMessage());
     }
 }
