@@ -23,7 +23,9 @@ final class Migrations {
 
     /** In order. A new script is appended here; a released script is never edited. */
     private static final List<String> SCRIPTS = List.of(
-            "V1__initial_schema.sql");
+            "V1__initial_schema.sql",
+            "V2__reserved.sql",
+            "V3__crawls.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
