@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Cli.Version.class,
         description = "Compare collaboration on GitHub and Hugging Face, and code the interviews that explain it.%n"
                 + "Without arguments the desktop app starts on its default project.",
-        subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, GenerateSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, GenerateSampleCommand.class, BenchCommand.class, org.divergence.cli.collect.CollectCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

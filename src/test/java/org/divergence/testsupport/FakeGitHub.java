@@ -43,6 +43,7 @@ public final class FakeGitHub extends Dispatcher {
     private final AtomicLong remaining = new AtomicLong(5000);
     private final int pageSize;
     private volatile HttpUrl base;
+    private volatile String requiredToken;
 
     private record Fault(String pathContains, MockResponse response) {
     }
@@ -60,6 +61,11 @@ public final class FakeGitHub extends Dispatcher {
                 new Repo("octo/alpha", "2019-04-01T10:00:00Z", 120, 7, List.of(50L, 30L, 5L, 1L, 1L), 7, 4, 5),
                 new Repo("octo/empty", "2024-01-02T03:04:05Z", 0, 0, List.of(), 0, 0, 0),
                 new Repo("octo/beta", "2021-06-15T08:30:00Z", 9, 1, List.of(3L), 1, 0, 2));
+    }
+
+    /** Answers 401 "Bad credentials" to any other token (anonymous requests are still served). */
+    public void acceptOnlyToken(String token) {
+        requiredToken = token;
     }
 
     public void setBase(HttpUrl url) {
@@ -87,6 +93,10 @@ public final class FakeGitHub extends Dispatcher {
             if (target.contains(fault.pathContains()) && faults.remove(fault)) {
                 return fault.response();
             }
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        if (requiredToken != null && authorization != null && !authorization.equals("Bearer " + requiredToken)) {
+            return json(request, 401, "{\"message\":\"Bad credentials\",\"status\":\"401\"}", null);
         }
         HttpUrl url = request.getUrl();
         List<String> path = url.pathSegments();
@@ -152,7 +162,7 @@ public final class FakeGitHub extends Dispatcher {
 
     private MockResponse contributors(RecordedRequest request, HttpUrl url, Repo repo) {
         if (repo.contributions().isEmpty()) {
-            return new MockResponse.Builder().code(204).build();
+            return json(request, 204, "", null);
         }
         ArrayNode items = JSON.createArrayNode();
         int n = 0;

@@ -1,0 +1,36 @@
+package org.divergence.cli.collect;
+
+import java.util.concurrent.Callable;
+import org.divergence.cli.ProjectOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continue a crawl that stopped (Ctrl-C, a crash, a lost network, a malformed answer): the",
+            "repositories it stored stay, the rest are collected now. Without --crawl: the newest unfinished one."})
+final class CollectResumeCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--crawl", paramLabel = "ID", description = "The crawl to continue (see 'collect status').")
+    Long crawlId;
+
+    @Option(names = "--retry-failed", description = "Also try again the repositories that could not be collected"
+            + " (not found, refused) last time.")
+    boolean retryFailed;
+
+    @Mixin
+    CrawlOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new CrawlSession(spec, project.path(), options).resume(crawlId, retryFailed);
+    }
+}
