@@ -156,10 +156,15 @@ public final class RepositoriesView implements SectionView {
         importButton.setTooltip(new Tooltip("Import repository samples (Ctrl+I)"));
         importButton.setOnAction(event -> services.importHandler().chooseAndImport());
 
+        Button collect = iconButton(Material2AL.CLOUD_DOWNLOAD);
+        collect.setTooltip(new Tooltip("Collect repositories live from GitHub or Hugging Face (Ctrl+Shift+L)"));
+        collect.setOnAction(event -> services.collectHandler().run());
+        collect.setId("collect-button");
+
         Label created = new Label("Created");
         Label dash = new Label("–");
         HBox bar = new HBox(8, platform, type, created, from, dash, to, search, clear, spacer, batches, export,
-                importButton);
+                importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);

@@ -61,6 +61,9 @@ public final class MainWindow {
         void toggleTheme(boolean dark);
 
         void showAbout();
+
+        default void collect() {
+        }
     }
 
     public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<SectionView> views,
@@ -193,11 +196,13 @@ public final class MainWindow {
         MenuItem sample = item("Open _Sample Project", null, viewModel::openSampleProject);
         MenuItem importItem = item("_Import…", "Ctrl+I", actions::importFiles);
         importItem.setId("menu-import");
+        MenuItem collectItem = item("_Collect from GitHub / Hugging Face…", "Shortcut+Shift+L", actions::collect);
+        collectItem.setId("menu-collect");
         MenuItem quit = item("_Quit", "Ctrl+Q", stage::close);
         viewModel.recentProjects().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(newProject, open, recentMenu, sample, new SeparatorMenuItem(), importItem,
-                new SeparatorMenuItem(), quit);
+                collectItem, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);

@@ -16,6 +16,7 @@ final class Sections {
         List<SectionView> views = new ArrayList<>();
         RepositoryImportHandler importHandler = new RepositoryImportHandler(services, services::window);
         services.setImportHandler(importHandler);
+        services.setCollectHandler(new org.divergence.gui.collect.CollectAction(services));
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
         return views;
     }
