@@ -70,8 +70,10 @@ public final class RepositoriesView implements SectionView {
 
         EmptyState empty = new EmptyState(Material2AL.FOLDER_OPEN, "No repositories yet",
                 "Import a repository sample (File → Import…, Ctrl+I, or drop files on the window): CSV or JSON Lines"
-                        + " in the study's canonical columns, or JSON saved from the GitHub or Hugging Face API.")
-                .withAction("Import a repository sample…", () -> services.importHandler().chooseAndImport());
+                        + " in the study's canonical columns, or JSON saved from the GitHub or Hugging Face API;"
+                        + " or collect repositories live from the APIs.")
+                .withAction("Import a repository sample…", () -> services.importHandler().chooseAndImport())
+                .withAction("Collect from GitHub / Hugging Face…", () -> services.collectHandler().run());
         empty.setId("repositories-empty");
         empty.visibleProperty().bind(viewModel.emptyProperty().and(viewModel.loadingProperty().not()));
         content.visibleProperty().bind(empty.visibleProperty().not());
