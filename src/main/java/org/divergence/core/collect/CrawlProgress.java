@@ -14,7 +14,7 @@ public record CrawlProgress(long crawlId, int done, int failed, int total, long 
                             boolean paused, Instant now) {
 
     public static CrawlProgress starting(long crawlId, Instant now) {
-        return new CrawlProgress(crawlId, 0, 0, -1, 0, 0, null, null, null, "Planning", false, now);
+        return new CrawlProgress(crawlId, 0, 0, -1, 0, 0, null, null, null, "planning", false, now);
     }
 
     public boolean waiting() {

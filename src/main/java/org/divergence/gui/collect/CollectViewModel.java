@@ -168,7 +168,7 @@ public final class CollectViewModel {
             tokens.save(ApiPlatform.of(request.platform()), request.apiUrl(), resolved.token().orElseThrow());
             hasSavedToken.set(true);
         }
-        CrawlRunner runner = runner(resolved, false);
+        CrawlRunner runner = runner(resolved);
         launch("Collecting " + request.describe(), taskProgress -> runner.start(request, taskProgress));
     }
 
@@ -186,14 +186,14 @@ public final class CollectViewModel {
             return;
         }
         problem.set("");
-        CrawlRunner runner = runner(resolved, false);
+        CrawlRunner runner = runner(resolved);
         launch("Resuming crawl " + crawl.id(), taskProgress -> runner.run(crawl.id(), taskProgress));
     }
 
-    private CrawlRunner runner(TokenStore.Resolved resolved, boolean retryFailed) {
+    private CrawlRunner runner(TokenStore.Resolved resolved) {
         control = new CrawlControl();
         CrawlRunner.Options options = new CrawlRunner.Options(resolved.token(), environment.cacheFolder(),
-                rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), retryFailed);
+                rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), false);
         return new CrawlRunner(project, options, control, snapshot -> FxThread.run(() -> apply(snapshot)));
     }
 
@@ -336,7 +336,7 @@ public final class CollectViewModel {
         } else {
             waitText.set("");
         }
-        currentText.set(snapshot.current() == null ? "" : snapshot.current());
+        currentText.set(snapshot.current() == null ? "" : capitalise(snapshot.current()));
     }
 
     private static String describe(RateLimitState state, CrawlProgress snapshot) {

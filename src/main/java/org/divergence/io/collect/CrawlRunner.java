@@ -145,7 +145,7 @@ public final class CrawlRunner {
         try {
             checkToken(client);
             if (crawl.state() == CrawlState.PLANNING) {
-                current = "Listing " + request.describe();
+                current = "listing " + request.describe();
                 emit(progress);
                 List<PlannedItem> planned = collector.list(request);
                 project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
@@ -163,7 +163,7 @@ public final class CrawlRunner {
             for (Crawls.Item item : pending) {
                 control.checkpoint(progress, () -> setPaused(true, progress));
                 setPaused(false, progress);
-                current = item.name();
+                current = "reading " + item.name();
                 emit(progress);
                 RepositoryRow row;
                 try {
@@ -189,7 +189,7 @@ public final class CrawlRunner {
                 Crawls.setState(connection, id, CrawlState.FINISHED, options.clock().now());
                 return null;
             });
-            current = "Finished";
+            current = "finished";
             emit(progress);
         } catch (CancelledException e) {
             stopped(client, crawl.requests(), "cancelled after " + done + " of " + describeTotal());

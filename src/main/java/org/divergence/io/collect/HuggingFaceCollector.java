@@ -113,19 +113,19 @@ final class HuggingFaceCollector implements PlatformCollector {
 
     private void readCommits(RepositoryRow row) {
         Set<String> authors = new HashSet<>();
-        long[] counted = {0};
-        long[] total = {-1};
-        int[] pageIndex = {0};
+        long counted = 0;
+        long total = -1;
+        int pageIndex = 0;
         HttpUrl first = repository(row.fullName()).addPathSegment("commits").addPathSegment("main").build();
         HttpUrl url = first;
         while (url != null) {
             ApiResponse page = client.get(url);
-            if (total[0] < 0) {
-                total[0] = headerCount(page, "x-total-count");
+            if (total < 0) {
+                total = headerCount(page, "x-total-count");
             }
             JsonNode commits = GitHubCollector.requireArray(page);
             for (JsonNode commit : commits) {
-                counted[0]++;
+                counted++;
                 for (JsonNode author : commit.path("authors")) {
                     String user = author.path("user").asText("");
                     if (!user.isEmpty()) {
@@ -134,16 +134,16 @@ final class HuggingFaceCollector implements PlatformCollector {
                 }
             }
             url = page.next().orElse(null);
-            if (url == null && total[0] > counted[0] && !commits.isEmpty()) {
+            if (url == null && total > counted && !commits.isEmpty()) {
                 // Without a Link header the commits endpoint pages by ?p= (BRIEF §4).
-                pageIndex[0]++;
-                if (pageIndex[0] > MAX_PAGES) {
+                pageIndex++;
+                if (pageIndex > MAX_PAGES) {
                     throw new MalformedResponseException("GET " + first + ": more than " + MAX_PAGES + " pages");
                 }
-                url = first.newBuilder().addQueryParameter("p", String.valueOf(pageIndex[0])).build();
+                url = first.newBuilder().addQueryParameter("p", String.valueOf(pageIndex)).build();
             }
         }
-        row.count(CountColumn.COMMITS, total[0] >= 0 ? total[0] : counted[0]);
+        row.count(CountColumn.COMMITS, total >= 0 ? total : counted);
         row.count(CountColumn.CONTRIBUTORS, authors.size());
     }
 
