@@ -7,10 +7,10 @@ import picocli.CommandLine.Spec;
 /** {@code collect github|huggingface|resume|status}: live collection from the platforms' APIs. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Collect repositories live from the GitHub or Hugging Face API into a project.",
-            "Each repository is stored as soon as all its endpoints are read; a crawl stopped by Ctrl-C, a crash or",
-            "a lost network keeps what it stored and continues with 'collect resume'. Rate limits are waited out.",
-            "Tokens come from GITHUB_TOKEN / HF_TOKEN (or --token-env VAR), else from the token saved in the app;",
-            "they are never written to the project."},
+            "%nEach repository is stored as soon as all its endpoints are read; a crawl stopped by Ctrl-C, a crash"
+                + " or a lost network keeps what it stored and continues with 'collect resume'. Rate limits are"
+                + " waited out. Tokens come from GITHUB_TOKEN / HF_TOKEN (or --token-env VAR), else from the token"
+                + " saved in the app; they are never written to the project."},
         subcommands = {CollectGitHubCommand.class, CollectHuggingFaceCommand.class, CollectResumeCommand.class,
             CollectStatusCommand.class})
 public final class CollectCommand implements Runnable {

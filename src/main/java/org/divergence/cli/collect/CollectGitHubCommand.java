@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "github", mixinStandardHelpOptions = true,
-        description = {"Collect GitHub repositories: the ones named with --repo, or the first --limit results of a",
-            "--search (GitHub returns at most 1,000). REST endpoints: /repos, /contributors?anon=1, /pulls?state=all,",
-            "/issues?state=all, every list read to its end by the Link header."})
+        description = {"Collect GitHub repositories, named or from a search.",
+            "%nThe repositories named with --repo, or the first --limit results of a --search (GitHub returns at"
+                + " most 1,000). REST endpoints: /repos, /contributors?anon=1, /pulls?state=all, /issues?state=all,"
+                + " every list read to its end by the Link header."})
 final class CollectGitHubCommand implements Callable<Integer> {
 
     @Mixin

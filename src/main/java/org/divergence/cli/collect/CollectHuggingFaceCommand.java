@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "huggingface", aliases = "hf", mixinStandardHelpOptions = true,
-        description = {"Collect Hugging Face models, datasets or spaces: the ones named with --repo-id, or the first",
-            "--limit of a listing (filtered by --search and --author, ordered by --sort). Endpoints: /api/{type}s",
-            "with expand, /commits/main (X-Total-Count; contributors = distinct authors), /discussions?p=N."})
+        description = {"Collect Hugging Face models, datasets or spaces, named or from a listing.",
+            "%nThe repositories named with --repo-id, or the first --limit of a listing (filtered by --search and"
+                + " --author, ordered by --sort). Endpoints: /api/{type}s with expand, /commits/main (X-Total-Count;"
+                + " contributors = distinct authors), /discussions?p=N."})
 final class CollectHuggingFaceCommand implements Callable<Integer> {
 
     @Mixin

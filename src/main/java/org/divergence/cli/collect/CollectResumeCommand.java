@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a crawl that stopped (Ctrl-C, a crash, a lost network, a malformed answer): the",
-            "repositories it stored stay, the rest are collected now. Without --crawl: the newest unfinished one."})
+        description = {"Continue a crawl that stopped.",
+            "%nA crawl stopped by Ctrl-C, a crash, a lost network or a malformed answer keeps the repositories it"
+                + " stored; the rest are collected now. Without --crawl: the newest unfinished crawl."})
 final class CollectResumeCommand implements Callable<Integer> {
 
     @Mixin
