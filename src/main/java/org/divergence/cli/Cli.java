@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         description = "Compare collaboration on GitHub and Hugging Face, and code the interviews that explain it.%n"
                 + "Without arguments the desktop app starts on its default project.",
         subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, CompareCommand.class,
-            TranscriptsCommand.class, GenerateSampleCommand.class, SampleCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            org.divergence.cli.collect.CollectCommand.class, TranscriptsCommand.class, GenerateSampleCommand.class,
+            SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

@@ -70,8 +70,10 @@ public final class RepositoriesView implements SectionView {
 
         EmptyState empty = new EmptyState(Material2AL.FOLDER_OPEN, "No repositories yet",
                 "Import a repository sample (File → Import…, Ctrl+I, or drop files on the window): CSV or JSON Lines"
-                        + " in the study's canonical columns, or JSON saved from the GitHub or Hugging Face API.")
-                .withAction("Import a repository sample…", () -> services.importHandler().chooseAndImport());
+                        + " in the study's canonical columns, or JSON saved from the GitHub or Hugging Face API;"
+                        + " or collect repositories live from the APIs.")
+                .withAction("Import a repository sample…", () -> services.importHandler().chooseAndImport())
+                .withAction("Collect from GitHub / Hugging Face…", () -> services.collectHandler().run());
         empty.setId("repositories-empty");
         empty.visibleProperty().bind(viewModel.emptyProperty().and(viewModel.loadingProperty().not()));
         content.visibleProperty().bind(empty.visibleProperty().not());
@@ -156,10 +158,15 @@ public final class RepositoriesView implements SectionView {
         importButton.setTooltip(new Tooltip("Import repository samples (Ctrl+I)"));
         importButton.setOnAction(event -> services.importHandler().chooseAndImport());
 
+        Button collect = iconButton(Material2AL.CLOUD_DOWNLOAD);
+        collect.setTooltip(new Tooltip("Collect repositories live from GitHub or Hugging Face (Ctrl+Shift+L)"));
+        collect.setOnAction(event -> services.collectHandler().run());
+        collect.setId("collect-button");
+
         Label created = new Label("Created");
         Label dash = new Label("–");
         HBox bar = new HBox(8, platform, type, created, from, dash, to, search, clear, spacer, batches, export,
-                importButton);
+                importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);

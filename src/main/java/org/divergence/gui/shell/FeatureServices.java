@@ -27,6 +27,7 @@ public final class FeatureServices {
     private final Consumer<String> openUrl;
     private final Supplier<Window> window;
     private final ImportHandler importHandler;
+    private Runnable collectHandler;
 
     public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
                            MainViewModel mainViewModel, AppDirectories directories, Consumer<String> openUrl,
@@ -68,6 +69,16 @@ public final class FeatureServices {
 
     void themeChanged(Theme next) {
         theme.set(next);
+    }
+
+    /** What File → Collect from GitHub / Hugging Face… does (the collect feature registers it). */
+    public Runnable collectHandler() {
+        return collectHandler != null ? collectHandler
+                : () -> dialogs.showInformation("Collect", "There is no live collection in this version.");
+    }
+
+    public void setCollectHandler(Runnable handler) {
+        this.collectHandler = handler;
     }
 
     public ImportHandler importHandler() {

@@ -62,6 +62,9 @@ public final class MainWindow {
         void toggleTheme(boolean dark);
 
         void showAbout();
+
+        default void collect() {
+        }
     }
 
     public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<SectionView> views,
@@ -199,11 +202,13 @@ public final class MainWindow {
                 () -> RestoreBackupDialog.show(stage, viewModel, tasks));
         restore.setId("menu-restore-backup");
         restore.disableProperty().bind(viewModel.context().projectProperty().isNull());
+        MenuItem collectItem = item("_Collect from GitHub / Hugging Face…", "Shortcut+Shift+L", actions::collect);
+        collectItem.setId("menu-collect");
         MenuItem quit = item("_Quit", "Ctrl+Q", stage::close);
         viewModel.recentProjects().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(newProject, open, recentMenu, sample, new SeparatorMenuItem(), importItem,
-                new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
+                collectItem, new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);

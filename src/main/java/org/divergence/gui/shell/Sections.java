@@ -15,6 +15,7 @@ final class Sections {
     static List<SectionView> create(FeatureServices services) {
         List<SectionView> views = new ArrayList<>();
         RepositoryImportHandler.register(services);
+        services.setCollectHandler(new org.divergence.gui.collect.CollectAction(services));
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
         views.add(new org.divergence.gui.compare.CompareView(services));
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));

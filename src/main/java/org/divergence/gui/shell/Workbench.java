@@ -176,5 +176,10 @@ public final class Workbench {
         public void showAbout() {
             AboutDialog.show(stage);
         }
+
+        @Override
+        public void collect() {
+            services.collectHandler().run();
+        }
     }
 }

@@ -24,7 +24,8 @@ final class Migrations {
     /** In order. A new script is appended here; a released script is never edited. */
     private static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
-            "V2__coding.sql");
+            "V2__coding.sql",
+            "V3__crawls.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -1,0 +1,172 @@
+package org.divergence.cli.collect;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.divergence.cli.ExitCodes;
+import org.divergence.core.AppInfo;
+import org.divergence.core.collect.CrawlControl;
+import org.divergence.core.collect.CrawlRequest;
+import org.divergence.core.collect.CrawlSummary;
+import org.divergence.core.common.CancelledException;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.NetworkException;
+import org.divergence.core.common.Progress;
+import org.divergence.io.collect.ApiClient;
+import org.divergence.io.collect.ApiEndpoint;
+import org.divergence.io.collect.ApiPlatform;
+import org.divergence.io.collect.CrawlRunner;
+import org.divergence.io.collect.Crawls;
+import org.divergence.io.collect.TokenStore;
+import org.divergence.io.project.Project;
+import org.divergence.io.settings.AppDirectories;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs one crawl from the command line: opens the project, finds the token, shows progress on standard error, and
+ * on Ctrl-C stops at a safe point (the repository being read is not stored) and says how to resume.
+ */
+final class CrawlSession {
+
+    private final CommandSpec spec;
+    private final Path projectFile;
+    private final CrawlOptions options;
+    private final AppDirectories directories = AppDirectories.forCurrentUser();
+
+    CrawlSession(CommandSpec spec, Path projectFile, CrawlOptions options) {
+        this.spec = spec;
+        this.projectFile = projectFile;
+        this.options = options;
+    }
+
+    int start(CrawlRequest request) {
+        if (options.retries < 0 || options.retries > 20) {
+            throw new InvalidInputException("--retries must be between 0 and 20, not " + options.retries);
+        }
+        ApiEndpoint.parse(request.apiUrl());
+        try (Project project = Project.openOrCreate(projectFile)) {
+            ApiPlatform platform = ApiPlatform.of(request.platform());
+            CrawlRunner runner = runner(project, platform, request.apiUrl(), false);
+            long crawlId = runner.create(request);
+            return run(project, runner, crawlId);
+        }
+    }
+
+    int resume(Long crawlId, boolean retryFailed) {
+        try (Project project = Project.open(projectFile)) {
+            CrawlSummary crawl = crawlId != null ? Crawls.find(project, crawlId)
+                    : Crawls.latestUnfinished(project, null).orElseThrow(() -> new InvalidInputException(
+                            projectFile.getFileName() + ": no unfinished crawl to resume (see 'collect status')"));
+            if (!crawl.resumable() && !(retryFailed && crawl.failed() > 0)) {
+                spec.commandLine().getOut().println("crawl " + crawl.id() + " has finished: " + crawl.done() + " of "
+                        + crawl.total() + " repositories stored" + (crawl.failed() > 0 ? ", " + crawl.failed()
+                        + " could not be collected (try them again with --retry-failed)" : ""));
+                return ExitCodes.OK;
+            }
+            CrawlRequest request = crawl.request();
+            CrawlRunner runner = runner(project, ApiPlatform.of(request.platform()), request.apiUrl(), retryFailed);
+            return run(project, runner, crawl.id());
+        }
+    }
+
+    private CrawlRunner.Options runnerOptions(ApiPlatform platform, String apiUrl, boolean retryFailed) {
+        TokenStore.Resolved token = new TokenStore(directories.config()).resolve(platform, apiUrl,
+                options.tokenVariable, System.getenv());
+        PrintWriter err = spec.commandLine().getErr();
+        if (token.token().isPresent()) {
+            err.println("Collecting from " + platform.displayName() + " (" + apiUrl + ") with " + token.describe()
+                    + ".");
+        } else {
+            err.println("Collecting from " + platform.displayName() + " (" + apiUrl + ") without a token"
+                    + (platform == ApiPlatform.GITHUB ? ": GitHub allows 60 requests an hour; set GITHUB_TOKEN for"
+                    + " 5,000." : "; set HF_TOKEN for higher limits and gated repositories."));
+        }
+        return CrawlRunner.Options.of(token.token(), directories.cache().resolve("http"))
+                .withRaw(options.rawFolder)
+                .withSettings(ApiClient.Settings.DEFAULT.withRetries(options.retries))
+                .retryingFailed(retryFailed);
+    }
+
+    private final CrawlControl control = new CrawlControl();
+    private CrawlConsole console;
+
+    private CrawlRunner runner(Project project, ApiPlatform platform, String apiUrl, boolean retryFailed) {
+        console = new CrawlConsole(spec.commandLine().getErr(), System.console() != null);
+        return new CrawlRunner(project, runnerOptions(platform, apiUrl, retryFailed), control, console);
+    }
+
+    private int run(Project project, CrawlRunner runner, long crawlId) {
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: stop at the next safe point, so the stopped crawl records why, then let the JVM exit.
+        Thread interrupt = new Thread(() -> {
+            control.cancel();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "collect-interrupt");
+        boolean hooked = addShutdownHook(interrupt);
+        try {
+            CrawlRunner.Outcome outcome = runner.run(crawlId, Progress.NONE);
+            console.finish();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(outcome.summary());
+            for (Crawls.ItemView failure : outcome.failures()) {
+                out.println("could not collect " + failure.name() + ": " + failure.message());
+            }
+            return ExitCodes.OK;
+        } catch (CancelledException e) {
+            console.finish();
+            spec.commandLine().getErr().println(AppInfo.ID + ": interrupted; " + stored(project, crawlId)
+                    + resumeHint(crawlId));
+            return 130;
+        } catch (NetworkException e) {
+            console.finish();
+            throw new NetworkException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
+        } catch (InvalidInputException e) {
+            console.finish();
+            throw new InvalidInputException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
+        } finally {
+            finished.countDown();
+            if (hooked) {
+                removeShutdownHook(interrupt);
+            }
+        }
+    }
+
+    private static String stored(Project project, long crawlId) {
+        CrawlSummary crawl = Crawls.find(project, crawlId);
+        return crawl.total() < 0 || crawl.state() == org.divergence.core.collect.CrawlState.PLANNING
+                ? "the crawl stopped while planning; nothing was stored yet"
+                : crawl.done() + " of " + crawl.total() + " repositories are stored";
+    }
+
+    private String resumeHint(long crawlId) {
+        return "; continue with: " + AppInfo.ID + " collect resume --project " + Optional.of(projectFile)
+                .map(Path::toString).map(CrawlSession::quoteIfNeeded).orElseThrow() + " --crawl " + crawlId;
+    }
+
+    private static String quoteIfNeeded(String text) {
+        return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting: the hook is running or has run.
+        }
+    }
+}

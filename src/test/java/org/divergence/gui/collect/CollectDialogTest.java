@@ -1,0 +1,139 @@
+package org.divergence.gui.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.divergence.core.repositories.StoredRepository;
+import org.divergence.gui.shell.Workbench;
+import org.divergence.io.project.Project;
+import org.divergence.io.settings.AppDirectories;
+import org.divergence.io.settings.Settings;
+import org.divergence.io.settings.SettingsStore;
+import org.divergence.testsupport.FakeGitHub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Collect dialog in the real window against a local fake of GitHub: opened from the File menu's shortcut,
+ * filled in, started, paused (nothing is sent while paused), resumed; repositories appear in the Repositories view
+ * as they are stored, before the crawl ends.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CollectDialogTest {
+
+    @TempDir
+    static Path home;
+
+    private final FakeGitHub github = FakeGitHub.standard();
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Workbench workbench;
+    private Stage stage;
+
+    /** The request after alpha was stored and empty's first list asked is held until the test has clicked Pause. */
+    private static final int HELD_REQUEST = 16;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (requests.incrementAndGet() == HELD_REQUEST) {
+                    held.countDown();
+                    release.await(20, TimeUnit.SECONDS);
+                }
+                return github.dispatch(request);
+            }
+        });
+        server.start();
+        github.setBase(server.url("/"));
+        AppDirectories directories = AppDirectories.resolve(home.toString(), Map.of(), "Linux", home);
+        Path project = home.resolve("collect-" + System.nanoTime() + ".divergence");
+        Project.create(project).close();
+        Settings settings = new Settings();
+        settings.rememberProject(project.toString());
+        new SettingsStore(directories.config()).save(settings);
+        workbench = Workbench.start(stage, directories, List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        release.countDown();
+        WaitForAsyncUtils.asyncFx(() -> {
+            workbench.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+        server.close();
+    }
+
+    @Test
+    void collectsWithLiveProgressPauseAndResumeWhileTheTableFills(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#repositories-empty").query().isVisible());
+        robot.interact(() -> stage.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
+
+        robot.interact(() -> robot.lookup("#collect-api-url").queryAs(TextField.class)
+                .setText(server.url("/").toString()));
+        robot.clickOn("#collect-repositories").write("octo/alpha\nocto/empty\nocto/beta");
+        robot.clickOn("#collect-start");
+
+        assertTrue(held.await(20, TimeUnit.SECONDS), "the crawl reached the held request");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 1);
+        TableView<StoredRepository> table = robot.lookup("#repositories-table").queryTableView();
+        assertEquals("octo/alpha", table.getItems().getFirst().row().fullName(),
+                "a stored repository shows while the crawl still runs");
+        robot.clickOn("#collect-pause");
+        release.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, "#collect-wait").startsWith("Paused"));
+        assertEquals("1 of 3 repositories", text(robot, "#collect-status"));
+        assertEquals(HELD_REQUEST, requests.get(), "nothing is sent while paused");
+        assertEquals("Resume", robot.lookup("#collect-pause").queryButton().getText());
+
+        robot.clickOn("#collect-pause");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> text(robot, "#collect-outcome").startsWith("Crawl 1: 3 of 3 repositories stored"));
+        assertEquals("3 of 3 repositories", text(robot, "#collect-status"));
+        assertTrue(text(robot, "#collect-rate-limit").startsWith("Rate limit: 4,"), text(robot, "#collect-rate-limit"));
+        assertEquals("Close", robot.lookup("#collect-cancel").queryButton().getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 3);
+        robot.clickOn("#collect-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isEmpty());
+    }
+
+    private static int tableSize(FxRobot robot) {
+        TableView<?> table = robot.lookup("#repositories-table").queryTableView();
+        return table.getItems() == null ? 0 : table.getItems().size();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
