@@ -46,7 +46,7 @@ public final class Project implements AutoCloseable {
         this.file = file;
         this.lock = lock;
         this.writeConnection = writeConnection;
-        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+        this.writer = writeConnection == null ? null : Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "project-writer " + file.getFileName());
             thread.setDaemon(true);
             writerThread = thread;
@@ -78,6 +78,35 @@ public final class Project implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a project for reading only: no lock is taken, so analyses and exports can run while the app (the one
+     * writer) has the project open. A project that still needs a migration is refused: reading must not write.
+     */
+    public static Project openReadOnly(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        int headerVersion = ProjectFileCheck.requireProject(path, Migrations.newestVersion());
+        Project project = new Project(path, null, null);
+        try {
+            int version = project.read(Migrations::currentVersion);
+            if (version == 0 && headerVersion == 0) {
+                throw new InvalidInputException(path + ": not a Divergence Workbench project (it has no schema)");
+            }
+            if (version < Migrations.newestVersion()) {
+                throw new InvalidInputException(path + ": was written by an older version (project format " + version
+                        + "); open it once in the app, or run a command that changes it, to upgrade it to format "
+                        + Migrations.newestVersion());
+            }
+            return project;
+        } catch (RuntimeException e) {
+            project.close();
+            throw e;
+        }
+    }
+
+    public boolean isReadOnly() {
+        return writeConnection == null;
     }
 
     /** Creates a new, empty project; refuses to overwrite an existing file. */
@@ -178,6 +207,9 @@ public final class Project implements AutoCloseable {
      */
     public <T> T write(Set<DataArea> changes, SqlWork<T> work) {
         requireOpen();
+        if (isReadOnly()) {
+            throw new IllegalStateException(file + " was opened read-only");
+        }
         if (Thread.currentThread() == writerThread) {
             return runWork(writeConnection, work);
         }
@@ -327,6 +359,14 @@ public final class Project implements AutoCloseable {
     @Override
     public void close() {
         if (closed) {
+            return;
+        }
+        if (isReadOnly()) {
+            closed = true;
+            Connection reader;
+            while ((reader = idleReaders.poll()) != null) {
+                closeQuietly(reader);
+            }
             return;
         }
         Future<?> last = writer.submit(() -> {

@@ -189,4 +189,24 @@ class ProjectTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void readersNeedNoLockWhileTheWriterHasTheProjectOpen() {
+        Path file = folder.resolve("busy.divergence");
+        try (Project writer = Project.create(file)) {
+            writer.write(EnumSet.of(DataArea.CODEBOOK), c -> {
+                try (Statement statement = c.createStatement()) {
+                    return statement.executeUpdate("INSERT INTO code(guid, name) VALUES ('g', 'Governance')");
+                }
+            });
+            try (Project reader = Project.openReadOnly(file)) {
+                assertTrue(reader.isReadOnly());
+                assertEquals("1", reader.read(c -> single(c, "SELECT count(*) FROM code")));
+                IllegalStateException error = assertThrows(IllegalStateException.class,
+                        () -> reader.write(EnumSet.noneOf(DataArea.class), c -> null));
+                assertTrue(error.getMessage().endsWith("was opened read-only"), error.getMessage());
+            }
+            assertThrows(ProjectInUseException.class, () -> Project.open(file));
+        }
+    }
 }
