@@ -298,7 +298,28 @@ public final class Project implements AutoCloseable {
         try {
             return connect(file, true);
         } catch (SQLException e) {
+            if (isReadOnly()) {
+                return connectImmutable(e);
+            }
             throw StoreException.of(file, e);
+        }
+    }
+
+    /**
+     * On read-only media (a read-only share, a locked USB stick) SQLite cannot create the WAL's shared-memory file;
+     * a reader that only reads may then open the file as immutable.
+     */
+    private Connection connectImmutable(SQLException original) {
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1",
+                    config.toProperties());
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw StoreException.of(file, original);
         }
     }
 
