@@ -34,8 +34,11 @@ public final class TranscriptReader {
     }
 
     /** Larger inputs are refused before reading: no real interview comes near this. */
-    static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
-    static final int MAX_TEXT_CHARS = 50 * 1024 * 1024;
+    /** Documents may carry images; text files are all text. Both bounds keep a 256 MB heap enough for any input. */
+    static final long MAX_DOCUMENT_BYTES = 200L * 1024 * 1024;
+    static final long MAX_TEXT_FILE_BYTES = 32L * 1024 * 1024;
+    /** About 8,000 pages: far beyond any interview, small enough to code and to hold in memory. */
+    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
 
     static {
         // POI logs through the Log4j API; without a provider it complains on stderr. A simple logger is enough.
@@ -63,9 +66,13 @@ public final class TranscriptReader {
         }
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
+            long limit = switch (format) {
+                case DOCX, PDF, ODT -> MAX_DOCUMENT_BYTES;
+                default -> MAX_TEXT_FILE_BYTES;
+            };
+            if (size > limit) {
                 throw new InvalidInputException(name + ": too large for a transcript (" + size / (1024 * 1024)
-                        + " MB; the limit is " + MAX_FILE_BYTES / (1024 * 1024) + " MB)");
+                        + " MB; the limit is " + limit / (1024 * 1024) + " MB)");
             }
             String raw = switch (format) {
                 case TXT, MD -> decodeText(Files.readAllBytes(file), name);
