@@ -60,7 +60,7 @@ class TranscriptImportBadInputTest {
         return TableDump.of(project, "transcript", "interview_case", "case_attribute_value", "coding");
     }
 
-    static Stream<Arguments> malformedTranscripts() {
+    static Stream<Arguments> malformedTranscripts() throws Exception {
         String deep = "<a>".repeat(5000) + "</a>".repeat(5000);
         return Stream.of(
                 Arguments.of("truncated docx", "cut.docx", Arrays.copyOf(validDocx, validDocx.length / 2),
