@@ -12,10 +12,15 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, String... args) throws IOException {
+        return startMain(log, "org.divergence.Launcher", args);
+    }
+
+    /** Runs any main class of the test class path, e.g. a driver that performs many writes in a row. */
+    public static Process startMain(Path log, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "org.divergence.Launcher"));
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
