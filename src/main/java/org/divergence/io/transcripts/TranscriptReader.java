@@ -152,6 +152,11 @@ public final class TranscriptReader {
             }
             throw new InvalidInputException(name + ": is damaged or not a .docx document (" + e.getMessage() + ")",
                     e);
+        } catch (NoClassDefFoundError e) {
+            // Found by fuzzing: a ZIP entry compressed with a method (e.g. Zstandard) whose optional decoder is not
+            // shipped; POI then fails to load it. Word never writes such files.
+            throw new InvalidInputException(name + ": uses a ZIP compression method Word does not use ("
+                    + e.getMessage() + "); is it really a .docx document?", e);
         }
     }
 
