@@ -58,16 +58,27 @@ public final class Project implements AutoCloseable {
     public static Project open(Path file) {
         Path path = file.toAbsolutePath().normalize();
         int headerVersion = ProjectFileCheck.requireProject(path, Migrations.newestVersion());
-        ProjectLock lock = ProjectLock.acquire(path);
-        Connection connection = null;
-        try {
-            connection = connect(path, false);
+        return openLocked(path, true, connection -> {
             int version = Migrations.currentVersion(connection);
             if (version == 0 && headerVersion == 0) {
                 throw new InvalidInputException(path + ": not a Divergence Workbench project (it has no schema)");
             }
             ProjectFileCheck.requireKnownVersion(path, version, Migrations.newestVersion());
             Migrations.migrate(connection, version);
+        });
+    }
+
+    /** Prepares the writer's connection under the project lock; on any failure releases both. */
+    private interface ConnectionSetup {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static Project openLocked(Path path, boolean wal, ConnectionSetup setup) {
+        ProjectLock lock = ProjectLock.acquire(path);
+        Connection connection = null;
+        try {
+            connection = connect(path, false, wal);
+            setup.run(connection);
             return new Project(path, lock, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -120,12 +131,9 @@ public final class Project implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new InvalidInputException(path + ": cannot create the project (" + e.getMessage() + ")", e);
         }
-        ProjectLock lock = ProjectLock.acquire(path);
-        Connection connection = null;
-        try {
-            // The first schema goes straight into the main file (rollback journal), so the header that marks the
-            // file as ours is on disk before anything else; only then does the project switch to WAL.
-            connection = connect(path, false, false);
+        // The first schema goes straight into the main file (rollback journal), so the header that marks the file
+        // as ours is on disk before anything else; only then does the project switch to WAL.
+        Project project = openLocked(path, false, connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA application_id = " + ProjectFileCheck.APPLICATION_ID);
             }
@@ -135,7 +143,8 @@ public final class Project implements AutoCloseable {
                 statement.execute("PRAGMA journal_mode = WAL");
             }
             connection.setAutoCommit(false);
-            Project project = new Project(path, lock, connection);
+        });
+        try {
             project.write(EnumSet.of(DataArea.META), c -> {
                 putMeta(c, "guid", UUID.randomUUID().toString());
                 putMeta(c, "created_at", Instant.now().toString());
@@ -143,13 +152,8 @@ public final class Project implements AutoCloseable {
                 return null;
             });
             return project;
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            lock.close();
-            throw new InvalidInputException(StoreException.describe(path, e), e);
         } catch (RuntimeException e) {
-            closeQuietly(connection);
-            lock.close();
+            project.close();
             throw e;
         }
     }
