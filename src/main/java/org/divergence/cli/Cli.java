@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, CompareCommand.class,
             org.divergence.cli.collect.CollectCommand.class, TranscriptsCommand.class, GenerateSampleCommand.class,
             SampleCommand.class, BenchCommand.class,
-            AgreementCommand.class,
+            AgreementCommand.class, RefiCommands.QdpxImport.class, RefiCommands.QdpxExport.class,
+            RefiCommands.QdcImport.class, RefiCommands.QdcExport.class, RefiCommands.Merge.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
