@@ -81,10 +81,15 @@ final class QdeParser {
             }
             return project ? project() : codebookDocument();
         } catch (XMLStreamException e) {
-            throw invalid(e);
+            InvalidInputException limit = limitReached(e);
+            throw limit != null ? limit : invalid(e);
         } catch (RuntimeException e) {
             if (e instanceof InvalidInputException) {
                 throw e;
+            }
+            InvalidInputException limit = limitReached(e);
+            if (limit != null) {
+                throw limit;
             }
             // The StAX implementation wraps some malformations in runtime exceptions.
             throw new InvalidInputException(where + ": not a readable REFI-QDA document (" + e.getMessage() + ")",
@@ -96,6 +101,20 @@ final class QdeParser {
                 // Closing a reader over bytes in memory.
             }
         }
+    }
+
+    /** A limit of the archive (a zip bomb) reached while the parser read: that message, not a parse error. */
+    private static InvalidInputException limitReached(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof InvalidInputException invalid) {
+                return invalid;
+            }
+            Throwable next = current instanceof XMLStreamException stream && stream.getNestedException() != null
+                    ? stream.getNestedException() : current.getCause();
+            current = next == current ? null : next;
+        }
+        return null;
     }
 
     private String root() throws XMLStreamException {

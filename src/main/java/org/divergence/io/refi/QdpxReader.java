@@ -148,6 +148,10 @@ public final class QdpxReader {
                 && (bytes[2] & 0xFF) == 0xBF) {
             skip = 3;
         }
+        if (skip > 0) {
+            adjusted.add("byte order marks before source texts left out (positions count from the first character "
+                    + "after them)");
+        }
         try {
             String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -71,4 +71,43 @@ public final class RefiFiles {
             return zip.getInputStream(entry).readAllBytes();
         }
     }
+
+    /**
+     * A small valid .qdpx: a user, two codes, a case with an attribute, one source with three codings (created at
+     * 2001-01-01T00:00:01Z, …02Z, …03Z, in that order) and a note on the first coding.
+     */
+    public static Path synthetic(Path folder) throws IOException {
+        String qde = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Synthetic\" origin=\"tests\">"
+                + "<Users><User guid=\"11111111-0000-4000-8000-000000000001\" name=\"Zoe\"/></Users>"
+                + "<CodeBook><Codes><Code guid=\"c1111111-0000-4000-8000-000000000001\" name=\"Themes\" "
+                + "isCodable=\"true\" color=\"#112233\"><Code guid=\"c1111111-0000-4000-8000-000000000002\" "
+                + "name=\"Trust\" isCodable=\"true\"/></Code></Codes></CodeBook>"
+                + "<Variables><Variable guid=\"a1111111-0000-4000-8000-000000000001\" name=\"role\" "
+                + "typeOfVariable=\"Text\"/></Variables>"
+                + "<Cases><Case guid=\"ca111111-0000-4000-8000-000000000001\" name=\"Z1\"><VariableValue>"
+                + "<VariableRef targetGUID=\"a1111111-0000-4000-8000-000000000001\"/><TextValue>maintainer</TextValue>"
+                + "</VariableValue><SourceRef targetGUID=\"51111111-0000-4000-8000-000000000001\"/></Case></Cases>"
+                + "<Sources><TextSource guid=\"51111111-0000-4000-8000-000000000001\" name=\"Z1 interview\" "
+                + "plainTextPath=\"internal://51111111-0000-4000-8000-000000000001.txt\">"
+                + codingXml(1, 0, 9, "c1111111-0000-4000-8000-000000000001", true)
+                + codingXml(2, 10, 20, "c1111111-0000-4000-8000-000000000002", false)
+                + codingXml(3, 21, 30, "c1111111-0000-4000-8000-000000000002", false)
+                + "</TextSource></Sources><Notes><Note guid=\"71111111-0000-4000-8000-000000000001\" name=\"n\">"
+                + "<PlainTextContent>Why trust matters.</PlainTextContent></Note></Notes></Project>";
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("project.qde", utf8(qde));
+        entries.put("sources/51111111-0000-4000-8000-000000000001.txt",
+                utf8("Interview one with Zoe about trust in open models and data.\n"));
+        return zip(folder.resolve("synthetic.qdpx"), entries);
+    }
+
+    private static String codingXml(int n, int start, int end, String code, boolean note) {
+        return "<PlainTextSelection guid=\"5e111111-0000-4000-8000-00000000000" + n + "\" startPosition=\"" + start
+                + "\" endPosition=\"" + end + "\" creatingUser=\"11111111-0000-4000-8000-000000000001\">"
+                + "<Coding guid=\"c0d11111-0000-4000-8000-00000000000" + n + "\" creationDateTime=\"2001-01-01T00:00:0"
+                + n + "Z\"><CodeRef targetGUID=\"" + code + "\"/>"
+                + (note ? "<NoteRef targetGUID=\"71111111-0000-4000-8000-000000000001\"/>" : "")
+                + "</Coding></PlainTextSelection>";
+    }
 }
