@@ -61,6 +61,12 @@ final class CodingEditor {
         viewModel.documentProperty().addListener((obs, old, document) -> showDocument(document));
         viewModel.codings().addListener((ListChangeListener<Coding>) change -> restyleChanged(false));
         viewModel.coderFilterProperty().addListener((obs, old, coder) -> restyleChanged(true));
+        viewModel.workspace().blindCodingProperty().addListener((obs, old, blind) -> restyleChanged(true));
+        viewModel.workspace().currentCoderProperty().addListener((obs, old, coder) -> {
+            if (viewModel.workspace().blindCodingProperty().get()) {
+                restyleChanged(true);
+            }
+        });
         viewModel.workspace().codebookProperty().addListener((obs, old, codebook) -> restyleChanged(true));
         area.selectionProperty().addListener((obs, old, range) -> selectionChanged());
         area.caretPositionProperty().addListener((obs, old, caret) -> caretMoved());

@@ -793,6 +793,11 @@ final class QdeParser {
         Location location = e.getLocation();
         String at = location != null && location.getLineNumber() > 0 ? ", line " + location.getLineNumber()
                 + ", column " + location.getColumnNumber() : "";
+        Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (nested instanceof java.nio.charset.CharacterCodingException) {
+            return new InvalidInputException(where + at + ": not valid text in its encoding (UTF-8 unless it "
+                    + "declares another); nothing was imported", e);
+        }
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceFirst(
                 "^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "");
         return new InvalidInputException(where + at + ": not well-formed XML (" + message + "); nothing was imported",
