@@ -85,6 +85,7 @@ public final class AgreementView implements SectionView {
     private Node header() {
         Label title = new Label("Agreement");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<String> a = coderBox("agreement-coder-a", viewModel.coderAProperty());
         ComboBox<String> b = coderBox("agreement-coder-b", viewModel.coderBProperty());
         Button swap = new Button(null, new FontIcon(Material2MZ.SWAP_HORIZ));
@@ -119,7 +120,7 @@ public final class AgreementView implements SectionView {
     private ComboBox<String> coderBox(String id, javafx.beans.property.ObjectProperty<String> property) {
         ComboBox<String> box = new ComboBox<>(viewModel.coders());
         box.setId(id);
-        box.setPrefWidth(140);
+        box.setPrefWidth(120);
         box.valueProperty().bindBidirectional(property);
         return box;
     }
@@ -141,6 +142,7 @@ public final class AgreementView implements SectionView {
         status.getStyleClass().add("muted");
         status.textProperty().bind(viewModel.statusProperty());
         status.setId("agreement-status");
+        status.setWrapText(true);
         VBox top = new VBox(6, table, legend(), status);
         top.setPadding(new Insets(8, 10, 4, 10));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -195,7 +197,8 @@ public final class AgreementView implements SectionView {
         table.setPlaceholder(new Label("No codings by these coders yet."));
         TableColumn<AgreementViewModel.Row, String> code = new TableColumn<>("Code");
         code.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().code()));
-        code.setPrefWidth(320);
+        code.setPrefWidth(300);
+        code.setMinWidth(160);
         table.getColumns().add(code);
         table.getColumns().add(count("Units", AgreementCounts::units, "Units per code (every transcript, in full)"));
         table.getColumns().add(count("Both", AgreementCounts::both, "Units both coders coded with the code"));
@@ -210,6 +213,7 @@ public final class AgreementView implements SectionView {
                 "Krippendorff's alpha (nominal, two coders); — when undefined"));
         TableColumn<AgreementViewModel.Row, String> band = new TableColumn<>("Kappa band");
         band.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().band().label()));
+        band.setMinWidth(115);
         table.getColumns().add(band);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -252,6 +256,7 @@ public final class AgreementView implements SectionView {
             }
         });
         column.getStyleClass().add("numeric-column");
+        column.setMinWidth(72);
         header(column, tooltip);
         return column;
     }
@@ -279,6 +284,7 @@ public final class AgreementView implements SectionView {
             }
         });
         column.getStyleClass().add("numeric-column");
+        column.setMinWidth(title.length() > 6 ? 100 : 72);
         header(column, tooltip);
         return column;
     }
@@ -286,6 +292,7 @@ public final class AgreementView implements SectionView {
     private static void header(TableColumn<?, ?> column, String tooltip) {
         Label label = new Label(column.getText());
         label.setTooltip(new Tooltip(tooltip));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         column.setGraphic(label);
         column.setText(null);
     }

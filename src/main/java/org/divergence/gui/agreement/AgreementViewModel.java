@@ -267,10 +267,17 @@ public final class AgreementViewModel {
         Row again = keep == null ? null : next.stream().filter(row -> row.codeId() == keep).findFirst().orElse(null);
         selected.set(again != null ? again : next.stream().filter(row -> !row.overall()).findFirst().orElse(null));
         fillDisagreements();
+        AgreementCounts pooled = agreement.overall();
         status.set(agreement.codes().isEmpty() ? "Neither " + agreement.coderA() + " nor " + agreement.coderB()
-                + " has applied a code yet." : String.format("%s (A) and %s (B): %,d codes, %,d %s per code, every "
-                + "transcript counted in full.", agreement.coderA(), agreement.coderB(), agreement.codes().size(),
-                agreement.unitsPerCode(), unitName(agreement)));
+                + " has applied a code yet." : String.format(java.util.Locale.ROOT, "%s (A) and %s (B): %,d codes, "
+                + "%,d %s per code, every transcript counted in full. Overall (pooled): %s%% agreement, kappa %s "
+                + "(%s), alpha %s.", agreement.coderA(), agreement.coderB(), agreement.codes().size(),
+                agreement.unitsPerCode(), unitName(agreement), format(pooled.percentAgreement(), 1),
+                format(pooled.kappa(), 3), KappaBand.of(pooled.kappa()).label(), format(pooled.alpha(), 3)));
+    }
+
+    private static String format(Double value, int decimals) {
+        return value == null ? "undefined" : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String unitName(AgreementResult agreement) {

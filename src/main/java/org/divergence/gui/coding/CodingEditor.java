@@ -115,6 +115,7 @@ final class CodingEditor {
             lanes = CodeStyles.lanes(visible, MAX_LANES);
             restyleChanged(false);
             refreshMargin();
+            showPending();
         }));
     }
 
@@ -319,6 +320,9 @@ final class CodingEditor {
         TranscriptDocument document = viewModel.document();
         if (pending == null || document == null || document.info().id() != pending.transcriptId() || updatingSelection) {
             return;
+        }
+        if (area.getLength() != document.index().utf16Length()) {
+            return; // the new text is still being built off the FX thread; showDocument calls this once it is in
         }
         int start = document.index().toUtf16(Math.clamp(pending.start(), 0, document.index().codePointLength()));
         int end = document.index().toUtf16(Math.clamp(pending.end(), 0, document.index().codePointLength()));
