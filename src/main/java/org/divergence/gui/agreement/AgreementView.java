@@ -143,6 +143,8 @@ public final class AgreementView implements SectionView {
         status.textProperty().bind(viewModel.statusProperty());
         status.setId("agreement-status");
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox top = new VBox(6, table, legend(), status);
         top.setPadding(new Insets(8, 10, 4, 10));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -284,7 +286,7 @@ public final class AgreementView implements SectionView {
             }
         });
         column.getStyleClass().add("numeric-column");
-        column.setMinWidth(title.length() > 6 ? 100 : 72);
+        column.setMinWidth(title.length() > 6 ? 118 : 72);
         header(column, tooltip);
         return column;
     }
