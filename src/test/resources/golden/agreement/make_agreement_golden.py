@@ -178,8 +178,10 @@ def main():
         'cases': cases,
     }
     with open(os.path.join(HERE, 'expected.json'), 'w', encoding='utf-8') as out:
-        json.dump(document, out, indent=1)
-        out.write('\n')
+        # One case per line: small, and a diff still shows which case changed.
+        out.write('{"generator": %s, "cases": [\n' % json.dumps(document['generator']))
+        out.write(',\n'.join(json.dumps(case, separators=(',', ':')) for case in document['cases']))
+        out.write('\n]}\n')
     print('wrote %d cases' % len(cases))
 
 

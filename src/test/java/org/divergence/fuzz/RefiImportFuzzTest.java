@@ -69,7 +69,9 @@ class RefiImportFuzzTest {
             return;
         }
         for (RefiProject.Source source : project.sources()) {
-            SourceText text = SourceText.of(source.text());
+            int[] offsets = source.codings().stream().flatMapToInt(c -> java.util.stream.IntStream.of(c.start(),
+                    c.end())).toArray();
+            SourceText text = SourceText.of(source.text(), offsets);
             int stored = text.text().codePointCount(0, text.text().length());
             for (RefiProject.Coding coding : source.codings()) {
                 if (coding.start() < 0 || coding.end() > text.rawLength() || coding.start() >= coding.end()) {

@@ -2,52 +2,62 @@ package org.divergence.core.refi;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A source's text brought into the form every transcript of a project has (see ADR 0020: no byte order mark, LF line
- * endings, Unicode NFC), with an exact map of code point offsets from the text as given to the stored text, so that
+ * endings, Unicode NFC), with the offsets of its codings mapped from the text as given to the stored text, so that
  * REFI-QDA codings keep pointing at the same characters. A dropped CR or BOM maps to the position of the character
  * after it; an offset inside a sequence NFC composes maps to its start for a start and to its end for an end, so a
  * coding never loses a character it covered.
+ *
+ * <p>Only the offsets asked for are mapped, in one pass over the text: memory grows with the number of codings, not
+ * with the length of the text.
  */
 public final class SourceText {
 
     private final String text;
     private final int rawLength;
-    private final int[] startMap;
-    private final int[] endMap;
+    /** The offsets asked for, sorted and distinct, and where each lands as a start and as an end. */
+    private final int[] offsets;
+    private final int[] starts;
+    private final int[] ends;
     private final List<String> changes;
 
-    private SourceText(String text, int rawLength, int[] startMap, int[] endMap, List<String> changes) {
+    private SourceText(String text, int rawLength, int[] offsets, int[] starts, int[] ends, List<String> changes) {
         this.text = text;
         this.rawLength = rawLength;
-        this.startMap = startMap;
-        this.endMap = endMap;
+        this.offsets = offsets;
+        this.starts = starts;
+        this.ends = ends;
         this.changes = List.copyOf(changes);
     }
 
-    public static SourceText of(String raw) {
+    /** The stored form of {@code raw}, able to map the given raw offsets (each within 0..raw's code points). */
+    public static SourceText of(String raw, int... wanted) {
         int rawLength = raw.codePointCount(0, raw.length());
+        int[] offsets = Arrays.stream(wanted).filter(o -> o >= 0 && o <= rawLength).sorted().distinct().toArray();
         boolean bom = raw.startsWith("\uFEFF");
         boolean carriageReturns = raw.indexOf('\r') >= 0;
-        boolean nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC);
-        if (!bom && !carriageReturns && nfc) {
-            return new SourceText(raw, rawLength, null, null, List.of());
+        if (!bom && !carriageReturns && Normalizer.isNormalized(raw, Normalizer.Form.NFC)) {
+            return new SourceText(raw, rawLength, offsets, offsets, offsets, List.of());
         }
         List<String> changes = new ArrayList<>();
-        // Step 1: drop the BOM, turn CRLF and lone CR into LF. step1Of[i] = where raw code point i lands (or the next
-        // kept one, for a dropped one).
-        int[] step1Of = new int[rawLength + 1];
-        StringBuilder step1 = new StringBuilder(raw.length());
+        // Step 1: drop the BOM, turn CRLF and lone CR into LF; note where each wanted offset lands.
+        int[] step1 = new int[offsets.length];
+        StringBuilder lines = new StringBuilder(raw.length());
         int crlf = 0;
         int lone = 0;
-        int i = 0;
+        int next = 0;
         int position = 0;
+        int i = 0;
         for (int utf16 = 0; utf16 < raw.length(); i++) {
+            while (next < offsets.length && offsets[next] == i) {
+                step1[next++] = position;
+            }
             int c = raw.codePointAt(utf16);
             utf16 += Character.charCount(c);
-            step1Of[i] = position;
             if (i == 0 && c == 0xFEFF) {
                 continue;
             }
@@ -59,10 +69,12 @@ public final class SourceText {
                 lone++;
                 c = '\n';
             }
-            step1.appendCodePoint(c);
+            lines.appendCodePoint(c);
             position++;
         }
-        step1Of[rawLength] = position;
+        while (next < offsets.length) {
+            step1[next++] = position;
+        }
         if (bom) {
             changes.add("byte order mark removed");
         }
@@ -71,50 +83,40 @@ public final class SourceText {
                     + (lone > 0 ? lone + " CR" : "") + " line ending(s) changed to LF");
         }
         // Step 2: NFC, segment by segment (a starter with the marks that follow it), so offsets map per segment.
-        String step1Text = step1.toString();
-        int step1Length = position;
-        int[] startOf = new int[step1Length + 1];
-        int[] endOf = new int[step1Length + 1];
-        String result = step1Text;
-        if (Normalizer.isNormalized(step1Text, Normalizer.Form.NFC)) {
-            for (int k = 0; k <= step1Length; k++) {
-                startOf[k] = k;
-                endOf[k] = k;
-            }
-        } else {
-            String composed = composeBySegments(step1Text, startOf, endOf);
-            if (composed.equals(Normalizer.normalize(step1Text, Normalizer.Form.NFC))) {
+        String lineText = lines.toString();
+        int[] starts = step1.clone();
+        int[] ends = step1.clone();
+        String result = lineText;
+        if (!Normalizer.isNormalized(lineText, Normalizer.Form.NFC)) {
+            String composed = composeBySegments(lineText, step1, starts, ends);
+            if (composed.equals(Normalizer.normalize(lineText, Normalizer.Form.NFC))) {
                 result = composed;
                 changes.add("Unicode normalised to NFC");
             } else {
                 // Composition across our segment boundaries (very rare scripts): keep the text as it is rather than
                 // risk a wrong offset.
-                for (int k = 0; k <= step1Length; k++) {
-                    startOf[k] = k;
-                    endOf[k] = k;
-                }
+                starts = step1.clone();
+                ends = step1.clone();
                 changes.add("left as it is, not in Unicode NFC (its composition could not be mapped exactly)");
             }
         }
-        int[] startMap = new int[rawLength + 1];
-        int[] endMap = new int[rawLength + 1];
-        for (int k = 0; k <= rawLength; k++) {
-            startMap[k] = startOf[step1Of[k]];
-            endMap[k] = endOf[step1Of[k]];
-        }
-        return new SourceText(result, rawLength, startMap, endMap, changes);
+        return new SourceText(result, rawLength, offsets, starts, ends, changes);
     }
 
-    private static String composeBySegments(String text, int[] startOf, int[] endOf) {
+    /**
+     * Composes {@code text} segment by segment; maps {@code positions} (sorted code point offsets into it) into
+     * {@code starts} and {@code ends}.
+     */
+    private static String composeBySegments(String text, int[] positions, int[] starts, int[] ends) {
         StringBuilder out = new StringBuilder(text.length());
         int outPosition = 0;
         int cp = 0;
         int utf16 = 0;
+        int next = 0;
         while (utf16 < text.length()) {
             int segmentStartUtf16 = utf16;
             int segmentStartCp = cp;
-            int c = text.codePointAt(utf16);
-            utf16 += Character.charCount(c);
+            utf16 += Character.charCount(text.codePointAt(utf16));
             cp++;
             while (utf16 < text.length() && continuesSegment(text.codePointAt(utf16))) {
                 utf16 += Character.charCount(text.codePointAt(utf16));
@@ -123,24 +125,28 @@ public final class SourceText {
             String segment = text.substring(segmentStartUtf16, utf16);
             String composed = Normalizer.normalize(segment, Normalizer.Form.NFC);
             int composedLength = composed.codePointCount(0, composed.length());
-            if (composed.equals(segment)) {
-                for (int k = segmentStartCp; k < cp; k++) {
-                    startOf[k] = outPosition + (k - segmentStartCp);
-                    endOf[k] = startOf[k];
+            boolean same = composed.equals(segment);
+            // Offsets in [segmentStart, cp): the segment's start maps to itself; inside, identity when nothing was
+            // composed, else the segment's start (for a start) and its end (for an end).
+            while (next < positions.length && positions[next] < cp) {
+                int inside = positions[next] - segmentStartCp;
+                if (same || inside == 0) {
+                    starts[next] = outPosition + inside;
+                    ends[next] = outPosition + inside;
+                } else {
+                    starts[next] = outPosition;
+                    ends[next] = outPosition + composedLength;
                 }
-            } else {
-                startOf[segmentStartCp] = outPosition;
-                endOf[segmentStartCp] = outPosition;
-                for (int k = segmentStartCp + 1; k < cp; k++) {
-                    startOf[k] = outPosition;
-                    endOf[k] = outPosition + composedLength;
-                }
+                next++;
             }
             out.append(composed);
             outPosition += composedLength;
         }
-        startOf[cp] = outPosition;
-        endOf[cp] = outPosition;
+        while (next < positions.length) {
+            starts[next] = outPosition;
+            ends[next] = outPosition;
+            next++;
+        }
         return out.toString();
     }
 
@@ -162,22 +168,26 @@ public final class SourceText {
         return rawLength;
     }
 
-    public boolean changed() {
-        return startMap != null;
-    }
-
     /** What was changed, for the import report (empty when nothing was). */
     public List<String> changes() {
         return changes;
     }
 
-    /** Where a range starting at raw offset {@code raw} starts in the stored text. */
+    /** Where a range starting at raw offset {@code raw} (one of those given) starts in the stored text. */
     public int mapStart(int raw) {
-        return startMap == null ? raw : startMap[raw];
+        return starts[index(raw)];
     }
 
-    /** Where a range ending at raw offset {@code raw} ends in the stored text. */
+    /** Where a range ending at raw offset {@code raw} (one of those given) ends in the stored text. */
     public int mapEnd(int raw) {
-        return endMap == null ? raw : endMap[raw];
+        return ends[index(raw)];
+    }
+
+    private int index(int raw) {
+        int index = Arrays.binarySearch(offsets, raw);
+        if (index < 0) {
+            throw new IllegalArgumentException("offset " + raw + " was not given to SourceText.of");
+        }
+        return index;
     }
 }

@@ -36,6 +36,9 @@ final class QdeParser {
         String richText(String path, String owner, Tally notCarried, Tally adjusted);
     }
 
+    /** As for transcript files: no interview comes near this, and it bounds the memory a source takes. */
+    static final int MAX_SOURCE_CHARS = 50_000_000;
+
     private final XMLStreamReader xml;
     private final String where;
     private final Texts texts;
@@ -431,6 +434,11 @@ final class QdeParser {
             }
         }
         int codings = wholeSource.size() + selections.stream().mapToInt(s -> s.codings().size()).sum();
+        if (text != null && text.length() > MAX_SOURCE_CHARS) {
+            notCarried.add("sources too long for one transcript (over " + MAX_SOURCE_CHARS / 1_000_000
+                    + " million characters), with their codings");
+            return null;
+        }
         if (text == null) {
             if (plainTextPath == null && richTextPath == null) {
                 notCarried.add("sources without any text", 1);

@@ -349,7 +349,12 @@ public final class RefiMerger {
     // ------------------------------------------------------------------------------------------------ texts
 
     private SourceText transcript(RefiProject.Source source) throws SQLException {
-        SourceText text = SourceText.of(source.text());
+        int[] offsets = new int[source.codings().size() * 2];
+        for (int i = 0; i < source.codings().size(); i++) {
+            offsets[2 * i] = source.codings().get(i).start();
+            offsets[2 * i + 1] = source.codings().get(i).end();
+        }
+        SourceText text = SourceText.of(source.text(), offsets);
         String hash = TranscriptImporter.sha256(text.text());
         String guid = source.guid();
         List<Object[]> byGuid = RefiSql.rows(connection, TRANSCRIPT_BY_GUID, rs -> new Object[] {rs.getLong(1),

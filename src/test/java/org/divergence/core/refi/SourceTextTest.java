@@ -1,7 +1,6 @@
 package org.divergence.core.refi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +14,8 @@ class SourceTextTest {
     @Test
     void normalisedTextIsKeptAsItIs() {
         String text = "Already fine: caf\u00E9 \uD83D\uDE00\nnext line";
-        SourceText source = SourceText.of(text);
+        SourceText source = SourceText.of(text, 7);
         assertSame(text, source.text());
-        assertFalse(source.changed());
         assertEquals(7, source.mapStart(7));
         assertEquals(java.util.List.of(), source.changes());
     }
@@ -25,7 +23,7 @@ class SourceTextTest {
     @Test
     void lineEndingsAndByteOrderMark() {
         String raw = "\uFEFFa\r\nb\rc\r\n";
-        SourceText source = SourceText.of(raw);
+        SourceText source = SourceText.of(raw, all(raw));
         assertEquals("a\nb\nc\n", source.text());
         // raw code points: BOM 0, a 1, CR 2, LF 3, b 4, CR 5, c 6, CR 7, LF 8, end 9.
         assertEquals(0, source.mapStart(0));
@@ -43,7 +41,7 @@ class SourceTextTest {
     @Test
     void decomposedAccentsComposeAndRangesKeepTheirLetters() {
         String raw = "Cafe\u0301 re\u0301sume\u0301.";
-        SourceText source = SourceText.of(raw);
+        SourceText source = SourceText.of(raw, all(raw));
         assertEquals("Caf\u00E9 r\u00E9sum\u00E9.", source.text());
         // "re\u0301sume\u0301" is raw [6, 14) and stored [5, 11).
         assertEquals(5, source.mapStart(6));
@@ -56,7 +54,7 @@ class SourceTextTest {
     @Test
     void hangulJamoComposeAsOneSegment() {
         String raw = "\u1100\u1161\u11A8 ok";
-        SourceText source = SourceText.of(raw);
+        SourceText source = SourceText.of(raw, all(raw));
         assertEquals(Normalizer.normalize(raw, Normalizer.Form.NFC), source.text());
         assertEquals(1, source.mapEnd(3));
         assertEquals(2, source.mapStart(4));
@@ -73,7 +71,7 @@ class SourceTextTest {
                 raw.append(pieces[random.nextInt(pieces.length)]);
             }
             String text = raw.toString();
-            SourceText source = SourceText.of(text);
+            SourceText source = SourceText.of(text, all(text));
             String expected = Normalizer.normalize(text.replaceFirst("^\uFEFF", "").replace("\r\n", "\n")
                     .replace('\r', '\n'), Normalizer.Form.NFC);
             assertEquals(expected, source.text(), text);
@@ -88,5 +86,17 @@ class SourceTextTest {
             }
             assertEquals(stored, source.mapEnd(length));
         }
+    }
+
+    @Test
+    void mapsOnlyTheOffsetsAskedFor() {
+        SourceText source = SourceText.of("a\r\nb", 3, 4);
+        assertEquals(2, source.mapStart(3));
+        assertEquals(3, source.mapEnd(4));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> source.mapStart(1));
+    }
+
+    private static int[] all(String text) {
+        return java.util.stream.IntStream.rangeClosed(0, text.codePointCount(0, text.length())).toArray();
     }
 }
