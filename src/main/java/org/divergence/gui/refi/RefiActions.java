@@ -41,7 +41,7 @@ public final class RefiActions {
         services.importHandler().register("REFI-QDA codebooks", Set.of("qdc"),
                 files -> files.forEach(file -> actions.importFile(file, Section.CODEBOOK)));
         services.importHandler().register("Another project's coding (merged in)", Set.of("divergence"),
-                files -> files.forEach(file -> actions.importFile(file, Section.AGREEMENT)));
+                files -> files.forEach(actions::confirmAndMerge));
         services.exportHandler().register("REFI-QDA project", "qdpx", actions::exportProject);
         services.exportHandler().register("REFI-QDA codebook", "qdc", actions::exportCodebook);
         return actions;
@@ -51,6 +51,16 @@ public final class RefiActions {
     public void chooseAndMerge() {
         services.dialogs().chooseFileToOpen("Merge another coder's work", List.of(MERGEABLE))
                 .ifPresent(file -> importFile(file, null));
+    }
+
+    /** A project file dropped or chosen for import might have been meant to be opened: ask first. */
+    private void confirmAndMerge(Path file) {
+        if (services.dialogs().confirm("Merge another project", "Merge the transcripts, codes and codings of "
+                + file.getFileName() + " into this project? Each coding keeps its coder, so you can compare them "
+                + "under Agreement; Ctrl+Z takes the merge back. (To open that project instead, use File → Open "
+                + "Project….)", "Merge")) {
+            importFile(file, Section.AGREEMENT);
+        }
     }
 
     /** Reads and merges a file in the background; {@code then} is the section to show afterwards (null: stay). */

@@ -152,4 +152,26 @@ class AgreementGuiTest {
         assertTrue(done.getContentText().startsWith("Wrote export.qdpx"), done.getContentText());
         robot.interact(() -> ((Stage) done.getScene().getWindow()).close());
     }
+
+    @Test
+    void mergesAnotherProjectAfterAskingAndShowsItsCoderUnderAgreement(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        Path other = folder.resolve("zoe.divergence");
+        try (var zoe = org.divergence.io.project.Project.create(other)) {
+            RefiExchange.importFile(zoe, RefiFiles.synthetic(folder));
+        }
+        WaitForAsyncUtils.asyncFx(() -> workbench.services().importHandler().importFiles(List.of(other)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button").queryAll()
+                .stream().anyMatch(node -> node instanceof Button b && b.getText().equals("Merge")));
+        Button merge = robot.lookup(".dialog-pane .button").queryAll().stream()
+                .filter(node -> node instanceof Button b && b.getText().equals("Merge")).map(Button.class::cast)
+                .findFirst().orElseThrow();
+        robot.clickOn(merge);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#merge-report").tryQuery().isPresent());
+        DialogPane report = robot.lookup("#merge-report").query();
+        robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
+        assertEquals(Section.AGREEMENT, workbench.viewModel().selectedSectionProperty().get());
+        AgreementView view = (AgreementView) workbench.window().sectionView(Section.AGREEMENT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().coders().contains("Zoe"));
+    }
 }
