@@ -6,12 +6,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Benchmarks of the speed and memory targets (never timed unit tests): {@code bench import}, {@code bench compare},
- * {@code bench charts}, {@code bench coding}. Each feature registers its benchmark here.
+ * {@code bench charts}, {@code bench coding}, {@code bench agreement}. Each feature registers its benchmark here.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures.",
         subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCompareCommand.class,
-            BenchCodingCommand.class})
+            BenchCodingCommand.class, BenchAgreementCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -53,7 +53,7 @@ final class BenchCompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Java %s, %d processors, max heap %,d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        try (Project opened = Project.openReadOnly(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = RepositoryComparisons.split(opened, by);
             for (int run = 1; run <= Math.max(1, runs); run++) {
                 System.gc();

@@ -71,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         BootstrapMedianDifference.Settings bootstrap = new BootstrapMedianDifference.Settings(resamples, seed,
                 BootstrapMedianDifference.Settings.DEFAULT.level());
         ComparisonReport report;
-        try (Project opened = Project.openReadOnly(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = RepositoryComparisons.split(opened, by);
             report = RepositoryComparisons.compare(opened, split, filter, bootstrap, Progress.NONE);
         }

@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         RepositoryFilter filter = RepositoryFilter.parse(where, createdFrom, createdTo);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         long written;
-        try (Project opened = Project.openReadOnly(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             written = RepositoryExporter.export(opened, out, filter, progress);
         } finally {
             progress.finish();

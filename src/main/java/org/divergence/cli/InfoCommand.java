@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectSummary summary;
-        try (Project opened = Project.openReadOnly(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             summary = ProjectSummaryQuery.of(opened);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -110,7 +110,7 @@ final class TranscriptsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<TranscriptInfo> transcripts;
-            try (Project opened = Project.openReadOnly(project.path())) {
+            try (Project opened = Project.openForReading(project.path())) {
                 transcripts = new TranscriptStore(opened).list();
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -215,7 +215,7 @@ final class TranscriptsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Project opened = Project.openReadOnly(project.path())) {
+            try (Project opened = Project.openForReading(project.path())) {
                 List<CodedSegment> segments = SegmentQuery.segments(opened,
                         new SegmentQuery.Filter(null, options.coder, null, null, null));
                 List<String> attributes = new CaseStore(opened).attributes().stream().map(CaseAttribute::name)
@@ -244,7 +244,7 @@ final class TranscriptsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Project opened = Project.openReadOnly(project.path())) {
+            try (Project opened = Project.openForReading(project.path())) {
                 List<CodedSegment> segments = SegmentQuery.segments(opened,
                         new SegmentQuery.Filter(null, options.coder, null, null, null));
                 Codebook codebook = new CodebookStore(opened).load();

@@ -36,7 +36,7 @@ final class CollectStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Project opened = Project.openReadOnly(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             List<CrawlSummary> crawls = crawlId == null ? Crawls.list(opened) : List.of(Crawls.find(opened, crawlId));
             if (json) {
                 out.println(toJson(opened, crawls));

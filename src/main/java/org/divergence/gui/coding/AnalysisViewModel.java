@@ -40,6 +40,12 @@ public final class AnalysisViewModel {
         this.workspace = workspace;
         attribute.addListener((obs, old, value) -> refresh());
         coder.addListener((obs, old, value) -> refresh());
+        workspace.blindCodingProperty().addListener((obs, old, blind) -> refresh());
+        workspace.currentCoderProperty().addListener((obs, old, name) -> {
+            if (workspace.blindCodingProperty().get()) {
+                refresh();
+            }
+        });
         workspace.addChangeListener(this::changed);
     }
 
@@ -77,7 +83,7 @@ public final class AnalysisViewModel {
         }
         Project project = workspace.project();
         Codebook codebook = workspace.codebook();
-        String coderName = coder.get();
+        String coderName = workspace.visibleCoderName(coder.get());
         String attributeName = attribute.get();
         long current = ++generation;
         record Computed(List<String> attributes, CodingAnalysis.Table table, Cooccurrence cooccurrence) {

@@ -61,6 +61,12 @@ final class CodingEditor {
         viewModel.documentProperty().addListener((obs, old, document) -> showDocument(document));
         viewModel.codings().addListener((ListChangeListener<Coding>) change -> restyleChanged(false));
         viewModel.coderFilterProperty().addListener((obs, old, coder) -> restyleChanged(true));
+        viewModel.workspace().blindCodingProperty().addListener((obs, old, blind) -> restyleChanged(true));
+        viewModel.workspace().currentCoderProperty().addListener((obs, old, coder) -> {
+            if (viewModel.workspace().blindCodingProperty().get()) {
+                restyleChanged(true);
+            }
+        });
         viewModel.workspace().codebookProperty().addListener((obs, old, codebook) -> restyleChanged(true));
         area.selectionProperty().addListener((obs, old, range) -> selectionChanged());
         area.caretPositionProperty().addListener((obs, old, caret) -> caretMoved());
@@ -109,6 +115,7 @@ final class CodingEditor {
             lanes = CodeStyles.lanes(visible, MAX_LANES);
             restyleChanged(false);
             refreshMargin();
+            showPending();
         }));
     }
 
@@ -313,6 +320,9 @@ final class CodingEditor {
         TranscriptDocument document = viewModel.document();
         if (pending == null || document == null || document.info().id() != pending.transcriptId() || updatingSelection) {
             return;
+        }
+        if (area.getLength() != document.index().utf16Length()) {
+            return; // the new text is still being built off the FX thread; showDocument calls this once it is in
         }
         int start = document.index().toUtf16(Math.clamp(pending.start(), 0, document.index().codePointLength()));
         int end = document.index().toUtf16(Math.clamp(pending.end(), 0, document.index().codePointLength()));

@@ -64,6 +64,8 @@ public final class CodingViewModel {
             }
         });
         coderFilter.addListener((obs, old, coder) -> refreshCaret(selectionStart.get()));
+        workspace.blindCodingProperty().addListener((obs, old, blind) -> refreshCaret(selectionStart.get()));
+        workspace.currentCoderProperty().addListener((obs, old, name) -> refreshCaret(selectionStart.get()));
         workspace.addChangeListener(this::dataChanged);
         workspace.context().projectProperty().addListener((obs, old, project) -> {
             selectedTranscript.set(null);
@@ -104,7 +106,12 @@ public final class CodingViewModel {
         return coderFilter;
     }
 
+    /** The codings the editor shows: the coder filter's, or only the current coder's while coding blind. */
     public List<Coding> visibleCodings() {
+        if (workspace.blindCodingProperty().get()) {
+            String me = workspace.currentCoderProperty().get();
+            return codings.stream().filter(coding -> coderName(coding.coderId()).equals(me)).toList();
+        }
         Coder filter = coderFilter.get();
         return filter == null ? List.copyOf(codings)
                 : codings.stream().filter(coding -> coding.coderId() == filter.id()).toList();

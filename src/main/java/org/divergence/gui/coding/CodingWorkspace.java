@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -43,6 +45,7 @@ public final class CodingWorkspace {
     private final ReadOnlyObjectWrapper<Codebook> codebook = new ReadOnlyObjectWrapper<>(Codebook.empty());
     private final ObservableList<Coder> coders = FXCollections.observableArrayList();
     private final ObjectProperty<String> currentCoder = new SimpleObjectProperty<>();
+    private final BooleanProperty blindCoding = new SimpleBooleanProperty();
     private final ObservableList<Code> recentCodes = FXCollections.observableArrayList();
     private final List<Consumer<Set<DataArea>>> listeners = new ArrayList<>();
     private long reloads;
@@ -62,6 +65,11 @@ public final class CodingWorkspace {
                 settings.currentCoder = name.strip();
                 saveSettings.run();
             }
+        });
+        blindCoding.set(settings.blindCoding);
+        blindCoding.addListener((obs, old, blind) -> {
+            settings.blindCoding = blind;
+            saveSettings.run();
         });
         context.projectProperty().addListener((obs, old, project) -> {
             recentCodes.clear();
@@ -117,6 +125,19 @@ public final class CodingWorkspace {
     /** The name of the person coding now; every new coding records it. */
     public ObjectProperty<String> currentCoderProperty() {
         return currentCoder;
+    }
+
+    /**
+     * Blind coding: while it is on, the coding screens show only the current coder's codings (and the agreement
+     * screen shows nothing), so a coder is not swayed by the others. Remembered between runs.
+     */
+    public BooleanProperty blindCodingProperty() {
+        return blindCoding;
+    }
+
+    /** Whose codings may show: the current coder's while coding blind, else {@code chosen} (null: everyone's). */
+    public String visibleCoderName(String chosen) {
+        return blindCoding.get() ? currentCoder.get() : chosen;
     }
 
     public ObservableList<Code> recentCodes() {

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -129,6 +130,12 @@ public final class InterviewsSection implements SectionView {
         show.setCellFactory(list -> coderCell());
         show.setButtonCell(coderCell());
         show.valueProperty().bindBidirectional(coding.coderFilterProperty());
+        ToggleButton blind = new ToggleButton("Blind", new FontIcon(Material2MZ.VISIBILITY_OFF));
+        blind.setId("blind-coding");
+        blind.selectedProperty().bindBidirectional(workspace.blindCodingProperty());
+        blind.setTooltip(new Tooltip("Blind coding: show only your own codings (the current coder's) while you code, "
+                + "so the others' do not sway you. Agreement stays hidden until you turn it off."));
+        show.disableProperty().bind(workspace.blindCodingProperty());
         Button quick = new Button("Quick code", new FontIcon(Material2AL.LABEL));
         quick.setTooltip(new Tooltip("Search the codebook and apply a code to the selection (Ctrl+K)"));
         quick.setOnAction(event -> {
@@ -140,7 +147,7 @@ public final class InterviewsSection implements SectionView {
         importButton.setOnAction(event -> importAction.chooseAndImport());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, new Label("Coder"), coder, new Label("Show"), show, quick,
+        HBox bar = new HBox(10, title, spacer, new Label("Coder"), coder, new Label("Show"), show, blind, quick,
                 importButton);
         bar.getStyleClass().add("section-header");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -167,6 +174,12 @@ public final class InterviewsSection implements SectionView {
 
     private void showCodeTab() {
         tabs.getSelectionModel().select(codeTab);
+    }
+
+    /** Opens the transcript in the Code tab and selects code points [start, end): "show in text" elsewhere. */
+    public void showInText(long transcriptId, int start, int end) {
+        showCodeTab();
+        coding.goTo(transcriptId, start, end);
     }
 
     /** For tests and the lead's wiring. */

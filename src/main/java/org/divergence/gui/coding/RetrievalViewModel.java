@@ -58,6 +58,12 @@ public final class RetrievalViewModel {
             refresh();
         });
         attributeValue.addListener((obs, old, value) -> refresh());
+        workspace.blindCodingProperty().addListener((obs, old, blind) -> refresh());
+        workspace.currentCoderProperty().addListener((obs, old, name) -> {
+            if (workspace.blindCodingProperty().get()) {
+                refresh();
+            }
+        });
         workspace.addChangeListener(this::changed);
     }
 
@@ -108,7 +114,8 @@ public final class RetrievalViewModel {
         Project project = workspace.project();
         long current = ++generation;
         Set<Long> codeIds = codeIds(workspace.codebook());
-        SegmentQuery.Filter filter = new SegmentQuery.Filter(codeIds, coder.get(), attribute.get(),
+        SegmentQuery.Filter filter = new SegmentQuery.Filter(codeIds, workspace.visibleCoderName(coder.get()),
+                attribute.get(),
                 attributeValue.get(), null);
         record Loaded(List<CodedSegment> segments, List<InterviewCase> cases, List<CaseAttribute> attributes) {
         }
@@ -190,7 +197,7 @@ public final class RetrievalViewModel {
 
     public void exportMatrix(Path file) {
         Project project = workspace.project();
-        String coderName = coder.get();
+        String coderName = workspace.visibleCoderName(coder.get());
         workspace.tasks().execute(BackgroundTask.of("Exporting the case × code matrix", progress -> {
             Codebook codebook = new CodebookStore(project).load();
             List<String> paths = codebook.inTreeOrder().stream().map(c -> codebook.path(c.id())).toList();

@@ -27,6 +27,7 @@ public final class FeatureServices {
     private final Consumer<String> openUrl;
     private final Supplier<Window> window;
     private final ImportHandler importHandler;
+    private final ExportHandler exportHandler;
     private Runnable collectHandler;
 
     public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
@@ -41,6 +42,7 @@ public final class FeatureServices {
         this.directories = directories;
         this.theme = new SimpleObjectProperty<>(Theme.of(mainViewModel.settings().theme));
         this.importHandler = new ImportDispatcher(dialogs, context);
+        this.exportHandler = new ExportDispatcher(dialogs, context);
     }
 
     public ProjectContext context() {
@@ -83,6 +85,11 @@ public final class FeatureServices {
 
     public ImportHandler importHandler() {
         return importHandler;
+    }
+
+    /** What File → Export… does; features register what they export (e.g. REFI-QDA .qdpx). */
+    public ExportHandler exportHandler() {
+        return exportHandler;
     }
 
     /** Opens a web page in the user's browser (the repository's page on its platform). */

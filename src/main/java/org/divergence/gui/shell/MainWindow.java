@@ -65,6 +65,9 @@ public final class MainWindow {
 
         default void collect() {
         }
+
+        default void export() {
+        }
     }
 
     public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<SectionView> views,
@@ -198,6 +201,9 @@ public final class MainWindow {
         MenuItem sample = item("Open _Sample Project", null, viewModel::openSampleProject);
         MenuItem importItem = item("_Import…", "Ctrl+I", actions::importFiles);
         importItem.setId("menu-import");
+        MenuItem exportItem = item("_Export…", "Shortcut+Shift+E", actions::export);
+        exportItem.setId("menu-export");
+        exportItem.disableProperty().bind(viewModel.context().projectProperty().isNull());
         MenuItem restore = item("Restore _Backup…", null,
                 () -> RestoreBackupDialog.show(stage, viewModel, tasks));
         restore.setId("menu-restore-backup");
@@ -208,7 +214,7 @@ public final class MainWindow {
         viewModel.recentProjects().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(newProject, open, recentMenu, sample, new SeparatorMenuItem(), importItem,
-                collectItem, new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
+                exportItem, collectItem, new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);

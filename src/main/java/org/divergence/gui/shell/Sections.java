@@ -19,6 +19,8 @@ final class Sections {
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
         views.add(new org.divergence.gui.compare.CompareView(services));
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));
+        views.add(org.divergence.gui.agreement.AgreementView.create(services, views,
+                org.divergence.gui.refi.RefiActions.register(services)));
         return views;
     }
 }

@@ -181,5 +181,10 @@ public final class Workbench {
         public void collect() {
             services.collectHandler().run();
         }
+
+        @Override
+        public void export() {
+            services.exportHandler().chooseAndExport();
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * The tables whose rows coding commands change, in the order their rows are restored (parents before children).
  * Every table is keyed by its primary key columns.
  */
-enum Tables {
+public enum Tables {
     CODER("coder", "id"),
     CASE("interview_case", "id"),
     ATTRIBUTE("case_attribute", "id"),

@@ -116,6 +116,18 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /**
+     * For commands that only read: opens the project normally when nobody else has it open (so it closes cleanly,
+     * leaving no -wal or -shm file behind), and read-only beside the app when the app has it open.
+     */
+    public static Project openForReading(Path file) {
+        try {
+            return open(file);
+        } catch (ProjectInUseException | ProjectLock.NotWritable cannotWrite) {
+            return openReadOnly(file);
+        }
+    }
+
     public boolean isReadOnly() {
         return writeConnection == null;
     }

@@ -28,6 +28,13 @@ final class ProjectLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** The project's folder cannot be written: the project can still be read. */
+    static final class NotWritable extends InvalidInputException {
+        NotWritable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     static Path lockFileOf(Path project) {
         return project.resolveSibling(project.getFileName() + "-lock");
     }
@@ -39,7 +46,7 @@ final class ProjectLock implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new InvalidInputException(project + ": cannot create the lock file beside the project ("
+            throw new NotWritable(project + ": cannot create the lock file beside the project ("
                     + e.getMessage() + "); is the folder read-only?", e);
         }
         try {

@@ -16,6 +16,8 @@ public final class Settings {
     public String lastProject;
     public List<String> recentProjects = new ArrayList<>();
     public String currentCoder;
+    /** Blind coding: the coding screens show only the current coder's codings. */
+    public boolean blindCoding;
 
     /** Moves the project to the front of the recent list. */
     public void rememberProject(String path) {

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import org.divergence.core.coding.TranscriptInfo;
+import org.divergence.io.coding.TranscriptStore;
 import org.divergence.io.project.Project;
+import org.divergence.io.refi.RefiFiles;
 import org.divergence.io.settings.AppDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,6 @@ class OpenFileAtStartTest {
     private static Path project;
     private static Path qdpx;
 
-    private final List<List<Path>> imported = new CopyOnWriteArrayList<>();
     private Workbench projectWorkbench;
     private Workbench qdpxWorkbench;
     private Stage projectStage;
@@ -44,16 +45,15 @@ class OpenFileAtStartTest {
         if (!Files.exists(project)) {
             Project.create(project).close();
         }
-        qdpx = Files.writeString(folder.resolve("coded interviews.qdpx"), "not read by this test");
+        if (qdpx == null) {
+            qdpx = RefiFiles.synthetic(Files.createDirectories(folder.resolve("exchange")));
+        }
 
         projectStage = stage;
         projectWorkbench = Workbench.start(stage, directories("project-home"), List.of(project.toString()));
 
         qdpxStage = new Stage();
         qdpxWorkbench = Workbench.start(qdpxStage, directories("qdpx-home"), List.of(qdpx.toString()));
-        // Set before the project finishes opening in the background, as a feature's section would at start.
-        qdpxWorkbench.services().importHandler().register("REFI-QDA projects", java.util.Set.of("qdpx"),
-                imported::add);
     }
 
     private static AppDirectories directories(String name) {
@@ -77,9 +77,13 @@ class OpenFileAtStartTest {
         assertEquals(project, projectWorkbench.context().project().file());
         assertEquals("Divergence Workbench — Field study", projectStage.getTitle());
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !imported.isEmpty());
+        // The .qdpx goes into the project that opens (the sample, on a first start), once.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> qdpxWorkbench.context().hasProject()
+                && new TranscriptStore(qdpxWorkbench.context().project()).list().stream()
+                .anyMatch(t -> t.name().equals("Z1 interview")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(List.of(qdpx)), imported, "imported once, into the project that opened");
-        assertEquals(true, qdpxWorkbench.context().hasProject());
+        assertEquals(1, new TranscriptStore(qdpxWorkbench.context().project()).list().stream()
+                .map(TranscriptInfo::name).filter("Z1 interview"::equals).count());
+        assertEquals("Sample project", qdpxWorkbench.context().project().name());
     }
 }

@@ -1,0 +1,389 @@
+package org.divergence.gui.agreement;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.divergence.core.agreement.AgreementCounts;
+import org.divergence.core.agreement.AgreementUnit;
+import org.divergence.core.agreement.KappaBand;
+import org.divergence.gui.coding.CodingWorkspace;
+import org.divergence.gui.coding.InterviewsSection;
+import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.refi.RefiActions;
+import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.shell.Section;
+import org.divergence.gui.shell.SectionView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The Agreement section: two coders and a unit, the table of agreement per code and overall coloured by the kappa
+ * bands of Landis and Koch, and below it the disagreements on the selected code side by side; double-click (or
+ * Enter) shows one in the Interviews editor.
+ */
+public final class AgreementView implements SectionView {
+
+    private final AgreementViewModel viewModel;
+    private final RefiActions refi;
+    private final BorderPane root = new BorderPane();
+    private final TableView<AgreementViewModel.Row> table = new TableView<>();
+    private final TableView<AgreementViewModel.DisagreementRow> disagreements = new TableView<>();
+
+    public AgreementView(AgreementViewModel viewModel, RefiActions refi) {
+        this.viewModel = viewModel;
+        this.refi = refi;
+        root.setId("agreement-section");
+        root.setTop(header());
+        root.setCenter(body());
+    }
+
+    /** The section wired into the window: agreement over the coding workspace, "show in text" to Interviews. */
+    public static AgreementView create(FeatureServices services, List<SectionView> views, RefiActions refi) {
+        InterviewsSection interviews = views.stream().filter(InterviewsSection.class::isInstance)
+                .map(InterviewsSection.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the Agreement section needs the Interviews section"));
+        CodingWorkspace workspace = interviews.codingViewModel().workspace();
+        AgreementViewModel viewModel = new AgreementViewModel(workspace, (transcript, start, end) -> {
+            services.navigate(Section.INTERVIEWS);
+            interviews.showInText(transcript, start, end);
+        });
+        refi.addImportedListener(report -> viewModel.refresh());
+        return new AgreementView(viewModel, refi);
+    }
+
+    public AgreementViewModel viewModel() {
+        return viewModel;
+    }
+
+    private Node header() {
+        Label title = new Label("Agreement");
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<String> a = coderBox("agreement-coder-a", viewModel.coderAProperty());
+        ComboBox<String> b = coderBox("agreement-coder-b", viewModel.coderBProperty());
+        Button swap = new Button(null, new FontIcon(Material2MZ.SWAP_HORIZ));
+        swap.getStyleClass().add("flat");
+        swap.setTooltip(new Tooltip("Swap coders A and B"));
+        swap.setOnAction(event -> viewModel.swapCoders());
+        ComboBox<AgreementUnit> unit = new ComboBox<>();
+        unit.setId("agreement-unit");
+        unit.getItems().setAll(AgreementUnit.values());
+        unit.valueProperty().bindBidirectional(viewModel.unitProperty());
+        unit.setButtonCell(unitCell());
+        unit.setCellFactory(list -> unitCell());
+        unit.setTooltip(new Tooltip("What one unit is. A unit counts as coded by a coder when any part of it carries "
+                + "the code; every unit of every transcript counts, also text nobody coded."));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(18, 18);
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        Button merge = new Button("Merge another coder's work…", new FontIcon(Material2AL.CALL_MERGE));
+        merge.setId("agreement-merge");
+        merge.setTooltip(new Tooltip("Import a .qdpx or another project (.divergence) coded by someone else; "
+                + "transcripts and codes match by GUID, then by text and path, and each coding keeps its coder"));
+        merge.setOnAction(event -> refi.chooseAndMerge());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spacer, busy, new Label("Coder A"), a, swap, new Label("Coder B"), b,
+                new Label("Unit"), unit, merge);
+        bar.getStyleClass().add("section-header");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private ComboBox<String> coderBox(String id, javafx.beans.property.ObjectProperty<String> property) {
+        ComboBox<String> box = new ComboBox<>(viewModel.coders());
+        box.setId(id);
+        box.setPrefWidth(120);
+        box.valueProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private static ListCell<AgreementUnit> unitCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(AgreementUnit item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        };
+    }
+
+    private Node body() {
+        buildTable();
+        buildDisagreements();
+        Label status = new Label();
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setId("agreement-status");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(6, table, legend(), status);
+        top.setPadding(new Insets(8, 10, 4, 10));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label heading = new Label();
+        heading.getStyleClass().add("pane-title");
+        heading.textProperty().bind(Bindings.createStringBinding(() -> {
+            AgreementViewModel.Row row = viewModel.selectedProperty().get();
+            if (row == null) {
+                return "Disagreements";
+            }
+            return "Disagreements on " + (row.overall() ? "all codes" : "\u201C" + row.code() + "\u201D") + ": "
+                    + viewModel.disagreements().size();
+        }, viewModel.selectedProperty(), viewModel.disagreements()));
+        Button show = new Button("Show in text", new FontIcon(Material2MZ.OPEN_IN_NEW));
+        show.setId("agreement-show-in-text");
+        show.setTooltip(new Tooltip("Open the transcript in Interviews with this passage selected (double-click, Enter)"));
+        show.disableProperty().bind(disagreements.getSelectionModel().selectedItemProperty().isNull());
+        show.setOnAction(event -> viewModel.showInText(disagreements.getSelectionModel().getSelectedItem()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, spacer, show);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, bar, disagreements);
+        bottom.setPadding(new Insets(4, 10, 8, 10));
+        VBox.setVgrow(disagreements, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+
+        EmptyState blind = new EmptyState(Material2MZ.VISIBILITY_OFF, "Blind coding is on",
+                "Agreement shows the other coders' codings, so it stays hidden while you code blind.")
+                .withAction("Turn blind coding off", () -> viewModel.blindCodingProperty().set(false));
+        blind.setId("agreement-blind");
+        blind.visibleProperty().bind(viewModel.blindCodingProperty());
+        EmptyState fewCoders = new EmptyState(Material2AL.GROUP, "Agreement needs two coders",
+                "Let a second coder code the same transcripts (each coding records its coder), or merge another "
+                        + "coder's work: a .qdpx from NVivo, ATLAS.ti, MAXQDA or QualCoder, or their project file.")
+                .withAction("Merge another coder's work…", refi::chooseAndMerge);
+        fewCoders.setId("agreement-few-coders");
+        fewCoders.visibleProperty().bind(Bindings.size(viewModel.coders()).lessThan(2)
+                .and(viewModel.blindCodingProperty().not()));
+        split.visibleProperty().bind(blind.visibleProperty().not().and(fewCoders.visibleProperty().not()));
+        return new StackPane(split, blind, fewCoders);
+    }
+
+    private void buildTable() {
+        table.setId("agreement-table");
+        table.setItems(viewModel.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No codings by these coders yet."));
+        TableColumn<AgreementViewModel.Row, String> code = new TableColumn<>("Code");
+        code.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().code()));
+        code.setPrefWidth(300);
+        code.setMinWidth(160);
+        table.getColumns().add(code);
+        table.getColumns().add(count("Units", AgreementCounts::units, "Units per code (every transcript, in full)"));
+        table.getColumns().add(count("Both", AgreementCounts::both, "Units both coders coded with the code"));
+        table.getColumns().add(count("A only", AgreementCounts::aOnly, "Units only coder A coded with the code"));
+        table.getColumns().add(count("B only", AgreementCounts::bOnly, "Units only coder B coded with the code"));
+        table.getColumns().add(count("Neither", AgreementCounts::neither, "Units neither coder coded with it"));
+        table.getColumns().add(figure("Agreement %", AgreementCounts::percentAgreement, 1, false,
+                "Percent agreement: units on which both agree (both or neither)"));
+        table.getColumns().add(figure("Kappa", AgreementCounts::kappa, 3, true,
+                "Cohen's kappa: (po − pe) / (1 − pe), pe = p_yes_A·p_yes_B + p_no_A·p_no_B; — when undefined"));
+        table.getColumns().add(figure("Alpha", AgreementCounts::alpha, 3, true,
+                "Krippendorff's alpha (nominal, two coders); — when undefined"));
+        TableColumn<AgreementViewModel.Row, String> band = new TableColumn<>("Kappa band");
+        band.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().band().label()));
+        band.setMinWidth(115);
+        table.getColumns().add(band);
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(AgreementViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("agreement-overall");
+                if (!empty && row != null && row.overall()) {
+                    getStyleClass().add("agreement-overall");
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                viewModel.selectedProperty().set(row);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+        viewModel.rows().addListener((ListChangeListener<AgreementViewModel.Row>) change -> {
+            AgreementViewModel.Row row = viewModel.selectedProperty().get();
+            if (row != null) {
+                table.getSelectionModel().select(row);
+            }
+        });
+    }
+
+    private static TableColumn<AgreementViewModel.Row, Number> count(String title,
+                                                                    Function<AgreementCounts, Long> value,
+                                                                    String tooltip) {
+        TableColumn<AgreementViewModel.Row, Number> column = new TableColumn<>(title);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue().counts())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format("%,d", item.longValue()));
+            }
+        });
+        column.getStyleClass().add("numeric-column");
+        column.setMinWidth(72);
+        header(column, tooltip);
+        return column;
+    }
+
+    private static TableColumn<AgreementViewModel.Row, Double> figure(String title,
+                                                                     Function<AgreementCounts, Double> value,
+                                                                     int decimals, boolean banded, String tooltip) {
+        TableColumn<AgreementViewModel.Row, Double> column = new TableColumn<>(title);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue().counts())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                for (KappaBand band : KappaBand.values()) {
+                    getStyleClass().remove(bandClass(band));
+                }
+                if (empty) {
+                    setText(null);
+                    return;
+                }
+                setText(item == null ? "\u2014" : String.format(Locale.ROOT, "%." + decimals + "f", item));
+                if (banded) {
+                    getStyleClass().add(bandClass(KappaBand.of(item)));
+                }
+            }
+        });
+        column.getStyleClass().add("numeric-column");
+        column.setMinWidth(title.length() > 6 ? 118 : 72);
+        header(column, tooltip);
+        return column;
+    }
+
+    private static void header(TableColumn<?, ?> column, String tooltip) {
+        Label label = new Label(column.getText());
+        label.setTooltip(new Tooltip(tooltip));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        column.setGraphic(label);
+        column.setText(null);
+    }
+
+    static String bandClass(KappaBand band) {
+        return "kappa-" + band.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private Node legend() {
+        FlowPane legend = new FlowPane(12, 4);
+        legend.setId("agreement-legend");
+        Label intro = new Label("Kappa and alpha coloured by the bands of Landis & Koch (1977):");
+        intro.getStyleClass().add("muted");
+        legend.getChildren().add(intro);
+        for (KappaBand band : KappaBand.values()) {
+            if (band == KappaBand.UNDEFINED) {
+                continue;
+            }
+            Label chip = new Label(band.label() + " " + band.range());
+            chip.getStyleClass().addAll("kappa-chip", bandClass(band));
+            legend.getChildren().add(chip);
+        }
+        Label undefined = new Label("\u2014 undefined (a coder used one value only)");
+        undefined.getStyleClass().add("muted");
+        legend.getChildren().add(undefined);
+        return legend;
+    }
+
+    private void buildDisagreements() {
+        disagreements.setId("agreement-disagreements");
+        disagreements.setItems(viewModel.disagreements());
+        disagreements.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        disagreements.setPlaceholder(new Label("Select a code above to see where the coders disagree."));
+        TableColumn<AgreementViewModel.DisagreementRow, String> transcript = new TableColumn<>("Transcript");
+        transcript.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().transcript()));
+        transcript.setPrefWidth(170);
+        TableColumn<AgreementViewModel.DisagreementRow, String> where = new TableColumn<>("Where");
+        where.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().start() + "\u2013"
+                + data.getValue().end()));
+        where.setPrefWidth(90);
+        TableColumn<AgreementViewModel.DisagreementRow, String> textA = textColumn(true);
+        TableColumn<AgreementViewModel.DisagreementRow, String> textB = textColumn(false);
+        disagreements.getColumns().setAll(List.of(transcript, where, textA, textB));
+        disagreements.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                viewModel.showInText(disagreements.getSelectionModel().getSelectedItem());
+            }
+        });
+        disagreements.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                viewModel.showInText(disagreements.getSelectionModel().getSelectedItem());
+                event.consume();
+            }
+        });
+    }
+
+    private TableColumn<AgreementViewModel.DisagreementRow, String> textColumn(boolean a) {
+        TableColumn<AgreementViewModel.DisagreementRow, String> column = new TableColumn<>();
+        column.textProperty().bind(Bindings.createStringBinding(() -> "Coded only by "
+                + ((a ? viewModel.coderAProperty() : viewModel.coderBProperty()).get() == null ? (a ? "A" : "B")
+                : (a ? viewModel.coderAProperty() : viewModel.coderBProperty()).get()),
+                viewModel.coderAProperty(), viewModel.coderBProperty()));
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(a ? data.getValue().textA()
+                : data.getValue().textB()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+                setWrapText(false);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        column.setPrefWidth(360);
+        return column;
+    }
+
+    @Override
+    public Section section() {
+        return Section.AGREEMENT;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        viewModel.shown();
+    }
+}

@@ -1,0 +1,177 @@
+package org.divergence.gui.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.divergence.core.agreement.AgreementResult;
+import org.divergence.core.agreement.AgreementUnit;
+import org.divergence.core.agreement.KappaBand;
+import org.divergence.core.common.Progress;
+import org.divergence.core.refi.RefiProject;
+import org.divergence.gui.coding.InterviewsSection;
+import org.divergence.gui.shell.Section;
+import org.divergence.gui.shell.Workbench;
+import org.divergence.io.agreement.ProjectAgreement;
+import org.divergence.io.coding.TranscriptStore;
+import org.divergence.io.refi.RefiExchange;
+import org.divergence.io.refi.RefiFiles;
+import org.divergence.io.settings.AppDirectories;
+import org.fxmisc.richtext.InlineCssTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Agreement screen in the real window on the sample project: the table with its kappa bands, a disagreement
+ * opened in the Interviews editor, blind coding hiding the others' codings and the agreement, and REFI-QDA import
+ * (with its report, undone by Ctrl+Z) and export through the window's import and export handlers.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AgreementGuiTest {
+
+    @TempDir
+    static Path home;
+
+    @TempDir
+    Path folder;
+
+    private Workbench workbench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        workbench = Workbench.start(stage, AppDirectories.resolve(home.toString(), Map.of(), "Linux", home),
+                List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            workbench.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void tableBandsDisagreementsInTheTextAndBlindCoding(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        var project = workbench.context().project();
+        AgreementResult expected = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
+                Progress.NONE);
+        robot.clickOn("#nav-agreement");
+        TableView<AgreementViewModel.Row> table = robot.lookup("#agreement-table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == expected.codes().size() + 1);
+        assertEquals(expected.overall(), table.getItems().getLast().counts());
+        KappaBand firstBand = KappaBand.of(expected.codes().getFirst().counts().kappa());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#agreement-table ." + AgreementView.bandClass(firstBand)).tryQuery().isPresent(),
+                "the kappa cells carry their band's colour");
+        assertTrue(robot.lookup("#agreement-legend").tryQuery().isPresent());
+
+        TableView<AgreementViewModel.DisagreementRow> rows = robot.lookup("#agreement-disagreements")
+                .queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rows.getItems().isEmpty());
+        AgreementViewModel.DisagreementRow target = rows.getItems().getFirst();
+        Node cell = robot.lookup("#agreement-disagreements .table-cell").queryAll().stream()
+                .filter(node -> node instanceof TableCell<?, ?> c && c.getIndex() == 0 && c.getItem() != null)
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(cell);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> workbench.viewModel().selectedSectionProperty().get() == Section.INTERVIEWS);
+        InlineCssTextArea area = robot.lookup("#coding-editor").query();
+        String text = new TranscriptStore(project).text(target.transcriptId());
+        int start = text.offsetByCodePoints(0, target.start());
+        int end = text.offsetByCodePoints(0, target.end());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getSelection().getStart() == start
+                && area.getSelection().getEnd() == end);
+        assertEquals(text.substring(start, end), area.getSelectedText());
+
+        InterviewsSection interviews = (InterviewsSection) workbench.window().sectionView(Section.INTERVIEWS);
+        var coding = interviews.codingViewModel();
+        assertFalse(coding.visibleCodings().isEmpty());
+        robot.clickOn("#blind-coding");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(coding.visibleCodings().isEmpty(), "the current coder (Coder 1) has coded nothing yet");
+        assertTrue(robot.lookup("#coder-filter").query().isDisabled(), "the coder filter gives way to blind coding");
+        robot.interact(() -> coding.workspace().currentCoderProperty().set("Ana"));
+        assertTrue(!coding.visibleCodings().isEmpty() && coding.visibleCodings().stream()
+                .allMatch(c -> coding.coderName(c.coderId()).equals("Ana")), "only Ana's own codings show");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#agreement-blind").query().isVisible());
+        assertTrue(table.getItems().isEmpty(), "no agreement while coding blind");
+        robot.clickOn(robot.lookup("#agreement-blind .button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == expected.codes().size() + 1);
+        assertFalse(coding.workspace().blindCodingProperty().get());
+    }
+
+    @Test
+    void importsAQdpxWithItsReportUndoesItAndExports(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        var project = workbench.context().project();
+        int before = new TranscriptStore(project).list().size();
+        Path qdpx = RefiFiles.synthetic(folder);
+        robot.interact(() -> workbench.services().importHandler().importFiles(List.of(qdpx)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#merge-report").tryQuery().isPresent());
+        DialogPane report = robot.lookup("#merge-report").query();
+        assertTrue(report.getHeaderText().contains("synthetic.qdpx"), report.getHeaderText());
+        assertTrue(report.getContentText().contains("1 transcript(s)"), report.getContentText());
+        assertEquals(before + 1, new TranscriptStore(project).list().size());
+        assertEquals(Section.INTERVIEWS, workbench.viewModel().selectedSectionProperty().get());
+        robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new TranscriptStore(project).list().size() == before);
+
+        Path out = folder.resolve("export.qdpx");
+        robot.interact(() -> workbench.services().exportHandler().exportTo(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(out));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        RefiProject exported = RefiExchange.readQdpx(out);
+        assertEquals(before, exported.sources().size());
+        assertTrue(exported.codingCount() > 50, "the sample's codings: " + exported.codingCount());
+        DialogPane done = robot.lookup(".dialog-pane").query();
+        assertTrue(done.getContentText().startsWith("Wrote export.qdpx"), done.getContentText());
+        robot.interact(() -> ((Stage) done.getScene().getWindow()).close());
+    }
+
+    @Test
+    void mergesAnotherProjectAfterAskingAndShowsItsCoderUnderAgreement(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        Path other = folder.resolve("zoe.divergence");
+        try (var zoe = org.divergence.io.project.Project.create(other)) {
+            RefiExchange.importFile(zoe, RefiFiles.synthetic(folder));
+        }
+        WaitForAsyncUtils.asyncFx(() -> workbench.services().importHandler().importFiles(List.of(other)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button").queryAll()
+                .stream().anyMatch(node -> node instanceof Button b && b.getText().equals("Merge")));
+        Button merge = robot.lookup(".dialog-pane .button").queryAll().stream()
+                .filter(node -> node instanceof Button b && b.getText().equals("Merge")).map(Button.class::cast)
+                .findFirst().orElseThrow();
+        robot.clickOn(merge);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#merge-report").tryQuery().isPresent());
+        DialogPane report = robot.lookup("#merge-report").query();
+        robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
+        assertEquals(Section.AGREEMENT, workbench.viewModel().selectedSectionProperty().get());
+        AgreementView view = (AgreementView) workbench.window().sectionView(Section.AGREEMENT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().coders().contains("Zoe"));
+    }
+}

@@ -1,0 +1,138 @@
+package org.divergence.gui.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.divergence.core.agreement.AgreementResult;
+import org.divergence.core.agreement.AgreementUnit;
+import org.divergence.core.common.Progress;
+import org.divergence.gui.coding.CodingWorkspace;
+import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.SameThreadTaskExecutor;
+import org.divergence.gui.shell.ProjectContext;
+import org.divergence.io.agreement.ProjectAgreement;
+import org.divergence.io.coding.SampleInterviews;
+import org.divergence.io.coding.TranscriptStore;
+import org.divergence.io.project.Project;
+import org.divergence.io.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Agreement screen's state without any control, on a real project: table, disagreements, blind coding. */
+class AgreementViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private final ProjectContext context = new ProjectContext();
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void computesTheTableShowsDisagreementsSideBySideAndHidesWhileBlind() throws Exception {
+        Project project = Project.create(folder.resolve("p.divergence"));
+        SampleInterviews.populate(project, Progress.NONE);
+        Settings settings = new Settings();
+        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), new NoDialogs(),
+                settings, () -> { });
+        List<long[]> shown = new ArrayList<>();
+        AgreementViewModel viewModel = new AgreementViewModel(workspace,
+                (transcript, start, end) -> shown.add(new long[] {transcript, start, end}));
+        context.setProject(project);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.coders().size() == 2);
+        assertEquals(List.of("Ana", "Ben"), List.copyOf(viewModel.coders()));
+        assertEquals("Ana", viewModel.coderAProperty().get());
+        assertEquals("Ben", viewModel.coderBProperty().get());
+        assertTrue(viewModel.rows().isEmpty(), "nothing is computed before the screen is shown");
+
+        viewModel.shown();
+        AgreementResult expected = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
+                Progress.NONE);
+        assertEquals(expected.codes().size() + 1, viewModel.rows().size());
+        AgreementViewModel.Row overall = viewModel.rows().getLast();
+        assertTrue(overall.overall());
+        assertEquals(expected.overall(), overall.counts());
+        AgreementViewModel.Row first = viewModel.selectedProperty().get();
+        assertEquals(expected.codes().getFirst().code(), first.code());
+        assertEquals(expected.disagreements(first.codeId()).size(), viewModel.disagreements().size());
+        AgreementViewModel.DisagreementRow row = viewModel.disagreements().getFirst();
+        assertTrue(row.textA().isEmpty() != row.textB().isEmpty(), "each disagreement sits in one coder's column");
+        String text = new TranscriptStore(project).text(row.transcriptId());
+        String coded = text.substring(text.offsetByCodePoints(0, row.start()), text.offsetByCodePoints(0, row.end()));
+        assertTrue(coded.replace('\n', ' ').strip().startsWith((row.textA() + row.textB()).replace("…", "")),
+                row + " vs " + coded);
+        viewModel.showInText(row);
+        assertEquals(List.of(row.transcriptId(), (long) row.start(), (long) row.end()),
+                List.of(shown.getFirst()[0], shown.getFirst()[1], shown.getFirst()[2]));
+
+        viewModel.unitProperty().set(AgreementUnit.TURN);
+        AgreementResult turns = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.TURN, Progress.NONE);
+        assertEquals(turns.overall(), viewModel.rows().getLast().counts());
+        assertEquals(first.code(), viewModel.selectedProperty().get().code(), "the selected code stays selected");
+
+        viewModel.swapCoders();
+        assertEquals("Ben", viewModel.coderAProperty().get());
+        assertEquals(turns.overall().aOnly(), viewModel.rows().getLast().counts().bOnly());
+
+        workspace.blindCodingProperty().set(true);
+        assertTrue(settings.blindCoding, "blind coding is remembered");
+        assertTrue(viewModel.rows().isEmpty());
+        assertTrue(viewModel.disagreements().isEmpty());
+        assertNull(viewModel.resultProperty().get());
+        viewModel.refresh();
+        assertTrue(viewModel.rows().isEmpty(), "nothing is computed while coding blind");
+        workspace.blindCodingProperty().set(false);
+        assertEquals(turns.codes().size() + 1, viewModel.rows().size());
+
+        viewModel.coderBProperty().set("Ben");
+        assertTrue(viewModel.rows().isEmpty());
+        assertEquals("Choose two different coders.", viewModel.statusProperty().get());
+    }
+
+    private static final class NoDialogs implements DialogService {
+        @Override
+        public void showError(String title, Throwable error) {
+            throw new AssertionError(title, error);
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            throw new AssertionError(title + ": " + message);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message, String confirmButton) {
+            return true;
+        }
+
+        @Override
+        public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
+            return Optional.empty();
+        }
+    }
+}
