@@ -38,7 +38,6 @@ import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.gui.common.FxThread;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
 import org.divergence.io.collect.ApiClient;
@@ -194,7 +193,7 @@ public final class CollectViewModel {
         control = new CrawlControl();
         CrawlRunner.Options options = new CrawlRunner.Options(resolved.token(), environment.cacheFolder(),
                 rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), false);
-        return new CrawlRunner(project, options, control, snapshot -> FxThread.run(() -> apply(snapshot)));
+        return new CrawlRunner(project, options, control, snapshot -> tasks.onUiThread(() -> apply(snapshot)));
     }
 
     private interface Run {

@@ -48,6 +48,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable update) {
+        FxThread.run(update);
+    }
+
+    @Override
     public ObservableList<TaskHandle> runningTasks() {
         return running;
     }

@@ -42,6 +42,11 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable update) {
+        update.run();
+    }
+
+    @Override
     public ObservableList<TaskHandle> runningTasks() {
         return running;
     }
