@@ -126,7 +126,11 @@ public final class ChartDatasets {
                         CliffsDelta.confidenceInterval(a, b, delta, CONFIDENCE)));
             }
         }
-        return new EffectsData(selected, split, filter, List.copyOf(estimates));
+        List<Long> repositories = new ArrayList<>();
+        for (int g = 0; g < split.groups().size(); g++) {
+            repositories.add(data.rows(g));
+        }
+        return new EffectsData(selected, split, filter, List.copyOf(estimates), List.copyOf(repositories));
     }
 
     /** A numeric metric's table, or a share metric as a table of 0s (has not) and 1s (has). */
