@@ -13,6 +13,8 @@ import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.metrics.Metric;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.data.Range;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.entity.ChartEntity;
@@ -41,6 +43,7 @@ public final class BuiltChart {
     private final Map<Comparable<?>, LegendItem> legend = new HashMap<>();
     private final List<Comparable<?>> legendOrder = new ArrayList<>();
     private final Set<Comparable<?>> hidden = new HashSet<>();
+    private final Map<ValueAxis, Range> homeRanges = new HashMap<>();
 
     BuiltChart(JFreeChart chart, ChartData data, Function<ChartEntity, Optional<ChartSelection>> selections,
                Function<ChartEntity, Optional<Metric>> metrics, EcdfDataset ecdf) {
@@ -50,6 +53,11 @@ public final class BuiltChart {
         this.metrics = metrics;
         this.ecdf = ecdf;
         Plot plot = chart.getPlot();
+        for (ValueAxis axis : axes(plot)) {
+            if (!axis.isAutoRange()) {
+                homeRanges.put(axis, axis.getRange());
+            }
+        }
         LegendItemCollection items = plot.getLegendItems();
         for (int i = 0; i < items.getItemCount(); i++) {
             LegendItem item = items.get(i);
@@ -115,6 +123,42 @@ public final class BuiltChart {
         }
         setFixedLegend(chart.getPlot(), items);
         return visible;
+    }
+
+    /** Back to the whole data: axes with a fixed range (0–100%, −1 to 1) get it back, the others range freely. */
+    public void resetZoom() {
+        for (ValueAxis axis : axes(chart.getPlot())) {
+            Range home = homeRanges.get(axis);
+            if (home != null) {
+                axis.setRange(home);
+            } else {
+                axis.setAutoRange(true);
+            }
+        }
+    }
+
+    private static List<ValueAxis> axes(Plot plot) {
+        List<ValueAxis> axes = new ArrayList<>();
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            for (XYPlot sub : combined.getSubplots()) {
+                axes.addAll(axes(sub));
+            }
+        }
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                if (xy.getDomainAxis(i) != null) {
+                    axes.add(xy.getDomainAxis(i));
+                }
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                if (xy.getRangeAxis(i) != null) {
+                    axes.add(xy.getRangeAxis(i));
+                }
+            }
+        } else if (plot instanceof CategoryPlot category) {
+            axes.add(category.getRangeAxis());
+        }
+        return axes;
     }
 
     private static void setFixedLegend(Plot plot, LegendItemCollection items) {
