@@ -81,6 +81,7 @@ public final class ChartPane {
         this.onSelect = onSelect;
         this.onMetric = onMetric;
         viewer.setId("chart-viewer");
+        viewer.setUserData(this);
         viewer.setVisible(false);
         viewer.getCanvas().setTooltipEnabled(true);
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-shift", false, false, false, true));
@@ -150,7 +151,6 @@ public final class ChartPane {
         shown = chart;
         readout.setText("");
         if (chart == null) {
-            viewer.setChart(null);
             viewer.setVisible(false);
             return;
         }
