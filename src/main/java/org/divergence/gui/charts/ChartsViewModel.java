@@ -70,6 +70,8 @@ public final class ChartsViewModel {
     private DataKey loadedFor;
     private boolean active;
     private boolean stale = true;
+    /** Passes over the repository table so far (a switch of chart type or metric must not add one). */
+    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
     private record DataKey(Project project, GroupSplit split, RepositoryFilter filter) {
     }
@@ -221,6 +223,10 @@ public final class ChartsViewModel {
         metric.set(chosen);
     }
 
+    int reads() {
+        return reads.get();
+    }
+
     public void dispose() {
         scheduler.close();
         context.removeDataListener(dataListener);
@@ -280,6 +286,7 @@ public final class ChartsViewModel {
                     return null;
                 }
                 source = ChartSource.load(project, key.split(), filter, progress);
+                reads.incrementAndGet();
             }
             return new Drawn(key, source, request.build(source));
         }).onSuccess(drawn -> {
