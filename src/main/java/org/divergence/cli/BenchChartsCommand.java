@@ -103,7 +103,7 @@ final class BenchChartsCommand implements Callable<Integer> {
                 ChartData ecdf = ChartDatasets.ecdf(metric, data, RepositoryFilter.ALL);
                 BuiltChart built = ChartBuilder.build(ecdf, ChartStyle.LIGHT);
                 EcdfDataset dataset = built.ecdf();
-                dataset.setColumns(2 * width);
+                dataset.setColumns(width);
                 draw(built.chart(), canvas);
                 ValueAxis x = ((XYPlot) built.chart().getPlot()).getDomainAxis();
                 double low = x.getLowerBound();
@@ -132,7 +132,7 @@ final class BenchChartsCommand implements Callable<Integer> {
         ChartData chart = ChartDatasets.build(type, metric, data, RepositoryFilter.ALL);
         BuiltChart built = ChartBuilder.build(chart, ChartStyle.LIGHT);
         if (built.ecdf() != null) {
-            built.ecdf().setColumns(2 * width);
+            built.ecdf().setColumns(width);
         }
         draw(built.chart(), canvas);
         return (System.nanoTime() - start) / 1e6;

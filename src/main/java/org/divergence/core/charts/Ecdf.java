@@ -89,28 +89,37 @@ public final class Ecdf {
         last = last < 0 ? 0 : Math.min(count - 1, last + 1);
         double start = scale.forward(Math.max(from, table.value(0)));
         double span = scale.forward(Math.min(to, table.value(count - 1))) - start;
-        double[] xs = new double[Math.min(last - first + 1, 2 * Math.max(1, columns) + 4)];
+        int slices = Math.max(1, columns);
+        double[] xs = new double[Math.min(last - first + 1, 2 * slices + 8)];
         double[] fs = new double[xs.length];
         int kept = 0;
-        long previousColumn = Long.MIN_VALUE;
-        int pending = -1;
-        for (int i = first; i <= last; i++) {
-            long column = span > 0 ? (long) Math.floor((scale.forward(table.value(i)) - start) / span * columns) : 0;
-            if (column != previousColumn) {
-                if (pending >= 0) {
-                    kept = keep(xs, fs, kept, pending);
-                    pending = -1;
+        // The first value of a column, then (by binary search, so the cost grows with the columns, not with the
+        // distinct values) the last one of the same column.
+        int i = first;
+        while (i <= last) {
+            long column = column(i, scale, start, span, slices);
+            kept = keep(xs, fs, kept, i);
+            int low = i + 1;
+            int high = last;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (column(middle, scale, start, span, slices) > column) {
+                    high = middle - 1;
+                } else {
+                    low = middle + 1;
                 }
-                kept = keep(xs, fs, kept, i);
-                previousColumn = column;
-            } else {
-                pending = i;
             }
-        }
-        if (pending >= 0) {
-            kept = keep(xs, fs, kept, pending);
+            int end = low - 1;
+            if (end > i) {
+                kept = keep(xs, fs, kept, end);
+            }
+            i = end + 1;
         }
         return new Points(java.util.Arrays.copyOf(xs, kept), java.util.Arrays.copyOf(fs, kept));
+    }
+
+    private long column(int index, ValueScale scale, double start, double span, int columns) {
+        return span > 0 ? (long) Math.floor((scale.forward(table.value(index)) - start) / span * columns) : 0;
     }
 
     private int keep(double[] xs, double[] fs, int kept, int index) {

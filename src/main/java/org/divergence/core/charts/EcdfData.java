@@ -9,8 +9,8 @@ import org.divergence.core.repositories.RepositoryFilter;
 public record EcdfData(Metric metric, GroupSplit split, RepositoryFilter filter, ValueScale scale,
                        List<Ecdf> curves) implements ChartData {
 
-    /** The pixel columns a curve is thinned to by default (twice a wide chart's width). */
-    public static final int DEFAULT_COLUMNS = 2400;
+    /** The pixel columns a curve is thinned to by default (a wide chart's width; two points per column at most). */
+    public static final int DEFAULT_COLUMNS = 1600;
 
     @Override
     public ChartType type() {

@@ -173,7 +173,7 @@ public final class ChartPane {
 
     private void fitEcdfToWidth() {
         if (shown != null && shown.ecdf() != null && viewer.getWidth() > 0) {
-            shown.ecdf().setColumns((int) Math.ceil(viewer.getWidth() * 2));
+            shown.ecdf().setColumns((int) Math.ceil(viewer.getWidth()));
         }
     }
 

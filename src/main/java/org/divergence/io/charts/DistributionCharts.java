@@ -149,12 +149,17 @@ final class DistributionCharts {
             renderer.setSeriesPaint(g, ChartStyle.colour(groups.get(g), g));
             renderer.setSeriesStroke(g, ChartBuilder.line(2f));
         }
+        String[] totals = new String[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            totals[g] = " of " + ChartText.count(data.curves().get(g).n()) + "). Click to list them.";
+        }
+        String noun = " " + ChartText.noun(metric) + "\n(";
         renderer.setDefaultToolTipGenerator((dataset1, series, item) -> {
             double value = dataset.value(series, item);
             return groups.get(series).label() + ": " + ChartText.percent(dataset.fraction(series, item))
-                    + " of repositories have ≤ " + ChartText.exact(value) + " " + ChartText.noun(metric)
-                    + "\n(" + PaperFormat.count(data.curves().get(series).countAtMost(value)) + " of "
-                    + PaperFormat.count(data.curves().get(series).n()) + "). Click to list them.";
+                    + " of repositories have ≤ " + ChartText.exact(value) + noun
+                    + ChartText.count(Math.round(dataset.fraction(series, item) * data.curves().get(series).n()))
+                    + totals[series];
         });
         ValueAxis x = valueAxis(metric, data.scale());
         NumberAxis y = new NumberAxis("Cumulative share of repositories (%)");

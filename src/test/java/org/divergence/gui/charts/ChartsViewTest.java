@@ -173,4 +173,27 @@ class ChartsViewTest {
         ToggleButton share = robot.lookup("#chart-type-share").queryAs(ToggleButton.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> box.isSelected() || share.isSelected()));
     }
+
+    @Test
+    void theCompareTableChartsTheSelectedMetric(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        robot.clickOn("#nav-compare");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-charts #chart-viewer")
+                .tryQuery().isPresent());
+        ChartViewer viewer = robot.lookup("#compare-charts #chart-viewer").queryAs(ChartViewer.class);
+        // Before any selection: the first metric's box plot, from the data the comparison read.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart() != null
+                && viewer.getChart().getTitle().getText().startsWith("Contributors: GitHub vs Hugging Face")));
+        javafx.scene.control.TreeTableView<?> table = robot.lookup("#compare-table")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> table.getExpandedItemCount() > 10));
+        // A share row: bars with Wilson intervals; a number with ECDF chosen: its ECDF.
+        robot.clickOn("Has pull requests");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart().getTitle().getText()
+                .startsWith("Has pull requests: GitHub vs Hugging Face")));
+        robot.clickOn("#compare-chart-ecdf");
+        robot.clickOn("Commits");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart().getTitle().getText()
+                .startsWith("Distribution of commits")));
+    }
 }
