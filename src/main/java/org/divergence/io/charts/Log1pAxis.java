@@ -25,6 +25,8 @@ public final class Log1pAxis extends NumberAxis {
         setAutoRangeIncludesZero(false);
         setLowerMargin(0.02);
         setUpperMargin(0.04);
+        // A constant series (e.g. every yearly median is 1) still gets a readable span: about ×2.7 around it.
+        setAutoRangeMinimumSize(1.0);
     }
 
     @Override
@@ -93,7 +95,9 @@ public final class Log1pAxis extends NumberAxis {
         double step = rough / magnitude < 1.5 ? magnitude : rough / magnitude < 3.5 ? 2 * magnitude
                 : rough / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
         List<Double> values = new ArrayList<>();
-        for (double value = Math.ceil(low / step) * step; value <= high + step * 1e-9; value += step) {
+        for (long k = (long) Math.ceil(low / step); k * step <= high + step * 1e-9; k++) {
+            // Rounded to the step's decimals, so labels read 0.2, 0.4, not 0.6000000000000001.
+            double value = new java.math.BigDecimal(k * step).round(new java.math.MathContext(12)).doubleValue();
             values.add(Math.abs(value) < step * 1e-9 ? 0 : value);
         }
         return values;
