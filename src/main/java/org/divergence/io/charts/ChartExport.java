@@ -26,12 +26,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.Page;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a chart as PNG, SVG or PDF. The size is the chart's layout in pixels of 1/96 inch (what the screen shows):
  * a PNG at D DPI has width·D/96 × height·D/96 pixels and says D DPI in its pHYs chunk, so it prints at width/96
- * inches like the vector formats (an SVG of width × height px, a PDF page of width·0.75 × height·0.75 points).
+ * inches like the vector formats (an SVG of width × height px, a PDF page of width·0.75 × height·0.75 points, its
+ * text drawn as outlines).
  * Files are written next to the target and moved into place, so a failed export never leaves half a file.
  */
 public final class ChartExport {
@@ -133,6 +135,9 @@ public final class ChartExport {
         document.setAuthor("Divergence Workbench");
         Page page = document.createPage(new Rectangle2D.Double(0, 0, width * 0.75, height * 0.75));
         PDFGraphics2D g2 = page.getGraphics2D();
+        // Text as glyph outlines: the PDF base fonts have no ×, −, ≤, δ (OrsonPDF would print "?"), and outlined
+        // text needs no font embedding, which journals ask for.
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         g2.scale(0.75, 0.75);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return document.getPDFBytes();

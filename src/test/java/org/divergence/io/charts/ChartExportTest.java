@@ -18,7 +18,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.charts.ChartType;
@@ -102,8 +101,11 @@ class ChartExportTest {
                 PDRectangle page = document.getPage(0).getMediaBox();
                 assertEquals(600, page.getWidth(), 0.01, "800 px = 600 pt");
                 assertEquals(375, page.getHeight(), 0.01);
-                String text = new PDFTextStripper().getText(document);
-                assertTrue(text.contains("GitHub"), type.key() + ": " + text);
+                // Text is drawn as outlines (glyphs the base fonts lack), so the page is all paths: check it is
+                // substantial, not empty.
+                try (var content = document.getPage(0).getContents()) {
+                    assertTrue(content.readAllBytes().length > 5_000, type.key() + ": a drawn page");
+                }
             }
         }
         try (var listing = Files.list(folder)) {
