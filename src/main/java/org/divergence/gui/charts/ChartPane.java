@@ -72,6 +72,7 @@ public final class ChartPane {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ContextMenu menu = new ContextMenu();
     private BuiltChart shown;
+    private boolean compact;
     private CrosshairOverlayFX crosshairs;
     private Crosshair domainCrosshair;
     private final List<Crosshair> rangeCrosshairs = new ArrayList<>();
@@ -126,6 +127,11 @@ public final class ChartPane {
         return busy;
     }
 
+    /** Compact: without the notes under the plot and with a smaller title (a pane beside a table); exports keep them. */
+    public void setCompact(boolean value) {
+        compact = value;
+    }
+
     public void setPlaceholder(String text) {
         placeholder.setText(text);
     }
@@ -153,6 +159,26 @@ public final class ChartPane {
         if (chart == null) {
             viewer.setVisible(false);
             return;
+        }
+        if (compact) {
+            JFreeChart shownChart = chart.chart();
+            for (Object title : List.copyOf(shownChart.getSubtitles())) {
+                if (title instanceof org.jfree.chart.title.TextTitle note) {
+                    shownChart.removeSubtitle(note);
+                }
+            }
+            shownChart.setTitle((String) null);
+            // The unit in brackets does not fit a short plot; the exported chart keeps it.
+            if (shownChart.getPlot() instanceof XYPlot xy && xy.getDomainAxis() != null
+                    && xy.getDomainAxis().getLabel() != null) {
+                xy.getDomainAxis().setLabel(xy.getDomainAxis().getLabel().replaceAll(" \\(.*\\)$", ""));
+            }
+            org.jfree.chart.axis.ValueAxis range = shownChart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis()
+                    : shownChart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot category
+                    ? category.getRangeAxis() : null;
+            if (range != null && range.getLabel() != null) {
+                range.setLabel(range.getLabel().replaceAll(" \\(.*\\)$", ""));
+            }
         }
         viewer.setChart(chart.chart());
         viewer.setVisible(true);
@@ -319,6 +345,9 @@ public final class ChartPane {
         double position = plot.getDomainAxis().java2DToValue(screenX, area, plot.getDomainAxisEdge());
         EcdfData data = (EcdfData) shown.data();
         double value = round(Math.max(0, data.scale().inverse(position)));
+        if (data.metric() != Metric.COMMITS_PER_CONTRIBUTOR && data.metric() != Metric.PR_ACCEPTANCE_RATE) {
+            value = Math.floor(value); // whole numbers: F(4.1) is F(4)
+        }
         domainCrosshair.setValue(position);
         StringBuilder text = new StringBuilder("At ≤ " + ChartText.exact(value) + " "
                 + data.metric().noun() + ":");

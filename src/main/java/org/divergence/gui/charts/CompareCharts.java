@@ -34,6 +34,7 @@ public final class CompareCharts {
         this.pane = new ChartPane(services, selection -> viewModel.filterFor(selection)
                 .ifPresent(services::showRepositories), metric -> viewModel.metricProperty().set(metric));
         pane.setPlaceholder("Select a metric in the table to chart it.");
+        pane.setCompact(true);
         pane.busyProperty().bind(viewModel.busyProperty());
         viewModel.chartProperty().addListener((obs, old, built) -> pane.show(built));
         viewModel.darkProperty().bind(Bindings.createBooleanBinding(() -> services.themeProperty().get() != null

@@ -271,7 +271,7 @@ public final class CompareView implements SectionView {
         });
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tableNode, charts.node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         return split;
     }
 
