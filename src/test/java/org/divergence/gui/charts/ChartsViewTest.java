@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.gui.compare.MetricRow;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.io.charts.BuiltChart;
@@ -174,6 +175,16 @@ class ChartsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> box.isSelected() || share.isSelected()));
     }
 
+    /** What the pane shows: its chart's type and metric (the compact pane has no title to read). */
+    private static boolean paneShows(ChartViewer viewer, ChartType type, org.divergence.core.metrics.Metric metric)
+            throws Exception {
+        return fx(() -> {
+            BuiltChart shown = ((ChartPane) viewer.getUserData()).shown();
+            return shown != null && viewer.isVisible() && shown.data().type() == type
+                    && shown.data().metric() == metric && viewer.getChart() == shown.chart();
+        });
+    }
+
     @Test
     void theCompareTableChartsTheSelectedMetric(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
@@ -182,18 +193,37 @@ class ChartsViewTest {
                 .tryQuery().isPresent());
         ChartViewer viewer = robot.lookup("#compare-charts #chart-viewer").queryAs(ChartViewer.class);
         // Before any selection: the first metric's box plot, from the data the comparison read.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart() != null
-                && viewer.getChart().getTitle().getText().startsWith("Contributors: GitHub vs Hugging Face")));
-        javafx.scene.control.TreeTableView<?> table = robot.lookup("#compare-table")
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.BOX,
+                org.divergence.core.metrics.Metric.CONTRIBUTORS));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeTableView<MetricRow> table = robot.lookup("#compare-table")
                 .queryAs(javafx.scene.control.TreeTableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> table.getExpandedItemCount() > 10));
-        // A share row: bars with Wilson intervals; a number with ECDF chosen: its ECDF.
-        robot.clickOn("Has pull requests");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart().getTitle().getText()
-                .startsWith("Has pull requests: GitHub vs Hugging Face")));
-        robot.clickOn("#compare-chart-ecdf");
-        robot.clickOn("Commits");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart().getTitle().getText()
-                .startsWith("Distribution of commits")));
+        // A number with ECDF chosen: its ECDF; a share row: bars with Wilson intervals (the distribution chooser
+        // is disabled for shares).
+        select(robot, table, "Commits");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.BOX,
+                org.divergence.core.metrics.Metric.COMMITS));
+        ToggleButton ecdf = robot.lookup("#compare-chart-ecdf").queryAs(ToggleButton.class);
+        robot.interact(ecdf::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.ECDF,
+                org.divergence.core.metrics.Metric.COMMITS));
+        select(robot, table, "Has pull requests");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.SHARE,
+                org.divergence.core.metrics.Metric.HAS_PULL_REQUESTS));
+        assertTrue(fx(ecdf::isDisabled), "no distribution chooser for a share");
+    }
+
+    /** Selects a metric's row as a click would (the row may be scrolled out of the small headless window). */
+    private static void select(FxRobot robot, javafx.scene.control.TreeTableView<MetricRow> table, String label) {
+        robot.interact(() -> {
+            for (javafx.scene.control.TreeItem<MetricRow> dimension : table.getRoot().getChildren()) {
+                for (javafx.scene.control.TreeItem<MetricRow> metric : dimension.getChildren()) {
+                    if (metric.getValue().label().equals(label)) {
+                        table.getSelectionModel().select(metric);
+                    }
+                }
+            }
+        });
     }
 }
