@@ -102,7 +102,7 @@ public final class BuiltChart {
         if (!legend.containsKey(key)) {
             return true;
         }
-        boolean visible = !hidden.remove(key);
+        boolean visible = hidden.remove(key);
         if (!visible) {
             hidden.add(key);
         }

@@ -145,6 +145,9 @@ final class DistributionCharts {
         }
         EcdfDataset dataset = new EcdfDataset(data, keys);
         XYStepRenderer renderer = new XYStepRenderer();
+        // Bounds from the dataset (all data), not from the points drawn now (the zoomed sample): else "reset zoom"
+        // would return to the last zoom.
+        renderer.setDataBoundsIncludesVisibleSeriesOnly(false);
         for (int g = 0; g < groups.size(); g++) {
             renderer.setSeriesPaint(g, ChartStyle.colour(groups.get(g), g));
             renderer.setSeriesStroke(g, ChartBuilder.line(2f));

@@ -87,7 +87,9 @@ class ChartsViewTest {
         ChartEntity best = null;
         for (int i = 0; i < entities.getEntityCount(); i++) {
             ChartEntity entity = entities.getEntity(i);
-            if (wanted.test(entity) && entity.getToolTipText() != null && (best == null
+            boolean described = entity.getToolTipText() != null
+                    || entity instanceof org.jfree.chart.entity.LegendItemEntity;
+            if (wanted.test(entity) && described && (best == null
                     || area(entity) > area(best))) {
                 best = entity;
             }
@@ -155,6 +157,21 @@ class ChartsViewTest {
                 assertEquals(expected.metricRange().describe(), fx(linked::getText));
             }
             robot.clickOn("#nav-charts");
+        }
+
+        // Legend toggles: a click on a group's legend entry hides its series; another click shows it again.
+        robot.clickOn("#chart-type-ecdf");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> viewer.getChart() != null
+                && viewer.getChart().getTitle().getText().startsWith("Distribution of")
+                && entity(viewer, e -> e instanceof org.jfree.chart.entity.LegendItemEntity).isPresent()));
+        for (boolean visibleAfter : new boolean[] {false, true}) {
+            ChartEntity legend = fx(() -> entity(viewer, e -> e instanceof org.jfree.chart.entity.LegendItemEntity
+                    && ((org.jfree.chart.entity.LegendItemEntity) e).getSeriesKey().toString().startsWith("GitHub"))
+                    .orElseThrow());
+            Rectangle2D area = legend.getArea().getBounds2D();
+            robot.clickOn(fx(() -> viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY())));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> ((org.jfree.chart.plot.XYPlot) viewer
+                    .getChart().getPlot()).getRenderer().isSeriesVisible(0) == visibleAfter));
         }
 
         // Effect sizes: every metric's delta; a click on a row shows that metric's distribution.
