@@ -228,8 +228,10 @@ final class DistributionCharts {
         return new BuiltChart(chart, data, entity -> {
             if (entity instanceof XYItemEntity item && item.getDataset() == dataset) {
                 int bin = item.getItem();
-                MetricRange range = new MetricRange(metric.key(), bins.low(bin), true, bins.high(bin),
-                        bins.closedAbove(bin));
+                // Whole numbers: [10, 16) is 10 to 15, which reads better in the Repositories filter bar.
+                MetricRange range = bins.wholeNumbers()
+                        ? MetricRange.closed(metric.key(), bins.low(bin), bins.high(bin) - 1)
+                        : new MetricRange(metric.key(), bins.low(bin), true, bins.high(bin), bins.closedAbove(bin));
                 return Optional.of(ChartSelection.range(item.getSeriesIndex(), range,
                         groups.get(item.getSeriesIndex()).subject() + " with " + binText(bins, bin) + " "
                                 + ChartText.noun(metric)));

@@ -97,16 +97,26 @@ class ChartDataFromProjectTest {
                         Progress.NONE);
                 for (Metric metric : List.of(Metric.COMMITS, Metric.PR_ACCEPTANCE_RATE)) {
                     HistogramData histogram = ChartDatasets.histogram(metric, data, RepositoryFilter.ALL);
-                    for (int g = 0; g < split.groups().size(); g++) {
-                        for (int bin = 0; bin < histogram.bins().count(); bin++) {
-                            MetricRange range = new MetricRange(metric.key(), histogram.bins().low(bin), true,
-                                    histogram.bins().high(bin), histogram.bins().closedAbove(bin));
-                            Optional<RepositoryFilter> filter = ChartSelection.range(g, range, "bin")
-                                    .apply(RepositoryFilter.ALL, split);
-                            assertEquals(histogram.counts().get(g)[bin], browser.count(filter.orElseThrow()),
-                                    metric.key() + " bin " + bin + " of group " + g);
+                    // Every bar as drawn: the entity a click hits, what it stands for, and the table it opens.
+                    BuiltChart chart = ChartBuilder.build(histogram, ChartStyle.LIGHT);
+                    org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(900, 500,
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    java.awt.Graphics2D g2 = image.createGraphics();
+                    chart.chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 900, 500), info);
+                    g2.dispose();
+                    int bars = 0;
+                    for (Object each : info.getEntityCollection().getEntities()) {
+                        if (each instanceof org.jfree.chart.entity.XYItemEntity bar) {
+                            bars++;
+                            ChartSelection selection = chart.selectionAt(bar).orElseThrow();
+                            Optional<RepositoryFilter> filter = selection.apply(RepositoryFilter.ALL, split);
+                            assertEquals(histogram.counts().get(bar.getSeriesIndex())[bar.getItem()],
+                                    browser.count(filter.orElseThrow()), metric.key() + " bin " + bar.getItem()
+                                            + " of group " + bar.getSeriesIndex() + ": " + selection.range());
                         }
                     }
+                    assertEquals(split.groups().size() * histogram.bins().count(), bars, "every bar clickable");
                 }
             }
         }
