@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures.",
         subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCompareCommand.class,
-            BenchCodingCommand.class, BenchAgreementCommand.class})
+            BenchCodingCommand.class, BenchAgreementCommand.class, BenchChartsCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -16,11 +16,18 @@ public final class MetricAccumulator {
     private final Metric[] numeric = Metric.numeric().toArray(Metric[]::new);
     private final FrequencyCounter[][] counters;
     private final long[] groupRows;
+    /** Counts and metric tables by creation month and year, when the time view asked for them; else null. */
+    private final CreationTimeline timeline;
     private long rowsRead;
     /** Tables built since the last change (statistics ask for the same tables several times). */
     private FrequencyTable[][] tables;
 
     public MetricAccumulator(GroupSplit split) {
+        this(split, false);
+    }
+
+    /** With {@code byCreationTime}, also collects a {@link CreationTimeline} (readers then load creation dates). */
+    public MetricAccumulator(GroupSplit split, boolean byCreationTime) {
         this.split = split;
         int groups = split.groups().size();
         counters = new FrequencyCounter[groups][numeric.length];
@@ -30,6 +37,7 @@ public final class MetricAccumulator {
             }
         }
         groupRows = new long[groups];
+        timeline = byCreationTime ? new CreationTimeline(groups, numeric.length) : null;
     }
 
     public GroupSplit split() {
@@ -46,18 +54,40 @@ public final class MetricAccumulator {
         }
         groupRows[group]++;
         FrequencyCounter[] groupCounters = counters[group];
+        int year = timeline == null ? -1 : timeline.count(group, repository.createdMonth());
         for (int m = 0; m < groupCounters.length; m++) {
             double value = numeric[m].valueOf(repository);
             if (!Double.isNaN(value)) {
                 groupCounters[m].add(value);
+                if (year >= 0) {
+                    timeline.add(group, year, m, value);
+                }
             }
         }
     }
 
+    /** True when this accumulator collects by creation time (readers must then set the creation month). */
+    public boolean byCreationTime() {
+        return timeline != null;
+    }
+
+    /** Counts and tables by creation time; null unless constructed with {@code byCreationTime}. */
+    public CreationTimeline timeline() {
+        return timeline;
+    }
+
+    /** The group's known values of a numeric metric among repositories created in the year (needs a timeline). */
+    public FrequencyTable tableByYear(int group, Metric metric, int year) {
+        if (timeline == null) {
+            throw new IllegalStateException("this accumulator does not collect by creation time");
+        }
+        return timeline.table(group, year, numericIndex(metric));
+    }
+
     /** Adds what another accumulator of the same split collected (e.g. another partition of the table). */
     public void addAll(MetricAccumulator other) {
-        if (other.split != split) {
-            throw new IllegalArgumentException("different splits");
+        if (other.split != split || (other.timeline == null) != (timeline == null)) {
+            throw new IllegalArgumentException("different splits or options");
         }
         tables = null;
         rowsRead += other.rowsRead;
@@ -66,6 +96,9 @@ public final class MetricAccumulator {
             for (int m = 0; m < numeric.length; m++) {
                 counters[g][m].addAll(other.counters[g][m]);
             }
+        }
+        if (timeline != null) {
+            timeline.addAll(other.timeline);
         }
     }
 
@@ -81,10 +114,7 @@ public final class MetricAccumulator {
 
     /** The group's known values of a numeric metric. */
     public FrequencyTable table(int group, Metric metric) {
-        int index = List.of(numeric).indexOf(metric);
-        if (index < 0) {
-            throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
-        }
+        int index = numericIndex(metric);
         if (tables == null) {
             tables = new FrequencyTable[groupRows.length][numeric.length];
         }
@@ -92,6 +122,14 @@ public final class MetricAccumulator {
             tables[group][index] = counters[group][index].toTable();
         }
         return tables[group][index];
+    }
+
+    private int numericIndex(Metric metric) {
+        int index = List.of(numeric).indexOf(metric);
+        if (index < 0) {
+            throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
+        }
+        return index;
     }
 
     /** Repositories of the group for which the share metric is known. */

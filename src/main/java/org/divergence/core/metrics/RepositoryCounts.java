@@ -13,10 +13,13 @@ public final class RepositoryCounts {
 
     /** An input that is not known (NULL in the project file). */
     public static final long UNKNOWN = Long.MIN_VALUE;
+    /** A creation month that is not known (or was not read). */
+    public static final int UNKNOWN_MONTH = -1;
 
     private long id;
     private Platform platform;
     private RepoType repoType;
+    private int createdMonth = UNKNOWN_MONTH;
     private final long[] inputs = new long[MetricInput.values().length];
 
     public RepositoryCounts() {
@@ -33,7 +36,22 @@ public final class RepositoryCounts {
         this.id = repositoryId;
         this.platform = repositoryPlatform;
         this.repoType = type;
+        this.createdMonth = UNKNOWN_MONTH;
         return this;
+    }
+
+    /**
+     * Sets the month the repository was created, as year·12 + (month − 1) (e.g. 2024-05 is 24,292), or
+     * {@link #UNKNOWN_MONTH}; set it after {@link #set(long, Platform, RepoType)}, which forgets it.
+     */
+    public RepositoryCounts setCreatedMonth(int month) {
+        this.createdMonth = month;
+        return this;
+    }
+
+    /** The creation month as year·12 + (month − 1), or {@link #UNKNOWN_MONTH}. */
+    public int createdMonth() {
+        return createdMonth;
     }
 
     /** Sets an input; {@link #UNKNOWN} for NULL. Negative counts are refused (the caller names the row). */

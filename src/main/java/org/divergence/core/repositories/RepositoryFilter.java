@@ -12,14 +12,14 @@ import org.divergence.core.common.InvalidInputException;
 
 /**
  * Which repositories a view, an export or a comparison looks at: platforms and repository types (empty = all), an
- * inclusive range of creation dates (null = open) and text in the name. With a date bound, repositories whose
- * creation date is unknown are left out; without one they are kept. Values for the same key are alternatives (OR);
- * different keys must all hold (AND).
+ * inclusive range of creation dates (null = open), text in the name, and a range of one metric's values (null = any;
+ * e.g. a chart's clicked bin). With a date bound, repositories whose creation date is unknown are left out; without
+ * one they are kept. Values for the same key are alternatives (OR); different keys must all hold (AND).
  */
 public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
-                               LocalDate createdTo, String nameContains) {
+                               LocalDate createdTo, String nameContains, MetricRange metricRange) {
 
-    public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null);
+    public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null, null);
 
     public RepositoryFilter {
         platforms = platforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(platforms));
@@ -32,8 +32,13 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
     }
 
     public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
+                            LocalDate createdTo, String nameContains) {
+        this(platforms, repoTypes, createdFrom, createdTo, nameContains, null);
+    }
+
+    public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
                             LocalDate createdTo) {
-        this(platforms, repoTypes, createdFrom, createdTo, null);
+        this(platforms, repoTypes, createdFrom, createdTo, null, null);
     }
 
     /**
@@ -84,23 +89,29 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
     }
 
     public boolean isAll() {
-        return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null;
+        return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null
+                && metricRange == null;
     }
 
     public RepositoryFilter withPlatforms(Set<Platform> value) {
-        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains);
+        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, metricRange);
     }
 
     public RepositoryFilter withRepoTypes(Set<RepoType> value) {
-        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains);
+        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, metricRange);
     }
 
     public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
-        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains);
+        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, metricRange);
     }
 
     public RepositoryFilter withNameContains(String value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, metricRange);
+    }
+
+    /** The same filter restricted to a range of one metric's values (null: any value). */
+    public RepositoryFilter withMetricRange(MetricRange value) {
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value);
     }
 
     /** The platform and type filters as "--where" items, in a stable order (for JSON and for reproducing a run). */
@@ -139,6 +150,9 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
         }
         if (nameContains != null) {
             parts.add("name contains \"" + nameContains + "\"");
+        }
+        if (metricRange != null) {
+            parts.add(metricRange.describe());
         }
         return parts;
     }

@@ -75,7 +75,7 @@ public final class CompareView implements SectionView {
         this.viewModel = viewModel;
         root.setId("compare-view");
         content.setTop(new VBox(controls(), problem(), headlines()));
-        content.setCenter(table());
+        content.setCenter(tableAndChart());
         content.setBottom(statusLine());
         Node empty = new EmptyState(Material2AL.COMPARE_ARROWS, "No repositories to compare",
                 "This project has no repository sample yet. Import one (File → Import…, Ctrl+I) in the study's "
@@ -254,6 +254,25 @@ public final class CompareView implements SectionView {
         box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.headlines()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** The table above, the selected metric's chart below (gui.charts). */
+    private Node tableAndChart() {
+        Node tableNode = table();
+        org.divergence.gui.charts.CompareCharts charts = new org.divergence.gui.charts.CompareCharts(services);
+        charts.viewModel().dataProperty().bind(viewModel.dataProperty());
+        charts.viewModel().filterProperty().bind(Bindings.createObjectBinding(() -> viewModel.reportProperty()
+                .get() == null ? null : viewModel.reportProperty().get().filter(), viewModel.reportProperty()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            MetricRow row = item == null ? null : item.getValue();
+            if (row != null && !row.isHeading()) {
+                charts.viewModel().metricProperty().set(row.comparison().metric());
+            }
+        });
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tableNode, charts.node());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        return split;
     }
 
     private Node table() {

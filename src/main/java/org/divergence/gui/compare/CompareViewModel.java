@@ -29,7 +29,9 @@ import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
+import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparison;
+import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepoType;
@@ -40,6 +42,7 @@ import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
 import org.divergence.io.metrics.RepositoryComparisons;
+import org.divergence.io.metrics.RepositoryMetricsReader;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
 
@@ -65,6 +68,8 @@ public final class CompareViewModel {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
+    /** The per-group frequency tables the report was computed from (the chart under the table draws them). */
+    private final ReadOnlyObjectWrapper<MetricAccumulator> data = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> pairNames = FXCollections.observableArrayList();
     private final ObservableList<MetricRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Headlines.Headline> headlines = FXCollections.observableArrayList();
@@ -159,6 +164,10 @@ public final class CompareViewModel {
 
     public ReadOnlyObjectProperty<ComparisonReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MetricAccumulator> dataProperty() {
+        return data.getReadOnlyProperty();
     }
 
     /** Names of the comparisons, e.g. "GitHub code vs Hugging Face models". */
@@ -283,25 +292,29 @@ public final class CompareViewModel {
         }
         problem.set("");
         var split = grouping.get().split();
-        scheduler.schedule(BackgroundTask.<ComparisonReport>of("Comparing repositories", progress -> {
+        scheduler.schedule(BackgroundTask.<Compared>of("Comparing repositories", progress -> {
             if (RepositoryComparisons.repositoryCount(project) == 0) {
                 return null;
             }
-            return RepositoryComparisons.compare(project, split, filter, bootstrap, progress);
-        }).onSuccess(result -> {
+            MetricAccumulator accumulator = RepositoryMetricsReader.read(project, split, filter, progress);
+            progress.update(-1, -1, "Computing statistics");
+            return new Compared(MetricComparisons.compare(accumulator, filter, bootstrap, progress), accumulator);
+        }).onSuccess(compared -> {
             stale.set(false);
-            if (result == null) {
+            if (compared == null) {
                 clear(State.NO_REPOSITORIES);
             } else {
+                ComparisonReport result = compared.report();
                 report.set(result);
+                data.set(compared.data());
                 List<String> names = new ArrayList<>();
                 result.comparisons().forEach(pair -> names.add(pair.a().label() + " vs " + pair.b().label()));
                 if (!pairNames.equals(names)) {
                     pairNames.setAll(names);
                     selectedPair.set(0);
                 }
-                state.set(State.READY);
                 show();
+                state.set(State.READY);
             }
         }).onFailure(error -> {
             problem.set("The comparison failed: " + error.getMessage());
@@ -309,8 +322,12 @@ public final class CompareViewModel {
         }));
     }
 
+    private record Compared(ComparisonReport report, MetricAccumulator data) {
+    }
+
     private void clear(State next) {
         report.set(null);
+        data.set(null);
         rows.clear();
         headlines.clear();
         pairNames.clear();

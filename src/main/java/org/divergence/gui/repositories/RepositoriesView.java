@@ -165,8 +165,8 @@ public final class RepositoriesView implements SectionView {
 
         Label created = new Label("Created");
         Label dash = new Label("–");
-        HBox bar = new HBox(8, platform, type, created, from, dash, to, search, clear, spacer, batches, export,
-                importButton, collect);
+        HBox bar = new HBox(8, platform, type, created, from, dash, to, search, linkedChip(), clear, spacer, batches,
+                export, importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
@@ -178,6 +178,26 @@ public final class RepositoriesView implements SectionView {
         bar.setPadding(new Insets(10, 12, 10, 12));
         bar.getStyleClass().add("filter-bar");
         return bar;
+    }
+
+    /** Shows what a chart click added beyond the filter bar (a metric range, several types), with × to drop it. */
+    private Node linkedChip() {
+        Label text = new Label();
+        text.setId("filter-linked");
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                viewModel.linkedProperty().get() == null ? "" : viewModel.linkedProperty().get().describe(),
+                viewModel.linkedProperty()));
+        Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
+        remove.getStyleClass().addAll("flat", "small", "button-icon");
+        remove.setTooltip(new Tooltip("Drop this condition"));
+        remove.setOnAction(event -> viewModel.linkedProperty().set(null));
+        HBox chip = new HBox(2, new FontIcon(Material2MZ.SHOW_CHART), text, remove);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("linked-filter");
+        Tooltip.install(chip, new Tooltip("From a chart: only repositories with these values"));
+        chip.visibleProperty().bind(viewModel.linkedProperty().isNotNull());
+        chip.managedProperty().bind(chip.visibleProperty());
+        return chip;
     }
 
     private static Button iconButton(org.kordamp.ikonli.Ikon icon) {

@@ -50,6 +50,8 @@ public final class RepositoriesViewModel {
     private final StringProperty nameContains = new SimpleStringProperty("");
     private final ObjectProperty<SortKey> sortKey = new SimpleObjectProperty<>(SortKey.IMPORT_ORDER);
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
+    /** What a linked view (a chart click) asked for beyond the filter bar: a metric range, several types. */
+    private final ObjectProperty<RepositoryFilter> linked = new SimpleObjectProperty<>();
 
     private final ReadOnlyObjectWrapper<ObservableList<StoredRepository>> rows = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper matching = new ReadOnlyLongWrapper();
@@ -69,7 +71,7 @@ public final class RepositoriesViewModel {
     public RepositoriesViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
         for (var property : new javafx.beans.Observable[] {platform, type, createdFrom, createdTo, sortKey,
-            ascending}) {
+            ascending, linked}) {
             property.addListener(observable -> refresh());
         }
         selected.addListener((obs, old, repository) -> loadBatch(repository));
@@ -91,19 +93,28 @@ public final class RepositoriesViewModel {
 
     public RepositoryFilter filter() {
         Set<Platform> platforms = platform.get() == null ? Set.of() : EnumSet.of(platform.get());
-        Set<RepoType> types = type.get() == null ? Set.of() : EnumSet.of(type.get());
+        RepositoryFilter extra = linked.get();
+        Set<RepoType> types = type.get() != null ? EnumSet.of(type.get())
+                : extra == null ? Set.of() : extra.repoTypes();
         LocalDate from = createdFrom.get();
         LocalDate to = createdTo.get();
         if (from != null && to != null && from.isAfter(to)) {
             to = from;
         }
-        return new RepositoryFilter(platforms, types, from, to, nameContains.get());
+        return new RepositoryFilter(platforms, types, from, to, nameContains.get(),
+                extra == null ? null : extra.metricRange());
     }
 
-    /** Applies a filter from elsewhere (e.g. a chart's "show these repositories"). */
+    /**
+     * Applies a filter from elsewhere (e.g. a chart's "show these repositories"). What the filter bar cannot show
+     * (a metric range, several repository types) is kept as the {@link #linkedProperty() linked} part.
+     */
     public void showFiltered(RepositoryFilter filter) {
         platform.set(filter.platforms().size() == 1 ? filter.platforms().iterator().next() : null);
         type.set(filter.repoTypes().size() == 1 ? filter.repoTypes().iterator().next() : null);
+        boolean severalTypes = filter.repoTypes().size() > 1;
+        linked.set(filter.metricRange() == null && !severalTypes ? null : new RepositoryFilter(java.util.Set.of(),
+                severalTypes ? filter.repoTypes() : java.util.Set.of(), null, null, null, filter.metricRange()));
         createdFrom.set(filter.createdFrom());
         createdTo.set(filter.createdTo());
         nameContains.set(filter.nameContains() == null ? "" : filter.nameContains());
@@ -190,6 +201,11 @@ public final class RepositoriesViewModel {
 
     public Optional<Project> project() {
         return Optional.ofNullable(project);
+    }
+
+    /** The part of a linked filter the filter bar cannot show (null: none); set it to null to drop it. */
+    public ObjectProperty<RepositoryFilter> linkedProperty() {
+        return linked;
     }
 
     public ObjectProperty<Platform> platformProperty() {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.Theme;
@@ -29,6 +30,7 @@ public final class FeatureServices {
     private final ImportHandler importHandler;
     private final ExportHandler exportHandler;
     private Runnable collectHandler;
+    private Consumer<RepositoryFilter> repositoriesBrowser;
 
     public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
                            MainViewModel mainViewModel, AppDirectories directories, Consumer<String> openUrl,
@@ -105,5 +107,18 @@ public final class FeatureServices {
     /** Opens another section, e.g. the Repositories table filtered from a chart click. */
     public void navigate(Section section) {
         mainViewModel.selectedSectionProperty().set(section);
+    }
+
+    /** Registers how the Repositories section shows a filter (the repositories feature does, at start). */
+    public void setRepositoriesBrowser(Consumer<RepositoryFilter> browser) {
+        this.repositoriesBrowser = browser;
+    }
+
+    /** Linked browsing: opens the Repositories section showing the repositories the filter selects. */
+    public void showRepositories(RepositoryFilter filter) {
+        navigate(Section.REPOSITORIES);
+        if (repositoriesBrowser != null) {
+            repositoriesBrowser.accept(filter);
+        }
     }
 }

@@ -16,8 +16,11 @@ final class Sections {
         List<SectionView> views = new ArrayList<>();
         RepositoryImportHandler.register(services);
         services.setCollectHandler(new org.divergence.gui.collect.CollectAction(services));
-        views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
+        RepositoriesViewModel repositories = new RepositoriesViewModel(services.tasks());
+        services.setRepositoriesBrowser(repositories::showFiltered);
+        views.add(new RepositoriesView(services, repositories, services::openUrl));
         views.add(new org.divergence.gui.compare.CompareView(services));
+        views.add(new org.divergence.gui.charts.ChartsView(services));
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));
         views.add(org.divergence.gui.agreement.AgreementView.create(services, views,
                 org.divergence.gui.refi.RefiActions.register(services)));

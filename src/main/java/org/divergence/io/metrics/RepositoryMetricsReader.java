@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +24,7 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.io.project.Project;
+import org.divergence.io.repositories.RepositorySql;
 
 /**
  * Reads the metric inputs of a project's repositories into a {@link MetricAccumulator} in one pass over the
@@ -58,6 +57,15 @@ public final class RepositoryMetricsReader {
     /** {@code partitions} = 0 chooses by table size and processors; tests and the benchmark force a number. */
     public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
                                   int requestedPartitions) {
+        return read(project, split, filter, false, progress, requestedPartitions);
+    }
+
+    /**
+     * Like {@link #read(Project, GroupSplit, RepositoryFilter, Progress, int)}; with {@code byCreationTime} the
+     * accumulator also collects counts and metric tables by creation month and year (the charts' time view).
+     */
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
+                                         boolean byCreationTime, Progress progress, int requestedPartitions) {
         progress.checkCancelled();
         long[] range = project.read(RepositoryMetricsReader::idRange);
         long first = range[0];
@@ -65,7 +73,7 @@ public final class RepositoryMetricsReader {
         long ids = Math.max(0, end - first);
         int partitions = requestedPartitions > 0 ? requestedPartitions : ids < PARALLEL_THRESHOLD ? 1
                 : Math.max(1, Math.min(MAX_PARTITIONS, Runtime.getRuntime().availableProcessors()));
-        Scan scan = new Scan(split, filter, progress, ids);
+        Scan scan = new Scan(split, filter, byCreationTime, progress, ids);
         if (partitions == 1) {
             return project.read(c -> scan.run(c, first, end));
         }
@@ -83,7 +91,7 @@ public final class RepositoryMetricsReader {
                 long to = Math.min(end, from + step);
                 parts.add(threads.submit(() -> project.read(c -> scan.run(c, from, to))));
             }
-            MetricAccumulator total = new MetricAccumulator(split);
+            MetricAccumulator total = new MetricAccumulator(split, byCreationTime);
             for (Future<MetricAccumulator> part : parts) {
                 total.addAll(await(part, scan));
             }
@@ -128,23 +136,27 @@ public final class RepositoryMetricsReader {
         private final long total;
         private final String sql;
         private final List<Object> parameters = new ArrayList<>();
-        private final List<Object> filterParameters = new ArrayList<>();
+        private final RepositorySql where;
+        private final boolean byCreationTime;
         private final AtomicLong done = new AtomicLong();
         private final AtomicBoolean stop = new AtomicBoolean();
 
-        Scan(GroupSplit split, RepositoryFilter filter, Progress progress, long total) {
+        Scan(GroupSplit split, RepositoryFilter filter, boolean byCreationTime, Progress progress, long total) {
             this.split = split;
             this.progress = progress;
             this.total = total;
-            this.sql = query(filter);
+            this.where = RepositorySql.where(filter);
+            this.byCreationTime = byCreationTime;
+            this.sql = query();
         }
 
         /**
          * One small code for platform and type (no string per row), the metric inputs with NULL read as
-         * {@link RepositoryCounts#UNKNOWN} (no wasNull call per value), the id only when the split needs it, and
-         * the filters. Column names come from core's enums; every value is a bound parameter.
+         * {@link RepositoryCounts#UNKNOWN} (no wasNull call per value), the id only when the split needs it, the
+         * creation month only for the time view, and the filter ({@link RepositorySql}, so every reader of the
+         * table filters alike). Column names come from core's enums; every value is a bound parameter.
          */
-        private String query(RepositoryFilter filter) {
+        private String query() {
             StringBuilder select = new StringBuilder("SELECT CASE platform");
             for (Platform platform : Platform.values()) {
                 select.append(" WHEN ? THEN ").append(platform.ordinal() * TYPE_CODES);
@@ -174,39 +186,23 @@ public final class RepositoryMetricsReader {
             if (split.needsRepositoryId()) {
                 select.append(", id");
             }
-            select.append(" FROM repository WHERE id >= ? AND id < ?");
-            if (!filter.platforms().isEmpty()) {
-                select.append(" AND platform IN (").append(placeholders(filter.platforms().size())).append(')');
-                filter.platforms().forEach(platform -> filterParameters.add(platform.code()));
+            if (byCreationTime) {
+                // year·12 + month − 1 from the ISO text (dates and instants both start YYYY-MM), −1 when NULL.
+                select.append(", ifnull(CAST(substr(created_at, 1, 4) AS INTEGER) * 12"
+                        + " + CAST(substr(created_at, 6, 2) AS INTEGER) - 1, -1)");
             }
-            if (!filter.repoTypes().isEmpty()) {
-                select.append(" AND repo_type IN (").append(placeholders(filter.repoTypes().size())).append(')');
-                filter.repoTypes().forEach(type -> filterParameters.add(type.code()));
-            }
-            // created_at is ISO-8601 text: comparing with a date's text compares dates; NULL never matches.
-            if (filter.createdFrom() != null) {
-                select.append(" AND created_at >= ?");
-                filterParameters.add(filter.createdFrom().toString());
-            }
-            if (filter.createdTo() != null) {
-                select.append(" AND created_at < ?");
-                LocalDate dayAfter = filter.createdTo().plusDays(1);
-                filterParameters.add(dayAfter.toString());
-            }
+            select.append(" FROM repository WHERE id >= ? AND id < ? AND ").append(where.condition());
             return select.toString();
         }
 
-        private static String placeholders(int count) {
-            return String.join(", ", Collections.nCopies(count, "?"));
-        }
-
         MetricAccumulator run(Connection connection, long fromId, long toId) throws SQLException {
-            MetricAccumulator accumulator = new MetricAccumulator(split);
+            MetricAccumulator accumulator = new MetricAccumulator(split, byCreationTime);
             RepositoryCounts row = new RepositoryCounts();
             Platform[] platforms = Platform.values();
             RepoType[] types = RepoType.values();
             boolean withId = split.needsRepositoryId();
             int idColumn = 2 + INPUTS.length;
+            int monthColumn = idColumn + (withId ? 1 : 0);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (Object parameter : parameters) {
@@ -214,9 +210,7 @@ public final class RepositoryMetricsReader {
                 }
                 statement.setLong(index++, fromId);
                 statement.setLong(index++, toId);
-                for (Object parameter : filterParameters) {
-                    statement.setObject(index++, parameter);
-                }
+                where.bind(statement, index);
                 try (ResultSet rs = statement.executeQuery()) {
                     long sinceReport = 0;
                     while (rs.next()) {
@@ -231,6 +225,9 @@ public final class RepositoryMetricsReader {
                                 throw negative(connection, fromId, toId, INPUTS[i], row.platform(), value);
                             }
                             row.set(INPUTS[i], value);
+                        }
+                        if (byCreationTime) {
+                            row.setCreatedMonth(rs.getInt(monthColumn));
                         }
                         accumulator.add(row);
                         if (++sinceReport == PROGRESS_EVERY) {

@@ -4,7 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricInput;
+import org.divergence.core.metrics.MetricKind;
 import org.divergence.core.repositories.CanonicalColumns;
+import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -51,7 +56,61 @@ public final class RepositorySql {
             parameters.add("%" + filter.nameContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                     + "%");
         }
+        if (filter.metricRange() != null) {
+            MetricRange range = filter.metricRange();
+            Metric metric = Metric.ofKey(range.metric());
+            if (metric == null || metric.kind() != MetricKind.NUMERIC) {
+                throw new InvalidInputException("metric range: '" + range.metric() + "' is not a per-repository "
+                        + "number; use one of " + String.join(", ", Metric.numeric().stream().map(Metric::key)
+                        .toList()));
+            }
+            if (range.hasLow()) {
+                conditions.add(sqlExpression(metric, parameters) + (range.lowInclusive() ? " >= ?" : " > ?"));
+                parameters.add(range.low());
+            }
+            if (range.hasHigh()) {
+                conditions.add(sqlExpression(metric, parameters) + (range.highInclusive() ? " <= ?" : " < ?"));
+                parameters.add(range.high());
+            }
+            if (!range.hasLow() && !range.hasHigh()) {
+                conditions.add(sqlExpression(metric, parameters) + " IS NOT NULL");
+            }
+        }
         return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+    }
+
+    /**
+     * A numeric metric as SQL over one repository row, NULL where the metric is unknown, computed as
+     * {@link Metric#valueOf} computes it (ratios in double precision, NULL for a zero denominator). Column names come
+     * from core's enums; the platform codes of per-platform inputs are bound (appended to {@code parameters}).
+     */
+    private static String sqlExpression(Metric metric, List<Object> parameters) {
+        return switch (metric) {
+            case COMMITS_PER_CONTRIBUTOR -> "(CAST(" + input(MetricInput.COMMITS, parameters) + " AS REAL) / NULLIF("
+                    + input(MetricInput.CONTRIBUTORS, parameters) + ", 0))";
+            case PR_ACCEPTANCE_RATE -> "(CAST(" + input(MetricInput.MERGED_PULL_REQUESTS, parameters)
+                    + " AS REAL) / NULLIF(" + input(MetricInput.PULL_REQUESTS, parameters) + ", 0))";
+            case CONTRIBUTORS -> input(MetricInput.CONTRIBUTORS, parameters);
+            case COMMITS -> input(MetricInput.COMMITS, parameters);
+            case PULL_REQUESTS -> input(MetricInput.PULL_REQUESTS, parameters);
+            case KNOWLEDGE_THREADS -> input(MetricInput.KNOWLEDGE_THREADS, parameters);
+            case DERIVATIVES -> input(MetricInput.DERIVATIVES, parameters);
+            case ENDORSEMENTS -> input(MetricInput.ENDORSEMENTS, parameters);
+            default -> throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
+        };
+    }
+
+    /** A metric input's column, or the platform's column by a CASE when the platforms differ. */
+    private static String input(MetricInput input, List<Object> parameters) {
+        if (input.isSameOnBothPlatforms()) {
+            return input.column(Platform.GITHUB).column();
+        }
+        StringBuilder sql = new StringBuilder("(CASE platform");
+        for (Platform platform : Platform.values()) {
+            sql.append(" WHEN ? THEN ").append(input.column(platform).column());
+            parameters.add(platform.code());
+        }
+        return sql.append(" END)").toString();
     }
 
     /** The condition, without the WHERE keyword; "1 = 1" when the filter takes everything. */

@@ -1,0 +1,93 @@
+package org.divergence.core.charts;
+
+import java.util.List;
+import java.util.Locale;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricKind;
+
+/** The kinds of chart, with the metrics each can show. */
+public enum ChartType {
+    BOX("box", "Box plot", "Median, quartiles and whiskers per group on a log scale; outliers summarised"),
+    ECDF("ecdf", "ECDF", "Cumulative share of repositories up to each value, per group (log x-axis)"),
+    HISTOGRAM("histogram", "Histogram", "Share of each group's repositories in log-spaced bins"),
+    SHARE("share", "Shares", "Share of repositories with the property, with 95% Wilson intervals"),
+    EFFECTS("effects", "Effect sizes", "Cliff's delta with its 95% interval for every metric (forest plot)"),
+    TIMELINE("timeline", "Time view", "Repositories created per month, and the metric by creation year");
+
+    private final String key;
+    private final String label;
+    private final String description;
+
+    ChartType(String key, String label, String description) {
+        this.key = key;
+        this.label = label;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The metrics this chart can show: numbers for distributions, shares for share bars, any for the others. */
+    public List<Metric> metrics() {
+        return switch (this) {
+            case BOX, ECDF, HISTOGRAM -> Metric.numeric();
+            case SHARE -> Metric.shares();
+            case EFFECTS, TIMELINE -> List.of(Metric.values());
+        };
+    }
+
+    public boolean accepts(Metric metric) {
+        return metrics().contains(metric);
+    }
+
+    /** True when the chart does not depend on the chosen metric (the effect-size overview shows all of them). */
+    public boolean showsAllMetrics() {
+        return this == EFFECTS;
+    }
+
+    /**
+     * The metric to show when switching to this chart from {@code current}: the same one when it fits; a share's
+     * underlying number for distributions (has_pull_requests → pull_requests); a number's share where one exists.
+     */
+    public Metric metricFor(Metric current) {
+        if (current == null || accepts(current)) {
+            return current == null ? metrics().getFirst() : current;
+        }
+        if (current.kind() == MetricKind.SHARE) {
+            return current.shareOf();
+        }
+        for (Metric share : Metric.shares()) {
+            if (share.shareOf() == current) {
+                return share;
+            }
+        }
+        return Metric.shares().stream().filter(share -> share.dimension() == current.dimension()).findFirst()
+                .orElse(metrics().getFirst());
+    }
+
+    public static ChartType ofKey(String key) {
+        String wanted = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+        for (ChartType type : values()) {
+            if (type.key.equals(wanted)) {
+                return type;
+            }
+        }
+        throw new InvalidInputException("--type " + key + ": unknown chart type; use box, ecdf, histogram, share, "
+                + "effects or timeline");
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

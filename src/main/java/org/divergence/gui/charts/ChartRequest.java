@@ -1,0 +1,20 @@
+package org.divergence.gui.charts;
+
+import org.divergence.core.charts.ChartData;
+import org.divergence.core.charts.ChartDatasets;
+import org.divergence.core.charts.ChartType;
+import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.io.charts.BuiltChart;
+import org.divergence.io.charts.ChartBuilder;
+import org.divergence.io.charts.ChartStyle;
+
+/** What to draw from loaded data: computed and built off the FX thread (milliseconds), whatever the project size. */
+record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark) {
+
+    BuiltChart build(MetricAccumulator data) {
+        ChartData chart = ChartDatasets.build(type, type.metricFor(metric), data, filter);
+        return ChartBuilder.build(chart, ChartStyle.of(dark));
+    }
+}

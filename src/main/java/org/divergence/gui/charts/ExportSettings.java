@@ -1,0 +1,7 @@
+package org.divergence.gui.charts;
+
+import org.divergence.io.charts.ChartFormat;
+
+/** How to export a chart: format, layout size in pixels of 1/96 inch, PNG resolution, and light or dark. */
+record ExportSettings(ChartFormat format, int width, int height, int dpi, boolean dark) {
+}

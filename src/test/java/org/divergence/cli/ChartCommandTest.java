@@ -1,0 +1,107 @@
+package org.divergence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.divergence.io.project.Project;
+import org.divergence.testsupport.CliRun;
+import org.divergence.testsupport.RepositorySamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartCommandTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path small;
+
+    @BeforeAll
+    static void createProject() {
+        try (Project project = RepositorySamples.projectFromResource(folder.resolve("small.divergence"),
+                "/golden/small.csv")) {
+            small = project.file();
+        }
+    }
+
+    private static CliRun chart(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "chart";
+        all[1] = "--project";
+        all[2] = small.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void drawsEachChartTypeInEachFormat() throws Exception {
+        String[][] cases = {{"box", "commits", "png"}, {"ecdf", "endorsements", "svg"},
+            {"histogram", "pr_acceptance_rate", "pdf"}, {"share", "has_derivatives", "png"},
+            {"effects", "contributors", "svg"}, {"timeline", "knowledge_threads", "pdf"}};
+        for (String[] c : cases) {
+            Path out = folder.resolve(c[0] + "." + c[2]);
+            CliRun run = chart("--type", c[0], "--metric", c[1], "--by", "repo_type", "--out", out.toString(),
+                    "--width", "700", "--height", "450", "--dpi", "150");
+            assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("wrote " + out), run.out());
+            switch (c[2]) {
+                case "png" -> {
+                    BufferedImage image = ImageIO.read(out.toFile());
+                    assertEquals(1094, image.getWidth(), "700 px at 150 DPI");
+                    assertEquals(703, image.getHeight());
+                }
+                case "svg" -> assertTrue(Files.readString(out).contains("width='700.0' height='450.0'"));
+                default -> {
+                    try (PDDocument document = Loader.loadPDF(out.toFile())) {
+                        assertEquals(525, document.getPage(0).getMediaBox().getWidth(), 0.01);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void filtersAndTheDarkStyleApply() {
+        Path out = folder.resolve("filtered.svg");
+        CliRun run = chart("--type", "box", "--metric", "commits", "--where", "platform=huggingface",
+                "--created-from", "2023-01-01", "--dark", "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        String svg = readString(out);
+        assertTrue(svg.contains("platform = huggingface; created from 2023-01-01"), "the filter is on the chart");
+        assertTrue(svg.contains("#0d1117") || svg.contains("rgb(13,17,23)"), "dark background");
+    }
+
+    @Test
+    void badInputIsExplained() {
+        CliRun metric = chart("--type", "box", "--metric", "stars", "--out", folder.resolve("x.png").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, metric.exitCode());
+        assertTrue(metric.err().contains("unknown metric"), metric.err());
+        CliRun type = chart("--type", "pie", "--out", folder.resolve("x.png").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, type.exitCode());
+        assertTrue(type.err().contains("box, ecdf, histogram"), type.err());
+        CliRun share = chart("--type", "share", "--metric", "commits", "--out", folder.resolve("x.png").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, share.exitCode());
+        assertTrue(share.err().contains("has_pull_requests"), share.err());
+        CliRun format = chart("--type", "box", "--out", folder.resolve("x.gif").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, format.exitCode());
+        CliRun missing = chart("--type", "box");
+        assertEquals(ExitCodes.USAGE, missing.exitCode());
+        assertFalse(Files.exists(folder.resolve("x.png")));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
