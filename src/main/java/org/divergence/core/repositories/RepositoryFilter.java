@@ -14,12 +14,16 @@ import org.divergence.core.common.InvalidInputException;
  * Which repositories a view, an export or a comparison looks at: platforms and repository types (empty = all), an
  * inclusive range of creation dates (null = open) and text in the name. With a date bound, repositories whose
  * creation date is unknown are left out; without one they are kept. Values for the same key are alternatives (OR);
- * different keys must all hold (AND).
+ * different keys must all hold (AND). {@code tags}: repositories carrying any of these codes as a tag (empty = all).
  */
 public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
-                               LocalDate createdTo, String nameContains) {
+                               LocalDate createdTo, String nameContains, Set<Tag> tags) {
 
     public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null);
+
+    /** A code of the codebook used as a tag, by its id; the name is for descriptions. */
+    public record Tag(long codeId, String name) {
+    }
 
     public RepositoryFilter {
         platforms = platforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(platforms));
@@ -29,6 +33,12 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
                     + ": the date range is empty");
         }
         nameContains = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
+                            LocalDate createdTo, String nameContains) {
+        this(platforms, repoTypes, createdFrom, createdTo, nameContains, Set.of());
     }
 
     public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
@@ -84,23 +94,28 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
     }
 
     public boolean isAll() {
-        return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null;
+        return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null
+                && tags.isEmpty();
     }
 
     public RepositoryFilter withPlatforms(Set<Platform> value) {
-        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains);
+        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, tags);
     }
 
     public RepositoryFilter withRepoTypes(Set<RepoType> value) {
-        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains);
+        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, tags);
     }
 
     public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
-        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains);
+        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, tags);
     }
 
     public RepositoryFilter withNameContains(String value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, tags);
+    }
+
+    public RepositoryFilter withTags(Set<Tag> value) {
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value);
     }
 
     /** The platform and type filters as "--where" items, in a stable order (for JSON and for reproducing a run). */
@@ -139,6 +154,9 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
         }
         if (nameContains != null) {
             parts.add("name contains \"" + nameContains + "\"");
+        }
+        if (!tags.isEmpty()) {
+            parts.add("tagged " + String.join(" or ", tags.stream().map(Tag::name).sorted().toList()));
         }
         return parts;
     }

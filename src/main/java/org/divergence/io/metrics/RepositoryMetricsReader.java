@@ -193,6 +193,11 @@ public final class RepositoryMetricsReader {
                 LocalDate dayAfter = filter.createdTo().plusDays(1);
                 filterParameters.add(dayAfter.toString());
             }
+            if (!filter.tags().isEmpty()) {
+                select.append(" AND EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                        + " AND t.code_id IN (").append(placeholders(filter.tags().size())).append("))");
+                filter.tags().forEach(tag -> filterParameters.add(tag.codeId()));
+            }
             return select.toString();
         }
 
