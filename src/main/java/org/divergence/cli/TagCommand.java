@@ -92,6 +92,7 @@ final class TagCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Project opened = Project.open(project.path())) {
+            TagRules.applyPendingIfAny(opened);
             RepositoryTags tags = new RepositoryTags(opened);
             if (list) {
                 list(out, opened, tags);

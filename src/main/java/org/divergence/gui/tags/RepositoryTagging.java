@@ -198,8 +198,15 @@ public final class RepositoryTagging {
                             return row == null ? null : row.id();
                         });
                 setGraphic(tags.isEmpty() ? null : TagChips.of(tags));
-                setTooltip(tags.isEmpty() ? null : new Tooltip(String.join("\n", tags.stream()
-                        .map(FactorTag::path).toList())));
+                if (tags.isEmpty()) {
+                    setTooltip(null);
+                } else {
+                    // Why it carries each tag is read only when the tooltip shows.
+                    Tooltip why = new Tooltip(String.join("\n", tags.stream().map(FactorTag::path).toList()));
+                    long id = repository.id();
+                    why.setOnShowing(event -> why.setText(viewModel.describe(id)));
+                    setTooltip(why);
+                }
             }
         });
         Label header = new Label("Tags");

@@ -122,6 +122,20 @@ public final class TaggingViewModel {
         return tagsByRepository.get(id);
     }
 
+    /** Why the repository carries each of its tags, one line each: "Compute requirements — by hand". */
+    public String describe(long repositoryId) {
+        Project project = context.project();
+        if (project == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (RepositoryTags.Assignment assignment : new RepositoryTags(project).assignments(repositoryId)) {
+            lines.add(assignment.tag().path() + " \u2014 " + (assignment.byHand() ? "by hand"
+                    : "by rule " + assignment.ruleId() + ": " + assignment.ruleExpression()));
+        }
+        return String.join("\n", lines);
+    }
+
     /** Tags the repositories by hand (undoable with Edit → Undo); {@code onDone} runs on the FX thread after. */
     public void tag(FactorTag tag, long[] repositoryIds, Consumer<Integer> onDone) {
         run(project -> new RepositoryTags(project).tag(tag, repositoryIds), true, tag, repositoryIds.length, onDone);

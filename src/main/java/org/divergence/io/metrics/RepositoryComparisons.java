@@ -32,8 +32,8 @@ public final class RepositoryComparisons {
         try {
             return GroupSplits.builtIn(by);
         } catch (InvalidInputException unknown) {
-            throw new InvalidInputException("--by " + by + ": unknown grouping; use platform, repo_type or tag:NAME"
-                    + " (NAME a code of the codebook used as a tag)", unknown);
+            throw new InvalidInputException("--by " + by + ": unknown grouping; use platform, repo_type or tag:NAME",
+                    unknown);
         }
     }
 

@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.FactorTags;
+import org.divergence.core.tags.TagRule;
 import org.divergence.core.tags.TagUsage;
 import org.divergence.io.coding.CodebookStore;
 import org.divergence.io.project.Project;
@@ -60,7 +62,6 @@ public final class RepositoryTags {
 
     /** Every code with how many repositories carry it, by hand and by rule, in tree order. */
     public List<TagUsage> usage() {
-        TagRules.applyPendingIfAny(project);
         return project.read(connection -> {
             Map<Long, long[]> counts = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT code_id,"
@@ -80,6 +81,9 @@ public final class RepositoryTags {
                     rules.put(rs.getLong(1), rs.getInt(2));
                 }
             }
+            for (TagRule rule : TagRules.pending(connection)) {
+                counts.put(rule.codeId(), countsWithPending(connection, rule.codeId()));
+            }
             List<TagUsage> usage = new ArrayList<>();
             for (FactorTag tag : tags(connection)) {
                 long[] count = counts.getOrDefault(tag.codeId(), new long[3]);
@@ -91,24 +95,51 @@ public final class RepositoryTags {
 
     /** The ids of the repositories carrying the code (by hand or by rule), ascending. */
     public long[] taggedIds(long codeId) {
-        TagRules.applyPendingIfAny(project);
         return project.read(connection -> {
-            long[] ids = new long[1024];
-            int count = 0;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT repository_id FROM"
-                    + " repository_tag WHERE code_id = ? ORDER BY repository_id")) {
-                statement.setLong(1, codeId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        if (count == ids.length) {
-                            ids = Arrays.copyOf(ids, count * 2);
-                        }
-                        ids[count++] = rs.getLong(1);
-                    }
+            long[] ids = storedIds(connection, codeId, null);
+            for (TagRule rule : TagRules.pending(connection)) {
+                if (rule.codeId() == codeId) {
+                    ids = LongStream.concat(Arrays.stream(ids), Arrays.stream(TagRules.matchingIds(connection, rule)))
+                            .distinct().sorted().toArray();
                 }
             }
-            return Arrays.copyOf(ids, count);
+            return ids;
         });
+    }
+
+    /** Stored tag rows of the code, all or of one source, as distinct repository ids, ascending. */
+    private static long[] storedIds(Connection connection, long codeId, String source) throws SQLException {
+        long[] ids = new long[1024];
+        int count = 0;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT repository_id FROM"
+                + " repository_tag WHERE code_id = ? AND (? IS NULL OR source = ?) ORDER BY repository_id")) {
+            statement.setLong(1, codeId);
+            statement.setString(2, source);
+            statement.setString(3, source);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                    }
+                    ids[count++] = rs.getLong(1);
+                }
+            }
+        }
+        return Arrays.copyOf(ids, count);
+    }
+
+    /** {all, by hand, by rule} for a code one of whose rules is pending (rare: right after an undo). */
+    private static long[] countsWithPending(Connection connection, long codeId) throws SQLException {
+        long[] byHand = storedIds(connection, codeId, "manual");
+        LongStream byRule = Arrays.stream(storedIds(connection, codeId, "rule"));
+        for (TagRule rule : TagRules.pending(connection)) {
+            if (rule.codeId() == codeId) {
+                byRule = LongStream.concat(byRule, Arrays.stream(TagRules.matchingIds(connection, rule)));
+            }
+        }
+        long[] rules = byRule.distinct().toArray();
+        long all = LongStream.concat(Arrays.stream(byHand), Arrays.stream(rules)).distinct().count();
+        return new long[] {all, byHand.length, rules.length};
     }
 
     /** For each of the repositories, the codes it carries (each once, in code order); untagged ones are absent. */

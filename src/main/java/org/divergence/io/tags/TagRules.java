@@ -40,10 +40,18 @@ public final class TagRules {
     private TagRules() {
     }
 
-    /** Every rule with the number of repositories it tags, oldest first. */
+    /** Every rule with the number of repositories it tags, oldest first (reads only: works read-only too). */
     public static List<TagRule> list(Project project) {
-        applyPendingIfAny(project);
-        return project.read(TagRules::list);
+        return project.read(connection -> {
+            Map<Long, Boolean> pending = pendingRules(connection);
+            List<TagRule> rules = new ArrayList<>();
+            for (TagRule rule : list(connection)) {
+                // A pending rule's tags are not stored yet: count what it matches.
+                rules.add(pending.containsKey(rule.id()) ? new TagRule(rule.id(), rule.codeId(), rule.expression(),
+                        rule.createdAt(), matchingIds(connection, rule).length) : rule);
+            }
+            return rules;
+        });
     }
 
     static List<TagRule> list(Connection connection) throws SQLException {
@@ -57,6 +65,31 @@ public final class TagRules {
             }
         }
         return rules;
+    }
+
+    /** Rules brought back by undo whose tags are not derived yet; readers evaluate them instead of reading rows. */
+    static List<TagRule> pending(Connection connection) throws SQLException {
+        Map<Long, Boolean> pending = pendingRules(connection);
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        return list(connection).stream().filter(rule -> pending.containsKey(rule.id())).toList();
+    }
+
+    /** The ids of the repositories a rule matches now, ascending. */
+    static long[] matchingIds(Connection connection, TagRule rule) throws SQLException {
+        RuleSql sql = RuleSql.compile(rule.parsed());
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM repository WHERE "
+                + sql.condition() + " ORDER BY id")) {
+            sql.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** How many repositories the rule would tag now; a malformed rule throws with the position of the problem. */
@@ -120,7 +153,8 @@ public final class TagRules {
 
     /**
      * Applies rules that came back through undo (of a code's deletion) and wait to be applied; a cheap check when
-     * there are none. Called before tags are read, and by the GUI when the codebook changes.
+     * there are none. The GUI calls it when the codebook changes, and commands that write before they tag; readers
+     * need not (they evaluate pending rules themselves), so reading never writes.
      */
     public static boolean applyPendingIfAny(Project project) {
         boolean pending = project.read(connection -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
@@ -16,6 +17,7 @@ import org.divergence.testsupport.RepositorySamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The Compare screen's tag grouping: untagged (a) vs tagged (b), offered once a tag is in use. */
 class CompareByTagViewModelTest {
@@ -33,7 +35,7 @@ class CompareByTagViewModelTest {
     }
 
     @Test
-    void comparesUntaggedWithTaggedRepositoriesOnceATagIsInUse() {
+    void comparesUntaggedWithTaggedRepositoriesOnceATagIsInUse() throws Exception {
         Project project = RepositorySamples.projectFromResource(folder.resolve("small.divergence"),
                 "/golden/small.csv");
         long code = new CodebookStore(project).createCode(null, "Compute requirements", null).run();
@@ -49,9 +51,10 @@ class CompareByTagViewModelTest {
         // Tagging (here by a rule) makes the tag available and chosen; the comparison follows.
         context.undoHistory().execute(TagRules.add(project, code, "commits > 20 OR (platform = huggingface AND"
                 + " likes >= 2)"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.tagProperty().get() != null
+                && "Untagged".equals(viewModel.groupAProperty().get()) && !viewModel.rows().isEmpty());
         assertEquals("Compute requirements", viewModel.tagProperty().get().name());
         assertEquals("", viewModel.problemProperty().get());
-        assertEquals("Untagged", viewModel.groupAProperty().get());
         assertEquals("Compute requirements", viewModel.groupBProperty().get());
         MetricRow contributors = viewModel.rows().stream().filter(row -> row.label().equals("Contributors"))
                 .findFirst().orElseThrow();

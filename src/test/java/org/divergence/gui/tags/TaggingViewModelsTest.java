@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagUsage;
 import org.divergence.gui.common.SameThreadTaskExecutor;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The tagging and rule editor view models without a toolkit: same-thread executor, a real project file. */
 class TaggingViewModelsTest {
@@ -42,6 +44,15 @@ class TaggingViewModelsTest {
         context.close();
     }
 
+    /** Data notices reach view models on the FX thread when another test started the toolkit: wait for them. */
+    private static void await(java.util.function.BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+
     private static TagUsage usage(TaggingViewModel viewModel, String name) {
         return viewModel.usage().stream().filter(u -> u.tag().name().equals(name)).findFirst().orElseThrow();
     }
@@ -55,12 +66,13 @@ class TaggingViewModelsTest {
         int[] changed = {-1};
         viewModel.tag(compute, new long[] {1, 2, 3}, count -> changed[0] = count);
         assertEquals(3, changed[0]);
-        assertEquals(3, usage(viewModel, "Compute requirements").repositories());
+        await(() -> usage(viewModel, "Compute requirements").repositories() == 3);
         assertEquals("Tagged 3 repositories with \u201CCompute requirements\u201D.", viewModel.statusProperty().get());
         viewModel.tag(compute, new long[] {3, 4}, null);
         assertEquals("Tagged 1 repository with \u201CCompute requirements\u201D (1 already carried it).",
                 viewModel.statusProperty().get());
 
+        assertEquals("Compute requirements \u2014 by hand", viewModel.describe(1));
         long[] listing = {4, 5, 1, 9};
         assertEquals(List.of(compute), viewModel.tagsAt(0, listing.length, index -> listing[index]));
         assertEquals(List.of(), viewModel.tagsAt(1, listing.length, index -> listing[index]));
@@ -68,12 +80,13 @@ class TaggingViewModelsTest {
 
         long revision = viewModel.revisionProperty().get();
         assertTrue(context.undoHistory().undo());
-        assertTrue(viewModel.revisionProperty().get() > revision, "shown tags are reloaded after undo");
-        assertEquals(List.of(), viewModel.tagsAt(0, listing.length, index -> listing[index]));
-        assertEquals(3, usage(viewModel, "Compute requirements").repositories());
+        await(() -> viewModel.revisionProperty().get() > revision
+                && usage(viewModel, "Compute requirements").repositories() == 3);
+        assertEquals(List.of(), viewModel.tagsAt(0, listing.length, index -> listing[index]),
+                "shown tags are reloaded after undo");
 
         viewModel.untag(compute, new long[] {1, 2}, null);
-        assertEquals(1, usage(viewModel, "Compute requirements").repositories());
+        await(() -> usage(viewModel, "Compute requirements").repositories() == 1);
         assertTrue(context.undoHistory().nextUndo().orElseThrow().startsWith("remove tag"));
     }
 
@@ -99,21 +112,19 @@ class TaggingViewModelsTest {
         long[] saved = {-1};
         editor.save(count -> saved[0] = count);
         assertEquals(matches, saved[0]);
-        assertEquals(1, editor.rules().size());
+        await(() -> editor.rules().size() == 1 && usage(tagging, "Governance").byRule() == matches);
         assertEquals(matches, editor.rules().getFirst().matches());
         assertEquals("", editor.expressionProperty().get(), "the editor is cleared for the next rule");
-        assertEquals(matches, usage(tagging, "Governance").byRule());
 
         editor.edit(editor.rules().getFirst(), tagging.tags());
         editor.expressionProperty().set("platform = huggingface");
         editor.save(null);
-        assertEquals(140, editor.rules().getFirst().matches());
+        await(() -> editor.rules().getFirst().matches() == 140);
         assertTrue(context.undoHistory().undo());
-        assertEquals(matches, editor.rules().getFirst().matches());
+        await(() -> editor.rules().getFirst().matches() == matches);
 
         editor.remove(editor.rules().getFirst());
-        assertTrue(editor.rules().isEmpty());
-        assertEquals(0, usage(tagging, "Governance").repositories());
+        await(() -> editor.rules().isEmpty() && usage(tagging, "Governance").repositories() == 0);
         editor.dispose();
     }
 }
