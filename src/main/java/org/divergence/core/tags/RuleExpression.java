@@ -31,7 +31,9 @@ public sealed interface RuleExpression {
 
         @Override
         public String text() {
-            return parts.stream().map(RuleExpression::text).collect(Collectors.joining(" OR "));
+            // AND binds tighter anyway; the parentheses are for the reader.
+            return parts.stream().map(part -> part instanceof And ? "(" + part.text() + ")" : part.text())
+                    .collect(Collectors.joining(" OR "));
         }
     }
 

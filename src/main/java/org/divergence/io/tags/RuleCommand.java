@@ -206,8 +206,9 @@ public final class RuleCommand implements UndoableCommand {
     }
 
     private static long count(Connection connection, long ruleId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM repository_tag WHERE rule_id = ? AND source = 'rule'")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM repository_tag WHERE"
+                + " code_id = (SELECT code_id FROM tag_rule WHERE id = ?1) AND source = 'rule'"
+                + " AND coalesce(rule_id, 0) = ?1")) {
             statement.setLong(1, ruleId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

@@ -57,8 +57,8 @@ public final class TagRules {
     static List<TagRule> list(Connection connection) throws SQLException {
         List<TagRule> rules = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT r.id, r.code_id, r.expression,"
-                + " r.created_at, (SELECT count(*) FROM repository_tag t WHERE t.rule_id = r.id AND t.source ="
-                + " 'rule') FROM tag_rule r ORDER BY r.id");
+                + " r.created_at, (SELECT count(*) FROM repository_tag t WHERE t.code_id = r.code_id AND t.source ="
+                + " 'rule' AND coalesce(t.rule_id, 0) = r.id) FROM tag_rule r ORDER BY r.id");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 rules.add(new TagRule(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
@@ -175,13 +175,24 @@ public final class TagRules {
     /** Every rule on the scope, and pending rules on all repositories; returns {added, removed}. */
     static long[] applyAll(Connection connection, RepositoryScope scope) throws SQLException {
         long[] total = new long[2];
+        List<TagRule> rules = list(connection);
+        if (rules.isEmpty()) {
+            return total;
+        }
         Map<Long, Boolean> pending = pendingRules(connection);
         String now = Instant.now().toString();
-        for (TagRule rule : list(connection)) {
-            RepositoryScope where = pending.containsKey(rule.id()) ? RepositoryScope.ALL : scope;
-            long[] changed = apply(connection, rule.id(), rule.codeId(), rule.parsed(), where, now);
-            total[0] += changed[0];
-            total[1] += changed[1];
+        RepositoryScope found = scope.materialise(connection);
+        try {
+            for (TagRule rule : rules) {
+                RepositoryScope where = pending.containsKey(rule.id()) ? RepositoryScope.ALL : found;
+                long[] changed = apply(connection, rule.id(), rule.codeId(), rule.parsed(), where, now);
+                total[0] += changed[0];
+                total[1] += changed[1];
+            }
+        } finally {
+            if (scope.byBatch()) {
+                RepositoryScope.release(connection);
+            }
         }
         clearPending(connection);
         return total;
@@ -203,10 +214,12 @@ public final class TagRules {
                         RepositoryScope scope, String now) throws SQLException {
         RuleSql rule = RuleSql.compile(expression);
         long removed;
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM repository_tag WHERE rule_id = ?"
-                + " AND source = 'rule' AND repository_id IN (SELECT id FROM repository WHERE " + scope.condition()
-                + " AND NOT coalesce(" + rule.condition() + ", 0))")) {
+        // Rows of one rule are reached through its code: (code_id, repository_id, source, rule) is the index.
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM repository_tag WHERE code_id = ?"
+                + " AND source = 'rule' AND coalesce(rule_id, 0) = ? AND repository_id IN (SELECT id FROM repository"
+                + " WHERE " + scope.condition() + " AND NOT coalesce(" + rule.condition() + ", 0))")) {
             int index = 1;
+            delete.setLong(index++, codeId);
             delete.setLong(index++, ruleId);
             index = bind(delete, index, scope.parameters());
             rule.bind(delete, index);
@@ -216,13 +229,15 @@ public final class TagRules {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository_tag (repository_id,"
                 + " code_id, source, rule_id, created_at) SELECT id, ?, 'rule', ?, ? FROM repository WHERE "
                 + scope.condition() + " AND " + rule.condition() + " AND NOT EXISTS (SELECT 1 FROM repository_tag t"
-                + " WHERE t.rule_id = ? AND t.source = 'rule' AND t.repository_id = repository.id)")) {
+                + " WHERE t.code_id = ? AND t.repository_id = repository.id AND t.source = 'rule'"
+                + " AND coalesce(t.rule_id, 0) = ?)")) {
             int index = 1;
             insert.setLong(index++, codeId);
             insert.setLong(index++, ruleId);
             insert.setString(index++, now);
             index = bind(insert, index, scope.parameters());
             index = rule.bind(insert, index);
+            insert.setLong(index++, codeId);
             insert.setLong(index, ruleId);
             added = insert.executeUpdate();
         }

@@ -32,7 +32,7 @@ class RuleParserTest {
         RuleExpression.And and = assertInstanceOf(RuleExpression.And.class, or.parts().get(1));
         RuleExpression.Not not = assertInstanceOf(RuleExpression.Not.class, and.parts().get(1));
         assertInstanceOf(RuleExpression.Or.class, not.inner());
-        assertEquals("forks IS NULL OR commits >= 1 AND NOT (stars < 5 OR likes <= 2)", rule.text());
+        assertEquals("forks IS NULL OR (commits >= 1 AND NOT (stars < 5 OR likes <= 2))", rule.text());
         // The normal form parses to the same rule.
         assertEquals(rule, RuleParser.parse(rule.text()));
     }

@@ -109,6 +109,35 @@ class TaggingTest {
     }
 
     @Test
+    void theSchemaAllowsEachReasonOnceAndCascades() {
+        FactorTag compute = TagFixture.code(project, "Compute requirements");
+        long repository = TagFixture.id(project, "a/one");
+        String insert = "INSERT INTO repository_tag (repository_id, code_id, source, rule_id, created_at) VALUES (?, ?,"
+                + " 'manual', NULL, 't')";
+        project.write(Set.of(DataArea.TAGS), connection -> {
+            try (var statement = connection.prepareStatement(insert)) {
+                statement.setLong(1, repository);
+                statement.setLong(2, compute.codeId());
+                statement.executeUpdate();
+            }
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> project.write(Set.of(DataArea.TAGS), connection -> {
+            try (var statement = connection.prepareStatement(insert)) {
+                statement.setLong(1, repository);
+                statement.setLong(2, compute.codeId());
+                statement.executeUpdate();
+            }
+            return null;
+        }), "a repository carries a code by hand once");
+        assertThrows(RuntimeException.class, () -> project.write(Set.of(DataArea.TAGS), connection -> {
+            connection.createStatement().executeUpdate("INSERT INTO repository_tag (repository_id, code_id, source,"
+                    + " rule_id, created_at) VALUES (" + repository + ", " + compute.codeId() + ", 'rule', NULL, 't')");
+            return null;
+        }), "a rule's tag names its rule");
+    }
+
+    @Test
     void undoRefusesWhenSomethingOutsideTheHistoryChangedTheTags() {
         FactorTag compute = TagFixture.code(project, "Compute requirements");
         history.execute(tags.tag(compute, ids("a/one", "b/llama")));

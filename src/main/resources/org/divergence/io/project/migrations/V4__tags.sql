@@ -21,9 +21,10 @@ CREATE TABLE repository_tag (
     created_at    TEXT NOT NULL,
     CHECK ((source = 'manual' AND rule_id IS NULL) OR (source = 'rule' AND rule_id IS NOT NULL))
 );
-CREATE UNIQUE INDEX repository_tag_by_hand ON repository_tag (code_id, repository_id) WHERE source = 'manual';
-CREATE UNIQUE INDEX repository_tag_by_rule ON repository_tag (rule_id, repository_id) WHERE source = 'rule';
-CREATE INDEX repository_tag_by_code ON repository_tag (code_id, repository_id);
+-- Two indexes only (a rule may add a million rows; each index costs): one per code, which also makes a reason unique
+-- (by hand once per code and repository; by a rule once per rule and repository), and one per repository (its tags,
+-- the tag filter, and the cascade when repositories are deleted). Rows of one rule are found through its code.
+CREATE UNIQUE INDEX repository_tag_by_code ON repository_tag (code_id, repository_id, source, coalesce(rule_id, 0));
 CREATE INDEX repository_tag_by_repository ON repository_tag (repository_id);
 
 -- Tags given by a rule are derived data: they always carry their rule's code (also when a code merge moves the rule,
