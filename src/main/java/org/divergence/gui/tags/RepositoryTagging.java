@@ -249,11 +249,17 @@ public final class RepositoryTagging {
 
     /** Opens the tag rules dialog. */
     public void openRules() {
+        openRules(null);
+    }
+
+    /** Opens the tag rules dialog with a code chosen for a new rule (null: none yet). */
+    public void openRules(FactorTag tag) {
         if (!services.context().hasProject()) {
             return;
         }
-        RulesDialog.show(table.getScene().getWindow(), new RuleEditorViewModel(services.context(), services.tasks()),
-                viewModel, services.dialogs());
+        RuleEditorViewModel editor = new RuleEditorViewModel(services.context(), services.tasks());
+        editor.tagProperty().set(tag);
+        RulesDialog.show(table.getScene().getWindow(), editor, viewModel, services.dialogs());
     }
 
     private static boolean isShowing(Node node) {

@@ -39,7 +39,7 @@ final class TagDialog {
     }
 
     static void show(Window owner, TaggingViewModel viewModel, long[] selected, Supplier<long[]> shown,
-                     long shownCount, Runnable openRules) {
+                     long shownCount, java.util.function.Consumer<org.divergence.core.tags.FactorTag> openRules) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Tag repositories");
@@ -122,8 +122,9 @@ final class TagDialog {
 
         Hyperlink rules = new Hyperlink("Tag by a rule instead…");
         rules.setOnAction(event -> {
+            TagUsage chosen = list.getSelectionModel().getSelectedItem();
             dialog.close();
-            openRules.run();
+            openRules.accept(chosen == null ? null : chosen.tag());
         });
         Label hint = new Label("Edit → Undo (Ctrl+Z) takes tagging back. Remove tag takes off tags given by hand;"
                 + " tags given by rules stay.");
