@@ -128,7 +128,8 @@ final class RulesDialog {
                     .filter(candidate -> candidate.codeId() == chosen.codeId()).findFirst().orElse(null));
         };
         fillCodes.run();
-        tagging.usage().addListener((javafx.collections.ListChangeListener<Object>) change -> fillCodes.run());
+        javafx.collections.ListChangeListener<Object> codesChanged = change -> fillCodes.run();
+        tagging.usage().addListener(codesChanged);
         code.setCellFactory(list -> tagCell());
         code.setButtonCell(tagCell());
         code.valueProperty().bindBidirectional(viewModel.tagProperty());
@@ -223,7 +224,10 @@ final class RulesDialog {
         dialog.getDialogPane().setPrefWidth(900);
         dialog.getDialogPane().setMinWidth(700);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.setOnHidden(event -> viewModel.dispose());
+        dialog.setOnHidden(event -> {
+            tagging.usage().removeListener(codesChanged);
+            viewModel.dispose();
+        });
         dialog.setOnShown(event -> rule.requestFocus());
         dialog.show();
     }

@@ -112,13 +112,20 @@ final class TagDialog {
                 selected.length == 1 ? "repository" : "repositories"));
         selection.setId("tag-scope-selection");
         selection.setToggleGroup(scope);
-        selection.setDisable(selected.length == 0);
+        selection.setDisable(selected.length == 0 || selected.length > RepositoryTags.HAND_TAG_LIMIT);
+        if (selected.length > RepositoryTags.HAND_TAG_LIMIT) {
+            selection.setText(selection.getText() + String.format(": more than %,d, use a rule",
+                    RepositoryTags.HAND_TAG_LIMIT));
+        }
         RadioButton all = new RadioButton(String.format("all %,d %s shown (the current filter)", shownCount,
                 shownCount == 1 ? "repository" : "repositories"));
         all.setId("tag-scope-shown");
         all.setToggleGroup(scope);
         all.setDisable(shownCount == 0 || shownCount > RepositoryTags.HAND_TAG_LIMIT);
-        scope.selectToggle(selected.length > 0 ? selection : all);
+        if (shownCount > RepositoryTags.HAND_TAG_LIMIT) {
+            all.setText(all.getText() + String.format(": more than %,d, use a rule", RepositoryTags.HAND_TAG_LIMIT));
+        }
+        scope.selectToggle(!selection.isDisable() ? selection : all.isDisable() ? null : all);
 
         Hyperlink rules = new Hyperlink("Tag by a rule instead…");
         rules.setOnAction(event -> {
