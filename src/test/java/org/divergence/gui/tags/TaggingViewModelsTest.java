@@ -72,6 +72,7 @@ class TaggingViewModelsTest {
         assertEquals("Tagged 1 repository with \u201CCompute requirements\u201D (1 already carried it).",
                 viewModel.statusProperty().get());
 
+        await(() -> usage(viewModel, "Compute requirements").repositories() == 4);
         assertEquals("Compute requirements \u2014 by hand", viewModel.describe(1));
         long[] listing = {4, 5, 1, 9};
         assertEquals(List.of(compute), viewModel.tagsAt(0, listing.length, index -> listing[index]));
