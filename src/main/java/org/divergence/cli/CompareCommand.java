@@ -34,7 +34,8 @@ final class CompareCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "platform",
-            description = "platform (default) or repo_type.")
+            description = "platform (default), repo_type, or tag:NAME (untagged vs repositories tagged with the"
+                    + " code NAME; see the tag command).")
     String by;
 
     @Option(names = "--where", paramLabel = "KEY=VALUE",

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.io.project.Project;
 import org.divergence.io.repositories.RepositoryImporter;
+import org.divergence.io.tags.TagRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
         RepositoryImporter.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
-            report = new RepositoryImporter(opened).importFiles(inputs,
+            report = new RepositoryImporter(opened).afterImport(TagRules.REAPPLY_AFTER_IMPORT).importFiles(inputs,
                     new RepositoryImporter.Options(skipInvalid, type), progress);
         } finally {
             progress.finish();

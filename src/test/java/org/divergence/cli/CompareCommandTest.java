@@ -106,7 +106,7 @@ class CompareCommandTest {
                 "--where", "license=mit");
         assertInvalid("--created-to 31.12.2024: not a date; use YYYY-MM-DD, e.g. 2022-05-25",
                 "--created-to", "31.12.2024");
-        assertInvalid("--by stars: unknown grouping; use platform or repo_type", "--by", "stars");
+        assertInvalid("--by stars: unknown grouping; use platform, repo_type or tag:NAME", "--by", "stars");
         assertInvalid("--resamples 0: must be at least 1", "--resamples", "0");
     }
 

@@ -12,14 +12,19 @@ import org.divergence.core.common.InvalidInputException;
 
 /**
  * Which repositories a view, an export or a comparison looks at: platforms and repository types (empty = all), an
- * inclusive range of creation dates (null = open), text in the name, and a range of one metric's values (null = any;
- * e.g. a chart's clicked bin). With a date bound, repositories whose creation date is unknown are left out; without
- * one they are kept. Values for the same key are alternatives (OR); different keys must all hold (AND).
+ * inclusive range of creation dates (null = open), text in the name, a range of one metric's values (null = any;
+ * e.g. a chart's clicked bin), and factor tags (repositories carrying any of these codes as a tag; empty = all).
+ * With a date bound, repositories whose creation date is unknown are left out; without one they are kept. Values for
+ * the same key are alternatives (OR); different keys must all hold (AND).
  */
 public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
-                               LocalDate createdTo, String nameContains, MetricRange metricRange) {
+                               LocalDate createdTo, String nameContains, MetricRange metricRange, Set<Tag> tags) {
 
-    public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null, null);
+    public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null);
+
+    /** A code of the codebook used as a tag, by its id; the name is for descriptions. */
+    public record Tag(long codeId, String name) {
+    }
 
     public RepositoryFilter {
         platforms = platforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(platforms));
@@ -29,16 +34,17 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
                     + ": the date range is empty");
         }
         nameContains = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
     }
 
     public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
                             LocalDate createdTo, String nameContains) {
-        this(platforms, repoTypes, createdFrom, createdTo, nameContains, null);
+        this(platforms, repoTypes, createdFrom, createdTo, nameContains, null, Set.of());
     }
 
     public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
                             LocalDate createdTo) {
-        this(platforms, repoTypes, createdFrom, createdTo, null, null);
+        this(platforms, repoTypes, createdFrom, createdTo, null);
     }
 
     /**
@@ -90,28 +96,32 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
 
     public boolean isAll() {
         return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null
-                && metricRange == null;
+                && metricRange == null && tags.isEmpty();
     }
 
     public RepositoryFilter withPlatforms(Set<Platform> value) {
-        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, metricRange);
+        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, metricRange, tags);
     }
 
     public RepositoryFilter withRepoTypes(Set<RepoType> value) {
-        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, metricRange);
+        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, metricRange, tags);
     }
 
     public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
-        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, metricRange);
+        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, metricRange, tags);
     }
 
     public RepositoryFilter withNameContains(String value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, metricRange);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, metricRange, tags);
     }
 
     /** The same filter restricted to a range of one metric's values (null: any value). */
     public RepositoryFilter withMetricRange(MetricRange value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value, tags);
+    }
+
+    public RepositoryFilter withTags(Set<Tag> value) {
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, metricRange, value);
     }
 
     /** The platform and type filters as "--where" items, in a stable order (for JSON and for reproducing a run). */
@@ -153,6 +163,9 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
         }
         if (metricRange != null) {
             parts.add(metricRange.describe());
+        }
+        if (!tags.isEmpty()) {
+            parts.add("tagged " + String.join(" or ", tags.stream().map(Tag::name).sorted().toList()));
         }
         return parts;
     }

@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -40,6 +42,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
@@ -123,7 +126,18 @@ public final class CompareView implements SectionView {
         grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
         grouping.setId("compare-grouping");
         grouping.setTooltip(new Tooltip("Group a is GitHub; group b is Hugging Face, or each Hugging Face "
-                + "repository type compared with GitHub code"));
+                + "repository type compared with GitHub code; or untagged (a) vs tagged (b) repositories"));
+
+        ComboBox<FactorTag> tag = new ComboBox<>(viewModel.tags());
+        tag.setId("compare-tag");
+        tag.setPromptText("No tag in use");
+        tag.valueProperty().bindBidirectional(viewModel.tagProperty());
+        tag.setTooltip(new Tooltip("The factor: repositories carrying this code as a tag (group b) against all"
+                + " the others (group a)"));
+        tag.visibleProperty().bind(viewModel.groupingProperty().isEqualTo(Grouping.TAG));
+        tag.managedProperty().bind(tag.visibleProperty());
+        tag.setCellFactory(list -> tagCell());
+        tag.setButtonCell(tagCell());
 
         ChoiceBox<String> pair = new ChoiceBox<>(viewModel.pairNames());
         pair.setId("compare-pair");
@@ -193,7 +207,7 @@ public final class CompareView implements SectionView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox first = new HBox(10, label("Compare"), grouping, pair, spacer, busy, cancel, refresh, copy);
+        HBox first = new HBox(10, label("Compare"), grouping, tag, pair, spacer, busy, cancel, refresh, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
                 from, label("to"), to, reset);
@@ -202,6 +216,23 @@ public final class CompareView implements SectionView {
         rows.setPadding(new Insets(10, 12, 8, 12));
         rows.getStyleClass().add("compare-controls");
         return rows;
+    }
+
+    private static ListCell<FactorTag> tagCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(FactorTag item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+                if (empty || item == null || item.color() == null) {
+                    setGraphic(null);
+                } else {
+                    javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(11, 11);
+                    swatch.setFill(javafx.scene.paint.Color.web(item.color()));
+                    setGraphic(swatch);
+                }
+            }
+        };
     }
 
     private static DatePicker datePicker(String id, String tooltip) {

@@ -28,6 +28,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparison;
@@ -37,6 +38,8 @@ import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
+import org.divergence.core.tags.FactorTag;
+import org.divergence.core.tags.TagUsage;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
@@ -45,6 +48,8 @@ import org.divergence.io.metrics.RepositoryComparisons;
 import org.divergence.io.metrics.RepositoryMetricsReader;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
+import org.divergence.io.tags.RepositoryTags;
+import org.divergence.io.tags.TagSplits;
 
 /**
  * The Compare screen's state: grouping and filters in, the comparison's table rows, headlines and copyable tables
@@ -57,10 +62,13 @@ public final class CompareViewModel {
     public enum State { IDLE, NO_REPOSITORIES, READY }
 
     private final ProjectContext context;
+    private final TaskExecutor tasks;
     private final LatestTaskScheduler scheduler;
     private final BootstrapMedianDifference.Settings bootstrap;
 
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
+    private final ObjectProperty<FactorTag> tag = new SimpleObjectProperty<>();
+    private final ObservableList<FactorTag> tags = FXCollections.observableArrayList();
     private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
@@ -89,6 +97,7 @@ public final class CompareViewModel {
     public CompareViewModel(ProjectContext context, TaskExecutor tasks, Duration debounce,
                             BootstrapMedianDifference.Settings bootstrap) {
         this.context = context;
+        this.tasks = tasks;
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
         this.bootstrap = bootstrap;
         for (RepoType type : RepoType.values()) {
@@ -97,6 +106,11 @@ public final class CompareViewModel {
             includedTypes.put(type, included);
         }
         grouping.addListener((obs, old, now) -> inputsChanged());
+        tag.addListener((obs, old, now) -> {
+            if (grouping.get().isTag()) {
+                inputsChanged();
+            }
+        });
         createdFrom.addListener((obs, old, now) -> inputsChanged());
         createdTo.addListener((obs, old, now) -> inputsChanged());
         selectedPair.addListener((obs, old, now) -> show());
@@ -104,14 +118,27 @@ public final class CompareViewModel {
         context.projectProperty().addListener((obs, old, now) -> {
             scheduler.cancel();
             clear(State.IDLE);
+            tag.set(null);
+            loadTags();
             inputsChanged();
         });
+        loadTags();
     }
 
     // Inputs ----------------------------------------------------------------------------------------------------
 
     public ObjectProperty<Grouping> groupingProperty() {
         return grouping;
+    }
+
+    /** With the tag grouping: the code whose tagged repositories are compared with the untagged ones. */
+    public ObjectProperty<FactorTag> tagProperty() {
+        return tag;
+    }
+
+    /** The codes that tag at least one repository, in codebook order. */
+    public ObservableList<FactorTag> tags() {
+        return tags;
     }
 
     /** Whether repositories of the type take part (all checked = no filter). */
@@ -262,9 +289,36 @@ public final class CompareViewModel {
     }
 
     private void dataChanged(Set<DataArea> areas) {
-        if (areas.contains(DataArea.REPOSITORIES)) {
+        boolean tagsChanged = areas.contains(DataArea.TAGS) || areas.contains(DataArea.CODEBOOK);
+        if (tagsChanged || areas.contains(DataArea.REPOSITORIES)) {
+            loadTags();
+        }
+        if (areas.contains(DataArea.REPOSITORIES) || tagsChanged && grouping.get().isTag()) {
             inputsChanged();
         }
+    }
+
+    /** The codes in use as tags, loaded in the background; keeps the chosen one if it is still in use. */
+    private void loadTags() {
+        Project project = context.project();
+        if (project == null) {
+            tags.clear();
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading tags", progress -> new RepositoryTags(project).usage().stream()
+                .filter(usage -> usage.repositories() > 0).map(TagUsage::tag).toList()).quiet()
+                .onSuccess(used -> {
+                    if (context.project() != project) {
+                        return;
+                    }
+                    if (!tags.equals(used)) {
+                        tags.setAll(used);
+                    }
+                    FactorTag chosen = tag.get();
+                    FactorTag same = chosen == null ? null : used.stream()
+                            .filter(candidate -> candidate.codeId() == chosen.codeId()).findFirst().orElse(null);
+                    tag.set(same != null ? same : used.isEmpty() ? null : used.getFirst());
+                }));
     }
 
     private void inputsChanged() {
@@ -291,11 +345,20 @@ public final class CompareViewModel {
             return;
         }
         problem.set("");
-        var split = grouping.get().split();
+        Grouping chosen = grouping.get();
+        FactorTag chosenTag = tag.get();
+        if (chosen.isTag() && chosenTag == null) {
+            scheduler.cancel();
+            clear(State.READY);
+            problem.set("No repository carries a tag yet. Tag repositories with a code of the codebook in the"
+                    + " Repositories section: select rows and choose Tag… (Ctrl+T), or save a tag rule.");
+            return;
+        }
         scheduler.schedule(BackgroundTask.<Compared>of("Comparing repositories", progress -> {
             if (RepositoryComparisons.repositoryCount(project) == 0) {
                 return null;
             }
+            GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();
             MetricAccumulator accumulator = RepositoryMetricsReader.read(project, split, filter, progress);
             progress.update(-1, -1, "Computing statistics");
             return new Compared(MetricComparisons.compare(accumulator, filter, bootstrap, progress), accumulator);

@@ -63,8 +63,12 @@ final class BatchesDialog {
                     + " deleted and %,d it updated get back their previous values.", batch.sourceName(),
                     WHEN.format(batch.importedAt()), batch.added(), batch.updated());
             if (services.dialogs().confirm("Remove import batch", question, "Remove batch")) {
-                services.tasks().execute(BackgroundTask.of("Removing import batch",
-                        progress -> ImportBatches.remove(project, batch.id()))
+                services.tasks().execute(BackgroundTask.of("Removing import batch", progress -> {
+                    long[] removed = ImportBatches.remove(project, batch.id());
+                    // Restored older values may change what tag rules match (docs/tags.md).
+                    org.divergence.io.tags.TagRules.reapplyAll(project);
+                    return removed;
+                })
                         .onSuccess(result -> reload(table, services, project)));
             }
         });

@@ -20,6 +20,7 @@ import org.divergence.gui.common.TaskHandle;
 import org.divergence.io.project.Project;
 import org.divergence.io.repositories.ImportPreview;
 import org.divergence.io.repositories.RepositoryImporter;
+import org.divergence.io.tags.TagRules;
 
 /** The import dialog's state: the files with their previews, the options, and the running import. */
 public final class ImportViewModel {
@@ -65,7 +66,8 @@ public final class ImportViewModel {
         stage.set(Stage.IMPORTING);
         outcome.set("");
         running.set(tasks.execute(BackgroundTask.of("Importing " + describeFiles(),
-                        progress -> new RepositoryImporter(project).importFiles(files, options(), progress))
+                        progress -> new RepositoryImporter(project).afterImport(TagRules.REAPPLY_AFTER_IMPORT)
+                                .importFiles(files, options(), progress))
                 .onSuccess(report -> {
                     stage.set(Stage.DONE);
                     StringBuilder text = new StringBuilder(capitalise(report.summary())).append('.');

@@ -41,6 +41,7 @@ import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
+import org.divergence.gui.tags.RepositoryTagging;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -53,10 +54,12 @@ public final class RepositoriesView implements SectionView {
     private final StackPane root = new StackPane();
     private final TableView<StoredRepository> table = new TableView<>();
     private final TextField search = new TextField();
+    private final RepositoryTagging tagging;
 
     public RepositoriesView(FeatureServices services, RepositoriesViewModel viewModel, Consumer<String> openUrl) {
         this.services = services;
         this.viewModel = viewModel;
+        this.tagging = new RepositoryTagging(services, viewModel, table);
         BorderPane content = new BorderPane();
         content.setTop(filterBar());
         RepositoryDetailsPane details = new RepositoryDetailsPane(viewModel, openUrl);
@@ -165,8 +168,8 @@ public final class RepositoriesView implements SectionView {
 
         Label created = new Label("Created");
         Label dash = new Label("–");
-        HBox bar = new HBox(8, platform, type, created, from, dash, to, search, linkedChip(), clear, spacer, batches,
-                export, importButton, collect);
+        HBox bar = new HBox(8, platform, type, tagging.filter(), created, from, dash, to, search, linkedChip(), clear,
+                spacer, batches, export, importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
@@ -233,7 +236,9 @@ public final class RepositoriesView implements SectionView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(viewModel.loadingProperty());
-        HBox line = new HBox(8, busy, status);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(8, busy, status, spacer, tagging.selectionActions());
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(4, 12, 4, 12));
         return line;
@@ -253,7 +258,7 @@ public final class RepositoriesView implements SectionView {
         TableColumn<StoredRepository, String> created = textColumn("Created", SortKey.CREATED_AT, 105,
                 repository -> repository.row().createdAt() == null ? null
                         : repository.row().createdAt().substring(0, Math.min(10, repository.row().createdAt().length())));
-        table.getColumns().addAll(List.of(name, platform, type, created));
+        table.getColumns().addAll(List.of(name, platform, type, created, tagging.column()));
         for (CountColumn count : CountColumn.values()) {
             table.getColumns().add(countColumn(count));
         }

@@ -48,6 +48,7 @@ public final class RepositoriesViewModel {
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
     private final StringProperty nameContains = new SimpleStringProperty("");
+    private final ObjectProperty<RepositoryFilter.Tag> tag = new SimpleObjectProperty<>();
     private final ObjectProperty<SortKey> sortKey = new SimpleObjectProperty<>(SortKey.IMPORT_ORDER);
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
     /** What a linked view (a chart click) asked for beyond the filter bar: a metric range, several types. */
@@ -71,7 +72,7 @@ public final class RepositoriesViewModel {
     public RepositoriesViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
         for (var property : new javafx.beans.Observable[] {platform, type, createdFrom, createdTo, sortKey,
-            ascending, linked}) {
+            ascending, linked, tag}) {
             property.addListener(observable -> refresh());
         }
         selected.addListener((obs, old, repository) -> loadBatch(repository));
@@ -86,7 +87,8 @@ public final class RepositoriesViewModel {
     }
 
     public void dataChanged(Set<DataArea> areas) {
-        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.BATCHES)) {
+        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.BATCHES)
+                || tag.get() != null && (areas.contains(DataArea.TAGS) || areas.contains(DataArea.CODEBOOK))) {
             refresh();
         }
     }
@@ -102,7 +104,7 @@ public final class RepositoriesViewModel {
             to = from;
         }
         return new RepositoryFilter(platforms, types, from, to, nameContains.get(),
-                extra == null ? null : extra.metricRange());
+                extra == null ? null : extra.metricRange(), tag.get() == null ? Set.of() : Set.of(tag.get()));
     }
 
     /**
@@ -114,10 +116,13 @@ public final class RepositoriesViewModel {
         type.set(filter.repoTypes().size() == 1 ? filter.repoTypes().iterator().next() : null);
         boolean severalTypes = filter.repoTypes().size() > 1;
         linked.set(filter.metricRange() == null && !severalTypes ? null : new RepositoryFilter(java.util.Set.of(),
-                severalTypes ? filter.repoTypes() : java.util.Set.of(), null, null, null, filter.metricRange()));
+                severalTypes ? filter.repoTypes() : java.util.Set.of(), null, null, null, filter.metricRange(),
+                java.util.Set.of()));
+        tag.set(filter.tags().size() == 1 ? filter.tags().iterator().next() : null);
         createdFrom.set(filter.createdFrom());
         createdTo.set(filter.createdTo());
         nameContains.set(filter.nameContains() == null ? "" : filter.nameContains());
+        tag.set(filter.tags().size() == 1 ? filter.tags().iterator().next() : null);
         refresh();
     }
 
@@ -222,6 +227,21 @@ public final class RepositoriesViewModel {
 
     public ObjectProperty<LocalDate> createdToProperty() {
         return createdTo;
+    }
+
+    /** Only repositories carrying this code as a tag (null = any). */
+    public ObjectProperty<RepositoryFilter.Tag> tagProperty() {
+        return tag;
+    }
+
+    /** The ids of the rows at these positions of the current listing (e.g. the table's selection). */
+    public long[] idsAt(java.util.List<Integer> indices) {
+        return rows.get() instanceof RepositoryRows shown ? shown.idsAt(indices) : new long[0];
+    }
+
+    /** The ids of every repository the current listing shows, in its order. */
+    public long[] shownIds() {
+        return rows.get() instanceof RepositoryRows shown ? shown.ids() : new long[0];
     }
 
     /** The View applies this after the user pauses typing. */

@@ -70,6 +70,17 @@ final class RepositoryRows extends ObservableListBase<StoredRepository> {
         return ids.length;
     }
 
+    /** The ids at these positions (positions outside the list are left out). */
+    long[] idsAt(List<Integer> indices) {
+        return indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < ids.length)
+                .mapToLong(i -> ids[i]).toArray();
+    }
+
+    /** Every id shown, in order. */
+    long[] ids() {
+        return ids.clone();
+    }
+
     /** Where a repository is in this order, or -1. */
     int indexOf(long id) {
         for (int i = 0; i < ids.length; i++) {

@@ -204,6 +204,7 @@ public final class CodebookStore {
                         + "a code below it.");
             }
             recorder.touch(Tables.CODE, sourceId);
+            TagRows.merge(connection, recorder, sourceId, targetId);
             recorder.touchWhere(Tables.CODING, "code_id = ?", sourceId);
             recorder.touchWhere(Tables.MEMO, "code_id = ?", sourceId);
             // Codings the target already has (same transcript, coder and range) would be duplicates: drop them.
@@ -269,6 +270,7 @@ public final class CodebookStore {
                         recorder.touchWhere(Tables.MEMO,
                                 "coding_id IN (SELECT id FROM coding WHERE code_id = ?)", code.id());
                         recorder.touchWhere(Tables.CODING, "code_id = ?", code.id());
+                        TagRows.touchForDelete(recorder, code.id());
                         codings += (int) Sql.count(connection, "SELECT count(*) FROM coding WHERE code_id = ?",
                                 code.id());
                     }

@@ -14,7 +14,9 @@ public enum Tables {
     CODE("code", "id"),
     CODING("coding", "id"),
     MEMO("memo", "id"),
-    ATTRIBUTE_VALUE("case_attribute_value", "case_id", "attribute_id");
+    ATTRIBUTE_VALUE("case_attribute_value", "case_id", "attribute_id"),
+    TAG_RULE("tag_rule", "id"),
+    REPOSITORY_TAG("repository_tag", "id");
 
     final String table;
     final List<String> key;

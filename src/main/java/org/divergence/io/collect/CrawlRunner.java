@@ -26,6 +26,7 @@ import org.divergence.core.repositories.RowProblem;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
 import org.divergence.io.repositories.CollectedRepositories;
+import org.divergence.io.tags.TagRules;
 
 /**
  * Runs a crawl: plans it (the listing, when it has one), then collects each planned repository and stores its row
@@ -243,6 +244,7 @@ public final class CrawlRunner {
             Instant now = options.clock().now();
             long batchId = Crawls.batch(connection, crawlId);
             boolean added = CollectedRepositories.store(connection, batchId, row);
+            TagRules.applyToRepository(connection, row.platform(), row.fullName());
             Crawls.markDone(connection, crawlId, item.position(), row.fullName(), added, now);
             Crawls.updateBatchCounts(connection, crawlId, batchId);
             Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);

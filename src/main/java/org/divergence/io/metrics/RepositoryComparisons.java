@@ -2,6 +2,7 @@ package org.divergence.io.metrics;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSplit;
@@ -11,6 +12,7 @@ import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.io.project.Project;
+import org.divergence.io.tags.TagSplits;
 
 /** Compares a project's repositories: what the command line, the GUI and the benchmark all call. */
 public final class RepositoryComparisons {
@@ -24,7 +26,15 @@ public final class RepositoryComparisons {
      * {@code RepositoryCounts.id()}).
      */
     public static GroupSplit split(Project project, String by) {
-        return GroupSplits.builtIn(by);
+        if (TagSplits.isTagGrouping(by)) {
+            return TagSplits.byName(project, by);
+        }
+        try {
+            return GroupSplits.builtIn(by);
+        } catch (InvalidInputException unknown) {
+            throw new InvalidInputException("--by " + by + ": unknown grouping; use platform, repo_type or tag:NAME",
+                    unknown);
+        }
     }
 
     public static ComparisonReport compare(Project project, GroupSplit split, RepositoryFilter filter,

@@ -76,6 +76,12 @@ public final class RepositorySql {
                 conditions.add(sqlExpression(metric, parameters) + " IS NOT NULL");
             }
         }
+        if (!filter.tags().isEmpty()) {
+            // Tags are stored rows (by hand and by rule): see docs/tags.md.
+            conditions.add("EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                    + " AND t.code_id IN (" + placeholders(filter.tags().size()) + "))");
+            filter.tags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
+        }
         return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.divergence.core.common.Progress;
 import org.divergence.io.project.Project;
 import org.divergence.io.repositories.RepositoryImporter;
+import org.divergence.io.tags.TagRules;
 
 /**
  * The embedded default: a project built at first start from the sample datasets bundled in the jar, so that a
@@ -53,6 +54,7 @@ public final class SampleProject {
         progress.update(0, 1, "Importing the synthetic repository sample");
         importBundledRepositories(project);
         org.divergence.io.coding.SampleInterviews.populate(project, progress);
+        org.divergence.io.tags.SampleTags.populate(project);
         progress.update(1, 1, "Sample project ready");
     }
 
@@ -66,8 +68,8 @@ public final class SampleProject {
             folder = Files.createTempDirectory("divergence-sample");
             Path csv = folder.resolve(REPOSITORIES_CSV);
             Files.copy(in, csv);
-            new RepositoryImporter(project).importFiles(List.of(csv), RepositoryImporter.Options.defaults(),
-                    Progress.NONE);
+            new RepositoryImporter(project).afterImport(TagRules.REAPPLY_AFTER_IMPORT).importFiles(List.of(csv),
+                    RepositoryImporter.Options.defaults(), Progress.NONE);
             Files.delete(csv);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack the sample repositories", e);
