@@ -25,7 +25,10 @@ final class Migrations {
     private static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
             "V2__coding.sql",
-            "V3__crawls.sql");
+            "V3__crawls.sql",
+            "V4__reserved.sql",
+            "V5__reserved.sql",
+            "V6__evidence.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
