@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 + "Without arguments the desktop app starts on its default project.",
         subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, CompareCommand.class,
             org.divergence.cli.collect.CollectCommand.class, TranscriptsCommand.class, GenerateSampleCommand.class,
-            SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            SampleCommand.class, BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

@@ -1,0 +1,46 @@
+package org.divergence.io.report;
+
+import org.divergence.core.common.Progress;
+import org.divergence.core.report.AgreementSection;
+import org.divergence.core.report.EffectSizeCharts;
+import org.divergence.core.report.FactorSection;
+import org.divergence.core.report.ReportCharts;
+import org.divergence.core.report.ReportOptions;
+import org.divergence.io.project.Project;
+
+/**
+ * The parts of a report other features supply: the chart renderer (charts feature), inter-coder agreement (agreement
+ * feature) and factor tags (tags feature). {@link #builtIn()} is the one place that wires them; the command line and
+ * the GUI both take it from there, so a feature that lands changes one line here.
+ */
+public record ReportExtensions(Charts charts, Agreement agreement, Factors factors) {
+
+    /** Makes the chart renderer for one report (it may read the project, e.g. for ECDFs). */
+    @FunctionalInterface
+    public interface Charts {
+        ReportCharts create(Project project, ReportOptions options);
+    }
+
+    /** Computes the agreement section, or says why there is none. */
+    @FunctionalInterface
+    public interface Agreement {
+        AgreementSection compute(Project project, Progress progress);
+    }
+
+    /** The factor tags with their counts and comparisons (tagged vs untagged) under the report's filter. */
+    @FunctionalInterface
+    public interface Factors {
+        FactorSection compute(Project project, ReportOptions options, Progress progress);
+    }
+
+    /**
+     * What this build offers: the built-in effect-size charts, no agreement and no factor tags yet. Replace the
+     * lambdas here when the charts, agreement and tags features are merged.
+     */
+    public static ReportExtensions builtIn() {
+        return new ReportExtensions(
+                (project, options) -> new EffectSizeCharts(),
+                (project, progress) -> AgreementSection.NOT_COMPUTED,
+                (project, options, progress) -> FactorSection.NOT_AVAILABLE);
+    }
+}
