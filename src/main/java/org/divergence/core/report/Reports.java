@@ -21,7 +21,7 @@ public final class Reports {
     }
 
     /** "2026-01-15 09:00:00Z": UTC to the second. */
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant == null ? PlainText.NONE
                 : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)).replace('T', ' ');
     }

@@ -75,7 +75,7 @@ public final class CompareView implements SectionView {
         this.viewModel = viewModel;
         root.setId("compare-view");
         content.setTop(new VBox(controls(), problem(), headlines()));
-        content.setCenter(table());
+        content.setCenter(tableWithQuotes());
         content.setBottom(statusLine());
         Node empty = new EmptyState(Material2AL.COMPARE_ARROWS, "No repositories to compare",
                 "This project has no repository sample yet. Import one (File → Import…, Ctrl+I) in the study's "
@@ -254,6 +254,37 @@ public final class CompareView implements SectionView {
         box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.headlines()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** The table, and beside it the interview quotes linked to the selected metric or dimension. */
+    private Node tableWithQuotes() {
+        org.divergence.gui.evidence.LinkedQuotesPanel quotes = new org.divergence.gui.evidence.LinkedQuotesPanel(
+                new org.divergence.gui.evidence.LinkedQuotesViewModel(services.context(), services.tasks()));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table());
+        javafx.scene.control.SplitPane.setResizableWithParent(quotes.node(), false);
+        // The panel opens when a row is selected and closes with its close button, so the table keeps its width.
+        quotes.setOnClose(() -> split.getItems().remove(quotes.node()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            quotes.viewModel().findingProperty().set(findingOf(item == null ? null : item.getValue()));
+            if (item != null && !split.getItems().contains(quotes.node())) {
+                split.getItems().add(quotes.node());
+                split.setDividerPositions(0.7);
+            }
+        });
+        return split;
+    }
+
+    /** The finding a row stands for: its metric, or the dimension of a heading row. */
+    static org.divergence.core.evidence.FindingRef findingOf(MetricRow row) {
+        if (row == null) {
+            return null;
+        }
+        if (!row.isHeading()) {
+            return org.divergence.core.evidence.FindingRef.of(row.comparison().metric());
+        }
+        return java.util.Arrays.stream(org.divergence.core.metrics.Dimension.values())
+                .filter(dimension -> dimension.label().equals(row.label())).findFirst()
+                .map(org.divergence.core.evidence.FindingRef::of).orElse(null);
     }
 
     private Node table() {

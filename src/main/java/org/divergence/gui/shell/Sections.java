@@ -19,6 +19,7 @@ final class Sections {
         views.add(new RepositoriesView(services, new RepositoriesViewModel(services.tasks()), services::openUrl));
         views.add(new org.divergence.gui.compare.CompareView(services));
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));
+        views.add(new org.divergence.gui.report.ReportSection(services));
         return views;
     }
 }

@@ -53,15 +53,38 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** What the live preview shows instead of the content checksum, which is computed when a report is written. */
+    public static final String CHECKSUM_ON_EXPORT = "(computed when the report is exported)";
+
     public static ReportModel build(Project project, ReportOptions options, ReportExtensions extensions,
                                     Progress progress) {
+        return build(project, options, extensions, null, true, progress);
+    }
+
+    /**
+     * For the live preview: reuses {@code comparison} when given (the caller made it with the same grouping, filter and
+     * bootstrap, and no repository changed since) and leaves out the content checksum.
+     */
+    public static ReportModel preview(Project project, ReportOptions options, ReportExtensions extensions,
+                                      ComparisonReport comparison, Progress progress) {
+        return build(project, options, extensions, comparison, false, progress);
+    }
+
+    /** A full report (with the checksum) that reuses a comparison made with the same options, when given. */
+    public static ReportModel build(Project project, ReportOptions options, ReportExtensions extensions,
+                                    ComparisonReport reuse, Progress progress) {
+        return build(project, options, extensions, reuse, true, progress);
+    }
+
+    private static ReportModel build(Project project, ReportOptions options, ReportExtensions extensions,
+                                     ComparisonReport reuse, boolean checksum, Progress progress) {
         GroupSplit split = RepositoryComparisons.split(project, options.groupBy());
         progress.update(0, 6, "Describing the sample");
         SampleDescription sample = describe(project, options);
         progress.checkCancelled();
 
-        ComparisonReport comparison = null;
-        if (sample.totalInProject() > 0) {
+        ComparisonReport comparison = reuse;
+        if (comparison == null && sample.totalInProject() > 0) {
             progress.update(1, 6, "Comparing repositories");
             comparison = RepositoryComparisons.compare(project, split, options.filter(), options.bootstrap(),
                     progress);
@@ -92,9 +115,9 @@ public final class ReportBuilder {
                 qualitative.coders());
 
         progress.update(5, 6, "Checksumming the project");
-        String checksum = ProjectChecksum.of(project, progress);
+        String contentSha256 = checksum ? ProjectChecksum.of(project, progress) : CHECKSUM_ON_EXPORT;
         Provenance provenance = new Provenance(AppInfo.NAME, AppInfo.version(), project.file().getFileName().toString(),
-                checksum, ProjectChecksum.SCOPE, split.groupBy(), options.filter().whereItems(),
+                contentSha256, ProjectChecksum.SCOPE, split.groupBy(), options.filter().whereItems(),
                 options.filter().createdFrom(), options.filter().createdTo(), options.filter().describe(),
                 options.bootstrap().resamples(), options.bootstrap().seed(), options.bootstrap().level(),
                 renderer.name(), options.generatedAt());
