@@ -52,10 +52,8 @@ public final class ProjectChecksum {
         Encoder encoder = new Encoder(digest);
         long rows = 0;
         for (String table : tables(connection)) {
-            List<String> key = primaryKey(connection, table);
-            String order = key.isEmpty() ? "rowid" : String.join(", ", SqlNames.identifiers(key));
             try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM "
-                    + SqlNames.identifier(table) + " ORDER BY " + order);
+                    + SqlNames.identifier(table) + " ORDER BY " + orderBy(primaryKey(connection, table)));
                  ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
@@ -91,6 +89,14 @@ public final class ProjectChecksum {
             }
         }
         return tables;
+    }
+
+    /** The key columns to order by, or the rowid for a table keyed by its rowid alone. */
+    private static String orderBy(List<String> key) {
+        if (key.isEmpty()) {
+            return "rowid";
+        }
+        return String.join(", ", SqlNames.identifiers(key));
     }
 
     /** The primary key columns in key order; empty for a table keyed by its rowid alone. */

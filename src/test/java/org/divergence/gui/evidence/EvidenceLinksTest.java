@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.Evidence;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Linking from the GUI's side, without a toolkit: links by segment, undo, and the Compare panel's contents. */
 class EvidenceLinksTest {
@@ -48,38 +51,45 @@ class EvidenceLinksTest {
         context.close();
     }
 
+    /** Changes reach views through the FX thread when another test started the toolkit: wait for them. */
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
     private CodedSegment segment(String text) {
         return SegmentQuery.segments(project, SegmentQuery.Filter.ALL).stream()
                 .filter(segment -> segment.text().startsWith(text)).findFirst().orElseThrow();
     }
 
     @Test
-    void linksASegmentShowsItAndUndoTakesItBack() {
+    void linksASegmentShowsItAndUndoTakesItBack() throws Exception {
         CodedSegment quote = segment("I rent GPUs by the hour");
         assertTrue(links.forCoding(quote.codingId()).isEmpty());
         long before = links.revisionProperty().get();
         var subject = EvidenceLinks.Subject.segment(quote.codingId(), "quote", quote.text());
         links.link(subject, FindingRef.of(Metric.CONTRIBUTORS), "cheap adapters, no contributors", null);
+        await(() -> links.of(subject).size() == 1);
         List<EvidenceLink> now = links.of(subject);
-        assertEquals(1, now.size());
         assertEquals("Contributors", EvidenceLinks.findings(now));
         assertTrue(links.revisionProperty().get() > before, "views showing links refresh");
 
         links.editNote(now.getFirst(), "adapters cost a few euros", null);
-        assertEquals("adapters cost a few euros", links.of(subject).getFirst().note());
+        await(() -> "adapters cost a few euros".equals(links.of(subject).getFirst().note()));
         links.link(subject, FindingRef.of(Metric.CONTRIBUTORS), "again", null);
-        assertEquals(1, errors.size(), "a duplicate link is refused with a message: " + errors);
+        await(() -> errors.size() == 1);
+        assertTrue(errors.getFirst().contains("already linked"), "a duplicate link is refused with a message: "
+                + errors);
 
         context.undoHistory().undo();
-        assertEquals("cheap adapters, no contributors", links.of(subject).getFirst().note());
+        await(() -> "cheap adapters, no contributors".equals(links.of(subject).getFirst().note()));
         links.unlink(links.of(subject).getFirst(), null);
-        assertTrue(links.of(subject).isEmpty());
+        await(() -> links.of(subject).isEmpty());
         context.undoHistory().undo();
-        assertEquals(1, links.of(subject).size());
+        await(() -> links.of(subject).size() == 1);
     }
 
     @Test
-    void thePanelBesideCompareShowsAMetricsQuotesAndItsDimensions() {
+    void thePanelBesideCompareShowsAMetricsQuotesAndItsDimensions() throws Exception {
         LinkedQuotesViewModel panel = new LinkedQuotesViewModel(context, new SameThreadTaskExecutor());
         panel.findingProperty().set(FindingRef.of(Metric.PR_ACCEPTANCE_RATE));
         assertEquals("Linked to PR acceptance rate", panel.titleProperty().get());
@@ -95,7 +105,7 @@ class EvidenceLinksTest {
         CodedSegment quote = segment("I rent GPUs by the hour");
         links.link(EvidenceLinks.Subject.segment(quote.codingId(), "q", quote.text()),
                 FindingRef.of(Metric.PR_ACCEPTANCE_RATE), null, null);
-        assertEquals(3, panel.evidence().size());
+        await(() -> panel.evidence().size() == 3);
         panel.findingProperty().set(FindingRef.of(Dimension.POPULARITY));
         assertTrue(panel.evidence().isEmpty());
         assertTrue(panel.dimensionEvidence().isEmpty());

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.divergence.cli.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.FindingRef;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The Report section's state without a toolkit: same-thread executor, no debounce, the sample project. */
 class ReportViewModelTest {
@@ -60,6 +63,11 @@ class ReportViewModelTest {
         assertEquals(List.of(), dialogs.errors);
     }
 
+    /** Changes reach the view model through the FX thread when another test started the toolkit: wait for them. */
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
     @Test
     void preparesTheReportOnceShownWithoutTheChecksum() {
         assertNull(viewModel.modelProperty().get(), "nothing is computed while the section is hidden");
@@ -84,7 +92,7 @@ class ReportViewModelTest {
     }
 
     @Test
-    void interpretationsAreSavedAsOneUndoStepAndFollowUndo() {
+    void interpretationsAreSavedAsOneUndoStepAndFollowUndo() throws Exception {
         viewModel.setActive(true);
         FindingRef commits = FindingRef.of(Metric.COMMITS);
         viewModel.selectedFindingProperty().set(commits);
@@ -96,15 +104,16 @@ class ReportViewModelTest {
         assertTrue(viewModel.draftChangedBinding().get());
         viewModel.saveInterpretation();
         viewModel.saveInterpretation();
-        assertEquals("Fewer commits: models change by retraining.", viewModel.modelProperty().get().jointDisplay()
-                .row(commits).interpretation(), "the preview follows the saved interpretation");
-        assertFalse(viewModel.draftChangedBinding().get());
+        await(() -> viewModel.modelProperty().get().jointDisplay().row(commits).interpretation()
+                .equals("Fewer commits: models change by retraining."));
+        await(() -> !viewModel.draftChangedBinding().get());
         assertEquals("edit the interpretation of \u201CCommits\u201D", context.undoHistory().nextUndo()
                 .orElseThrow(), "saved once, however often Save is pressed");
-
         context.undoHistory().undo();
-        assertEquals("", viewModel.modelProperty().get().jointDisplay().row(commits).interpretation());
-        assertEquals("", viewModel.interpretationDraftProperty().get(), "an unchanged draft follows undo");
+        assertFalse(context.undoHistory().canUndo(), "one undo step");
+
+        await(() -> viewModel.modelProperty().get().jointDisplay().row(commits).interpretation().isEmpty());
+        await(() -> viewModel.interpretationDraftProperty().get().isEmpty());
         viewModel.interpretationDraftProperty().set("draft");
         viewModel.revertInterpretation();
         assertEquals("", viewModel.interpretationDraftProperty().get());
