@@ -53,12 +53,13 @@ public final class MarkdownReport {
         out.append("## ").append(title).append("\n\n");
     }
 
-    private void table(List<String> header, List<List<String>> rows, boolean numbers) {
+    /** A pipe table; columns from {@code firstNumeric} on are right-aligned (-1: none). */
+    private void table(List<String> header, List<List<String>> rows, int firstNumeric) {
         out.append('|');
         header.forEach(cell -> out.append(' ').append(cell(cell)).append(" |"));
         out.append("\n|");
         for (int i = 0; i < header.size(); i++) {
-            out.append(numbers && i > 0 ? " ---: |" : " --- |");
+            out.append(firstNumeric >= 0 && i >= firstNumeric ? " ---: |" : " --- |");
         }
         out.append('\n');
         for (List<String> row : rows) {
@@ -80,14 +81,14 @@ public final class MarkdownReport {
                 PaperFormat.count(count.inReport()))).toList());
         rows.add(List.of("**Total**", "", "**" + PaperFormat.count(sample.totalInProject()) + "**",
                 "**" + PaperFormat.count(sample.totalInReport()) + "**"));
-        table(List.of("Platform", "Type", "In the project", "In this report"), rows, true);
+        table(List.of("Platform", "Type", "In the project", "In this report"), rows, 2);
         out.append("### Import batches\n\n");
         if (sample.batches().isEmpty()) {
             out.append("No repository sample has been imported.\n\n");
         } else {
             table(List.of("#", "Source", "Format", "Imported (UTC)", "Rows read", "Added", "Updated", "Skipped",
                     "Current", "SHA-256 of the source"), sample.batches().stream().map(MarkdownReport::batch).toList(),
-                    false);
+                    -1);
         }
         out.append("### Interviews\n\n").append(inline(Reports.interviews(sample.interviews()))).append("\n\n");
     }
@@ -154,7 +155,7 @@ public final class MarkdownReport {
             cells.add(PaperFormat.count(row.transcripts()));
             return List.copyOf(cells);
         }).toList();
-        table(header, rows, true);
+        table(header, rows, 1);
     }
 
     private void agreement() {
@@ -174,7 +175,7 @@ public final class MarkdownReport {
         rows.add(List.of("**Overall (pooled)**", "", "", "", "", "", Reports.percent(summary.percentAgreement()),
                 PaperFormat.effect(summary.kappa()), PaperFormat.effect(summary.alpha())));
         table(List.of("Code", "Units", "Both", "A only", "B only", "Neither", "% agreement", "Cohen's κ",
-                "Krippendorff's α"), rows, true);
+                "Krippendorff's α"), rows, 1);
     }
 
     private void jointDisplay() {
@@ -204,7 +205,7 @@ public final class MarkdownReport {
             }
             return List.copyOf(cells);
         }).toList();
-        table(header, rows, false);
+        table(header, rows, 1);
         out.append(inline(factors.note())).append("\n\n");
     }
 

@@ -110,7 +110,7 @@ final class JointDisplayView {
         placeholder.textProperty().bind(Bindings.when(viewModel.busyProperty()).then("Preparing the joint display…")
                 .otherwise("Nothing to show yet."));
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column("Finding", 140, row -> (row.level() > 0 ? "    " : "") + row.label()
+        table.getColumns().add(column("Finding", 165, row -> row.label()
                 + (row.ref().kind() == FindingRef.Kind.FACTOR ? " (factor)" : "")));
         table.getColumns().add(column("Quantitative result", 260, row -> String.join("\n\n",
                 JointDisplayTable.quantitative(row))));
@@ -184,7 +184,6 @@ final class JointDisplayView {
             private final Text text = new Text();
 
             {
-                text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
                 text.getStyleClass().add("joint-display-text");
                 setPrefHeight(Region.USE_COMPUTED_SIZE);
                 setAlignment(Pos.TOP_LEFT);
@@ -199,10 +198,16 @@ final class JointDisplayView {
                 }
                 text.setText(item.isEmpty() ? "—" : item);
                 JointDisplay.Row row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean finding = getTableView().getColumns().indexOf(column) == 0;
                 text.getStyleClass().remove("joint-display-finding");
-                if (row != null && row.level() == 0 && getTableView().getColumns().indexOf(column) == 0) {
+                if (row != null && row.level() == 0 && finding) {
                     text.getStyleClass().add("joint-display-finding");
                 }
+                // Metrics sit below their dimension: indented by padding (leading spaces vanish when text wraps).
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(row != null && row.level() > 0
+                        && finding ? 30 : 14));
+                setGraphicTextGap(0);
+                setStyle(row != null && row.level() > 0 && finding ? "-fx-padding: 2 4 2 18;" : null);
                 setGraphic(text);
             }
         });
