@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = {"Draw a chart of a metric for a paper: PNG (at a chosen DPI), SVG or PDF, by the file name's "
                 + "extension.",
-            "Types: box (log scale, outliers summarised), ecdf, histogram (log-spaced bins), share (95% Wilson "
+            "Types: box (log scale, outliers summarised), ecdf, histogram (log-spaced bins), share (95%% Wilson "
                 + "intervals; share metrics), effects (Cliff's delta of all metrics), timeline (created per month, "
                 + "metric by creation year)."})
 final class ChartCommand implements Callable<Integer> {

@@ -120,7 +120,7 @@ public final class ComparisonTable {
     }
 
     /** Escapes LaTeX's special characters and writes the Greek letters and dashes as math or TeX. */
-    static String latex(String text) {
+    public static String latex(String text) {
         StringBuilder out = new StringBuilder();
         for (char ch : text.toCharArray()) {
             switch (ch) {

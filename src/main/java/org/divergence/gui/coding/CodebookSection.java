@@ -64,8 +64,11 @@ public final class CodebookSection implements SectionView {
     private final Label counts = new Label();
     private final StackPane root = new StackPane();
 
-    public CodebookSection(CodebookViewModel viewModel) {
+    private final org.divergence.gui.evidence.EvidenceControls evidence;
+
+    public CodebookSection(CodebookViewModel viewModel, org.divergence.gui.evidence.EvidenceControls evidence) {
         this.viewModel = viewModel;
+        this.evidence = evidence;
         BorderPane content = new BorderPane();
         content.setTop(toolbar());
         SplitPane split = new SplitPane(treePane(), detailsPane());
@@ -130,7 +133,18 @@ public final class CodebookSection implements SectionView {
                 "Delete the selected code, its sub-codes and their codings (Delete; Ctrl+Z brings them back)",
                 this::delete);
         delete.setId("delete-code");
-        for (Button button : List.of(child, rename, merge, split, delete)) {
+        Button link = CasesView.button("Link…", Material2AL.LINK,
+                "Link the selected code (all its segments) to a finding: a metric or dimension it helps explain",
+                () -> {
+                    Code code = viewModel.selectedProperty().get();
+                    if (code != null) {
+                        org.divergence.gui.evidence.EvidenceDialog.show(root.getScene().getWindow(), evidence.links(),
+                                org.divergence.gui.evidence.EvidenceLinks.Subject.code(code.id(),
+                                        viewModel.codebook().path(code.id())));
+                    }
+                });
+        link.setId("link-code");
+        for (Button button : List.of(child, rename, merge, split, delete, link)) {
             button.disableProperty().bind(viewModel.selectedProperty().isNull());
         }
         Button starter = CasesView.button("Starter codebook", Material2MZ.PLAYLIST_ADD,
@@ -138,7 +152,7 @@ public final class CodebookSection implements SectionView {
                 viewModel::addStarterCodebook);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, add, child, rename, merge, split, delete, starter);
+        HBox bar = new HBox(8, title, spacer, add, child, rename, merge, split, delete, link, starter);
         bar.getStyleClass().add("section-header");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -19,7 +19,9 @@ public final class CodingSections {
         TranscriptImportAction importAction = new TranscriptImportAction(services);
         services.importHandler().register("Interview transcripts", org.divergence.io.transcripts.TranscriptFormat.extensions(),
                 importAction::importFiles);
-        return List.of(new InterviewsSection(services, workspace, importAction),
-                new CodebookSection(new CodebookViewModel(workspace)));
+        var evidence = new org.divergence.gui.evidence.EvidenceControls(new org.divergence.gui.evidence.EvidenceLinks(
+                services.context(), services.tasks(), services.dialogs()));
+        return List.of(new InterviewsSection(services, workspace, importAction, evidence),
+                new CodebookSection(new CodebookViewModel(workspace), evidence));
     }
 }

@@ -49,10 +49,13 @@ final class CodingView {
     private final Label heading = new Label();
     private final BorderPane root = new BorderPane();
     private final QuickCodePalette palette = new QuickCodePalette();
+    private final org.divergence.gui.evidence.EvidenceControls evidence;
 
-    CodingView(CodingViewModel viewModel, TranscriptImportAction importAction) {
+    CodingView(CodingViewModel viewModel, TranscriptImportAction importAction,
+               org.divergence.gui.evidence.EvidenceControls evidence) {
         this.viewModel = viewModel;
         this.importAction = importAction;
+        this.evidence = evidence;
         this.editor = new CodingEditor(viewModel);
         SplitPane split = new SplitPane(transcriptsPane(), editorPane(), codesPane());
         split.setDividerPositions(0.18, 0.74);
@@ -247,8 +250,14 @@ final class CodingView {
                 remove.setId("remove-coding");
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
+                // Evidence: the findings this quote is linked to, and a button to link it (the Report feature).
+                Label findings = evidence.findingsLabel(coding.id());
+                VBox text = findings == null ? new VBox(name, detail) : new VBox(name, detail, findings);
+                Button link = evidence.linkButton(() -> evidenceSubject(coding), () -> root.getScene().getWindow(),
+                        evidence.links().forCoding(coding.id()));
+                link.setId("link-coding");
                 HBox row = new HBox(6, CodeTrees.swatch(codebook.get(coding.codeId()).map(Code::color).orElse(null)),
-                        new VBox(name, detail), spacer, memo, remove);
+                        text, spacer, link, memo, remove);
                 row.setAlignment(Pos.CENTER_LEFT);
                 name.setMinWidth(0);
                 detail.setMinWidth(0);
@@ -283,6 +292,7 @@ final class CodingView {
         pane.setPadding(new Insets(0, 4, 4, 4));
         pane.setMinWidth(200);
         viewModel.codingsAtCaret().addListener((ListChangeListener<Coding>) change -> caretList.refresh());
+        evidence.links().revisionProperty().addListener((obs, old, revision) -> caretList.refresh());
         return pane;
     }
 
@@ -380,6 +390,14 @@ final class CodingView {
         MemoDialog.edit(root.getScene().getWindow(), "Memo on coding", about,
                 viewModel.memoText(Memo.Target.CODING, coding.id()))
                 .ifPresent(value -> viewModel.saveMemo(Memo.Target.CODING, coding.id(), value));
+    }
+
+    private org.divergence.gui.evidence.EvidenceLinks.Subject evidenceSubject(Coding coding) {
+        TranscriptDocument document = viewModel.document();
+        String quote = document == null ? "" : document.slice(coding.start(), coding.end());
+        return org.divergence.gui.evidence.EvidenceLinks.Subject.segment(coding.id(), "Quote coded \u201C"
+                + viewModel.workspace().codebook().path(coding.codeId()) + "\u201D by "
+                + viewModel.coderName(coding.coderId()), "\u201C" + abbreviate(quote, 600) + "\u201D");
     }
 
     static String abbreviate(String text, int max) {

@@ -46,11 +46,12 @@ public final class InterviewsSection implements SectionView {
     private final BorderPane root = new BorderPane();
 
     public InterviewsSection(FeatureServices services, CodingWorkspace workspace,
-                             TranscriptImportAction importAction) {
+                             TranscriptImportAction importAction,
+                             org.divergence.gui.evidence.EvidenceControls evidence) {
         this.workspace = workspace;
         this.importAction = importAction;
         this.coding = new CodingViewModel(workspace);
-        this.codingView = new CodingView(coding, importAction);
+        this.codingView = new CodingView(coding, importAction, evidence);
         CasesView cases = new CasesView(new CasesViewModel(workspace), coding);
         RetrievalViewModel retrievalModel = new RetrievalViewModel(workspace);
         RetrievalView retrieval = new RetrievalView(retrievalModel, coding, this::showCodeTab);

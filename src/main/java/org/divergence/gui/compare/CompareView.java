@@ -1,5 +1,6 @@
 package org.divergence.gui.compare;
 
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -13,13 +14,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -40,10 +42,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.divergence.core.evidence.FindingRef;
+import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
+import org.divergence.gui.charts.CompareCharts;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.evidence.LinkedQuotesPanel;
+import org.divergence.gui.evidence.LinkedQuotesViewModel;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
@@ -78,7 +85,7 @@ public final class CompareView implements SectionView {
         this.viewModel = viewModel;
         root.setId("compare-view");
         content.setTop(new VBox(controls(), problem(), headlines()));
-        content.setCenter(tableAndChart());
+        content.setCenter(withQuotes(tableAndChart()));
         content.setBottom(statusLine());
         Node empty = new EmptyState(Material2AL.COMPARE_ARROWS, "No repositories to compare",
                 "This project has no repository sample yet. Import one (File → Import…, Ctrl+I) in the study's "
@@ -290,7 +297,7 @@ public final class CompareView implements SectionView {
     /** The table above, the selected metric's chart below (gui.charts). */
     private Node tableAndChart() {
         Node tableNode = table();
-        org.divergence.gui.charts.CompareCharts charts = new org.divergence.gui.charts.CompareCharts(services);
+        CompareCharts charts = new CompareCharts(services);
         charts.viewModel().dataProperty().bind(viewModel.dataProperty());
         charts.viewModel().filterProperty().bind(Bindings.createObjectBinding(() -> viewModel.reportProperty()
                 .get() == null ? null : viewModel.reportProperty().get().filter(), viewModel.reportProperty()));
@@ -300,10 +307,42 @@ public final class CompareView implements SectionView {
                 charts.viewModel().metricProperty().set(row.comparison().metric());
             }
         });
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tableNode, charts.node());
+        SplitPane split = new SplitPane(tableNode, charts.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         return split;
+    }
+
+    /** The table (and its chart), and beside it the interview quotes linked to the selected metric or dimension. */
+    private Node withQuotes(Node main) {
+        LinkedQuotesPanel quotes = new LinkedQuotesPanel(
+                new LinkedQuotesViewModel(services.context(), services.tasks()));
+        SplitPane split = new SplitPane(main);
+        split.setId("compare-quotes-split");
+        SplitPane.setResizableWithParent(quotes.node(), false);
+        // The panel opens when a row is selected and closes with its close button, so the table keeps its width.
+        quotes.setOnClose(() -> split.getItems().remove(quotes.node()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            quotes.viewModel().findingProperty().set(findingOf(item == null ? null : item.getValue()));
+            if (item != null && !split.getItems().contains(quotes.node())) {
+                split.getItems().add(quotes.node());
+                split.setDividerPositions(0.7);
+            }
+        });
+        return split;
+    }
+
+    /** The finding a row stands for: its metric, or the dimension of a heading row. */
+    static FindingRef findingOf(MetricRow row) {
+        if (row == null) {
+            return null;
+        }
+        if (!row.isHeading()) {
+            return FindingRef.of(row.comparison().metric());
+        }
+        return Arrays.stream(Dimension.values())
+                .filter(dimension -> dimension.label().equals(row.label())).findFirst()
+                .map(FindingRef::of).orElse(null);
     }
 
     private Node table() {

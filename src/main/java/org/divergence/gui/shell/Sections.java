@@ -24,6 +24,7 @@ final class Sections {
         views.addAll(org.divergence.gui.coding.CodingSections.create(services));
         views.add(org.divergence.gui.agreement.AgreementView.create(services, views,
                 org.divergence.gui.refi.RefiActions.register(services)));
+        views.add(new org.divergence.gui.report.ReportSection(services));
         return views;
     }
 }

@@ -83,6 +83,17 @@ public final class ChartExport {
         return g2.getSVGDocument();
     }
 
+    /**
+     * The chart as an {@code <svg>} element for inlining in a page with other charts: {@code id} names the element
+     * and prefixes its clip-path and gradient ids, so several charts never share an id. Same chart, same text.
+     */
+    public static String svg(JFreeChart chart, int width, int height, String id) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(id + "-");
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGElement(id);
+    }
+
     public static BufferedImage image(JFreeChart chart, int width, int height, int dpi) {
         double scale = dpi / (double) SCREEN_DPI;
         BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),

@@ -84,20 +84,22 @@ final class SummaryBoxRenderer extends BoxAndWhiskerRenderer {
         if (box.aboveWhisker() > 0) {
             extreme(g2, colour, middle, rangeAxis.valueToJava2D(scale.forward(box.max()), dataArea,
                     plot.getRangeAxisEdge()), PaperFormat.count(box.aboveWhisker()) + " above; max "
-                    + ChartText.exact(box.max()));
+                    + ChartText.exact(box.max()), dataArea);
         }
         if (box.belowWhisker() > 0) {
             extreme(g2, colour, middle, rangeAxis.valueToJava2D(scale.forward(box.min()), dataArea,
                     plot.getRangeAxisEdge()), PaperFormat.count(box.belowWhisker()) + " below; min "
-                    + ChartText.exact(box.min()));
+                    + ChartText.exact(box.min()), dataArea);
         }
     }
 
-    private void extreme(Graphics2D g2, Color colour, double x, double y, String label) {
+    private void extreme(Graphics2D g2, Color colour, double x, double y, String label, Rectangle2D dataArea) {
         g2.setPaint(colour);
         g2.setStroke(new BasicStroke(1.4f));
         g2.draw(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
         g2.setPaint(text);
-        g2.drawString(label, (float) (x + 8), (float) (y + 4));
+        // Kept inside the plot: a minimum of 0 sits on the bottom edge, where the label would be clipped.
+        double baseline = Math.max(dataArea.getMinY() + 10, Math.min(y + 4, dataArea.getMaxY() - 3));
+        g2.drawString(label, (float) (x + 8), (float) baseline);
     }
 }

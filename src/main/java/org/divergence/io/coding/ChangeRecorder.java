@@ -28,11 +28,17 @@ public final class ChangeRecorder {
         this.connection = connection;
     }
 
-    /** Remembers the row's current state (absent = null) the first time it is touched. */
+    /**
+     * Remembers the row's current state (absent = null) the first time it is touched, and that of the rows deleting
+     * it would cascade to where those belong to another feature ({@link Tables#cascades()}).
+     */
     public void touch(Tables table, Object... key) throws SQLException {
         RowKey rowKey = new RowKey(table, normalize(key));
         if (!before.containsKey(rowKey)) {
             before.put(rowKey, read(connection, rowKey));
+            for (Tables.Cascade cascade : table.cascades()) {
+                touchWhere(cascade.child(), cascade.column() + " = ?", key[0]);
+            }
         }
     }
 

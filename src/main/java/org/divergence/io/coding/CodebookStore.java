@@ -207,6 +207,17 @@ public final class CodebookStore {
             TagRows.merge(connection, recorder, sourceId, targetId);
             recorder.touchWhere(Tables.CODING, "code_id = ?", sourceId);
             recorder.touchWhere(Tables.MEMO, "code_id = ?", sourceId);
+            // Evidence links follow: from a duplicate coding to the target's twin, and from the code to the target
+            // (a link the target already has stays behind and goes with the source; undo brings it back).
+            Sql.update(connection, "UPDATE OR IGNORE evidence_link SET coding_id = (SELECT t.id FROM coding t "
+                    + "JOIN coding s ON t.transcript_id = s.transcript_id AND t.coder_id = s.coder_id "
+                    + "AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp WHERE s.id = evidence_link.coding_id "
+                    + "AND t.code_id = ?) WHERE coding_id IN (SELECT s.id FROM coding s WHERE s.code_id = ? AND "
+                    + "EXISTS (SELECT 1 FROM coding t WHERE t.code_id = ? AND t.transcript_id = s.transcript_id AND "
+                    + "t.coder_id = s.coder_id AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp))",
+                    targetId, sourceId, targetId);
+            Sql.update(connection, "UPDATE OR IGNORE evidence_link SET code_id = ? WHERE code_id = ?", targetId,
+                    sourceId);
             // Codings the target already has (same transcript, coder and range) would be duplicates: drop them.
             Sql.update(connection, "DELETE FROM coding WHERE code_id = ? AND EXISTS (SELECT 1 FROM coding t "
                     + "WHERE t.code_id = ? AND t.transcript_id = coding.transcript_id AND t.coder_id = coding.coder_id "

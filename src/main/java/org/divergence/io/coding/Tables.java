@@ -3,8 +3,9 @@ package org.divergence.io.coding;
 import java.util.List;
 
 /**
- * The tables whose rows coding commands change, in the order their rows are restored (parents before children).
- * Every table is keyed by its primary key columns.
+ * The tables whose rows undoable commands change, in the order their rows are restored (parents before children).
+ * Every table is keyed by its primary key columns. Public so that other features' stores can record their own rows
+ * through {@link ChangeRecorder}; the descriptors themselves stay package-private.
  */
 public enum Tables {
     CODER("coder", "id"),
@@ -16,7 +17,13 @@ public enum Tables {
     MEMO("memo", "id"),
     ATTRIBUTE_VALUE("case_attribute_value", "case_id", "attribute_id"),
     TAG_RULE("tag_rule", "id"),
-    REPOSITORY_TAG("repository_tag", "id");
+    REPOSITORY_TAG("repository_tag", "id"),
+    EVIDENCE_LINK("evidence_link", "id"),
+    INTERPRETATION("interpretation", "id");
+
+    /** A child table's rows that ON DELETE CASCADE removes with a parent row: {@code column} references the parent. */
+    record Cascade(Tables child, String column) {
+    }
 
     final String table;
     final List<String> key;
@@ -24,6 +31,18 @@ public enum Tables {
     Tables(String table, String... key) {
         this.table = table;
         this.key = List.of(key);
+    }
+
+    /**
+     * The rows deleting a row of this table cascades to, that commands do not touch themselves: touching a row
+     * touches these too, so every command that deletes codes or codings restores their evidence links on undo.
+     */
+    List<Cascade> cascades() {
+        return switch (this) {
+            case CODE -> List.of(new Cascade(EVIDENCE_LINK, "code_id"));
+            case CODING -> List.of(new Cascade(EVIDENCE_LINK, "coding_id"));
+            default -> List.of();
+        };
     }
 
     String whereKey() {

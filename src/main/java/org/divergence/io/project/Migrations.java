@@ -26,7 +26,8 @@ final class Migrations {
             "V1__initial_schema.sql",
             "V2__coding.sql",
             "V3__crawls.sql",
-            "V4__tags.sql");
+            "V4__tags.sql",
+            "V5__evidence.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

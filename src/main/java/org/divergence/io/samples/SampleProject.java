@@ -20,6 +20,8 @@ public final class SampleProject {
 
     public static final String FILE_NAME = "Sample project.divergence";
     static final String REPOSITORIES_CSV = "repositories-sample.csv";
+    /** When the bundled sample data was made: the import time of the sample's batch and transcripts. */
+    static final String FIXED_IMPORT_TIME = "2026-01-15T08:00:00Z";
 
     private SampleProject() {
     }
@@ -55,7 +57,29 @@ public final class SampleProject {
         importBundledRepositories(project);
         org.divergence.io.coding.SampleInterviews.populate(project, progress);
         org.divergence.io.tags.SampleTags.populate(project);
+        org.divergence.io.evidence.SampleEvidence.populate(project);
+        stampFixedImportTimes(project);
         progress.update(1, 1, "Sample project ready");
+    }
+
+    /**
+     * The sample is a fixed artefact: its import batch and transcripts carry the bundle's time instead of the first
+     * start's, so the sample project's content, and a report on it, is the same on every machine.
+     */
+    private static void stampFixedImportTimes(Project project) {
+        project.write(java.util.EnumSet.of(org.divergence.io.project.DataArea.BATCHES,
+                org.divergence.io.project.DataArea.TRANSCRIPTS), connection -> {
+                    try (java.sql.PreparedStatement batches = connection.prepareStatement(
+                            "UPDATE import_batch SET imported_at = ?");
+                         java.sql.PreparedStatement transcripts = connection.prepareStatement(
+                                 "UPDATE transcript SET imported_at = ?")) {
+                        batches.setString(1, FIXED_IMPORT_TIME);
+                        batches.executeUpdate();
+                        transcripts.setString(1, FIXED_IMPORT_TIME);
+                        transcripts.executeUpdate();
+                    }
+                    return null;
+                });
     }
 
     /** The bundled CSV is copied out under its own name, so the import batch names it as users know it. */

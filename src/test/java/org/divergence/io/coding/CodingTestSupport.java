@@ -17,7 +17,7 @@ public final class CodingTestSupport {
         return project.read(connection -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of("coder", "interview_case", "case_attribute", "case_attribute_value",
-                    "code", "coding", "memo")) {
+                    "code", "coding", "memo", "evidence_link", "interpretation")) {
                 out.append("# ").append(table).append('\n');
                 try (Statement statement = connection.createStatement();
                      ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {

@@ -1,0 +1,37 @@
+package org.divergence.core.report;
+
+import java.time.Instant;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.stats.BootstrapMedianDifference;
+
+/**
+ * What a report is made of, besides the project: the grouping ({@code --by}: platform, repo_type, later tag:NAME),
+ * the repository filter, the bootstrap settings, and the time of generation (null: none, so that the same project
+ * and options give the same bytes).
+ */
+public record ReportOptions(String groupBy, RepositoryFilter filter, BootstrapMedianDifference.Settings bootstrap,
+                            Instant generatedAt) {
+
+    public ReportOptions {
+        groupBy = groupBy == null || groupBy.isBlank() ? "platform" : groupBy.strip();
+        filter = filter == null ? RepositoryFilter.ALL : filter;
+        bootstrap = bootstrap == null ? BootstrapMedianDifference.Settings.DEFAULT : bootstrap;
+    }
+
+    /** Every repository, by platform, the default bootstrap, no timestamp: what {@code compare} does by default. */
+    public static ReportOptions defaults() {
+        return new ReportOptions("platform", RepositoryFilter.ALL, BootstrapMedianDifference.Settings.DEFAULT, null);
+    }
+
+    public ReportOptions withFilter(RepositoryFilter value) {
+        return new ReportOptions(groupBy, value, bootstrap, generatedAt);
+    }
+
+    public ReportOptions withGroupBy(String value) {
+        return new ReportOptions(value, filter, bootstrap, generatedAt);
+    }
+
+    public ReportOptions withGeneratedAt(Instant value) {
+        return new ReportOptions(groupBy, filter, bootstrap, value);
+    }
+}
