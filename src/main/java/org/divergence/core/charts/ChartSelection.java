@@ -3,12 +3,14 @@ package org.divergence.core.charts;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.divergence.core.metrics.Group;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.tags.TagSplit;
 
 /**
  * What a click on a chart element stands for (linked browsing): one group's repositories, optionally only those with
@@ -32,33 +34,17 @@ public record ChartSelection(int groupIndex, MetricRange range, LocalDate create
 
     /**
      * The chart's filter narrowed to this selection; empty when the grouping cannot be expressed as a filter of the
-     * Repositories table (only platform and repository type can).
+     * Repositories table (platform, repository type and factor tag groupings can).
      */
     public Optional<RepositoryFilter> apply(RepositoryFilter base, GroupSplit split) {
         if (groupIndex < 0 || groupIndex >= split.groups().size()) {
             return Optional.empty();
         }
-        Group group = split.groups().get(groupIndex);
-        RepositoryFilter filter;
-        switch (split.groupBy()) {
-            case "platform" -> {
-                Optional<Platform> platform = Platform.ofCode(group.key());
-                if (platform.isEmpty()) {
-                    return Optional.empty();
-                }
-                filter = base.withPlatforms(EnumSet.of(platform.get()));
-            }
-            case "repo_type" -> {
-                Optional<RepoType> type = RepoType.ofCode(group.key());
-                if (type.isEmpty()) {
-                    return Optional.empty();
-                }
-                filter = base.withRepoTypes(EnumSet.of(type.get()));
-            }
-            default -> {
-                return Optional.empty();
-            }
+        Optional<RepositoryFilter> grouped = groupFilter(base, split, groupIndex);
+        if (grouped.isEmpty()) {
+            return Optional.empty();
         }
+        RepositoryFilter filter = grouped.get();
         if (range != null) {
             filter = filter.withMetricRange(range);
         }
@@ -71,6 +57,21 @@ public record ChartSelection(int groupIndex, MetricRange range, LocalDate create
             filter = filter.withCreated(from, to);
         }
         return Optional.of(filter);
+    }
+
+    /** The base filter narrowed to one group of the split. */
+    private static Optional<RepositoryFilter> groupFilter(RepositoryFilter base, GroupSplit split, int index) {
+        if (split instanceof TagSplit tagSplit) {
+            RepositoryFilter.Tag tag = new RepositoryFilter.Tag(tagSplit.tag().codeId(), tagSplit.tag().name());
+            // Group a is the untagged repositories, group b the tagged ones (TagSplit's order).
+            return Optional.of(index == 0 ? base.withoutTags(Set.of(tag)) : base.withTags(Set.of(tag)));
+        }
+        String key = split.groups().get(index).key();
+        return switch (split.groupBy()) {
+            case "platform" -> Platform.ofCode(key).map(platform -> base.withPlatforms(EnumSet.of(platform)));
+            case "repo_type" -> RepoType.ofCode(key).map(type -> base.withRepoTypes(EnumSet.of(type)));
+            default -> Optional.empty();
+        };
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

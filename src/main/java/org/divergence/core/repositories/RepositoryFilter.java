@@ -13,12 +13,14 @@ import org.divergence.core.common.InvalidInputException;
 /**
  * Which repositories a view, an export or a comparison looks at: platforms and repository types (empty = all), an
  * inclusive range of creation dates (null = open), text in the name, a range of one metric's values (null = any;
- * e.g. a chart's clicked bin), and factor tags (repositories carrying any of these codes as a tag; empty = all).
+ * e.g. a chart's clicked bin), factor tags (repositories carrying any of these codes as a tag; empty = all), and
+ * factor tags to leave out (repositories carrying none of them: the "untagged" group of a tag grouping).
  * With a date bound, repositories whose creation date is unknown are left out; without one they are kept. Values for
  * the same key are alternatives (OR); different keys must all hold (AND).
  */
 public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
-                               LocalDate createdTo, String nameContains, MetricRange metricRange, Set<Tag> tags) {
+                               LocalDate createdTo, String nameContains, MetricRange metricRange, Set<Tag> tags,
+                               Set<Tag> withoutTags) {
 
     public static final RepositoryFilter ALL = new RepositoryFilter(Set.of(), Set.of(), null, null, null);
 
@@ -35,6 +37,12 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
         }
         nameContains = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
         tags = tags == null ? Set.of() : Set.copyOf(tags);
+        withoutTags = withoutTags == null ? Set.of() : Set.copyOf(withoutTags);
+    }
+
+    public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
+                            LocalDate createdTo, String nameContains, MetricRange metricRange, Set<Tag> tags) {
+        this(platforms, repoTypes, createdFrom, createdTo, nameContains, metricRange, tags, Set.of());
     }
 
     public RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes, LocalDate createdFrom,
@@ -96,32 +104,43 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
 
     public boolean isAll() {
         return platforms.isEmpty() && repoTypes.isEmpty() && !hasDateRange() && nameContains == null
-                && metricRange == null && tags.isEmpty();
+                && metricRange == null && tags.isEmpty() && withoutTags.isEmpty();
     }
 
     public RepositoryFilter withPlatforms(Set<Platform> value) {
-        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, metricRange, tags);
+        return new RepositoryFilter(value, repoTypes, createdFrom, createdTo, nameContains, metricRange, tags,
+                withoutTags);
     }
 
     public RepositoryFilter withRepoTypes(Set<RepoType> value) {
-        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, metricRange, tags);
+        return new RepositoryFilter(platforms, value, createdFrom, createdTo, nameContains, metricRange, tags,
+                withoutTags);
     }
 
     public RepositoryFilter withCreated(LocalDate from, LocalDate to) {
-        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, metricRange, tags);
+        return new RepositoryFilter(platforms, repoTypes, from, to, nameContains, metricRange, tags, withoutTags);
     }
 
     public RepositoryFilter withNameContains(String value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, metricRange, tags);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, value, metricRange, tags,
+                withoutTags);
     }
 
     /** The same filter restricted to a range of one metric's values (null: any value). */
     public RepositoryFilter withMetricRange(MetricRange value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value, tags);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, value, tags,
+                withoutTags);
     }
 
     public RepositoryFilter withTags(Set<Tag> value) {
-        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, metricRange, value);
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, metricRange, value,
+                withoutTags);
+    }
+
+    /** The same filter restricted to repositories carrying none of these tags. */
+    public RepositoryFilter withoutTags(Set<Tag> value) {
+        return new RepositoryFilter(platforms, repoTypes, createdFrom, createdTo, nameContains, metricRange, tags,
+                value);
     }
 
     /** The platform and type filters as "--where" items, in a stable order (for JSON and for reproducing a run). */
@@ -166,6 +185,9 @@ public record RepositoryFilter(Set<Platform> platforms, Set<RepoType> repoTypes,
         }
         if (!tags.isEmpty()) {
             parts.add("tagged " + String.join(" or ", tags.stream().map(Tag::name).sorted().toList()));
+        }
+        if (!withoutTags.isEmpty()) {
+            parts.add("not tagged " + String.join(" or ", withoutTags.stream().map(Tag::name).sorted().toList()));
         }
         return parts;
     }

@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -31,11 +32,13 @@ import javafx.util.StringConverter;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
+import org.divergence.gui.tags.TagComboBox;
 import org.divergence.io.charts.ChartFormat;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -200,8 +203,11 @@ public final class ChartsView implements SectionView {
         grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
         grouping.setId("chart-grouping");
         grouping.setPrefWidth(215);
-        grouping.setTooltip(new Tooltip("GitHub vs Hugging Face, or each repository type (same colours on every "
-                + "chart)"));
+        grouping.setTooltip(new Tooltip("GitHub vs Hugging Face, each repository type, or untagged vs tagged "
+                + "repositories (same colours on every chart)"));
+        ComboBox<FactorTag> tag = TagComboBox.of(viewModel.tagChoice(), "chart-tag");
+        tag.visibleProperty().bind(viewModel.groupingProperty().isEqualTo(Grouping.TAG));
+        tag.managedProperty().bind(tag.visibleProperty());
 
         HBox repoTypes = new HBox(8);
         repoTypes.setAlignment(Pos.CENTER_LEFT);
@@ -241,7 +247,7 @@ public final class ChartsView implements SectionView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(10, types, new Separator(Orientation.VERTICAL), label("Metric"), metric,
-                label("Groups"), grouping, spacer, busy, cancel, refresh);
+                label("Groups"), grouping, tag, spacer, busy, cancel, refresh);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(10, label("Types"), repoTypes, new Separator(Orientation.VERTICAL),
                 label("Created"), from, label("to"), to, reset);

@@ -27,16 +27,19 @@ import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.ProjectContext;
+import org.divergence.gui.tags.TagChoice;
 import org.divergence.io.charts.BuiltChart;
 import org.divergence.io.charts.ChartSource;
 import org.divergence.io.metrics.RepositoryComparisons;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
+import org.divergence.io.tags.TagSplits;
 
 /**
  * The Charts screen's state: chart type, metric, grouping and filters in; the built chart out. A change of grouping,
@@ -54,6 +57,7 @@ public final class ChartsViewModel {
     private final ObjectProperty<ChartType> type = new SimpleObjectProperty<>(ChartType.BOX);
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.COMMITS);
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
+    private final TagChoice tagChoice;
     private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
@@ -73,7 +77,8 @@ public final class ChartsViewModel {
     /** Passes over the repository table so far (a switch of chart type or metric must not add one). */
     private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record DataKey(Project project, GroupSplit split, RepositoryFilter filter) {
+    /** What the loaded data depends on: the grouping (with its tag, for a tag grouping) and the filter. */
+    private record DataKey(Project project, Grouping grouping, Long tagCodeId, RepositoryFilter filter) {
     }
 
     public ChartsViewModel(ProjectContext context, TaskExecutor tasks) {
@@ -84,6 +89,7 @@ public final class ChartsViewModel {
     public ChartsViewModel(ProjectContext context, TaskExecutor tasks, Duration debounce) {
         this.context = context;
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
+        this.tagChoice = new TagChoice(tasks, context::project);
         for (RepoType repoType : RepoType.values()) {
             BooleanProperty included = new SimpleBooleanProperty(true);
             included.addListener((obs, old, now) -> dataInputsChanged());
@@ -99,6 +105,11 @@ public final class ChartsViewModel {
         metric.addListener((obs, old, now) -> chartInputsChanged());
         dark.addListener((obs, old, now) -> chartInputsChanged());
         grouping.addListener((obs, old, now) -> dataInputsChanged());
+        tagChoice.tagProperty().addListener((obs, old, now) -> {
+            if (grouping.get().isTag()) {
+                dataInputsChanged();
+            }
+        });
         createdFrom.addListener((obs, old, now) -> dataInputsChanged());
         createdTo.addListener((obs, old, now) -> dataInputsChanged());
         context.addDataListener(dataListener);
@@ -107,8 +118,10 @@ public final class ChartsViewModel {
             forget();
             chart.set(null);
             state.set(State.IDLE);
+            tagChoice.reset();
             dataInputsChanged();
         });
+        tagChoice.reload();
     }
 
     // Inputs ----------------------------------------------------------------------------------------------------
@@ -123,6 +136,11 @@ public final class ChartsViewModel {
 
     public ObjectProperty<Grouping> groupingProperty() {
         return grouping;
+    }
+
+    /** With the tag grouping: the factor whose tagged repositories are drawn against the untagged ones. */
+    public TagChoice tagChoice() {
+        return tagChoice;
     }
 
     public BooleanProperty includedProperty(RepoType repoType) {
@@ -233,7 +251,11 @@ public final class ChartsViewModel {
     }
 
     private void dataChanged(java.util.Set<DataArea> areas) {
-        if (areas.contains(DataArea.REPOSITORIES)) {
+        boolean tagsChanged = areas.contains(DataArea.TAGS) || areas.contains(DataArea.CODEBOOK);
+        if (tagsChanged || areas.contains(DataArea.REPOSITORIES)) {
+            tagChoice.reload();
+        }
+        if (areas.contains(DataArea.REPOSITORIES) || tagsChanged && grouping.get().isTag()) {
             forget();
             dataInputsChanged();
         }
@@ -274,8 +296,18 @@ public final class ChartsViewModel {
             problem.set(invalid.getMessage());
             return;
         }
+        Grouping chosen = grouping.get();
+        FactorTag chosenTag = tagChoice.tagProperty().get();
+        if (chosen.isTag() && chosenTag == null) {
+            scheduler.cancel();
+            chart.set(null);
+            state.set(State.READY);
+            problem.set("No repository carries a tag yet. Tag repositories with a code of the codebook in the"
+                    + " Repositories section: select rows and choose Tag… (Ctrl+T), or save a tag rule.");
+            return;
+        }
         problem.set("");
-        DataKey key = new DataKey(project, grouping.get().split(), filter);
+        DataKey key = new DataKey(project, chosen, chosen.isTag() ? chosenTag.codeId() : null, filter);
         MetricAccumulator loaded = Objects.equals(key, loadedFor) ? data : null;
         ChartRequest request = new ChartRequest(type.get(), metric.get(), filter, dark.get());
         String title = loaded == null ? "Reading repositories for the chart" : "Drawing the chart";
@@ -285,7 +317,8 @@ public final class ChartsViewModel {
                 if (RepositoryComparisons.repositoryCount(project) == 0) {
                     return null;
                 }
-                source = ChartSource.load(project, key.split(), filter, progress);
+                GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();
+                source = ChartSource.load(project, split, filter, progress);
                 reads.incrementAndGet();
             }
             return new Drawn(key, source, request.build(source));

@@ -16,7 +16,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -47,6 +46,7 @@ import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
+import org.divergence.gui.tags.TagComboBox;
 import org.divergence.gui.charts.CompareCharts;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.evidence.LinkedQuotesPanel;
@@ -135,16 +135,9 @@ public final class CompareView implements SectionView {
         grouping.setTooltip(new Tooltip("Group a is GitHub; group b is Hugging Face, or each Hugging Face "
                 + "repository type compared with GitHub code; or untagged (a) vs tagged (b) repositories"));
 
-        ComboBox<FactorTag> tag = new ComboBox<>(viewModel.tags());
-        tag.setId("compare-tag");
-        tag.setPromptText("No tag in use");
-        tag.valueProperty().bindBidirectional(viewModel.tagProperty());
-        tag.setTooltip(new Tooltip("The factor: repositories carrying this code as a tag (group b) against all"
-                + " the others (group a)"));
+        ComboBox<FactorTag> tag = TagComboBox.of(viewModel.tagChoice(), "compare-tag");
         tag.visibleProperty().bind(viewModel.groupingProperty().isEqualTo(Grouping.TAG));
         tag.managedProperty().bind(tag.visibleProperty());
-        tag.setCellFactory(list -> tagCell());
-        tag.setButtonCell(tagCell());
 
         ChoiceBox<String> pair = new ChoiceBox<>(viewModel.pairNames());
         pair.setId("compare-pair");
@@ -223,23 +216,6 @@ public final class CompareView implements SectionView {
         rows.setPadding(new Insets(10, 12, 8, 12));
         rows.getStyleClass().add("compare-controls");
         return rows;
-    }
-
-    private static ListCell<FactorTag> tagCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(FactorTag item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name());
-                if (empty || item == null || item.color() == null) {
-                    setGraphic(null);
-                } else {
-                    javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(11, 11);
-                    swatch.setFill(javafx.scene.paint.Color.web(item.color()));
-                    setGraphic(swatch);
-                }
-            }
-        };
     }
 
     private static DatePicker datePicker(String id, String tooltip) {

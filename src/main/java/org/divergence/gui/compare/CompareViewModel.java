@@ -39,16 +39,15 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorTag;
-import org.divergence.core.tags.TagUsage;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
+import org.divergence.gui.tags.TagChoice;
 import org.divergence.io.metrics.RepositoryComparisons;
 import org.divergence.io.metrics.RepositoryMetricsReader;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
-import org.divergence.io.tags.RepositoryTags;
 import org.divergence.io.tags.TagSplits;
 
 /**
@@ -67,8 +66,7 @@ public final class CompareViewModel {
     private final BootstrapMedianDifference.Settings bootstrap;
 
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
-    private final ObjectProperty<FactorTag> tag = new SimpleObjectProperty<>();
-    private final ObservableList<FactorTag> tags = FXCollections.observableArrayList();
+    private final TagChoice tagChoice;
     private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
@@ -100,13 +98,14 @@ public final class CompareViewModel {
         this.tasks = tasks;
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
         this.bootstrap = bootstrap;
+        this.tagChoice = new TagChoice(tasks, context::project);
         for (RepoType type : RepoType.values()) {
             BooleanProperty included = new SimpleBooleanProperty(true);
             included.addListener((obs, old, now) -> inputsChanged());
             includedTypes.put(type, included);
         }
         grouping.addListener((obs, old, now) -> inputsChanged());
-        tag.addListener((obs, old, now) -> {
+        tagChoice.tagProperty().addListener((obs, old, now) -> {
             if (grouping.get().isTag()) {
                 inputsChanged();
             }
@@ -118,11 +117,10 @@ public final class CompareViewModel {
         context.projectProperty().addListener((obs, old, now) -> {
             scheduler.cancel();
             clear(State.IDLE);
-            tag.set(null);
-            loadTags();
+            tagChoice.reset();
             inputsChanged();
         });
-        loadTags();
+        tagChoice.reload();
     }
 
     // Inputs ----------------------------------------------------------------------------------------------------
@@ -133,12 +131,16 @@ public final class CompareViewModel {
 
     /** With the tag grouping: the code whose tagged repositories are compared with the untagged ones. */
     public ObjectProperty<FactorTag> tagProperty() {
-        return tag;
+        return tagChoice.tagProperty();
+    }
+
+    public TagChoice tagChoice() {
+        return tagChoice;
     }
 
     /** The codes that tag at least one repository, in codebook order. */
     public ObservableList<FactorTag> tags() {
-        return tags;
+        return tagChoice.tags();
     }
 
     /** Whether repositories of the type take part (all checked = no filter). */
@@ -291,34 +293,11 @@ public final class CompareViewModel {
     private void dataChanged(Set<DataArea> areas) {
         boolean tagsChanged = areas.contains(DataArea.TAGS) || areas.contains(DataArea.CODEBOOK);
         if (tagsChanged || areas.contains(DataArea.REPOSITORIES)) {
-            loadTags();
+            tagChoice.reload();
         }
         if (areas.contains(DataArea.REPOSITORIES) || tagsChanged && grouping.get().isTag()) {
             inputsChanged();
         }
-    }
-
-    /** The codes in use as tags, loaded in the background; keeps the chosen one if it is still in use. */
-    private void loadTags() {
-        Project project = context.project();
-        if (project == null) {
-            tags.clear();
-            return;
-        }
-        tasks.execute(BackgroundTask.of("Reading tags", progress -> new RepositoryTags(project).usage().stream()
-                .filter(usage -> usage.repositories() > 0).map(TagUsage::tag).toList()).quiet()
-                .onSuccess(used -> {
-                    if (context.project() != project) {
-                        return;
-                    }
-                    if (!tags.equals(used)) {
-                        tags.setAll(used);
-                    }
-                    FactorTag chosen = tag.get();
-                    FactorTag same = chosen == null ? null : used.stream()
-                            .filter(candidate -> candidate.codeId() == chosen.codeId()).findFirst().orElse(null);
-                    tag.set(same != null ? same : used.isEmpty() ? null : used.getFirst());
-                }));
     }
 
     private void inputsChanged() {
@@ -346,7 +325,7 @@ public final class CompareViewModel {
         }
         problem.set("");
         Grouping chosen = grouping.get();
-        FactorTag chosenTag = tag.get();
+        FactorTag chosenTag = tagChoice.tagProperty().get();
         if (chosen.isTag() && chosenTag == null) {
             scheduler.cancel();
             clear(State.READY);

@@ -104,21 +104,22 @@ public final class RepositoriesViewModel {
             to = from;
         }
         return new RepositoryFilter(platforms, types, from, to, nameContains.get(),
-                extra == null ? null : extra.metricRange(), tag.get() == null ? Set.of() : Set.of(tag.get()));
+                extra == null ? null : extra.metricRange(), tag.get() == null ? Set.of() : Set.of(tag.get()),
+                extra == null ? Set.of() : extra.withoutTags());
     }
 
     /**
      * Applies a filter from elsewhere (e.g. a chart's "show these repositories"). What the filter bar cannot show
-     * (a metric range, several repository types) is kept as the {@link #linkedProperty() linked} part.
+     * (a metric range, several repository types, tags to leave out) is kept as the {@link #linkedProperty() linked}
+     * part.
      */
     public void showFiltered(RepositoryFilter filter) {
         platform.set(filter.platforms().size() == 1 ? filter.platforms().iterator().next() : null);
         type.set(filter.repoTypes().size() == 1 ? filter.repoTypes().iterator().next() : null);
         boolean severalTypes = filter.repoTypes().size() > 1;
-        linked.set(filter.metricRange() == null && !severalTypes ? null : new RepositoryFilter(java.util.Set.of(),
-                severalTypes ? filter.repoTypes() : java.util.Set.of(), null, null, null, filter.metricRange(),
-                java.util.Set.of()));
-        tag.set(filter.tags().size() == 1 ? filter.tags().iterator().next() : null);
+        boolean linkedPart = filter.metricRange() != null || severalTypes || !filter.withoutTags().isEmpty();
+        linked.set(!linkedPart ? null : new RepositoryFilter(Set.of(), severalTypes ? filter.repoTypes() : Set.of(),
+                null, null, null, filter.metricRange(), Set.of(), filter.withoutTags()));
         createdFrom.set(filter.createdFrom());
         createdTo.set(filter.createdTo());
         nameContains.set(filter.nameContains() == null ? "" : filter.nameContains());

@@ -82,6 +82,11 @@ public final class RepositorySql {
                     + " AND t.code_id IN (" + placeholders(filter.tags().size()) + "))");
             filter.tags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
         }
+        if (!filter.withoutTags().isEmpty()) {
+            conditions.add("NOT EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                    + " AND t.code_id IN (" + placeholders(filter.withoutTags().size()) + "))");
+            filter.withoutTags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
+        }
         return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
     }
 
