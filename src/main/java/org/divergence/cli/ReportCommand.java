@@ -26,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a reproducible report: one self-contained HTML page (inline CSS and SVG charts, no "
-                + "network) with the sample, the comparison (the numbers of compare --json for the same options), a "
-                + "chart per dimension, the codebook with frequencies, agreement, the joint display and provenance.",
+                + "network) with the sample, the comparison (the numbers of compare --json for the same options), an "
+                + "effect-size chart per dimension and a box plot per numeric metric, the codebook with frequencies, "
+                + "agreement, the joint display, factor tags and provenance.",
             "Markdown (for notebooks) and LaTeX tables (for papers) with --format or by the file extension. The same "
                 + "project and options give the same bytes; --timestamp adds the time of generation."})
 final class ReportCommand implements Callable<Integer> {

@@ -4,7 +4,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -23,8 +21,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -203,9 +201,12 @@ public final class ChartsView implements SectionView {
         grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
         grouping.setId("chart-grouping");
         grouping.setPrefWidth(215);
+        grouping.setMinWidth(Region.USE_PREF_SIZE);
         grouping.setTooltip(new Tooltip("GitHub vs Hugging Face, each repository type, or untagged vs tagged "
                 + "repositories (same colours on every chart)"));
         ComboBox<FactorTag> tag = TagComboBox.of(viewModel.tagChoice(), "chart-tag");
+        tag.setPrefWidth(240);
+        tag.setMinWidth(Region.USE_PREF_SIZE);
         tag.visibleProperty().bind(viewModel.groupingProperty().isEqualTo(Grouping.TAG));
         tag.managedProperty().bind(tag.visibleProperty());
 
@@ -244,18 +245,24 @@ public final class ChartsView implements SectionView {
         refresh.setTooltip(new Tooltip("Read the project again (F5)"));
         refresh.setOnAction(event -> viewModel.refresh());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox first = new HBox(10, types, new Separator(Orientation.VERTICAL), label("Metric"), metric,
-                label("Groups"), grouping, tag, spacer, busy, cancel, refresh);
-        first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(10, label("Types"), repoTypes, new Separator(Orientation.VERTICAL),
-                label("Created"), from, label("to"), to, reset);
-        second.setAlignment(Pos.CENTER_LEFT);
-        VBox rows = new VBox(8, first, second);
+        // Clusters that wrap as the window narrows (a tag grouping adds a drop-down), the actions at the right.
+        FlowPane clusters = new FlowPane(14, 8, types, cluster(label("Metric"), metric),
+                cluster(label("Groups"), grouping, tag), cluster(label("Types"), repoTypes),
+                cluster(label("Created"), from, label("to"), to, reset));
+        clusters.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, busy, cancel, refresh);
+        actions.setAlignment(Pos.TOP_RIGHT);
+        BorderPane rows = new BorderPane(clusters);
+        rows.setRight(actions);
         rows.setPadding(new Insets(10, 12, 8, 12));
         rows.getStyleClass().add("charts-controls");
         return rows;
+    }
+
+    private static HBox cluster(Node... nodes) {
+        HBox cluster = new HBox(8, nodes);
+        cluster.setAlignment(Pos.CENTER_LEFT);
+        return cluster;
     }
 
     private static DatePicker datePicker(String tooltip) {

@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.divergence.core.repositories.CountColumn;
@@ -168,7 +169,7 @@ public final class RepositoriesView implements SectionView {
 
         Label created = new Label("Created");
         Label dash = new Label("–");
-        HBox bar = new HBox(8, platform, type, tagging.filter(), created, from, dash, to, search, linkedChip(), clear,
+        HBox bar = new HBox(8, platform, type, tagging.filter(), created, from, dash, to, search, clear,
                 spacer, batches, export, importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
@@ -179,25 +180,32 @@ public final class RepositoriesView implements SectionView {
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 12, 10, 12));
-        bar.getStyleClass().add("filter-bar");
-        return bar;
+        // What a chart click added goes on its own line below, so the bar keeps its width.
+        Node linked = linkedChip();
+        VBox top = new VBox(bar, linked);
+        top.getStyleClass().add("filter-bar");
+        return top;
     }
 
     /** Shows what a chart click added beyond the filter bar (a metric range, several types), with × to drop it. */
     private Node linkedChip() {
         Label text = new Label();
         text.setId("filter-linked");
-        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        text.textProperty().bind(Bindings.createStringBinding(() ->
                 viewModel.linkedProperty().get() == null ? "" : viewModel.linkedProperty().get().describe(),
                 viewModel.linkedProperty()));
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(Bindings.concat("From a chart: only repositories where ", text.textProperty()));
+        text.setTooltip(full);
         Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
         remove.getStyleClass().addAll("flat", "small", "button-icon");
         remove.setTooltip(new Tooltip("Drop this condition"));
         remove.setOnAction(event -> viewModel.linkedProperty().set(null));
-        HBox chip = new HBox(2, new FontIcon(Material2MZ.SHOW_CHART), text, remove);
+        HBox chip = new HBox(2, new FontIcon(Material2MZ.SHOW_CHART), new Label("From a chart:"), text, remove);
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getStyleClass().add("linked-filter");
-        Tooltip.install(chip, new Tooltip("From a chart: only repositories with these values"));
+        chip.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox.setMargin(chip, new Insets(0, 12, 8, 12));
         chip.visibleProperty().bind(viewModel.linkedProperty().isNotNull());
         chip.managedProperty().bind(chip.visibleProperty());
         return chip;
