@@ -1,15 +1,20 @@
 package org.divergence.gui.report;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
@@ -228,15 +233,30 @@ final class ReportPreview {
             page.getChildren().add(paragraph("No charts: there is nothing to compare.", "muted"));
         }
         for (ReportChart chart : model.charts()) {
-            if (chart.drawing() != null) {
-                Node node = ChartNode.of(chart.drawing());
+            Node node = chart.drawing() != null ? ChartNode.of(chart.drawing())
+                    : chart.image() != null ? image(chart.image()) : null;
+            if (node != null) {
                 node.setId("preview-" + chart.id());
                 page.getChildren().add(node);
             }
             page.getChildren().add(paragraph(chart.title() + ". " + chart.caption()
-                    + (chart.drawing() == null ? " (The chart is in the exported file.)" : ""), "muted",
-                    "report-caption"));
+                    + (node == null ? " (The chart is in the exported file.)" : ""), "muted", "report-caption"));
         }
+    }
+
+    /** A rendered chart at its own size, or narrower with the page (the holder may shrink; the image follows it). */
+    private static Node image(ReportChart.PreviewImage image) {
+        Image png = new Image(new ByteArrayInputStream(image.png()));
+        ImageView view = new ImageView(png);
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        StackPane holder = new StackPane(view);
+        StackPane.setAlignment(view, Pos.TOP_LEFT);
+        holder.setMinWidth(0);
+        holder.setPrefWidth(png.getWidth());
+        holder.setMaxWidth(png.getWidth());
+        view.fitWidthProperty().bind(holder.widthProperty());
+        return holder;
     }
 
     private void codebook(CodebookSummary codebook) {

@@ -32,6 +32,7 @@ import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.report.JointDisplay;
 import org.divergence.core.report.JointDisplayTable;
 import org.divergence.core.report.ReportFormat;
+import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.core.report.Reports;
@@ -350,8 +351,8 @@ public final class ReportViewModel {
         if (model.get() == null) {
             state.set(State.COMPUTING);
         }
-        scheduler.schedule(BackgroundTask.of("Preparing the report", progress -> ReportBuilder.preview(project,
-                options, extensions, reuse, progress)).onSuccess(result -> {
+        scheduler.schedule(BackgroundTask.of("Preparing the report", progress -> withPreviewImages(
+                ReportBuilder.preview(project, options, extensions, reuse, progress))).onSuccess(result -> {
                     if (context.project() != project) {
                         return;
                     }
@@ -371,6 +372,16 @@ public final class ReportViewModel {
     /** What a cached comparison was made with. */
     private static String key(ReportOptions options) {
         return options.groupBy() + "|" + options.filter() + "|" + options.bootstrap();
+    }
+
+    /** Renders the charts the preview shows as images here, in the background, not on the FX thread. */
+    private static ReportModel withPreviewImages(ReportModel report) {
+        for (ReportChart chart : report.charts()) {
+            if (chart.drawing() == null && chart.image() != null) {
+                chart.image().png();
+            }
+        }
+        return report;
     }
 
     private static String describe(ReportModel result) {

@@ -111,7 +111,8 @@ public final class ChartExport {
         return image;
     }
 
-    private static byte[] png(JFreeChart chart, int width, int height, int dpi) {
+    /** The chart as PNG bytes (what {@link #write} writes for PNG). */
+    public static byte[] png(JFreeChart chart, int width, int height, int dpi) {
         BufferedImage image = image(chart, width, height, dpi);
         try {
             Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");

@@ -19,6 +19,7 @@ import org.divergence.io.charts.ChartExport;
 import org.divergence.io.charts.ChartSource;
 import org.divergence.io.charts.ChartStyle;
 import org.divergence.io.project.Project;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The report's charts with the charts feature: per dimension, the effect-size chart (which the preview also draws)
@@ -61,11 +62,13 @@ final class DistributionReportCharts implements ReportCharts {
         }
         BoxPlotData data = ChartDatasets.box(metric, distributions, comparison.filter());
         String id = "chart-box-" + metric.key().replace('_', '-');
-        String svg = ChartExport.svg(ChartBuilder.build(data, ChartStyle.LIGHT).chart(), WIDTH, HEIGHT, id);
+        JFreeChart chart = ChartBuilder.build(data, ChartStyle.LIGHT).chart();
+        String svg = ChartExport.svg(chart, WIDTH, HEIGHT, id);
         String title = metric.label() + ": distribution by group";
         String caption = "Box plot of " + metric.label().toLowerCase(Locale.ROOT) + " per group: the box spans the "
                 + "quartiles, the line is the median, whiskers reach 1.5 IQR; values beyond are summarised, not drawn "
                 + "one by one. Log1p scale, so zeros are shown.";
-        return new ReportChart(id, title, caption, svg, null);
+        return new ReportChart(id, title, caption, svg, null, new ReportChart.PreviewImage(() ->
+                ChartExport.png(chart, WIDTH, HEIGHT, ChartExport.SCREEN_DPI)));
     }
 }

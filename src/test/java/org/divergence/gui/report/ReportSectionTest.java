@@ -98,6 +98,8 @@ class ReportSectionTest {
                 .isPresent());
         assertTrue(robot.lookup("#preview-chart-collaboration-intensity").tryQuery().isPresent(),
                 "the preview draws the charts");
+        assertTrue(robot.lookup("#preview-chart-box-commits").tryQuery().isPresent(),
+                "and shows the box plots as images");
         for (String section : List.of("sample", "comparison", "charts", "codebook", "agreement", "joint-display",
                 "factors")) {
             assertTrue(robot.lookup("#preview-" + section).tryQuery().isPresent(), section);
@@ -121,9 +123,10 @@ class ReportSectionTest {
                 }
             }
         }).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#linked-quotes .evidence-card")
-                .queryAll().size() == 3);
-        assertTrue(robot.lookup("#linked-quotes-title").queryLabeled().getText().contains("PR acceptance rate"));
+        // The panel may first show another row's quotes (the table selects as it fills): wait for this row's.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#linked-quotes-title").queryLabeled()
+                .getText().contains("PR acceptance rate")
+                && robot.lookup("#linked-quotes .evidence-card").queryAll().size() == 3);
         robot.clickOn("#linked-quotes-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, split.getItems().size(), "closed");
