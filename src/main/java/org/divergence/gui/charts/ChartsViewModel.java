@@ -302,8 +302,7 @@ public final class ChartsViewModel {
             scheduler.cancel();
             chart.set(null);
             state.set(State.READY);
-            problem.set("No repository carries a tag yet. Tag repositories with a code of the codebook in the"
-                    + " Repositories section: select rows and choose Tag… (Ctrl+T), or save a tag rule.");
+            problem.set(TagChoice.NO_TAG_IN_USE);
             return;
         }
         problem.set("");

@@ -329,8 +329,7 @@ public final class CompareViewModel {
         if (chosen.isTag() && chosenTag == null) {
             scheduler.cancel();
             clear(State.READY);
-            problem.set("No repository carries a tag yet. Tag repositories with a code of the codebook in the"
-                    + " Repositories section: select rows and choose Tag… (Ctrl+T), or save a tag rule.");
+            problem.set(TagChoice.NO_TAG_IN_USE);
             return;
         }
         scheduler.schedule(BackgroundTask.<Compared>of("Comparing repositories", progress -> {

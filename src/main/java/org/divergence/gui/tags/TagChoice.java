@@ -19,6 +19,10 @@ import org.divergence.io.tags.RepositoryTags;
  */
 public final class TagChoice {
 
+    /** What a tag grouping says while no repository carries a tag. */
+    public static final String NO_TAG_IN_USE = "No repository carries a tag yet. Tag repositories with a code of the"
+            + " codebook in the Repositories section: select rows and choose Tag… (Ctrl+T), or save a tag rule.";
+
     private final TaskExecutor tasks;
     private final Supplier<Project> currentProject;
     private final ObjectProperty<FactorTag> tag = new SimpleObjectProperty<>();
