@@ -54,7 +54,7 @@ final class AgreementCommand implements Callable<Integer> {
         }
         AgreementUnit parsed = AgreementUnit.parse(unit);
         AgreementResult result;
-        try (Project opened = Project.open(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             result = ProjectAgreement.compute(opened, coders.get(0).strip(), coders.get(1).strip(), parsed,
                     Progress.NONE);
         }

@@ -97,7 +97,7 @@ final class ChartCommand implements Callable<Integer> {
         RepositoryFilter filter = RepositoryFilter.parse(where, createdFrom, createdTo);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         ChartData data;
-        try (Project opened = Project.open(project.path())) {
+        try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = RepositoryComparisons.split(opened, by);
             data = ChartSource.chart(opened, split, filter, chartType, chosen, progress);
         } finally {

@@ -37,7 +37,7 @@ final class RefiCommands {
         @Override
         public Integer call() {
             RefiProject exported;
-            try (Project opened = Project.open(project.path())) {
+            try (Project opened = Project.openForReading(project.path())) {
                 exported = RefiExchange.exportQdpx(opened, out);
             }
             spec.commandLine().getOut().printf("Wrote %s: %d coder(s), %d code(s), %d case(s), %d transcript(s), "
@@ -63,7 +63,7 @@ final class RefiCommands {
         @Override
         public Integer call() {
             RefiProject exported;
-            try (Project opened = Project.open(project.path())) {
+            try (Project opened = Project.openForReading(project.path())) {
                 exported = RefiExchange.exportQdc(opened, out);
             }
             spec.commandLine().getOut().printf("Wrote %s: %d code(s)%n", out, exported.allCodes().size());
