@@ -91,8 +91,11 @@ final class TagCommand implements Callable<Integer> {
             throw usage("--json goes with --list");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Project opened = Project.open(project.path())) {
-            TagRules.applyPendingIfAny(opened);
+        // Listing only reads, so it also works beside the app (which applies pending rules itself).
+        try (Project opened = list ? Project.openForReading(project.path()) : Project.open(project.path())) {
+            if (!opened.isReadOnly()) {
+                TagRules.applyPendingIfAny(opened);
+            }
             RepositoryTags tags = new RepositoryTags(opened);
             if (list) {
                 list(out, opened, tags);

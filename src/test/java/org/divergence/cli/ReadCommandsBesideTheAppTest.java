@@ -36,7 +36,8 @@ class ReadCommandsBesideTheAppTest {
                     List.of("qdpx-export", "--project", sample.toString(), "--out", out.resolve("p.qdpx").toString()),
                     List.of("qdc-export", "--project", sample.toString(), "--out", out.resolve("c.qdc").toString()),
                     List.of("export", "--project", sample.toString(), "--out", out.resolve("r.csv").toString()),
-                    List.of("report", "--project", sample.toString(), "--out", out.resolve("r.html").toString()));
+                    List.of("report", "--project", sample.toString(), "--out", out.resolve("r.html").toString()),
+                    List.of("tag", "--project", sample.toString(), "--list", "--json"));
             for (List<String> command : commands) {
                 CliRun run = CliRun.of(command.toArray(String[]::new));
                 assertEquals(ExitCodes.OK, run.exitCode(), command.getFirst() + ": " + run);
