@@ -63,6 +63,9 @@ public final class ChartBuilder {
         legend.setFrame(BlockBorder.NONE);
         legend.setPosition(RectangleEdge.TOP);
         legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        // Room after each entry: on screen JavaFX draws the text a little wider than AWT measured it, and without
+        // this an entry's last character touched the next entry's swatch.
+        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
         for (String note : notes) {
             TextTitle line = new TextTitle(note, style.subtitleFont());
             line.setPaint(style.mutedText());
