@@ -46,7 +46,7 @@ final class ChartCommand implements Callable<Integer> {
     String type;
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "platform",
-            description = "platform (default) or repo_type.")
+            description = "platform (default), repo_type, or tag:NAME (untagged vs tagged with a code).")
     String by;
 
     @Option(names = "--where", paramLabel = "KEY=VALUE",

@@ -80,6 +80,30 @@ class ChartCommandTest {
     }
 
     @Test
+    void groupsByAFactorTag() throws Exception {
+        Path tagged;
+        try (Project project = RepositorySamples.projectFromResource(folder.resolve("tagged.divergence"),
+                "/golden/small.csv")) {
+            new org.divergence.io.coding.CodebookStore(project).createCode(null, "Compute requirements", null).run();
+            tagged = project.file();
+        }
+        CliRun tag = CliRun.of("tag", "--project", tagged.toString(), "--name", "Compute requirements", "--rule",
+                "commits > 20 OR (platform = huggingface AND likes >= 2)");
+        assertEquals(ExitCodes.OK, tag.exitCode(), tag.toString());
+        Path out = folder.resolve("by-tag.svg");
+        CliRun run = CliRun.of("chart", "--project", tagged.toString(), "--type", "box", "--metric", "contributors",
+                "--by", "tag:Compute requirements", "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        String svg = readString(out);
+        // golden/tags/expected.json: 216 untagged and 86 tagged repositories with a contributor count.
+        assertTrue(svg.contains("Untagged (n = 216)"), "the untagged group");
+        assertTrue(svg.contains("Compute requirements (n = 86)"), "the tagged group");
+        CliRun unknown = CliRun.of("chart", "--project", tagged.toString(), "--type", "box", "--by", "tag:Nope",
+                "--out", folder.resolve("nope.svg").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, unknown.exitCode(), unknown.toString());
+    }
+
+    @Test
     void badInputIsExplained() {
         CliRun metric = chart("--type", "box", "--metric", "stars", "--out", folder.resolve("x.png").toString());
         assertEquals(ExitCodes.INVALID_INPUT, metric.exitCode());
