@@ -133,4 +133,15 @@ class CompareCommandTest {
         assertTrue(run.out().matches("(?s).*run 1: 310 rows, --by platform: total \\d+\\.\\d{3} s \\(scan .*"
                 + "peak heap [\\d,]+ MiB.*"), run.out());
     }
+
+    @Test
+    void benchRepositoriesListsSortsFiltersAndScrolls() {
+        CliRun run = CliRun.of("bench", "repositories", "--project", small.toString(), "--pages", "20");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("open: 310 repositories counted and listed"), run.out());
+        for (var key : org.divergence.core.repositories.SortKey.values()) {
+            assertTrue(run.out().contains("sort by " + key.label().toLowerCase(java.util.Locale.ROOT)), key.name());
+        }
+        assertTrue(run.out().contains("scroll: 20 pages of 60 rows"), run.out());
+    }
 }
