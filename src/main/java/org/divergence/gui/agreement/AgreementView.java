@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -199,6 +200,7 @@ public final class AgreementView implements SectionView {
         table.setPlaceholder(new Label("No codings by these coders yet."));
         TableColumn<AgreementViewModel.Row, String> code = new TableColumn<>("Code");
         code.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().code()));
+        code.setCellFactory(column -> new CodePathCell());
         code.setPrefWidth(300);
         code.setMinWidth(160);
         table.getColumns().add(code);
@@ -385,5 +387,22 @@ public final class AgreementView implements SectionView {
     @Override
     public void shown() {
         viewModel.shown();
+    }
+
+    /**
+     * A code by its path, cut at the front when the column is narrow ("…/Black-box nature of models"), so the code's
+     * own name stays readable after a long parent; the whole path is in the tooltip.
+     */
+    private static final class CodePathCell extends TableCell<AgreementViewModel.Row, String> {
+        CodePathCell() {
+            setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String path, boolean empty) {
+            super.updateItem(path, empty);
+            setText(empty ? null : path);
+            setTooltip(empty || path == null ? null : new Tooltip(path));
+        }
     }
 }
