@@ -32,6 +32,7 @@ import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.common.ProblemLabel;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
@@ -281,16 +282,7 @@ public final class ChartsView implements SectionView {
     }
 
     private Node problem() {
-        Label problem = new Label();
-        problem.setId("charts-problem");
-        problem.getStyleClass().add("compare-problem");
-        problem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        problem.setWrapText(true);
-        VBox.setMargin(problem, new Insets(0, 12, 6, 12));
-        return problem;
+        return ProblemLabel.of("charts-problem", viewModel.problemProperty());
     }
 
     private Node statusLine() {

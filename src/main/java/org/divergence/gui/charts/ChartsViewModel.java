@@ -2,9 +2,6 @@ package org.divergence.gui.charts;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +27,7 @@ import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
+import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.ProjectContext;
@@ -58,9 +56,7 @@ public final class ChartsViewModel {
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.COMMITS);
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
     private final TagChoice tagChoice;
-    private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
-    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final RepositoryFilterInputs filterInputs;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<BuiltChart> chart = new ReadOnlyObjectWrapper<>();
@@ -90,11 +86,7 @@ public final class ChartsViewModel {
         this.context = context;
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
         this.tagChoice = new TagChoice(tasks, context::project);
-        for (RepoType repoType : RepoType.values()) {
-            BooleanProperty included = new SimpleBooleanProperty(true);
-            included.addListener((obs, old, now) -> dataInputsChanged());
-            includedTypes.put(repoType, included);
-        }
+        this.filterInputs = new RepositoryFilterInputs("Choose at least one repository type.", this::dataInputsChanged);
         type.addListener((obs, old, now) -> {
             Metric fitting = now.metricFor(metric.get());
             if (fitting != metric.get()) {
@@ -110,8 +102,6 @@ public final class ChartsViewModel {
                 dataInputsChanged();
             }
         });
-        createdFrom.addListener((obs, old, now) -> dataInputsChanged());
-        createdTo.addListener((obs, old, now) -> dataInputsChanged());
         context.addDataListener(dataListener);
         context.projectProperty().addListener((obs, old, now) -> {
             scheduler.cancel();
@@ -144,15 +134,15 @@ public final class ChartsViewModel {
     }
 
     public BooleanProperty includedProperty(RepoType repoType) {
-        return includedTypes.get(repoType);
+        return filterInputs.includedProperty(repoType);
     }
 
     public ObjectProperty<LocalDate> createdFromProperty() {
-        return createdFrom;
+        return filterInputs.createdFromProperty();
     }
 
     public ObjectProperty<LocalDate> createdToProperty() {
-        return createdTo;
+        return filterInputs.createdToProperty();
     }
 
     /** Dark chart colours (the View binds it to the app theme). */
@@ -161,27 +151,12 @@ public final class ChartsViewModel {
     }
 
     public void resetFilters() {
-        includedTypes.values().forEach(included -> included.set(true));
-        createdFrom.set(null);
-        createdTo.set(null);
+        filterInputs.reset();
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */
     public RepositoryFilter filter() {
-        Set<RepoType> types = EnumSet.noneOf(RepoType.class);
-        includedTypes.forEach((repoType, included) -> {
-            if (included.get()) {
-                types.add(repoType);
-            }
-        });
-        if (types.isEmpty()) {
-            throw new InvalidInputException("Choose at least one repository type.");
-        }
-        if (createdFrom.get() != null && createdTo.get() != null && createdFrom.get().isAfter(createdTo.get())) {
-            throw new InvalidInputException("The “created from” date is after the “created to” date.");
-        }
-        return new RepositoryFilter(Set.of(), types.size() == RepoType.values().length ? Set.of() : types,
-                createdFrom.get(), createdTo.get());
+        return filterInputs.filter();
     }
 
     // Outputs ---------------------------------------------------------------------------------------------------

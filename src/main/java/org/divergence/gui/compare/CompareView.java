@@ -46,14 +46,15 @@ import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
-import org.divergence.gui.tags.TagComboBox;
 import org.divergence.gui.charts.CompareCharts;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.common.ProblemLabel;
 import org.divergence.gui.evidence.LinkedQuotesPanel;
 import org.divergence.gui.evidence.LinkedQuotesViewModel;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
+import org.divergence.gui.tags.TagComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -234,16 +235,7 @@ public final class CompareView implements SectionView {
     }
 
     private Node problem() {
-        Label problem = new Label();
-        problem.setId("compare-problem");
-        problem.getStyleClass().add("compare-problem");
-        problem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        problem.setWrapText(true);
-        VBox.setMargin(problem, new Insets(0, 12, 6, 12));
-        return problem;
+        return ProblemLabel.of("compare-problem", viewModel.problemProperty());
     }
 
     private Node headlines() {

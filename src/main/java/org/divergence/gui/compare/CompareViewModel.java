@@ -3,10 +3,7 @@ package org.divergence.gui.compare;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -41,6 +37,7 @@ import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
+import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
 import org.divergence.gui.tags.TagChoice;
@@ -67,9 +64,7 @@ public final class CompareViewModel {
 
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
     private final TagChoice tagChoice;
-    private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
-    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final RepositoryFilterInputs filterInputs;
     private final IntegerProperty selectedPair = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -99,19 +94,13 @@ public final class CompareViewModel {
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
         this.bootstrap = bootstrap;
         this.tagChoice = new TagChoice(tasks, context::project);
-        for (RepoType type : RepoType.values()) {
-            BooleanProperty included = new SimpleBooleanProperty(true);
-            included.addListener((obs, old, now) -> inputsChanged());
-            includedTypes.put(type, included);
-        }
+        this.filterInputs = new RepositoryFilterInputs("Choose at least one repository type to compare.", this::inputsChanged);
         grouping.addListener((obs, old, now) -> inputsChanged());
         tagChoice.tagProperty().addListener((obs, old, now) -> {
             if (grouping.get().isTag()) {
                 inputsChanged();
             }
         });
-        createdFrom.addListener((obs, old, now) -> inputsChanged());
-        createdTo.addListener((obs, old, now) -> inputsChanged());
         selectedPair.addListener((obs, old, now) -> show());
         context.addDataListener(dataListener);
         context.projectProperty().addListener((obs, old, now) -> {
@@ -145,15 +134,15 @@ public final class CompareViewModel {
 
     /** Whether repositories of the type take part (all checked = no filter). */
     public BooleanProperty includedProperty(RepoType type) {
-        return includedTypes.get(type);
+        return filterInputs.includedProperty(type);
     }
 
     public ObjectProperty<LocalDate> createdFromProperty() {
-        return createdFrom;
+        return filterInputs.createdFromProperty();
     }
 
     public ObjectProperty<LocalDate> createdToProperty() {
-        return createdTo;
+        return filterInputs.createdToProperty();
     }
 
     /** With several comparisons (by repository type): which one the table shows. */
@@ -162,27 +151,12 @@ public final class CompareViewModel {
     }
 
     public void resetFilters() {
-        includedTypes.values().forEach(included -> included.set(true));
-        createdFrom.set(null);
-        createdTo.set(null);
+        filterInputs.reset();
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */
     public RepositoryFilter filter() {
-        Set<RepoType> types = EnumSet.noneOf(RepoType.class);
-        includedTypes.forEach((type, included) -> {
-            if (included.get()) {
-                types.add(type);
-            }
-        });
-        if (types.isEmpty()) {
-            throw new InvalidInputException("Choose at least one repository type to compare.");
-        }
-        if (createdFrom.get() != null && createdTo.get() != null && createdFrom.get().isAfter(createdTo.get())) {
-            throw new InvalidInputException("The “created from” date is after the “created to” date.");
-        }
-        return new RepositoryFilter(Set.of(), types.size() == RepoType.values().length ? Set.of() : types,
-                createdFrom.get(), createdTo.get());
+        return filterInputs.filter();
     }
 
     // Outputs ---------------------------------------------------------------------------------------------------

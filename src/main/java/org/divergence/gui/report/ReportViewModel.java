@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +40,7 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.common.LatestTaskScheduler;
+import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.ProjectContext;
@@ -73,9 +71,7 @@ public final class ReportViewModel {
 
     private final ObjectProperty<ReportFormat> format = new SimpleObjectProperty<>(ReportFormat.HTML);
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
-    private final Map<RepoType, BooleanProperty> includedTypes = new EnumMap<>(RepoType.class);
-    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final RepositoryFilterInputs filterInputs;
     private final BooleanProperty timestamp = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<ReportModel> model = new ReadOnlyObjectWrapper<>();
@@ -110,14 +106,8 @@ public final class ReportViewModel {
         this.extensions = extensions;
         this.bootstrap = bootstrap;
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
-        for (RepoType type : RepoType.values()) {
-            BooleanProperty included = new SimpleBooleanProperty(true);
-            included.addListener((obs, old, now) -> inputsChanged());
-            includedTypes.put(type, included);
-        }
+        this.filterInputs = new RepositoryFilterInputs("Choose at least one repository type.", this::inputsChanged);
         grouping.addListener((obs, old, now) -> inputsChanged());
-        createdFrom.addListener((obs, old, now) -> inputsChanged());
-        createdTo.addListener((obs, old, now) -> inputsChanged());
         selectedFinding.addListener((obs, old, now) -> selectRow());
         draftChanged = Bindings.createBooleanBinding(() -> selectedRow.get() != null
                 && !Objects.equals(normalized(interpretationDraft.get()), selectedRow.get().interpretation()),
@@ -147,15 +137,15 @@ public final class ReportViewModel {
     }
 
     public BooleanProperty includedProperty(RepoType type) {
-        return includedTypes.get(type);
+        return filterInputs.includedProperty(type);
     }
 
     public ObjectProperty<LocalDate> createdFromProperty() {
-        return createdFrom;
+        return filterInputs.createdFromProperty();
     }
 
     public ObjectProperty<LocalDate> createdToProperty() {
-        return createdTo;
+        return filterInputs.createdToProperty();
     }
 
     /** Whether an exported report states when it was made (then two exports differ). */
@@ -164,27 +154,12 @@ public final class ReportViewModel {
     }
 
     public void resetFilters() {
-        includedTypes.values().forEach(included -> included.set(true));
-        createdFrom.set(null);
-        createdTo.set(null);
+        filterInputs.reset();
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */
     public RepositoryFilter filter() {
-        Set<RepoType> types = EnumSet.noneOf(RepoType.class);
-        includedTypes.forEach((type, included) -> {
-            if (included.get()) {
-                types.add(type);
-            }
-        });
-        if (types.isEmpty()) {
-            throw new InvalidInputException("Choose at least one repository type.");
-        }
-        if (createdFrom.get() != null && createdTo.get() != null && createdFrom.get().isAfter(createdTo.get())) {
-            throw new InvalidInputException("The \u201Ccreated from\u201D date is after the \u201Ccreated to\u201D date.");
-        }
-        return new RepositoryFilter(Set.of(), types.size() == RepoType.values().length ? Set.of() : types,
-                createdFrom.get(), createdTo.get());
+        return filterInputs.filter();
     }
 
     /** The options the inputs describe (the time of generation is set when exporting). */
