@@ -221,17 +221,17 @@ public final class ChartsView implements SectionView {
                 case SPACE -> "Spaces";
             });
             box.setId("chart-type-filter-" + type.code());
-            box.selectedProperty().bindBidirectional(viewModel.includedProperty(type));
+            box.selectedProperty().bindBidirectional(viewModel.filterInputs().includedProperty(type));
             box.setTooltip(new Tooltip("Include " + type.label()));
             repoTypes.getChildren().add(box);
         }
         DatePicker from = datePicker("Only repositories created on or after this day");
-        from.valueProperty().bindBidirectional(viewModel.createdFromProperty());
+        from.valueProperty().bindBidirectional(viewModel.filterInputs().createdFromProperty());
         DatePicker to = datePicker("Only repositories created on or before this day");
-        to.valueProperty().bindBidirectional(viewModel.createdToProperty());
+        to.valueProperty().bindBidirectional(viewModel.filterInputs().createdToProperty());
         Button reset = new Button("Reset");
         reset.setTooltip(new Tooltip("Include every repository type and creation date"));
-        reset.setOnAction(event -> viewModel.resetFilters());
+        reset.setOnAction(event -> viewModel.filterInputs().reset());
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

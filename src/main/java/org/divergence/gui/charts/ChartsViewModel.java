@@ -1,7 +1,6 @@
 package org.divergence.gui.charts;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.PaperFormat;
-import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.BackgroundTask;
@@ -133,25 +131,14 @@ public final class ChartsViewModel {
         return tagChoice;
     }
 
-    public BooleanProperty includedProperty(RepoType repoType) {
-        return filterInputs.includedProperty(repoType);
-    }
-
-    public ObjectProperty<LocalDate> createdFromProperty() {
-        return filterInputs.createdFromProperty();
-    }
-
-    public ObjectProperty<LocalDate> createdToProperty() {
-        return filterInputs.createdToProperty();
-    }
-
     /** Dark chart colours (the View binds it to the app theme). */
     public BooleanProperty darkProperty() {
         return dark;
     }
 
-    public void resetFilters() {
-        filterInputs.reset();
+    /** The repository types and creation dates to include. */
+    public RepositoryFilterInputs filterInputs() {
+        return filterInputs;
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */

@@ -163,21 +163,21 @@ public final class CompareView implements SectionView {
                 case SPACE -> "Spaces";
             });
             box.setId("compare-type-" + type.code());
-            box.selectedProperty().bindBidirectional(viewModel.includedProperty(type));
+            box.selectedProperty().bindBidirectional(viewModel.filterInputs().includedProperty(type));
             box.setTooltip(new Tooltip("Include " + type.label()));
             types.getChildren().add(box);
         }
 
         DatePicker from = datePicker("compare-created-from", "Only repositories created on or after this day "
                 + "(repositories with an unknown creation date are then left out)");
-        from.valueProperty().bindBidirectional(viewModel.createdFromProperty());
+        from.valueProperty().bindBidirectional(viewModel.filterInputs().createdFromProperty());
         DatePicker to = datePicker("compare-created-to", "Only repositories created on or before this day "
                 + "(repositories with an unknown creation date are then left out)");
-        to.valueProperty().bindBidirectional(viewModel.createdToProperty());
+        to.valueProperty().bindBidirectional(viewModel.filterInputs().createdToProperty());
 
         Button reset = new Button("Reset");
         reset.setTooltip(new Tooltip("Include every repository type and creation date"));
-        reset.setOnAction(event -> viewModel.resetFilters());
+        reset.setOnAction(event -> viewModel.filterInputs().reset());
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

@@ -1,13 +1,11 @@
 package org.divergence.gui.compare;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,7 +29,6 @@ import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
-import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorTag;
@@ -132,26 +129,14 @@ public final class CompareViewModel {
         return tagChoice.tags();
     }
 
-    /** Whether repositories of the type take part (all checked = no filter). */
-    public BooleanProperty includedProperty(RepoType type) {
-        return filterInputs.includedProperty(type);
-    }
-
-    public ObjectProperty<LocalDate> createdFromProperty() {
-        return filterInputs.createdFromProperty();
-    }
-
-    public ObjectProperty<LocalDate> createdToProperty() {
-        return filterInputs.createdToProperty();
-    }
-
     /** With several comparisons (by repository type): which one the table shows. */
     public IntegerProperty selectedPairProperty() {
         return selectedPair;
     }
 
-    public void resetFilters() {
-        filterInputs.reset();
+    /** The repository types and creation dates to include. */
+    public RepositoryFilterInputs filterInputs() {
+        return filterInputs;
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */

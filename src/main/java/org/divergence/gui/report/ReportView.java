@@ -85,22 +85,22 @@ final class ReportView {
         for (RepoType type : RepoType.values()) {
             CheckBox box = new CheckBox(type.label());
             box.setId("report-type-" + type.code());
-            box.selectedProperty().bindBidirectional(viewModel.includedProperty(type));
+            box.selectedProperty().bindBidirectional(viewModel.filterInputs().includedProperty(type));
             types.getChildren().add(box);
         }
         DatePicker from = new DatePicker();
         from.setMaxWidth(Double.MAX_VALUE);
         from.setPromptText("any day");
-        from.valueProperty().bindBidirectional(viewModel.createdFromProperty());
+        from.valueProperty().bindBidirectional(viewModel.filterInputs().createdFromProperty());
         from.setTooltip(new Tooltip("Only repositories created on or after this day"));
         DatePicker to = new DatePicker();
         to.setMaxWidth(Double.MAX_VALUE);
         to.setPromptText("any day");
-        to.valueProperty().bindBidirectional(viewModel.createdToProperty());
+        to.valueProperty().bindBidirectional(viewModel.filterInputs().createdToProperty());
         to.setTooltip(new Tooltip("Only repositories created on or before this day"));
         Button reset = new Button("Reset filters");
         reset.getStyleClass().add("flat");
-        reset.setOnAction(event -> viewModel.resetFilters());
+        reset.setOnAction(event -> viewModel.filterInputs().reset());
 
         CheckBox timestamp = new CheckBox("State when it was made");
         timestamp.selectedProperty().bindBidirectional(viewModel.timestampProperty());

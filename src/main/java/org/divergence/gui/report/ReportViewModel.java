@@ -3,7 +3,6 @@ package org.divergence.gui.report;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,7 +32,6 @@ import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.core.report.Reports;
-import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.gui.common.BackgroundTask;
@@ -136,25 +134,14 @@ public final class ReportViewModel {
         return grouping;
     }
 
-    public BooleanProperty includedProperty(RepoType type) {
-        return filterInputs.includedProperty(type);
-    }
-
-    public ObjectProperty<LocalDate> createdFromProperty() {
-        return filterInputs.createdFromProperty();
-    }
-
-    public ObjectProperty<LocalDate> createdToProperty() {
-        return filterInputs.createdToProperty();
-    }
-
     /** Whether an exported report states when it was made (then two exports differ). */
     public BooleanProperty timestampProperty() {
         return timestamp;
     }
 
-    public void resetFilters() {
-        filterInputs.reset();
+    /** The repository types and creation dates to include. */
+    public RepositoryFilterInputs filterInputs() {
+        return filterInputs;
     }
 
     /** The filter the inputs describe; contradictory inputs throw with a message for the user. */

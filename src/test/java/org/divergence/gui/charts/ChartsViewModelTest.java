@@ -72,8 +72,8 @@ class ChartsViewModelTest {
         viewModel.groupingProperty().set(Grouping.REPO_TYPE);
         assertEquals(2, viewModel.reads());
         assertEquals(4, viewModel.chartProperty().get().data().groups().size());
-        viewModel.includedProperty(RepoType.SPACE).set(false);
-        viewModel.createdFromProperty().set(LocalDate.of(2020, 1, 1));
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().createdFromProperty().set(LocalDate.of(2020, 1, 1));
         assertEquals(4, viewModel.reads());
         assertEquals(new RepositoryFilter(Set.of(), Set.of(RepoType.CODE, RepoType.MODEL, RepoType.DATASET),
                 LocalDate.of(2020, 1, 1), null), viewModel.chartProperty().get().data().filter());
@@ -83,13 +83,13 @@ class ChartsViewModelTest {
     void contradictoryFiltersAreExplainedAndAClickBecomesARepositoriesFilter() {
         viewModel.setActive(true);
         for (RepoType type : RepoType.values()) {
-            viewModel.includedProperty(type).set(false);
+            viewModel.filterInputs().includedProperty(type).set(false);
         }
         assertTrue(viewModel.problemProperty().get().contains("at least one repository type"));
-        viewModel.resetFilters();
+        viewModel.filterInputs().reset();
         assertEquals("", viewModel.problemProperty().get());
 
-        viewModel.includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
         RepositoryFilter filter = viewModel.filterFor(ChartSelection.range(0,
                 MetricRange.closed("commits", 2, 8), "box")).orElseThrow();
         assertEquals(Set.of(Platform.GITHUB), filter.platforms());

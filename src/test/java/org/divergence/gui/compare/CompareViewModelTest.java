@@ -99,26 +99,26 @@ class CompareViewModelTest {
     void filtersRecomputeAndContradictionsAreExplained() {
         openSmallSample();
         viewModel.setActive(true);
-        viewModel.includedProperty(RepoType.MODEL).set(false);
-        viewModel.includedProperty(RepoType.DATASET).set(false);
-        viewModel.includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.MODEL).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.DATASET).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
         assertEquals("0", row("Contributors").nB());
         assertEquals("—", row("Contributors").centreB());
         assertTrue(viewModel.statusProperty().get().contains("repo_type = code"));
-        viewModel.includedProperty(RepoType.CODE).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.CODE).set(false);
         assertEquals("Choose at least one repository type to compare.", viewModel.problemProperty().get());
         assertTrue(viewModel.rows().isEmpty());
-        viewModel.resetFilters();
+        viewModel.filterInputs().reset();
         assertEquals("", viewModel.problemProperty().get());
         assertEquals("166", row("Contributors").nA());
-        viewModel.createdFromProperty().set(LocalDate.of(2024, 1, 1));
-        viewModel.createdToProperty().set(LocalDate.of(2023, 1, 1));
+        viewModel.filterInputs().createdFromProperty().set(LocalDate.of(2024, 1, 1));
+        viewModel.filterInputs().createdToProperty().set(LocalDate.of(2023, 1, 1));
         assertEquals("The “created from” date is after the “created to” date.", viewModel.problemProperty().get());
         // golden "small, created 2021-06-01..2024-12-31, models and code"
-        viewModel.createdFromProperty().set(LocalDate.of(2021, 6, 1));
-        viewModel.createdToProperty().set(LocalDate.of(2024, 12, 31));
-        viewModel.includedProperty(RepoType.DATASET).set(false);
-        viewModel.includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().createdFromProperty().set(LocalDate.of(2021, 6, 1));
+        viewModel.filterInputs().createdToProperty().set(LocalDate.of(2024, 12, 31));
+        viewModel.filterInputs().includedProperty(RepoType.DATASET).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
         assertEquals("29", row("Contributors").nA());
         assertEquals("59", row("Contributors").nB());
     }

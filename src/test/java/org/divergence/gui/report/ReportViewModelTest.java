@@ -80,14 +80,14 @@ class ReportViewModelTest {
         assertEquals("4,000 of 4,000 repositories; all repositories; grouped by platform.",
                 viewModel.statusProperty().get());
 
-        viewModel.includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
         assertEquals("repo_type = code, model, dataset", viewModel.modelProperty().get().provenance()
                 .filterDescription());
         for (RepoType type : RepoType.values()) {
-            viewModel.includedProperty(type).set(false);
+            viewModel.filterInputs().includedProperty(type).set(false);
         }
         assertEquals("Choose at least one repository type.", viewModel.problemProperty().get());
-        viewModel.resetFilters();
+        viewModel.filterInputs().reset();
         assertEquals("", viewModel.problemProperty().get());
     }
 
@@ -123,7 +123,7 @@ class ReportViewModelTest {
     void exportWritesTheSameBytesAsTheCommandLine() throws Exception {
         viewModel.setActive(true);
         viewModel.groupingProperty().set(Grouping.REPO_TYPE);
-        viewModel.includedProperty(RepoType.SPACE).set(false);
+        viewModel.filterInputs().includedProperty(RepoType.SPACE).set(false);
         for (ReportFormat format : ReportFormat.values()) {
             viewModel.formatProperty().set(format);
             Path fromGui = folder.resolve("gui." + format.extension());
