@@ -277,7 +277,7 @@ public final class CompareView implements SectionView {
         });
         SplitPane split = new SplitPane(tableNode, charts.node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.6);
         return split;
     }
 
