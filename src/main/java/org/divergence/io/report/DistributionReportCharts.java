@@ -16,16 +16,17 @@ import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportCharts;
 import org.divergence.io.charts.ChartBuilder;
 import org.divergence.io.charts.ChartExport;
-import org.divergence.io.charts.ChartSource;
 import org.divergence.io.charts.ChartStyle;
+import org.divergence.io.metrics.RepositoryMetricsReader;
 import org.divergence.io.project.Project;
 import org.jfree.chart.JFreeChart;
 
 /**
  * The report's charts with the charts feature: per dimension, the effect-size chart (which the preview also draws)
  * followed by a box plot of each of its numeric metrics, drawn by the same JFreeChart code as the Charts screen and
- * {@code chart --type box}. The distributions are read once per report, on the first dimension that needs them,
- * with the comparison's own grouping and filter, so the boxes show exactly the repositories the tables count.
+ * {@code chart --type box}. The boxes come from the same per-group tables as the comparison (the report passes
+ * them on; when it reused an earlier comparison they are read once, on the first dimension that needs them, with its
+ * grouping and filter), so they show exactly the repositories the tables count.
  */
 final class DistributionReportCharts implements ReportCharts {
 
@@ -36,8 +37,10 @@ final class DistributionReportCharts implements ReportCharts {
     private final EffectSizeCharts effects = new EffectSizeCharts();
     private MetricAccumulator distributions;
 
-    DistributionReportCharts(Project project) {
+    /** {@code distributions}: the comparison's per-group tables, or null to read them when needed. */
+    DistributionReportCharts(Project project, MetricAccumulator distributions) {
         this.project = project;
+        this.distributions = distributions;
     }
 
     @Override
@@ -58,7 +61,8 @@ final class DistributionReportCharts implements ReportCharts {
 
     private ReportChart boxPlot(Metric metric, ComparisonReport comparison) {
         if (distributions == null) {
-            distributions = ChartSource.load(project, comparison.split(), comparison.filter(), Progress.NONE);
+            distributions = RepositoryMetricsReader.read(project, comparison.split(), comparison.filter(),
+                    Progress.NONE);
         }
         BoxPlotData data = ChartDatasets.box(metric, distributions, comparison.filter());
         String id = "chart-box-" + metric.key().replace('_', '-');

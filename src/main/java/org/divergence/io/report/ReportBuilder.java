@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.divergence.core.AppInfo;
 import org.divergence.core.coding.CaseAttribute;
-import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.Codebook;
+import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.GroupSplit;
-import org.divergence.core.repositories.ImportBatch;
-import org.divergence.core.repositories.Platform;
-import org.divergence.core.repositories.RepoType;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -33,19 +32,23 @@ import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.core.report.SampleDescription;
+import org.divergence.core.repositories.ImportBatch;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.io.coding.CaseStore;
 import org.divergence.io.coding.CodebookStore;
 import org.divergence.io.coding.SegmentQuery;
 import org.divergence.io.evidence.EvidenceStore;
 import org.divergence.io.evidence.InterpretationStore;
 import org.divergence.io.metrics.RepositoryComparisons;
+import org.divergence.io.metrics.RepositoryMetricsReader;
 import org.divergence.io.project.Project;
 import org.divergence.io.repositories.ImportBatches;
 import org.divergence.io.repositories.RepositorySql;
 
 /**
- * Computes a report's model from a project: the comparison exactly as {@code compare} makes it (the same
- * {@link RepositoryComparisons} call, so the report's numbers are {@code compare --json}'s), the sample description,
+ * Computes a report's model from a project: the comparison exactly as {@code compare} makes it (the same scan and
+ * {@link MetricComparisons} call, so the report's numbers are {@code compare --json}'s), the sample description,
  * the codebook, the joint display, the extensions' sections and the provenance with the content checksum.
  */
 public final class ReportBuilder {
@@ -84,10 +87,12 @@ public final class ReportBuilder {
         progress.checkCancelled();
 
         ComparisonReport comparison = reuse;
+        MetricAccumulator distributions = null;
         if (comparison == null && sample.totalInProject() > 0) {
+            // What RepositoryComparisons.compare does, keeping the per-group tables for the charts: one scan.
             progress.update(1, 6, "Comparing repositories");
-            comparison = RepositoryComparisons.compare(project, split, options.filter(), options.bootstrap(),
-                    progress);
+            distributions = RepositoryMetricsReader.read(project, split, options.filter(), progress);
+            comparison = MetricComparisons.compare(distributions, options.filter(), options.bootstrap(), progress);
         }
         progress.checkCancelled();
 
@@ -100,7 +105,7 @@ public final class ReportBuilder {
         progress.checkCancelled();
 
         progress.update(4, 6, "Drawing the charts");
-        ReportCharts renderer = extensions.charts().create(project, options);
+        ReportCharts renderer = extensions.charts().create(project, options, distributions);
         List<ReportChart> charts = new ArrayList<>();
         if (comparison != null && !comparison.comparisons().isEmpty()) {
             for (Dimension dimension : Dimension.values()) {

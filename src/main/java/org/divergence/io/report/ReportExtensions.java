@@ -1,6 +1,7 @@
 package org.divergence.io.report;
 
 import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.ReportCharts;
@@ -14,10 +15,13 @@ import org.divergence.io.project.Project;
  */
 public record ReportExtensions(Charts charts, Agreement agreement, Factors factors) {
 
-    /** Makes the chart renderer for one report (it may read the project, e.g. for ECDFs). */
+    /**
+     * Makes the chart renderer for one report. {@code distributions} are the comparison's per-group tables when the
+     * report read them (null when it reused an earlier comparison: the renderer reads them if it needs them).
+     */
     @FunctionalInterface
     public interface Charts {
-        ReportCharts create(Project project, ReportOptions options);
+        ReportCharts create(Project project, ReportOptions options, MetricAccumulator distributions);
     }
 
     /** Computes the agreement section, or says why there is none. */
@@ -38,7 +42,7 @@ public record ReportExtensions(Charts charts, Agreement agreement, Factors facto
      */
     public static ReportExtensions builtIn() {
         return new ReportExtensions(
-                (project, options) -> new DistributionReportCharts(project),
+                (project, options, distributions) -> new DistributionReportCharts(project, distributions),
                 ReportAgreement::compute,
                 ReportFactors::compute);
     }
