@@ -54,8 +54,8 @@ final class ImportCommand implements Callable<Integer> {
         RepositoryImporter.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
-            report = new RepositoryImporter(opened).afterImport(TagRules.REAPPLY_AFTER_IMPORT).importFiles(inputs,
-                    new RepositoryImporter.Options(skipInvalid, type), progress);
+            report = new RepositoryImporter(opened).asSoleUser().afterImport(TagRules.REAPPLY_AFTER_IMPORT)
+                    .importFiles(inputs, new RepositoryImporter.Options(skipInvalid, type), progress);
         } finally {
             progress.finish();
         }

@@ -78,4 +78,41 @@ class ImportCrashSafetyTest {
         System.out.printf("seed %d: killed at %.0f%% of a full run (%d ms) -> %s%n", seed, fraction * 100, delayMillis,
                 finished ? "finished first" : after.size() == before.size() ? "state before" : "state after");
     }
+
+    /**
+     * The bulk load into an empty project, which the command line runs with a rollback journal instead of the WAL:
+     * killed at any moment, the project is empty or complete, and opens in WAL mode again.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {13, 29, 47})
+    void killedBulkLoadIntoAnEmptyProjectLeavesItEmptyOrComplete(long seed) throws Exception {
+        Path project = folder.resolve("bulk-" + seed + ".divergence");
+        org.divergence.io.project.Project.create(project).close();
+
+        double fraction = 0.1 + new java.util.SplittableRandom(seed).nextDouble();
+        long delayMillis = (long) (fullRunMillis * fraction);
+        Process child = ChildJvm.start(folder.resolve("bulk-child-" + seed + ".log"), "import", "--project",
+                project.toString(), bigCsv.toString());
+        boolean finished = child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+        if (!finished) {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+
+        assertEquals(List.of("ok"), TableDump.rows(project, "PRAGMA integrity_check"));
+        long repositories = Long.parseLong(TableDump.rows(project, "SELECT count(*) FROM repository").getFirst());
+        long batches = Long.parseLong(TableDump.rows(project, "SELECT count(*) FROM import_batch").getFirst());
+        if (repositories == 0) {
+            assertEquals(0, batches, "not imported, so no batch either");
+        } else {
+            assertEquals(ROWS, repositories, "imported completely");
+            assertEquals(1, batches);
+            // The key index is back: the same file again updates every row instead of adding any.
+            assertEquals(List.of("0"), TableDump.rows(project, "SELECT count(*) FROM (SELECT 1 FROM repository"
+                    + " GROUP BY platform, full_name HAVING count(*) > 1)"));
+        }
+        assertEquals(0, CliRun.of("info", "--project", project.toString()).exitCode());
+        assertEquals(List.of("wal"), TableDump.rows(project, "PRAGMA journal_mode"));
+        System.out.printf("bulk seed %d: killed at %.0f%% of a full run (%d ms) -> %s%n", seed, fraction * 100,
+                delayMillis, finished ? "finished first" : repositories == 0 ? "empty" : "complete");
+    }
 }

@@ -27,7 +27,8 @@ final class Migrations {
             "V2__coding.sql",
             "V3__crawls.sql",
             "V4__tags.sql",
-            "V5__evidence.sql");
+            "V5__evidence.sql",
+            "V6__repository_key_order.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -229,7 +229,29 @@ public final class Project implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             return runWork(writeConnection, work);
         }
+        return commitOnWriter(changes, false, work);
+    }
+
+    /**
+     * Like {@link #write}, for a bulk load while nothing else reads the project (the command line's import): the
+     * transaction uses a rollback journal instead of the WAL, so every new page is written once, to the file, instead
+     * of to the WAL and again at the checkpoint. Just as atomic: after a crash, SQLite rolls the journal back on the
+     * next open. When another connection has the file open, the journal cannot change and this is a plain write.
+     */
+    public <T> T writeAlone(Set<DataArea> changes, SqlWork<T> work) {
+        requireOpen();
+        if (isReadOnly()) {
+            throw new IllegalStateException(file + " was opened read-only");
+        }
+        if (Thread.currentThread() == writerThread) {
+            throw new IllegalStateException("writeAlone cannot be nested in another write");
+        }
+        return commitOnWriter(changes, true, work);
+    }
+
+    private <T> T commitOnWriter(Set<DataArea> changes, boolean alone, SqlWork<T> work) {
         Future<T> result = writer.submit(() -> {
+            boolean journalSwitched = alone && switchJournal("delete");
             try {
                 T value = work.run(writeConnection);
                 writeConnection.commit();
@@ -237,6 +259,11 @@ public final class Project implements AutoCloseable {
             } catch (Throwable e) {
                 rollbackQuietly();
                 throw e;
+            } finally {
+                if (journalSwitched) {
+                    // Should another connection have opened the file meanwhile, the next open returns it to WAL.
+                    switchJournal("wal");
+                }
             }
         });
         T value = await(result);
@@ -365,6 +392,32 @@ public final class Project implements AutoCloseable {
                 throw error;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * Changes the journal mode between transactions; returns whether it changed. Leaving WAL needs the file to
+     * itself, so this process's idle readers are closed first; any other open connection keeps it in WAL.
+     */
+    private boolean switchJournal(String mode) throws SQLException {
+        Connection reader;
+        while ((reader = idleReaders.poll()) != null) {
+            closeQuietly(reader);
+        }
+        try {
+            // Ends the empty transaction the driver keeps open between writes.
+            writeConnection.setAutoCommit(true);
+        } catch (SQLException alreadyEnded) {
+            // A write that failed on a full disk was rolled back by SQLite itself, which ended that transaction;
+            // the driver is in autocommit mode all the same.
+        }
+        try (Statement statement = writeConnection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA journal_mode = " + mode)) {
+            return rs.next() && mode.equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException busy) {
+            return false;
+        } finally {
+            writeConnection.setAutoCommit(false);
         }
     }
 

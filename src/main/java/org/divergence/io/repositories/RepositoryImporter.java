@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.io.project.DataArea;
 import org.divergence.io.project.Project;
+import org.divergence.io.project.SqlWork;
 
 /**
  * Imports repository samples into a project, all files of one call in one transaction: either every file is
@@ -77,6 +79,7 @@ public final class RepositoryImporter {
 
     private final Project project;
     private final List<AfterImport> afterImport = new ArrayList<>();
+    private boolean soleUser;
 
     public RepositoryImporter(Project project) {
         this.project = project;
@@ -84,6 +87,15 @@ public final class RepositoryImporter {
 
     public RepositoryImporter afterImport(AfterImport step) {
         afterImport.add(step);
+        return this;
+    }
+
+    /**
+     * Says that nothing else reads the project while this import runs (the command line), so the import may use
+     * {@link Project#writeAlone}; the app keeps the WAL, so its other screens can read during an import.
+     */
+    public RepositoryImporter asSoleUser() {
+        soleUser = true;
         return this;
     }
 
@@ -98,7 +110,7 @@ public final class RepositoryImporter {
             totalBytes += sizeOf(file);
         }
         long allBytes = totalBytes;
-        return project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES), connection -> {
+        SqlWork<Report> work = connection -> {
             List<FileReport> reports = new ArrayList<>();
             long[] doneBytes = {0};
             for (Map.Entry<Path, ImportFormat> entry : formats.entrySet()) {
@@ -123,7 +135,9 @@ public final class RepositoryImporter {
                 step.run(connection, report);
             }
             return report;
-        });
+        };
+        Set<DataArea> changes = EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES);
+        return soleUser ? project.writeAlone(changes, work) : project.write(changes, work);
     }
 
     private static long sizeOf(Path file) {
@@ -137,12 +151,11 @@ public final class RepositoryImporter {
     private FileReport importOne(Connection connection, Path file, ImportFormat format, Options options,
                                  Progress progress) throws SQLException {
         long batchId = ImportBatches.begin(connection, file.getFileName().toString(), null, format.code());
-        RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId);
         RejectedRows rejected = new RejectedRows(file);
         ReaderThread reader = new ReaderThread(file, format.source(options.huggingFaceType()), options.skipInvalid(),
                 rejected, progress);
         boolean complete = false;
-        try {
+        try (RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId)) {
             reader.start();
             long rows = 0;
             while (true) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import org.divergence.core.repositories.CountColumn;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -21,51 +22,91 @@ import org.sqlite.SQLiteException;
  * <p>Into an empty table it loads in bulk: the key index is dropped, rows are appended with multi-row INSERTs,
  * and the index is rebuilt at the end (duplicates within the file are resolved first, the last one winning).
  * That is several times faster than maintaining the index row by row and is what keeps a study-sized import
- * close to the sqlite3 shell's own speed.
+ * close to the sqlite3 shell's own speed. Two more savings apply only to the bulk load, and end with it: the
+ * table's CHECK constraints are not evaluated (they cost a third of the insert time, and cannot fail here: the type
+ * is bound from {@link RepoType} and the platform follows from it in SQL), and SQLite's sorter may use a second
+ * thread for the index.
  */
-final class RepositoryTableWriter {
+final class RepositoryTableWriter implements AutoCloseable {
 
-    static final int ROWS_PER_STATEMENT = 64;
-    private static final int PARAMETERS_PER_ROW = 17;
+    static final int ROWS_PER_STATEMENT = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String COLUMNS = "platform, repo_type, full_name, created_at, contributors, commits,"
             + " pull_requests, merged_pull_requests, issues, discussions, stars, forks, downloads, likes, derivatives,"
             + " extra, batch_id";
-    private static final String ROW_PLACEHOLDERS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String UPSERT = " ON CONFLICT (platform, full_name) DO UPDATE SET repo_type = excluded.repo_type,"
+    private static final String UPSERT = " ON CONFLICT (full_name, platform) DO UPDATE SET repo_type = excluded.repo_type,"
             + " created_at = excluded.created_at, contributors = excluded.contributors, commits = excluded.commits,"
             + " pull_requests = excluded.pull_requests, merged_pull_requests = excluded.merged_pull_requests,"
             + " issues = excluded.issues, discussions = excluded.discussions, stars = excluded.stars,"
             + " forks = excluded.forks, downloads = excluded.downloads, likes = excluded.likes,"
             + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id";
-    private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)";
+    /** As migration V6 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
+    private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)";
+    /** Bound per row: the type, the name, the date and the counts; the extra columns only when a row has some. */
+    private static final int PARAMETERS = 3 + CountColumn.values().length;
 
     private final Connection connection;
-    private final long batchId;
     private final boolean bulk;
     private final long countBefore;
-    private final PreparedStatement many;
-    private final PreparedStatement one;
+    private final Statements plain;
+    private final Statements withExtra;
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
     private int pendingCount;
+    private boolean pendingExtra;
     private long written;
 
     /** What one batch did to the table. */
     record Outcome(long added, long updated) {
     }
 
+    /** The statements that insert many rows and one row, for rows with or without extra columns. */
+    private record Statements(PreparedStatement many, PreparedStatement one, boolean extra) {
+        static Statements prepare(Connection connection, long batchId, boolean extra, String conflict)
+                throws SQLException {
+            return new Statements(connection.prepareStatement(insert(ROWS_PER_STATEMENT, batchId, extra) + conflict),
+                    connection.prepareStatement(insert(1, batchId, extra) + conflict), extra);
+        }
+
+        void close() throws SQLException {
+            many.close();
+            one.close();
+        }
+    }
+
     private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore)
             throws SQLException {
         this.connection = connection;
-        this.batchId = batchId;
         this.bulk = bulk;
         this.countBefore = countBefore;
         String conflict = bulk ? "" : UPSERT;
-        this.many = connection.prepareStatement("INSERT INTO repository (" + COLUMNS + ") VALUES "
-                + String.join(",", java.util.Collections.nCopies(ROWS_PER_STATEMENT, ROW_PLACEHOLDERS)) + conflict);
-        this.one = connection.prepareStatement("INSERT INTO repository (" + COLUMNS + ") VALUES "
-                + ROW_PLACEHOLDERS + conflict);
+        this.plain = Statements.prepare(connection, batchId, false, conflict);
+        this.withExtra = Statements.prepare(connection, batchId, true, conflict);
+    }
+
+    /**
+     * An INSERT of {@code rows} rows. Fewer values are bound than stored, because every bound value is a call
+     * into the native library (at study scale they are a large part of an import): the batch is a literal, the
+     * platform follows from the type in SQL, and extra is a literal NULL unless some row has extra columns.
+     */
+    private static String insert(int rows, long batchId, boolean extra) {
+        StringBuilder platformOfType = new StringBuilder("CASE ?%1$d");
+        for (RepoType type : RepoType.values()) {
+            platformOfType.append(" WHEN '").append(type.code()).append("' THEN '").append(type.platform().code())
+                    .append('\'');
+        }
+        platformOfType.append(" END");
+        int perRow = PARAMETERS + (extra ? 1 : 0);
+        StringBuilder sql = new StringBuilder("INSERT INTO repository (" + COLUMNS + ") VALUES ");
+        for (int row = 0; row < rows; row++) {
+            int first = row * perRow + 1;
+            sql.append(row == 0 ? "(" : ",(").append(String.format(platformOfType.toString(), first));
+            for (int i = 0; i < perRow; i++) {
+                sql.append(", ?").append(first + i);
+            }
+            sql.append(extra ? "" : ", NULL").append(", ").append(batchId).append(')');
+        }
+        return sql.toString();
     }
 
     /**
@@ -82,9 +123,8 @@ final class RepositoryTableWriter {
                 exists = rs.next();
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository (" + COLUMNS
-                + ") VALUES " + ROW_PLACEHOLDERS + UPSERT)) {
-            bind(insert, 0, row, batchId);
+        try (PreparedStatement insert = connection.prepareStatement(insert(1, batchId, true) + UPSERT)) {
+            bind(insert, 0, row, true);
             insert.executeUpdate();
         }
         return !exists;
@@ -97,19 +137,30 @@ final class RepositoryTableWriter {
         if (bulk) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP INDEX repository_key");
+                statement.execute("PRAGMA ignore_check_constraints = ON");
+                statement.execute("PRAGMA threads = 2");
             }
         }
-        return new RepositoryTableWriter(connection, batchId, bulk, count);
+        try {
+            return new RepositoryTableWriter(connection, batchId, bulk, count);
+        } catch (SQLException | RuntimeException e) {
+            endBulkSettings(connection, bulk);
+            throw e;
+        }
     }
 
     void add(RepositoryRow row) throws SQLException {
         pending[pendingCount++] = row;
+        pendingExtra |= !row.extra().isEmpty();
         if (pendingCount == ROWS_PER_STATEMENT) {
+            Statements statements = pendingExtra ? withExtra : plain;
+            int perRow = PARAMETERS + (statements.extra() ? 1 : 0);
             for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                bind(many, i * PARAMETERS_PER_ROW, pending[i], batchId);
+                bind(statements.many(), i * perRow, pending[i], statements.extra());
             }
-            many.executeUpdate();
+            statements.many().executeUpdate();
             pendingCount = 0;
+            pendingExtra = false;
         }
         written++;
     }
@@ -117,18 +168,36 @@ final class RepositoryTableWriter {
     /** Flushes what is pending, rebuilds the key in bulk mode, and says how many rows were added and updated. */
     Outcome finish() throws SQLException {
         for (int i = 0; i < pendingCount; i++) {
-            bind(one, 0, pending[i], batchId);
-            one.executeUpdate();
+            bind(withExtra.one(), 0, pending[i], true);
+            withExtra.one().executeUpdate();
         }
         pendingCount = 0;
-        many.close();
-        one.close();
         if (bulk) {
             long duplicates = rebuildKey();
             return new Outcome(written - duplicates, duplicates);
         }
         long added = countRows(connection) - countBefore;
         return new Outcome(added, written - added);
+    }
+
+    /** Closes the statements and ends the bulk load's settings, whether or not the batch was finished. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            plain.close();
+            withExtra.close();
+        } finally {
+            endBulkSettings(connection, bulk);
+        }
+    }
+
+    private static void endBulkSettings(Connection connection, boolean bulk) throws SQLException {
+        if (bulk) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA ignore_check_constraints = OFF");
+                statement.execute("PRAGMA threads = 0");
+            }
+        }
     }
 
     /** Builds the key index; when the file repeated a repository, keeps its last row (highest id) and retries. */
@@ -150,23 +219,23 @@ final class RepositoryTableWriter {
         }
     }
 
-    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, long batchId)
+    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, boolean withExtra)
             throws SQLException {
-        statement.setString(offset + 1, row.platform().code());
-        statement.setString(offset + 2, row.type().code());
-        statement.setString(offset + 3, row.fullName());
-        statement.setString(offset + 4, row.createdAt());
+        statement.setString(offset + 1, row.type().code());
+        statement.setString(offset + 2, row.fullName());
+        statement.setString(offset + 3, row.createdAt());
         CountColumn[] columns = CountColumn.values();
         for (int i = 0; i < columns.length; i++) {
             long value = row.count(columns[i]);
             if (value >= 0) {
-                statement.setLong(offset + 5 + i, value);
+                statement.setLong(offset + 4 + i, value);
             } else {
-                statement.setNull(offset + 5 + i, Types.INTEGER);
+                statement.setNull(offset + 4 + i, Types.INTEGER);
             }
         }
-        statement.setString(offset + 16, extraJson(row));
-        statement.setLong(offset + 17, batchId);
+        if (withExtra) {
+            statement.setString(offset + PARAMETERS + 1, extraJson(row));
+        }
     }
 
     static String extraJson(RepositoryRow row) {

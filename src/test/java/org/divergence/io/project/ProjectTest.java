@@ -209,4 +209,76 @@ class ProjectTest {
             assertThrows(ProjectInUseException.class, () -> Project.open(file));
         }
     }
+
+    @Test
+    void writeAloneUsesARollbackJournalAndReturnsToWal() throws Exception {
+        Path file = folder.resolve("alone.divergence");
+        try (Project project = Project.create(file)) {
+            project.read(c -> single(c, "SELECT count(*) FROM code")); // leaves an idle reader in the pool
+            String during = project.writeAlone(EnumSet.of(DataArea.CODEBOOK), c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.executeUpdate("INSERT INTO code(guid, name) VALUES ('g1', 'Licensing')");
+                }
+                return single(c, "PRAGMA journal_mode");
+            });
+            assertEquals("delete", during);
+            assertEquals("wal", project.read(c -> single(c, "PRAGMA journal_mode")));
+            assertEquals("1", project.read(c -> single(c, "SELECT count(*) FROM code")));
+            assertEquals("1", project.write(EnumSet.noneOf(DataArea.class), c -> single(c, "PRAGMA foreign_keys")));
+        }
+        assertFalse(Files.exists(Path.of(file + "-journal")));
+        assertEquals("1", rawQuery(file, "SELECT count(*) FROM code"));
+    }
+
+    @Test
+    void failedWriteAloneIsRolledBackAndReturnsToWal() {
+        Path file = folder.resolve("alone-fails.divergence");
+        try (Project project = Project.create(file)) {
+            assertThrows(IllegalStateException.class, () -> project.writeAlone(EnumSet.of(DataArea.CODEBOOK), c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.executeUpdate("INSERT INTO code(guid, name) VALUES ('g1', 'Licensing')");
+                }
+                throw new IllegalStateException("stop");
+            }));
+            assertEquals("0", project.read(c -> single(c, "SELECT count(*) FROM code")));
+            assertEquals("wal", project.read(c -> single(c, "PRAGMA journal_mode")));
+        }
+    }
+
+    @Test
+    void writeAloneStaysInWalWhileAnotherConnectionHasTheFileOpen() throws Exception {
+        Path file = folder.resolve("shared.divergence");
+        try (Project project = Project.create(file);
+             Connection other = project.openReadConnection()) {
+            assertEquals("0", single(other, "SELECT count(*) FROM code"));
+            String during = project.writeAlone(EnumSet.of(DataArea.CODEBOOK), c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.executeUpdate("INSERT INTO code(guid, name) VALUES ('g1', 'Licensing')");
+                }
+                return single(c, "PRAGMA journal_mode");
+            });
+            assertEquals("wal", during);
+            other.rollback();
+            assertEquals("1", single(other, "SELECT count(*) FROM code"));
+        }
+    }
+
+    @Test
+    void upgradeToVersion6PutsTheNameFirstInTheRepositoryKey() throws Exception {
+        Path file = folder.resolve("v5.divergence");
+        Project.create(file).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            // Back to what version 5 wrote.
+            statement.execute("DROP INDEX repository_key");
+            statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
+            statement.execute("DELETE FROM schema_version WHERE version = 6");
+            statement.execute("PRAGMA user_version = 5");
+        }
+        try (Project project = Project.open(file)) {
+            assertEquals(6, project.schemaVersion());
+            assertEquals("full_name,platform", project.read(c -> single(c,
+                    "SELECT group_concat(name, ',' ORDER BY seqno) FROM pragma_index_info('repository_key')")));
+        }
+    }
 }

@@ -377,6 +377,63 @@ class RepositoryImportTest {
         assertFalse(Files.exists(folder.resolve("models.csv.partial")));
     }
 
+    /**
+     * Several full multi-row statements and a remainder, rows of every type, and extra columns on a few rows only:
+     * each row keeps its own platform, counts and extra columns, in a bulk load into the empty table and in an
+     * update of every row by a second import.
+     */
+    @Test
+    void manyRowsWithExtraColumnsOnSomeKeepEveryValueInBulkAndInUpdates() throws Exception {
+        int rows = 3 * RepositoryTableWriter.ROWS_PER_STATEMENT + 17;
+        importFiles(write("first.csv", manyRows(rows, 0)));
+        assertEquals(expectedManyRows(rows, 0), TableDump.repositories(projectFile));
+
+        RepositoryImporter.Report report = importFiles(write("second.csv", manyRows(rows, 1000)));
+        assertEquals(rows, report.updated());
+        assertEquals(expectedManyRows(rows, 1000), TableDump.repositories(projectFile));
+    }
+
+    @Test
+    void theCommandLinesSoleUserImportGivesTheSameRowsAndLeavesTheProjectInWal() throws Exception {
+        int rows = RepositoryTableWriter.ROWS_PER_STATEMENT + 5;
+        try (Project project = Project.open(projectFile)) {
+            new RepositoryImporter(project).asSoleUser().importFiles(List.of(write("a.csv", manyRows(rows, 0))),
+                    RepositoryImporter.Options.defaults(), Progress.NONE);
+            assertEquals("wal", project.read(c -> TableDump.rows(c, "PRAGMA journal_mode")).getFirst());
+        }
+        assertEquals(expectedManyRows(rows, 0), TableDump.repositories(projectFile));
+        assertFalse(Files.exists(folder.resolve("study.divergence-journal")));
+    }
+
+    private static final String[][] TYPES = {{"github", "code"}, {"huggingface", "model"},
+        {"huggingface", "dataset"}, {"huggingface", "space"}};
+
+    private static String manyRows(int rows, int offset) {
+        StringBuilder csv = new StringBuilder(HEADER).append(",note\n");
+        for (int i = 0; i < rows; i++) {
+            String[] type = TYPES[i % 4];
+            csv.append(type[0]).append(',').append(type[1]).append(",owner/r").append(i).append(",2020-01-02,")
+                    .append(i + offset).append(',').append(i % 3 == 0 ? "" : String.valueOf(2 * i))
+                    .append(",,,,,,,,,").append(i % 5 == 0 ? "" : String.valueOf(7)).append(",")
+                    .append(i % 97 == 5 ? "n" + i : "").append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static List<String> expectedManyRows(int rows, int offset) {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            String[] type = TYPES[i % 4];
+            expected.add(type[0] + "|" + type[1] + "|owner/r" + i + "|2020-01-02|" + (i + offset) + "|"
+                    + (i % 3 == 0 ? "null" : 2 * i) + "|null|null|null|null|null|null|null|null|"
+                    + (i % 5 == 0 ? "null" : "7") + "|" + (i % 97 == 5 ? "{\"note\":\"n" + i + "\"}" : "null"));
+        }
+        // In TableDump's order: by platform, then name.
+        expected.sort(java.util.Comparator.comparing((String row) -> row.split("\\|")[0])
+                .thenComparing(row -> row.split("\\|")[2]));
+        return expected;
+    }
+
     @Test
     void extraColumnsKeepTheirTextExactly() throws Exception {
         importFiles(write("x.csv", HEADER + ",zip\ngithub,code,a/b,,,,,,,,,,,,,00123\n"));
