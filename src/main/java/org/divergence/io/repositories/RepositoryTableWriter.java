@@ -45,6 +45,7 @@ final class RepositoryTableWriter implements AutoCloseable {
     private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)";
     /** Bound per row: the type, the name, the date and the counts; the extra columns only when a row has some. */
     private static final int PARAMETERS = 3 + CountColumn.values().length;
+    private static final String PLATFORM_OF_TYPE = platformOfType();
 
     private final Connection connection;
     private final boolean bulk;
@@ -62,10 +63,10 @@ final class RepositoryTableWriter implements AutoCloseable {
 
     /** The statements that insert many rows and one row, for rows with or without extra columns. */
     private record Statements(PreparedStatement many, PreparedStatement one, boolean extra) {
-        static Statements prepare(Connection connection, long batchId, boolean extra, String conflict)
+        static Statements create(Connection connection, long batchId, boolean extra, String conflict)
                 throws SQLException {
-            return new Statements(connection.prepareStatement(insert(ROWS_PER_STATEMENT, batchId, extra) + conflict),
-                    connection.prepareStatement(insert(1, batchId, extra) + conflict), extra);
+            return new Statements(connection.prepareStatement(insertSql(ROWS_PER_STATEMENT, batchId, extra) + conflict),
+                    connection.prepareStatement(insertSql(1, batchId, extra) + conflict), extra);
         }
 
         void close() throws SQLException {
@@ -80,8 +81,8 @@ final class RepositoryTableWriter implements AutoCloseable {
         this.bulk = bulk;
         this.countBefore = countBefore;
         String conflict = bulk ? "" : UPSERT;
-        this.plain = Statements.prepare(connection, batchId, false, conflict);
-        this.withExtra = Statements.prepare(connection, batchId, true, conflict);
+        this.plain = Statements.create(connection, batchId, false, conflict);
+        this.withExtra = Statements.create(connection, batchId, true, conflict);
     }
 
     /**
@@ -89,24 +90,27 @@ final class RepositoryTableWriter implements AutoCloseable {
      * into the native library (at study scale they are a large part of an import): the batch is a literal, the
      * platform follows from the type in SQL, and extra is a literal NULL unless some row has extra columns.
      */
-    private static String insert(int rows, long batchId, boolean extra) {
-        StringBuilder platformOfType = new StringBuilder("CASE ?%1$d");
-        for (RepoType type : RepoType.values()) {
-            platformOfType.append(" WHEN '").append(type.code()).append("' THEN '").append(type.platform().code())
-                    .append('\'');
-        }
-        platformOfType.append(" END");
+    private static String insertSql(int rows, long batchId, boolean extra) {
         int perRow = PARAMETERS + (extra ? 1 : 0);
         StringBuilder sql = new StringBuilder("INSERT INTO repository (" + COLUMNS + ") VALUES ");
         for (int row = 0; row < rows; row++) {
             int first = row * perRow + 1;
-            sql.append(row == 0 ? "(" : ",(").append(String.format(platformOfType.toString(), first));
+            sql.append(row == 0 ? "(CASE ?" : ",(CASE ?").append(first).append(PLATFORM_OF_TYPE);
             for (int i = 0; i < perRow; i++) {
                 sql.append(", ?").append(first + i);
             }
             sql.append(extra ? "" : ", NULL").append(", ").append(batchId).append(')');
         }
         return sql.toString();
+    }
+
+    /** Completes {@code CASE ?n}: the platform of the repository type bound as parameter n. */
+    private static String platformOfType() {
+        StringBuilder cases = new StringBuilder();
+        for (RepoType type : RepoType.values()) {
+            cases.append(" WHEN '").append(type.code()).append("' THEN '").append(type.platform().code()).append('\'');
+        }
+        return cases.append(" END").toString();
     }
 
     /**
@@ -123,7 +127,7 @@ final class RepositoryTableWriter implements AutoCloseable {
                 exists = rs.next();
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(insert(1, batchId, true) + UPSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(1, batchId, true) + UPSERT)) {
             bind(insert, 0, row, true);
             insert.executeUpdate();
         }

@@ -230,7 +230,7 @@ public final class TagRules {
                 + " code_id, source, rule_id, created_at) SELECT id, ?, 'rule', ?, ? FROM repository WHERE "
                 + scope.condition() + " AND " + rule.condition() + " AND NOT EXISTS (SELECT 1 FROM repository_tag t"
                 + " WHERE t.code_id = ? AND t.repository_id = repository.id AND t.source = 'rule'"
-                + " AND coalesce(t.rule_id, 0) = ?)")) {
+                + " AND coalesce(t.rule_id, 0) = ?) ORDER BY id")) {
             int index = 1;
             insert.setLong(index++, codeId);
             insert.setLong(index++, ruleId);

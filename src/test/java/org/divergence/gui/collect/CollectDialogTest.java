@@ -128,12 +128,17 @@ class CollectDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isEmpty());
     }
 
-    private static int tableSize(FxRobot robot) {
-        TableView<?> table = robot.lookup("#repositories-table").queryTableView();
-        return table.getItems() == null ? 0 : table.getItems().size();
+    // Looked up on the FX thread: the scene graph changes while the crawl runs, and a lookup from the test thread
+    // can meet a child list mid-change.
+    private static int tableSize(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            TableView<?> table = robot.lookup("#repositories-table").queryTableView();
+            return table.getItems() == null ? 0 : table.getItems().size();
+        }).get(10, TimeUnit.SECONDS);
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+    private static String text(FxRobot robot, String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(Label.class).getText())
+                .get(10, TimeUnit.SECONDS);
     }
 }
