@@ -27,6 +27,10 @@ public class StoreException extends RuntimeException {
             if (base.startsWith("SQLITE_READONLY")) {
                 return name + ": the project cannot be written (read-only file or folder); the last change was not saved.";
             }
+            if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
+                return name + ": the project is busy: another program is writing to it (for example an import on the"
+                        + " command line); try again when it has finished.";
+            }
             if (base.startsWith("SQLITE_CORRUPT") || base.startsWith("SQLITE_NOTADB")) {
                 return name + ": the project file is damaged (" + firstLine(e.getMessage()) + ").";
             }
