@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
@@ -43,17 +45,21 @@ final class RepositoryTableWriter implements AutoCloseable {
             + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id";
     /** As migration V6 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
     private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)";
-    /** Bound per row: the type, the name, the date and the counts; the extra columns only when a row has some. */
-    private static final int PARAMETERS = 3 + CountColumn.values().length;
+    private static final CountColumn[] COUNTS = CountColumn.values();
+    private static final int ALL_COUNTS_UNKNOWN = (1 << COUNTS.length) - 1;
+    /** More shapes than this in one batch (an unusual mix of unknowns) fall back to binding every count. */
+    private static final int MAX_SHAPES = 16;
     private static final String PLATFORM_OF_TYPE = platformOfType();
 
     private final Connection connection;
+    private final long batchId;
     private final boolean bulk;
     private final long countBefore;
-    private final Statements plain;
-    private final Statements withExtra;
+    private final String conflict;
+    private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
     private int pendingCount;
+    private int pendingUnknown = ALL_COUNTS_UNKNOWN;
     private boolean pendingExtra;
     private long written;
 
@@ -61,45 +67,50 @@ final class RepositoryTableWriter implements AutoCloseable {
     record Outcome(long added, long updated) {
     }
 
-    /** The statements that insert many rows and one row, for rows with or without extra columns. */
-    private record Statements(PreparedStatement many, PreparedStatement one, boolean extra) {
-        static Statements create(Connection connection, long batchId, boolean extra, String conflict)
-                throws SQLException {
-            return new Statements(connection.prepareStatement(insertSql(ROWS_PER_STATEMENT, batchId, extra) + conflict),
-                    connection.prepareStatement(insertSql(1, batchId, extra) + conflict), extra);
+    /**
+     * What a multi-row INSERT binds. Fewer values are bound than stored, because every bound value is a call into
+     * the native library (at study scale they are a large part of an import): the counts unknown in every one of its
+     * rows are literal NULLs (a platform's files leave the same columns empty: GitHub has no downloads, Hugging Face
+     * no stars), and so is extra unless some row has extra columns.
+     */
+    private record Shape(int unknownCounts, boolean extra) {
+        static final Shape EVERY_VALUE = new Shape(0, true);
+
+        int parametersPerRow() {
+            return 3 + COUNTS.length - Integer.bitCount(unknownCounts) + (extra ? 1 : 0);
         }
 
-        void close() throws SQLException {
-            many.close();
-            one.close();
+        boolean binds(CountColumn count) {
+            return (unknownCounts & (1 << count.ordinal())) == 0;
         }
     }
 
-    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore)
-            throws SQLException {
+    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore) {
         this.connection = connection;
+        this.batchId = batchId;
         this.bulk = bulk;
         this.countBefore = countBefore;
-        String conflict = bulk ? "" : UPSERT;
-        this.plain = Statements.create(connection, batchId, false, conflict);
-        this.withExtra = Statements.create(connection, batchId, true, conflict);
+        this.conflict = bulk ? "" : UPSERT;
     }
 
     /**
-     * An INSERT of {@code rows} rows. Fewer values are bound than stored, because every bound value is a call
-     * into the native library (at study scale they are a large part of an import): the batch is a literal, the
-     * platform follows from the type in SQL, and extra is a literal NULL unless some row has extra columns.
+     * An INSERT of {@code rows} rows of this shape. The batch is a literal too, and the platform follows from the
+     * type in SQL.
      */
-    private static String insertSql(int rows, long batchId, boolean extra) {
-        int perRow = PARAMETERS + (extra ? 1 : 0);
+    private static String insertSql(int rows, long batchId, Shape shape) {
+        boolean extra = shape.extra();
         StringBuilder sql = new StringBuilder("INSERT INTO repository (" + COLUMNS + ") VALUES ");
+        int parameter = 1;
         for (int row = 0; row < rows; row++) {
-            int first = row * perRow + 1;
-            sql.append(row == 0 ? "(CASE ?" : ",(CASE ?").append(first).append(PLATFORM_OF_TYPE);
-            for (int i = 0; i < perRow; i++) {
-                sql.append(", ?").append(first + i);
+            sql.append(row == 0 ? "(CASE ?" : ",(CASE ?").append(parameter).append(PLATFORM_OF_TYPE);
+            for (int i = 0; i < 3; i++) {
+                sql.append(", ?").append(parameter++);
             }
-            sql.append(extra ? "" : ", NULL").append(", ").append(batchId).append(')');
+            for (CountColumn count : COUNTS) {
+                boolean bound = shape.binds(count);
+                sql.append(bound ? ", ?" + parameter++ : ", NULL");
+            }
+            sql.append(extra ? ", ?" + parameter++ : ", NULL").append(", ").append(batchId).append(')');
         }
         return sql.toString();
     }
@@ -127,8 +138,8 @@ final class RepositoryTableWriter implements AutoCloseable {
                 exists = rs.next();
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(1, batchId, true) + UPSERT)) {
-            bind(insert, 0, row, true);
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE) + UPSERT)) {
+            bind(insert, 0, row, Shape.EVERY_VALUE);
             insert.executeUpdate();
         }
         return !exists;
@@ -145,25 +156,23 @@ final class RepositoryTableWriter implements AutoCloseable {
                 statement.execute("PRAGMA threads = 2");
             }
         }
-        try {
-            return new RepositoryTableWriter(connection, batchId, bulk, count);
-        } catch (SQLException | RuntimeException e) {
-            endBulkSettings(connection, bulk);
-            throw e;
-        }
+        return new RepositoryTableWriter(connection, batchId, bulk, count);
     }
 
     void add(RepositoryRow row) throws SQLException {
         pending[pendingCount++] = row;
+        pendingUnknown &= unknownCounts(row);
         pendingExtra |= !row.extra().isEmpty();
         if (pendingCount == ROWS_PER_STATEMENT) {
-            Statements statements = pendingExtra ? withExtra : plain;
-            int perRow = PARAMETERS + (statements.extra() ? 1 : 0);
+            Shape shape = preparedShape(new Shape(pendingUnknown, pendingExtra));
+            PreparedStatement statement = statements.get(shape);
+            int perRow = shape.parametersPerRow();
             for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                bind(statements.many(), i * perRow, pending[i], statements.extra());
+                bind(statement, i * perRow, pending[i], shape);
             }
-            statements.many().executeUpdate();
+            statement.executeUpdate();
             pendingCount = 0;
+            pendingUnknown = ALL_COUNTS_UNKNOWN;
             pendingExtra = false;
         }
         written++;
@@ -171,11 +180,16 @@ final class RepositoryTableWriter implements AutoCloseable {
 
     /** Flushes what is pending, rebuilds the key in bulk mode, and says how many rows were added and updated. */
     Outcome finish() throws SQLException {
-        for (int i = 0; i < pendingCount; i++) {
-            bind(withExtra.one(), 0, pending[i], true);
-            withExtra.one().executeUpdate();
+        if (pendingCount > 0) {
+            try (PreparedStatement one = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE)
+                    + conflict)) {
+                for (int i = 0; i < pendingCount; i++) {
+                    bind(one, 0, pending[i], Shape.EVERY_VALUE);
+                    one.executeUpdate();
+                }
+            }
+            pendingCount = 0;
         }
-        pendingCount = 0;
         if (bulk) {
             long duplicates = rebuildKey();
             return new Outcome(written - duplicates, duplicates);
@@ -184,12 +198,27 @@ final class RepositoryTableWriter implements AutoCloseable {
         return new Outcome(added, written - added);
     }
 
+    /**
+     * This shape, or, once a batch has prepared {@link #MAX_SHAPES} of them, one that binds every count; its INSERT of
+     * {@link #ROWS_PER_STATEMENT} rows is prepared on first use.
+     */
+    private Shape preparedShape(Shape wanted) throws SQLException {
+        Shape shape = statements.size() >= MAX_SHAPES && !statements.containsKey(wanted)
+                ? new Shape(0, wanted.extra()) : wanted;
+        if (!statements.containsKey(shape)) {
+            statements.put(shape, connection.prepareStatement(insertSql(ROWS_PER_STATEMENT, batchId, shape)
+                    + conflict));
+        }
+        return shape;
+    }
+
     /** Closes the statements and ends the bulk load's settings, whether or not the batch was finished. */
     @Override
     public void close() throws SQLException {
         try {
-            plain.close();
-            withExtra.close();
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
         } finally {
             endBulkSettings(connection, bulk);
         }
@@ -223,22 +252,35 @@ final class RepositoryTableWriter implements AutoCloseable {
         }
     }
 
-    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, boolean withExtra)
-            throws SQLException {
-        statement.setString(offset + 1, row.type().code());
-        statement.setString(offset + 2, row.fullName());
-        statement.setString(offset + 3, row.createdAt());
-        CountColumn[] columns = CountColumn.values();
-        for (int i = 0; i < columns.length; i++) {
-            long value = row.count(columns[i]);
-            if (value >= 0) {
-                statement.setLong(offset + 4 + i, value);
-            } else {
-                statement.setNull(offset + 4 + i, Types.INTEGER);
+    private static int unknownCounts(RepositoryRow row) {
+        int unknown = 0;
+        for (CountColumn count : COUNTS) {
+            if (!row.isKnown(count)) {
+                unknown |= 1 << count.ordinal();
             }
         }
-        if (withExtra) {
-            statement.setString(offset + PARAMETERS + 1, extraJson(row));
+        return unknown;
+    }
+
+    /** Binds one row's values from {@code offset}: the type, name and date, then what the shape binds. */
+    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, Shape shape)
+            throws SQLException {
+        int parameter = offset;
+        statement.setString(++parameter, row.type().code());
+        statement.setString(++parameter, row.fullName());
+        statement.setString(++parameter, row.createdAt());
+        for (CountColumn count : COUNTS) {
+            if (shape.binds(count)) {
+                long value = row.count(count);
+                if (value >= 0) {
+                    statement.setLong(++parameter, value);
+                } else {
+                    statement.setNull(++parameter, Types.INTEGER);
+                }
+            }
+        }
+        if (shape.extra()) {
+            statement.setString(++parameter, extraJson(row));
         }
     }
 

@@ -393,6 +393,37 @@ class RepositoryImportTest {
         assertEquals(expectedManyRows(rows, 1000), TableDump.repositories(projectFile));
     }
 
+    /**
+     * Each statement leaves out the counts unknown in all its rows; a file whose statements differ in that more
+     * often than the writer keeps statements for still stores every value.
+     */
+    @Test
+    void statementsOfManyDifferentUnknownColumnsKeepEveryValue() throws Exception {
+        int chunks = 20;
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        List<String> expected = new java.util.ArrayList<>();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int unknown = chunk + 1; // a different set of unknown count columns in each statement
+            for (int i = 0; i < RepositoryTableWriter.ROWS_PER_STATEMENT; i++) {
+                String name = String.format("owner/c%02d-%03d", chunk, i);
+                StringBuilder counts = new StringBuilder();
+                StringBuilder stored = new StringBuilder();
+                for (int column = 0; column < 11; column++) {
+                    boolean isUnknown = (unknown & (1 << column)) != 0;
+                    counts.append(',').append(isUnknown ? "" : String.valueOf(1000 + i - column));
+                    stored.append('|').append(isUnknown ? "null" : String.valueOf(1000 + i - column));
+                }
+                csv.append("github,code,").append(name).append(",2021-05-06").append(counts).append('\n');
+                expected.add("github|code|" + name + "|2021-05-06" + stored + "|null");
+            }
+        }
+        importFiles(write("shapes.csv", csv.toString()));
+        assertEquals(expected, TableDump.repositories(projectFile));
+        RepositoryImporter.Report again = importFiles(write("shapes-again.csv", csv.toString()));
+        assertEquals(expected.size(), again.updated());
+        assertEquals(expected, TableDump.repositories(projectFile));
+    }
+
     @Test
     void theCommandLinesSoleUserImportGivesTheSameRowsAndLeavesTheProjectInWal() throws Exception {
         int rows = RepositoryTableWriter.ROWS_PER_STATEMENT + 5;
