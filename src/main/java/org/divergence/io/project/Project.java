@@ -222,10 +222,7 @@ public final class Project implements AutoCloseable {
      * is cancelled is rolled back completely. Called from the writer thread itself, it joins the running transaction.
      */
     public <T> T write(Set<DataArea> changes, SqlWork<T> work) {
-        requireOpen();
-        if (isReadOnly()) {
-            throw new IllegalStateException(file + " was opened read-only");
-        }
+        requireWritable();
         if (Thread.currentThread() == writerThread) {
             return runWork(writeConnection, work);
         }
@@ -239,10 +236,7 @@ public final class Project implements AutoCloseable {
      * next open. When another connection has the file open, the journal cannot change and this is a plain write.
      */
     public <T> T writeAlone(Set<DataArea> changes, SqlWork<T> work) {
-        requireOpen();
-        if (isReadOnly()) {
-            throw new IllegalStateException(file + " was opened read-only");
-        }
+        requireWritable();
         if (Thread.currentThread() == writerThread) {
             throw new IllegalStateException("writeAlone cannot be nested in another write");
         }
@@ -426,6 +420,13 @@ public final class Project implements AutoCloseable {
             writeConnection.rollback();
         } catch (SQLException ignored) {
             // The original failure is what the caller needs to see.
+        }
+    }
+
+    private void requireWritable() {
+        requireOpen();
+        if (isReadOnly()) {
+            throw new IllegalStateException(file + " was opened read-only");
         }
     }
 
