@@ -24,12 +24,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreDependsOnNoOuterLayer = noClasses().that().resideInAPackage("org.divergence.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.divergence.io..", "org.divergence.gui..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.divergence.store..", "org.divergence.exchange..", "org.divergence.render..",
+                    "org.divergence.app..", "org.divergence.samples..", "org.divergence.gui..",
                     "org.divergence.cli..", "java.sql..")
             .because("core is pure logic: persistence lives in io, presentation in gui and cli");
 
     @ArchTest
-    static final ArchRule ioHasNoGui = noClasses().that().resideInAPackage("org.divergence.io..")
+    static final ArchRule ioHasNoGui = noClasses().that().resideInAnyPackage("org.divergence.store..", "org.divergence.exchange..",
+                    "org.divergence.render..", "org.divergence.app..", "org.divergence.samples..")
             .should().dependOnClassesThat().resideInAnyPackage(GUI_LIBRARIES)
             .orShould().dependOnClassesThat().resideInAnyPackage("org.divergence.gui..", "org.divergence.cli..");
 

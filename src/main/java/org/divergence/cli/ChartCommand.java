@@ -5,25 +5,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.divergence.app.charts.ChartSource;
+import org.divergence.app.compare.RepositoryComparisons;
 import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.RepositoryFilter;
-import org.divergence.io.charts.BuiltChart;
-import org.divergence.io.charts.ChartBuilder;
-import org.divergence.io.charts.ChartExport;
-import org.divergence.io.charts.ChartFormat;
-import org.divergence.io.charts.ChartSource;
-import org.divergence.io.charts.ChartStyle;
-import org.divergence.io.metrics.RepositoryComparisons;
-import org.divergence.io.project.Project;
+import org.divergence.render.charts.BuiltChart;
+import org.divergence.render.charts.ChartBuilder;
+import org.divergence.render.charts.ChartExport;
+import org.divergence.render.charts.ChartFormat;
+import org.divergence.render.charts.ChartStyle;
+import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = {"Draw a chart of a metric for a paper: PNG (at a chosen DPI), SVG or PDF, by the file name's "

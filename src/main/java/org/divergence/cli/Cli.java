@@ -2,12 +2,13 @@ package org.divergence.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.divergence.cli.bench.BenchCommand;
 import org.divergence.core.AppInfo;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.NetworkException;
-import org.divergence.io.project.StoreException;
-import picocli.CommandLine;
+import org.divergence.store.project.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line: the same jar as the GUI, run with arguments. It never starts the JavaFX toolkit.

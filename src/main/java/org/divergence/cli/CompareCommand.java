@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.divergence.app.compare.RepositoryComparisons;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
@@ -12,13 +13,12 @@ import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
-import org.divergence.io.metrics.RepositoryComparisons;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare collaboration on the study's dimensions: 12 metrics with Mann–Whitney U, Cliff's "

@@ -21,14 +21,14 @@ import org.divergence.core.stats.Interval;
  * "comparisons". Numbers are full doubles (shortest round-trip form); undefined figures are null. Written with
  * Jackson's streaming generator: the object mapper's start-up would cost a command-line run a third of a second.
  */
-final class ComparisonJson {
+public final class ComparisonJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private ComparisonJson() {
     }
 
-    static String of(ComparisonReport report) {
+    public static String of(ComparisonReport report) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();

@@ -3,14 +3,14 @@ package org.divergence.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.divergence.app.repositories.RepositoryExporter;
 import org.divergence.core.repositories.RepositoryFilter;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.RepositoryExporter;
+import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the repository sample out in the canonical columns (plus any extra columns), as CSV or"

@@ -2,11 +2,11 @@ package org.divergence.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.divergence.io.samples.SampleCsv;
+import org.divergence.samples.SampleCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate-sample", mixinStandardHelpOptions = true,
         description = {"Write a SYNTHETIC repository sample in the canonical CSV columns, calibrated to the",
@@ -40,8 +40,8 @@ final class GenerateSampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (studySize) {
-            github = org.divergence.core.samples.SyntheticRepositories.STUDY_GITHUB;
-            huggingFace = org.divergence.core.samples.SyntheticRepositories.STUDY_HUGGING_FACE;
+            github = org.divergence.samples.SyntheticRepositories.STUDY_GITHUB;
+            huggingFace = org.divergence.samples.SyntheticRepositories.STUDY_HUGGING_FACE;
         }
         SampleCsv.write(out, seed, github, huggingFace, !canonicalOnly);
         spec.commandLine().getOut().printf("wrote %d synthetic repositories (%d GitHub, %d Hugging Face) to %s%n",

@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.repositories.RepoType;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.RepositoryImporter;
-import org.divergence.io.tags.TagRules;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import repository samples: CSV or JSON Lines in the canonical columns, or JSON saved from the",

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.divergence.core.project.ProjectSummary;
-import org.divergence.io.project.Project;
-import org.divergence.io.project.ProjectSummaryQuery;
+import org.divergence.store.project.Project;
+import org.divergence.store.project.ProjectSummaryQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show what a project holds: repositories per platform, transcripts, codes, codings.")

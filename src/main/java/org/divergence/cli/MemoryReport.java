@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Peak memory of this process, for benchmarks: heap (sum of pool peaks) and resident set (Linux VmHWM). */
-final class MemoryReport {
+public final class MemoryReport {
 
     private MemoryReport() {
     }
@@ -36,7 +36,7 @@ final class MemoryReport {
         return -1;
     }
 
-    static String describe() {
+    public static String describe() {
         long maxHeap = Runtime.getRuntime().maxMemory();
         return String.format("peak heap %.1f MiB (max %.0f MiB), peak resident %.1f MiB",
                 peakHeapBytes() / 1048576.0, maxHeap / 1048576.0, peakResidentBytes() / 1048576.0);

@@ -5,24 +5,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.divergence.app.report.ReportBuilder;
+import org.divergence.app.report.ReportExtensions;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
-import org.divergence.core.report.JointDisplayTable;
 import org.divergence.core.report.ReportFormat;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
-import org.divergence.core.report.Reports;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
-import org.divergence.io.project.Project;
-import org.divergence.io.report.ReportBuilder;
-import org.divergence.io.report.ReportExtensions;
-import org.divergence.io.report.ReportFiles;
+import org.divergence.render.report.JointDisplayTable;
+import org.divergence.render.report.ReportFiles;
+import org.divergence.render.report.Reports;
+import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a reproducible report: one self-contained HTML page (inline CSS and SVG charts, no "

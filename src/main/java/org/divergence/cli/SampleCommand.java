@@ -10,11 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
-import org.divergence.io.samples.SampleProject;
+import org.divergence.samples.SampleProject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Writes the sample project (what the desktop app opens on its first start) to a file, without a window: for

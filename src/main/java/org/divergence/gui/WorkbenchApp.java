@@ -3,7 +3,7 @@ package org.divergence.gui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.divergence.gui.shell.Workbench;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.store.settings.AppDirectories;
 
 /** The JavaFX application; {@link org.divergence.Launcher} starts it so the jar runs from the class path. */
 public final class WorkbenchApp extends Application {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.RepositorySamples;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +84,7 @@ class ChartCommandTest {
         Path tagged;
         try (Project project = RepositorySamples.projectFromResource(folder.resolve("tagged.divergence"),
                 "/golden/small.csv")) {
-            new org.divergence.io.coding.CodebookStore(project).createCode(null, "Compute requirements", null).run();
+            new org.divergence.store.coding.CodebookStore(project).createCode(null, "Compute requirements", null).run();
             tagged = project.file();
         }
         CliRun tag = CliRun.of("tag", "--project", tagged.toString(), "--name", "Compute requirements", "--rule",

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.divergence.core.AppInfo;
 import org.divergence.core.common.Progress;
-import org.divergence.io.samples.SampleProject;
+import org.divergence.samples.SampleProject;
 import org.divergence.testsupport.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.divergence.app.refi.RefiExchange;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.refi.SourceText;
-import org.divergence.io.refi.RefiExchange;
 
 /**
  * Fuzz targets for the REFI-QDA readers. Whatever the bytes (a whole .qdpx archive, the project.qde inside a valid

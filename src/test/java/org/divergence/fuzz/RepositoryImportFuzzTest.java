@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.io.repositories.ImportFormat;
-import org.divergence.io.repositories.RepositoryParsing;
+import org.divergence.exchange.repositories.ImportFormat;
+import org.divergence.exchange.repositories.RepositoryParsing;
 
 /**
  * Fuzz targets for the repository importers. Whatever the bytes, parsing either succeeds or fails with an

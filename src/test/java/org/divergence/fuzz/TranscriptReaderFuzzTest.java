@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.divergence.core.coding.SpeakerTurns;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.io.transcripts.TranscriptReader;
+import org.divergence.exchange.transcripts.TranscriptReader;
 
 /**
  * Fuzz targets for the transcript readers: any bytes given as a .vtt, .srt, .txt, .odt or .docx either read as a

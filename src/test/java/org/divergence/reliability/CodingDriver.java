@@ -3,8 +3,8 @@ package org.divergence.reliability;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.project.Project;
 
 /**
  * Applies codings one operation after another, as a coder working fast would (run in a child JVM that a test

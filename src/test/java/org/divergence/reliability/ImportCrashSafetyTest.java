@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.divergence.io.samples.SampleCsv;
+import org.divergence.samples.SampleCsv;
 import org.divergence.testsupport.ChildJvm;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
@@ -87,7 +87,7 @@ class ImportCrashSafetyTest {
     @ValueSource(longs = {13, 29, 47})
     void killedBulkLoadIntoAnEmptyProjectLeavesItEmptyOrComplete(long seed) throws Exception {
         Path project = folder.resolve("bulk-" + seed + ".divergence");
-        org.divergence.io.project.Project.create(project).close();
+        org.divergence.store.project.Project.create(project).close();
 
         double fraction = 0.1 + new java.util.SplittableRandom(seed).nextDouble();
         long delayMillis = (long) (fullRunMillis * fraction);

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * Fills test projects with repositories in the study's canonical columns (not an importer: no validation, no

@@ -9,12 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.divergence.core.samples.SyntheticRepositories;
-import org.divergence.io.samples.SampleCsv;
+import org.divergence.samples.SampleCsv;
+import org.divergence.samples.SyntheticRepositories;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The import target, measured: generates the study-sized canonical CSV, then times the sqlite3 shell's own

@@ -6,13 +6,13 @@ import org.divergence.cli.ProjectOption;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
-import org.divergence.io.collect.ApiPlatform;
+import org.divergence.exchange.collect.ApiPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "huggingface", aliases = "hf", mixinStandardHelpOptions = true,
         description = {"Collect Hugging Face models, datasets or spaces, named or from a listing.",

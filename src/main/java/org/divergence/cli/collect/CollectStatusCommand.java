@@ -9,13 +9,13 @@ import java.util.concurrent.Callable;
 import org.divergence.cli.ExitCodes;
 import org.divergence.cli.ProjectOption;
 import org.divergence.core.collect.CrawlSummary;
-import org.divergence.io.collect.Crawls;
-import org.divergence.io.project.Project;
+import org.divergence.store.collect.Crawls;
+import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "List the project's crawls: what each collects, how far it got, why it stopped.")

@@ -116,7 +116,7 @@ public final class ChartDrawing {
     }
 
     /** Coordinates with at most two decimals, trailing zeros dropped, in the root locale. */
-    static String number(double value) {
+    public static String number(double value) {
         String text = String.format(Locale.ROOT, "%.2f", value);
         if (text.contains(".")) {
             text = text.replaceAll("0+$", "");

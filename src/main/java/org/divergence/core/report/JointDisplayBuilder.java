@@ -288,7 +288,7 @@ public final class JointDisplayBuilder {
     }
 
     /** "δ = 0.29, small, p < 0.001" (or "h = …" for shares). */
-    static String effect(MetricComparison result) {
+    public static String effect(MetricComparison result) {
         List<String> cells = ComparisonTable.cells(result);
         String p = cells.get(9);
         return cells.get(7) + (cells.get(8).equals(PaperFormat.UNDEFINED) ? "" : ", " + cells.get(8)) + ", p "

@@ -3,6 +3,7 @@ package org.divergence.core.report;
 import java.util.List;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.render.report.EffectSizeCharts;
 
 /**
  * Draws the report's chart(s) for each dimension. The built-in {@link EffectSizeCharts} draws effect sizes; the

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.divergence.app.agreement.ProjectAgreement;
 import org.divergence.core.agreement.AgreementCounts;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
@@ -29,10 +30,9 @@ import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.core.text.CodePointIndex;
 import org.divergence.gui.coding.CodingWorkspace;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.agreement.ProjectAgreement;
-import org.divergence.io.coding.TranscriptStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * The Agreement screen's state: the two coders and the unit, the table (per code and overall, with kappa bands), and

@@ -9,8 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.divergence.io.charts.ChartExport;
-import org.divergence.io.charts.ChartFormat;
+import org.divergence.render.charts.ChartExport;
+import org.divergence.render.charts.ChartFormat;
 
 /** Asks for the export's size (and, for PNG, the resolution) before the file is chosen. */
 final class ChartExportDialog {

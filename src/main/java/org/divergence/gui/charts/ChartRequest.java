@@ -6,9 +6,9 @@ import org.divergence.core.charts.ChartType;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.repositories.RepositoryFilter;
-import org.divergence.io.charts.BuiltChart;
-import org.divergence.io.charts.ChartBuilder;
-import org.divergence.io.charts.ChartStyle;
+import org.divergence.render.charts.BuiltChart;
+import org.divergence.render.charts.ChartBuilder;
+import org.divergence.render.charts.ChartStyle;
 
 /** What to draw from loaded data: computed and built off the FX thread (milliseconds), whatever the project size. */
 record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark) {

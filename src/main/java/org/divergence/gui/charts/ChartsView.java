@@ -38,7 +38,7 @@ import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
 import org.divergence.gui.tags.TagComboBox;
-import org.divergence.io.charts.ChartFormat;
+import org.divergence.render.charts.ChartFormat;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.divergence.app.charts.ChartSource;
+import org.divergence.app.compare.RepositoryComparisons;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
@@ -30,12 +32,10 @@ import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.shell.ProjectContext;
 import org.divergence.gui.tags.TagChoice;
-import org.divergence.io.charts.BuiltChart;
-import org.divergence.io.charts.ChartSource;
-import org.divergence.io.metrics.RepositoryComparisons;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.tags.TagSplits;
+import org.divergence.render.charts.BuiltChart;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagSplits;
 
 /**
  * The Charts screen's state: chart type, metric, grouping and filters in; the built chart out. A change of grouping,

@@ -18,7 +18,7 @@ import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
-import org.divergence.io.charts.BuiltChart;
+import org.divergence.render.charts.BuiltChart;
 
 /**
  * The chart under the Compare table: the selected metric's distribution (box plot, ECDF or histogram) or, for a

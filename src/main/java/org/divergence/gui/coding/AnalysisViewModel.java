@@ -15,11 +15,11 @@ import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.CodingAnalysis;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CaseStore;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.coding.SegmentQuery;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CaseStore;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.coding.SegmentQuery;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /** Code frequencies by a case attribute, and the code co-occurrence matrix, for one coder or all. */
 public final class AnalysisViewModel {

@@ -7,9 +7,9 @@ import javafx.collections.ObservableList;
 import org.divergence.core.coding.CaseAttribute;
 import org.divergence.core.coding.InterviewCase;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CaseStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CaseStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /** Cases (interviewees) and their attribute values, editable as a table; every edit is undoable. */
 public final class CasesViewModel {

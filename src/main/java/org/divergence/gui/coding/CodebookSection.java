@@ -40,7 +40,7 @@ import org.divergence.core.coding.StarterCodebook;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.SectionView;
-import org.divergence.io.coding.CodebookStore;
+import org.divergence.store.coding.CodebookStore;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 

@@ -15,12 +15,12 @@ import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.Memo;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CodebookStore;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.coding.MemoStore;
-import org.divergence.io.coding.SegmentQuery;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.coding.MemoStore;
+import org.divergence.store.coding.SegmentQuery;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /** The codebook screen: the selected code, codings per code, and every codebook change as an undoable command. */
 public final class CodebookViewModel {

@@ -3,7 +3,7 @@ package org.divergence.gui.coding;
 import java.util.List;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.SectionView;
-import org.divergence.io.settings.SettingsStore;
+import org.divergence.store.settings.SettingsStore;
 
 /** Creates the Interviews and Codebook sections around one shared {@link CodingWorkspace}. */
 public final class CodingSections {
@@ -17,7 +17,7 @@ public final class CodingSections {
         CodingWorkspace workspace = new CodingWorkspace(services.context(), services.tasks(), services.dialogs(),
                 settings, () -> store.save(settings));
         TranscriptImportAction importAction = new TranscriptImportAction(services);
-        services.importHandler().register("Interview transcripts", org.divergence.io.transcripts.TranscriptFormat.extensions(),
+        services.importHandler().register("Interview transcripts", org.divergence.exchange.transcripts.TranscriptFormat.extensions(),
                 importAction::importFiles);
         var evidence = new org.divergence.gui.evidence.EvidenceControls(new org.divergence.gui.evidence.EvidenceLinks(
                 services.context(), services.tasks(), services.dialogs()));

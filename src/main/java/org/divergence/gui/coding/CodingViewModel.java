@@ -23,11 +23,11 @@ import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.coding.MemoStore;
-import org.divergence.io.coding.TranscriptStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.coding.MemoStore;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * The coding screen's state: the transcripts, the open one with its codings, which coder's codings show, the

@@ -21,12 +21,12 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.coding.CodebookStore;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.coding.ProjectCommand;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.settings.Settings;
+import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.settings.Settings;
+import org.divergence.store.undo.ProjectCommand;
 
 /**
  * What the Interviews and Codebook sections share: the open project's codebook and coders, the current coder

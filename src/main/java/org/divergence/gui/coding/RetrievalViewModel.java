@@ -20,14 +20,14 @@ import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.CodingAnalysis;
 import org.divergence.core.coding.InterviewCase;
+import org.divergence.exchange.coding.CodingCsv;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CaseStore;
-import org.divergence.io.coding.CodebookStore;
-import org.divergence.io.coding.CodingCsv;
-import org.divergence.io.coding.SegmentQuery;
-import org.divergence.io.coding.TranscriptStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CaseStore;
+import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.coding.SegmentQuery;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * Retrieval: the coded segments of a code (and, optionally, the codes below it), filtered by coder and by a case

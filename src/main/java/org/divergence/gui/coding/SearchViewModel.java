@@ -12,9 +12,9 @@ import org.divergence.core.coding.Code;
 import org.divergence.core.coding.TextSearch;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.io.coding.CodingStore;
-import org.divergence.io.coding.TranscriptStore;
-import org.divergence.io.project.Project;
+import org.divergence.store.coding.CodingStore;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.project.Project;
 
 /** Full-text search across all transcripts, and coding every hit with one code in one undoable step. */
 public final class SearchViewModel {

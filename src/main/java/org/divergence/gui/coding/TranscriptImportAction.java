@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
-import org.divergence.io.project.Project;
-import org.divergence.io.transcripts.TranscriptFormat;
-import org.divergence.io.transcripts.TranscriptImporter;
+import org.divergence.store.project.Project;
 
 /**
  * Imports transcript files into the open project in the background, all or nothing, then shows them in Interviews.

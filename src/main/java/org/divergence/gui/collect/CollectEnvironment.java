@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.divergence.core.collect.ApiClock;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.store.settings.AppDirectories;
 
 /**
  * What a collection needs from outside the project: the user's folders (HTTP cache, saved tokens), the environment

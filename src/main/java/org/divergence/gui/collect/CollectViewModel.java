@@ -28,6 +28,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.divergence.app.collect.CrawlRunner;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.CrawlProgress;
 import org.divergence.core.collect.CrawlRequest;
@@ -37,17 +38,16 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.collect.ApiClient;
+import org.divergence.exchange.collect.ApiEndpoint;
+import org.divergence.exchange.collect.ApiPlatform;
+import org.divergence.exchange.collect.ApiToken;
+import org.divergence.exchange.collect.TokenStore;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
-import org.divergence.io.collect.ApiClient;
-import org.divergence.io.collect.ApiEndpoint;
-import org.divergence.io.collect.ApiPlatform;
-import org.divergence.io.collect.ApiToken;
-import org.divergence.io.collect.CrawlRunner;
-import org.divergence.io.collect.Crawls;
-import org.divergence.io.collect.TokenStore;
-import org.divergence.io.project.Project;
+import org.divergence.store.collect.Crawls;
+import org.divergence.store.project.Project;
 
 /**
  * The Collect dialog's state: what to collect (platform, named repositories or a listing, type, limit), the token,

@@ -15,7 +15,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ExceptionDialog;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.io.project.StoreException;
+import org.divergence.store.project.StoreException;
 
 /**
  * Dialogs owned by the main window. Expected problems (bad input, a damaged file) get a plain message; anything

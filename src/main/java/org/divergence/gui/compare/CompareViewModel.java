@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.divergence.app.compare.RepositoryComparisons;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
@@ -38,11 +39,10 @@ import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
 import org.divergence.gui.tags.TagChoice;
-import org.divergence.io.metrics.RepositoryComparisons;
-import org.divergence.io.metrics.RepositoryMetricsReader;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.tags.TagSplits;
+import org.divergence.store.metrics.RepositoryMetricsReader;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagSplits;
 
 /**
  * The Compare screen's state: grouping and filters in, the comparison's table rows, headlines and copyable tables

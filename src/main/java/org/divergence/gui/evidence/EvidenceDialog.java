@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
-import org.divergence.io.evidence.EvidenceStore;
+import org.divergence.store.evidence.EvidenceStore;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 

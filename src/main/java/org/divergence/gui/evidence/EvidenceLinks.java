@@ -15,10 +15,10 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.coding.ProjectCommand;
-import org.divergence.io.evidence.EvidenceStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.evidence.EvidenceStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.undo.ProjectCommand;
 
 /**
  * The open project's evidence links, by segment and by code, kept current (reloaded when links, codings or codes

@@ -13,9 +13,9 @@ import org.divergence.core.evidence.FindingRef;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.evidence.EvidenceStore;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.evidence.EvidenceStore;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * The quotes and codes linked to one finding (a metric, and its dimension), for the panel beside the Compare table.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.divergence.app.refi.RefiExchange;
 import org.divergence.core.refi.MergeReport;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.undo.UndoHistory;
@@ -12,9 +13,8 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.shell.FeatureServices;
 import org.divergence.gui.shell.Section;
-import org.divergence.io.coding.ProjectCommand;
-import org.divergence.io.project.Project;
-import org.divergence.io.refi.RefiExchange;
+import org.divergence.store.project.Project;
+import org.divergence.store.undo.ProjectCommand;
 
 /**
  * REFI-QDA in the window: File → Import… takes .qdpx projects, .qdc codebooks and other projects (.divergence, to

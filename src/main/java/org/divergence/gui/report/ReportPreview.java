@@ -26,12 +26,12 @@ import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.JointDisplay;
-import org.divergence.core.report.JointDisplayTable;
 import org.divergence.core.report.Provenance;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.SampleDescription;
 import org.divergence.core.repositories.ImportBatch;
+import org.divergence.render.report.JointDisplayTable;
 
 /**
  * The report drawn with JavaFX controls from the same model the files are written from: the sections in the same
@@ -181,7 +181,7 @@ final class ReportPreview {
             List<List<String>> rows = new ArrayList<>();
             for (ImportBatch batch : sample.batches()) {
                 rows.add(List.of(Long.toString(batch.id()), batch.sourceName(), batch.format(),
-                        org.divergence.core.report.Reports.instant(batch.importedAt()),
+                        org.divergence.render.report.Reports.instant(batch.importedAt()),
                         PaperFormat.count(batch.rowsRead()),
                         PaperFormat.count(batch.currentRepositories()),
                         batch.sourceSha256() == null ? "—" : batch.sourceSha256()));

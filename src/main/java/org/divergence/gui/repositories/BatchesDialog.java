@@ -20,8 +20,8 @@ import javafx.stage.Window;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.shell.FeatureServices;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.ImportBatches;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.ImportBatches;
 
 /** The import batches of the project (provenance of every number), with "Remove batch…". */
 final class BatchesDialog {
@@ -66,7 +66,7 @@ final class BatchesDialog {
                 services.tasks().execute(BackgroundTask.of("Removing import batch", progress -> {
                     long[] removed = ImportBatches.remove(project, batch.id());
                     // Restored older values may change what tag rules match (docs/tags.md).
-                    org.divergence.io.tags.TagRules.reapplyAll(project);
+                    org.divergence.store.tags.TagRules.reapplyAll(project);
                     return removed;
                 })
                         .onSuccess(result -> reload(table, services, project)));

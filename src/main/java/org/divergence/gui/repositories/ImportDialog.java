@@ -30,7 +30,7 @@ import org.divergence.core.repositories.CanonicalColumns;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
-import org.divergence.io.repositories.ImportPreview;
+import org.divergence.exchange.repositories.ImportPreview;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;

@@ -13,14 +13,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.repositories.ImportPreview;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.ImportPreview;
-import org.divergence.io.repositories.RepositoryImporter;
-import org.divergence.io.tags.TagRules;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagRules;
 
 /** The import dialog's state: the files with their previews, the options, and the running import. */
 public final class ImportViewModel {

@@ -30,9 +30,9 @@ import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.RepositoryBrowser;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.RepositoryBrowser;
 
 /**
  * The Repositories screen's state: the filter, the sort, the matching rows (a lazily loaded list over the whole

@@ -2,12 +2,12 @@ package org.divergence.gui.repositories;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.divergence.app.repositories.RepositoryExporter;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.shell.FeatureServices;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.RepositoryExporter;
+import org.divergence.store.project.Project;
 
 /** Repositories → Export…: the shown repositories as CSV or JSON Lines, written in the background. */
 final class RepositoryExportAction {

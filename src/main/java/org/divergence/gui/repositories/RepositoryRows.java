@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.collections.ObservableListBase;
 import org.divergence.core.repositories.StoredRepository;
-import org.divergence.io.repositories.RepositoryBrowser;
+import org.divergence.store.repositories.RepositoryBrowser;
 
 /**
  * The rows of the repository table as a read-only list of any length: it knows the ordered ids and loads full rows

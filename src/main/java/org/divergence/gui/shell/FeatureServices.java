@@ -11,7 +11,7 @@ import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.Theme;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.store.settings.AppDirectories;
 
 /**
  * The services every feature's View and ViewModel is constructed with, created once by {@link Workbench}.

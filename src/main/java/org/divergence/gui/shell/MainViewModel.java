@@ -17,16 +17,16 @@ import javafx.collections.ObservableList;
 import org.divergence.core.AppInfo;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.DialogService.FileType;
+import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.FxThread;
 import org.divergence.gui.common.TaskExecutor;
-import org.divergence.io.project.Backups;
-import org.divergence.io.project.Project;
-import org.divergence.io.samples.SampleProject;
-import org.divergence.io.settings.AppDirectories;
-import org.divergence.io.settings.Settings;
-import org.divergence.io.settings.SettingsStore;
+import org.divergence.samples.SampleProject;
+import org.divergence.store.project.Backups;
+import org.divergence.store.project.Project;
+import org.divergence.store.settings.AppDirectories;
+import org.divergence.store.settings.Settings;
+import org.divergence.store.settings.SettingsStore;
 
 /** The main window's state: which project is open, which section shows, the recent list, undo and redo. */
 public final class MainViewModel {

@@ -7,8 +7,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.gui.common.FxThread;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
 
 /**
  * The project the window has open, its undo history, and the FX-thread stream of "data changed" notices that

@@ -17,8 +17,8 @@ import javafx.stage.Window;
 import org.divergence.core.project.ProjectSummary;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
-import org.divergence.io.project.Backups;
-import org.divergence.io.project.ProjectSummaryQuery;
+import org.divergence.store.project.Backups;
+import org.divergence.store.project.ProjectSummaryQuery;
 
 /** File → Restore Backup…: the project's backups, what each contains, and Restore. */
 final class RestoreBackupDialog {

@@ -15,10 +15,10 @@ import javafx.stage.Stage;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.Theme;
-import org.divergence.io.project.Project;
-import org.divergence.io.settings.AppDirectories;
-import org.divergence.io.settings.Settings;
-import org.divergence.io.settings.SettingsStore;
+import org.divergence.store.project.Project;
+import org.divergence.store.settings.AppDirectories;
+import org.divergence.store.settings.Settings;
+import org.divergence.store.settings.SettingsStore;
 
 /**
  * The composition root of the desktop app: creates the services once and hands them to each View and ViewModel

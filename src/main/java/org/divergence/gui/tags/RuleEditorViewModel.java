@@ -30,10 +30,10 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.tags.RuleCommand;
-import org.divergence.io.tags.TagRules;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.RuleCommand;
+import org.divergence.store.tags.TagRules;
 
 /**
  * The tag rules dialog's state: the saved rules with their counts, and the editor: a code, an expression, the

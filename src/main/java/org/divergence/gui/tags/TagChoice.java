@@ -10,8 +10,8 @@ import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagUsage;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
-import org.divergence.io.project.Project;
-import org.divergence.io.tags.RepositoryTags;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.RepositoryTags;
 
 /**
  * The factor tag a "untagged vs tagged" grouping compares (Compare and Charts screens): the codes at least one

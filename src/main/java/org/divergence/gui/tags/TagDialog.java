@@ -24,7 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.core.tags.TagUsage;
-import org.divergence.io.tags.RepositoryTags;
+import org.divergence.store.tags.RepositoryTags;
 
 /**
  * Tags repositories by hand: pick a code of the codebook (type to narrow the list), choose the selected rows or all

@@ -20,11 +20,11 @@ import org.divergence.core.undo.UndoHistory;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.project.DataArea;
-import org.divergence.io.project.Project;
-import org.divergence.io.tags.HandTagCommand;
-import org.divergence.io.tags.RepositoryTags;
-import org.divergence.io.tags.TagRules;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.HandTagCommand;
+import org.divergence.store.tags.RepositoryTags;
+import org.divergence.store.tags.TagRules;
 
 /**
  * The repository tags as the Repositories screen shows them: every code of the codebook with how many repositories

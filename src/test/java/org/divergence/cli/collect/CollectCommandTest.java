@@ -12,7 +12,7 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.divergence.cli.ExitCodes;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.store.settings.AppDirectories;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.FakeGitHub;
 import org.divergence.testsupport.FakeHuggingFace;

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.divergence.cli.ExitCodes;
-import org.divergence.io.collect.ApiPlatform;
-import org.divergence.io.collect.ApiToken;
-import org.divergence.io.collect.TokenStore;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.exchange.collect.ApiPlatform;
+import org.divergence.exchange.collect.ApiToken;
+import org.divergence.exchange.collect.TokenStore;
+import org.divergence.store.settings.AppDirectories;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.FakeGitHub;
 import org.junit.jupiter.api.AfterEach;
@@ -140,7 +140,7 @@ class TokensNeverLeakTest {
         assertTrue(filesOutsideTheTokenStore().stream().anyMatch(file -> file.toString().endsWith(".body")),
                 "the HTTP cache was written (and searched)");
         assertTrue(filesOutsideTheTokenStore().contains(project), "the project file was searched");
-        assertTrue(logs.toString().contains("org.divergence.io.collect"), "the collector's logs were captured");
+        assertTrue(logs.toString().contains("org.divergence.exchange.collect"), "the collector's logs were captured");
     }
 
     @Test

@@ -16,6 +16,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.refi.RefiExchange;
+import org.divergence.app.refi.RefiFiles;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
 import org.divergence.core.agreement.KappaBand;
@@ -24,11 +27,8 @@ import org.divergence.core.refi.RefiProject;
 import org.divergence.gui.coding.InterviewsSection;
 import org.divergence.gui.shell.Section;
 import org.divergence.gui.shell.Workbench;
-import org.divergence.io.agreement.ProjectAgreement;
-import org.divergence.io.coding.TranscriptStore;
-import org.divergence.io.refi.RefiExchange;
-import org.divergence.io.refi.RefiFiles;
-import org.divergence.io.settings.AppDirectories;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.settings.AppDirectories;
 import org.fxmisc.richtext.InlineCssTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +157,7 @@ class AgreementGuiTest {
     void mergesAnotherProjectAfterAskingAndShowsItsCoderUnderAgreement(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         Path other = folder.resolve("zoe.divergence");
-        try (var zoe = org.divergence.io.project.Project.create(other)) {
+        try (var zoe = org.divergence.store.project.Project.create(other)) {
             RefiExchange.importFile(zoe, RefiFiles.synthetic(folder));
         }
         WaitForAsyncUtils.asyncFx(() -> workbench.services().importHandler().importFiles(List.of(other)));

@@ -22,10 +22,10 @@ import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.gui.compare.Grouping;
 import org.divergence.gui.repositories.RepositoriesViewModel;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.coding.CodebookStore;
-import org.divergence.io.project.Project;
-import org.divergence.io.repositories.RepositoryBrowser;
-import org.divergence.io.tags.TagRules;
+import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.RepositoryBrowser;
+import org.divergence.store.tags.TagRules;
 import org.divergence.testsupport.RepositorySamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class ChartsByTagViewModelTest {
         assertEquals(List.of("not tagged Compute requirements"), untagged.conditions());
         long taggedCount = browser.count(tagged);
         assertEquals(browser.total(), taggedCount + browser.count(untagged), "the two groups partition the project");
-        assertEquals(new org.divergence.io.tags.RepositoryTags(project).taggedIds(code).length, taggedCount);
+        assertEquals(new org.divergence.store.tags.RepositoryTags(project).taggedIds(code).length, taggedCount);
 
         // A box of the untagged group: the Repositories screen lists those rows, the exclusion kept as linked.
         RepositoryFilter range = viewModel.filterFor(ChartSelection.range(0, MetricRange.closed("commits", 2, 8),
@@ -99,7 +99,7 @@ class ChartsByTagViewModelTest {
         assertEquals(List.of("commits 2 to 8", "not tagged Compute requirements"),
                 repositories.linkedProperty().get().conditions());
         long[] listed = browser.order(repositories.filter(), SortKey.values()[0], true, Progress.NONE);
-        long[] taggedIds = new org.divergence.io.tags.RepositoryTags(project).taggedIds(code);
+        long[] taggedIds = new org.divergence.store.tags.RepositoryTags(project).taggedIds(code);
         assertTrue(listed.length > 0);
         for (long id : listed) {
             assertTrue(java.util.Arrays.stream(taggedIds).noneMatch(each -> each == id), "untagged only: " + id);

@@ -17,9 +17,9 @@ import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.Theme;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.coding.CodingBenchmarkData;
-import org.divergence.io.project.Project;
-import org.divergence.io.settings.Settings;
+import org.divergence.samples.CodingBenchmarkData;
+import org.divergence.store.project.Project;
+import org.divergence.store.settings.Settings;
 
 /**
  * Not a test: the GUI half of {@code bench coding}, run by scripts/bench-coding-editor.sh. Opens a 1 MB transcript

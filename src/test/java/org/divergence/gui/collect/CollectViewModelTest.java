@@ -19,7 +19,7 @@ import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.gui.common.SameThreadTaskExecutor;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.Project;
 import org.divergence.testsupport.FakeClock;
 import org.divergence.testsupport.FakeGitHub;
 import org.divergence.testsupport.TableDump;

@@ -13,7 +13,7 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.gui.shell.ProjectContext;
-import org.divergence.io.project.Project;
+import org.divergence.store.project.Project;
 import org.divergence.testsupport.RepositorySamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,34 @@
+package org.divergence.app.charts;
+
+import org.divergence.core.charts.ChartData;
+import org.divergence.core.charts.ChartDatasets;
+import org.divergence.core.charts.ChartType;
+import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.metrics.RepositoryMetricsReader;
+import org.divergence.store.project.Project;
+
+/**
+ * Where charts get their numbers: one pass over the repository table (the comparison's reader, with creation
+ * months) into per-group frequency tables, from which every chart type and metric is then computed in
+ * milliseconds. The GUI keeps the result while only the metric or chart type changes.
+ */
+public final class ChartSource {
+
+    private ChartSource() {
+    }
+
+    public static MetricAccumulator load(Project project, GroupSplit split, RepositoryFilter filter,
+                                         Progress progress) {
+        return RepositoryMetricsReader.read(project, split, filter, true, progress, 0);
+    }
+
+    public static ChartData chart(Project project, GroupSplit split, RepositoryFilter filter, ChartType type,
+                                  Metric metric, Progress progress) {
+        MetricAccumulator data = load(project, split, filter, progress);
+        return ChartDatasets.build(type, metric, data, filter);
+    }
+}

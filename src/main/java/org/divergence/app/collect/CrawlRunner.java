@@ -1,0 +1,341 @@
+package org.divergence.app.collect;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import org.divergence.core.collect.ApiClock;
+import org.divergence.core.collect.CrawlControl;
+import org.divergence.core.collect.CrawlProgress;
+import org.divergence.core.collect.CrawlRequest;
+import org.divergence.core.collect.CrawlState;
+import org.divergence.core.collect.CrawlSummary;
+import org.divergence.core.collect.RateLimitState;
+import org.divergence.core.common.CancelledException;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.NetworkException;
+import org.divergence.core.common.Progress;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryRow;
+import org.divergence.core.repositories.RowProblem;
+import org.divergence.exchange.collect.ApiClient;
+import org.divergence.exchange.collect.ApiEndpoint;
+import org.divergence.exchange.collect.ApiPlatform;
+import org.divergence.exchange.collect.ApiStatusException;
+import org.divergence.exchange.collect.ApiToken;
+import org.divergence.exchange.collect.GitHubCollector;
+import org.divergence.exchange.collect.HuggingFaceCollector;
+import org.divergence.exchange.collect.PlannedItem;
+import org.divergence.exchange.collect.PlatformCollector;
+import org.divergence.store.collect.Crawls;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.CollectedRepositories;
+import org.divergence.store.tags.TagRules;
+
+/**
+ * Runs a crawl: plans it (the listing, when it has one), then collects each planned repository and stores its row
+ * together with the crawl's "done" mark in ONE transaction. Stopping at any point (cancel, crash, lost network,
+ * malformed answer) leaves every finished repository stored, none half stored, and the crawl resumable.
+ */
+public final class CrawlRunner {
+
+    private static final Logger LOG = Logger.getLogger(CrawlRunner.class.getName());
+
+    /**
+     * How to reach the API and what to keep.
+     *
+     * @param cacheFolder the HTTP cache (null: none); {@code rawFolder} keeps raw answers for audit (null: not kept)
+     * @param retryFailed also try again the repositories that failed (not found, refused) last time
+     */
+    public record Options(Optional<ApiToken> token, Path cacheFolder, Path rawFolder, ApiClient.Settings settings,
+                          ApiClock clock, RandomGenerator random, boolean retryFailed) {
+
+        public static Options of(Optional<ApiToken> token, Path cacheFolder) {
+            return new Options(token, cacheFolder, null, ApiClient.Settings.DEFAULT, ApiClock.SYSTEM,
+                    new java.util.Random(), false);
+        }
+
+        public Options withRaw(Path folder) {
+            return new Options(token, cacheFolder, folder, settings, clock, random, retryFailed);
+        }
+
+        public Options withSettings(ApiClient.Settings value) {
+            return new Options(token, cacheFolder, rawFolder, value, clock, random, retryFailed);
+        }
+
+        public Options withClock(ApiClock value, RandomGenerator randomness) {
+            return new Options(token, cacheFolder, rawFolder, settings, value, randomness, retryFailed);
+        }
+
+        public Options retryingFailed(boolean value) {
+            return new Options(token, cacheFolder, rawFolder, settings, clock, random, value);
+        }
+    }
+
+    /** How a run ended: counts over the whole crawl, and what this run itself did. */
+    public record Outcome(long crawlId, Long batchId, int total, int done, int failed, int storedNow, long requestsNow,
+                          long cacheHitsNow, List<Crawls.ItemView> failures) {
+
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            text.append("crawl ").append(crawlId).append(": ").append(done).append(" of ").append(total)
+                    .append(total == 1 ? " repository" : " repositories").append(" stored");
+            if (batchId != null) {
+                text.append(" (batch ").append(batchId).append(')');
+            }
+            if (failed > 0) {
+                text.append(", ").append(failed).append(" could not be collected");
+            }
+            text.append("; this run stored ").append(storedNow).append(" with ").append(requestsNow)
+                    .append(requestsNow == 1 ? " request" : " requests");
+            if (cacheHitsNow > 0) {
+                text.append(" (").append(cacheHitsNow).append(" unchanged since the cached copy)");
+            }
+            return text.toString();
+        }
+    }
+
+    private final Project project;
+    private final Options options;
+    private final CrawlControl control;
+    private final Consumer<CrawlProgress> listener;
+
+    private long crawlId;
+    private int total = -1;
+    private int done;
+    private int failed;
+    private long requests;
+    private long cacheHits;
+    private RateLimitState rateLimit;
+    private Instant waitingUntil;
+    private String waitReason;
+    private String current = "";
+    private boolean paused;
+
+    public CrawlRunner(Project project, Options options, CrawlControl control, Consumer<CrawlProgress> listener) {
+        this.project = project;
+        this.options = options;
+        this.control = control;
+        this.listener = listener;
+    }
+
+    /** Records a new crawl (its plan, when the repositories are named) and returns its id; nothing is requested. */
+    public long create(CrawlRequest request) {
+        ApiEndpoint.parse(request.apiUrl());
+        return project.write(EnumSet.of(DataArea.CRAWLS, DataArea.BATCHES),
+                connection -> Crawls.create(connection, request, options.clock().now()));
+    }
+
+    /** Plans and runs a new crawl. */
+    public Outcome start(CrawlRequest request, Progress progress) {
+        return run(create(request), progress);
+    }
+
+    /** Runs (or resumes) a crawl until every planned repository is collected or has failed for good. */
+    public Outcome run(long id, Progress progress) {
+        this.crawlId = id;
+        CrawlSummary crawl = Crawls.find(project, id);
+        CrawlRequest request = crawl.request();
+        HttpUrl base = ApiEndpoint.parse(request.apiUrl());
+        ApiPlatform platform = ApiPlatform.of(request.platform());
+        total = crawl.state() == CrawlState.PLANNING ? -1 : crawl.total();
+        done = crawl.done();
+        failed = crawl.failed();
+        emit(progress);
+        ApiClient client = new ApiClient(platform, base, options.token(), options.settings(), options.cacheFolder(),
+                options.rawFolder(), options.clock(), options.random(), control, progress, traffic(progress));
+        PlatformCollector collector = request.platform() == Platform.GITHUB ? new GitHubCollector(client)
+                : new HuggingFaceCollector(client, request.type());
+        int storedNow = 0;
+        try {
+            checkToken(client);
+            if (crawl.state() == CrawlState.PLANNING) {
+                current = "listing " + request.describe();
+                emit(progress);
+                List<PlannedItem> planned = collector.list(request);
+                project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
+                    Crawls.addItems(connection, id, planned.stream()
+                            .map(item -> new Crawls.NewItem(item.name(), item.listingJson())).toList(),
+                            options.clock().now());
+                    Crawls.progress(connection, id, crawl.requests() + client.requests(), null, options.clock().now());
+                    return null;
+                });
+                total = Crawls.find(project, id).total();
+            }
+            List<Crawls.Item> pending = project.read(connection -> Crawls.pending(connection, id,
+                    options.retryFailed()));
+            List<PlannedItem> plans = pending.stream()
+                    .map(item -> PlannedItem.fromStored(item.name(), item.listingJson())).toList();
+            if (options.retryFailed()) {
+                failed = 0;
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Crawls.Item item = pending.get(i);
+                control.checkpoint(progress, () -> setPaused(true, progress));
+                setPaused(false, progress);
+                current = "reading " + item.name();
+                emit(progress);
+                RepositoryRow row;
+                try {
+                    row = collector.collect(item.name(), plans.get(i).listing());
+                } catch (ApiStatusException e) {
+                    if (e.status() == 401 && client.hasToken() && request.platform() == Platform.GITHUB) {
+                        throw refusedToken(platform);
+                    }
+                    fail(item, describeFailure(e), client, crawl.requests());
+                    continue;
+                } catch (RowProblem e) {
+                    fail(item, "the API's answer does not fit the canonical columns: " + e.getMessage(), client,
+                            crawl.requests());
+                    continue;
+                }
+                store(item, row, client, crawl.requests());
+                storedNow++;
+                done++;
+                emit(progress);
+            }
+            project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
+                Crawls.progress(connection, id, crawl.requests() + client.requests(), null, options.clock().now());
+                Crawls.setState(connection, id, CrawlState.FINISHED, options.clock().now());
+                return null;
+            });
+            current = "finished";
+            emit(progress);
+        } catch (CancelledException e) {
+            stopped(client, crawl.requests(), "cancelled after " + done + " of " + describeTotal());
+            throw e;
+        } catch (NetworkException | InvalidInputException e) {
+            stopped(client, crawl.requests(), e.getMessage());
+            throw e;
+        }
+        CrawlSummary after = Crawls.find(project, id);
+        List<Crawls.ItemView> failures = Crawls.items(project, id).stream()
+                .filter(item -> item.state().equals("failed")).toList();
+        return new Outcome(id, after.batchId(), after.total(), after.done(), after.failed(), storedNow,
+                client.requests(), client.cacheHits(), failures);
+    }
+
+    /** A Hugging Face token is checked first: its 401s are otherwise indistinguishable from private repositories. */
+    private void checkToken(ApiClient client) {
+        if (!client.hasToken() || client.platform() != ApiPlatform.HUGGING_FACE) {
+            return;
+        }
+        try {
+            client.get(client.url("api", "whoami-v2").build());
+        } catch (ApiStatusException e) {
+            if (e.status() == 401) {
+                throw refusedToken(client.platform());
+            }
+            throw e;
+        }
+    }
+
+    private static InvalidInputException refusedToken(ApiPlatform platform) {
+        return new InvalidInputException(platform.displayName() + " refused the token (401 Unauthorized): it is"
+                + " wrong, expired or revoked. Check " + platform.tokenVariable() + " (or the token saved in the"
+                + " settings folder), or collect without a token.");
+    }
+
+    private static String describeFailure(ApiStatusException e) {
+        String reason = switch (e.status()) {
+            case 404 -> "not found (it does not exist, or is private)";
+            case 401 -> "not found, private or gated (401)";
+            case 403 -> "access refused (403)";
+            case 410 -> "gone (410)";
+            case 451 -> "unavailable for legal reasons (451)";
+            default -> "answered " + e.status();
+        };
+        return reason + ": " + e.getMessage();
+    }
+
+    private void store(Crawls.Item item, RepositoryRow row, ApiClient client, long requestsBefore) {
+        project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES, DataArea.CRAWLS), connection -> {
+            Instant now = options.clock().now();
+            long batchId = Crawls.batch(connection, crawlId);
+            boolean added = CollectedRepositories.store(connection, batchId, row);
+            TagRules.applyToRepository(connection, row.platform(), row.fullName());
+            Crawls.markDone(connection, crawlId, item.position(), row.fullName(), added, now);
+            Crawls.updateBatchCounts(connection, crawlId, batchId);
+            Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
+            return null;
+        });
+    }
+
+    private void fail(Crawls.Item item, String message, ApiClient client, long requestsBefore) {
+        LOG.info("Crawl " + crawlId + ": " + item.name() + " " + message);
+        project.write(EnumSet.of(DataArea.BATCHES, DataArea.CRAWLS), connection -> {
+            Instant now = options.clock().now();
+            Crawls.markFailed(connection, crawlId, item.position(), message, now);
+            Crawls.updateBatchCounts(connection, crawlId, Crawls.batch(connection, crawlId));
+            Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
+            return null;
+        });
+        failed++;
+    }
+
+    /** Records why the crawl stopped; the repositories already stored stay, the rest wait for a resume. */
+    private void stopped(ApiClient client, long requestsBefore, String reason) {
+        try {
+            project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
+                Crawls.progress(connection, crawlId, requestsBefore + client.requests(), reason,
+                        options.clock().now());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            e.addSuppressed(new IllegalStateException("could not record why crawl " + crawlId + " stopped"));
+            LOG.warning("Could not record why crawl " + crawlId + " stopped: " + e.getMessage());
+        }
+    }
+
+    private String describeTotal() {
+        return total < 0 ? "an unplanned crawl" : total + (total == 1 ? " repository" : " repositories");
+    }
+
+    private ApiClient.Listener traffic(Progress progress) {
+        return new ApiClient.Listener() {
+            @Override
+            public void requested(long count, long hits) {
+                requests = count;
+                cacheHits = hits;
+                emit(progress);
+            }
+
+            @Override
+            public void rateLimit(RateLimitState state) {
+                rateLimit = state;
+            }
+
+            @Override
+            public void waiting(Instant until, String reason, Instant now) {
+                waitingUntil = until;
+                waitReason = reason;
+                emit(progress);
+            }
+
+            @Override
+            public void paused(boolean value) {
+                setPaused(value, progress);
+            }
+        };
+    }
+
+    private void setPaused(boolean value, Progress progress) {
+        if (paused != value) {
+            paused = value;
+            emit(progress);
+        }
+    }
+
+    private void emit(Progress progress) {
+        CrawlProgress snapshot = new CrawlProgress(crawlId, done, failed, total, requests, cacheHits, rateLimit,
+                waitingUntil, waitReason, current, paused, options.clock().now());
+        listener.accept(snapshot);
+        progress.update(done + failed, total, snapshot.describe());
+    }
+}

@@ -1,0 +1,96 @@
+package org.divergence.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.refi.RefiExchange;
+import org.divergence.cli.ExitCodes;
+import org.divergence.core.agreement.AgreementResult;
+import org.divergence.core.agreement.AgreementUnit;
+import org.divergence.core.common.Progress;
+import org.divergence.core.refi.MergeReport;
+import org.divergence.samples.CodingBenchmarkData;
+import org.divergence.store.project.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench agreement}: the agreement of two coders on a long transcript (by default ~1 MB, about 500 pages, with
+ * 5,000 codings over 8 codes) in every unit, then the REFI-QDA export of that project and its import into a new one.
+ */
+@Command(name = "agreement", mixinStandardHelpOptions = true,
+        description = "Benchmark inter-coder agreement on a 1 MB transcript (every unit) and QDPX export/import.")
+final class BenchAgreementCommand implements Callable<Integer> {
+
+    @Option(names = "--bytes", defaultValue = "1000000", description = "Transcript size in UTF-8 bytes.")
+    int bytes;
+
+    @Option(names = "--codings", defaultValue = "5000", description = "Codings by the two coders together.")
+    int codings;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Runs per measurement (the median is printed).")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path folder = Files.createTempDirectory("bench-agreement");
+        try (Project project = Project.create(folder.resolve("bench.divergence"))) {
+            CodingBenchmarkData.Created created = CodingBenchmarkData.create(project, bytes, codings, 42);
+            out.printf("Transcript   %,d bytes UTF-8, %,d code points; %,d codings by Ana and Ben over 8 codes%n",
+                    created.utf8Bytes(), created.lengthCodePoints(), created.codings());
+            for (AgreementUnit unit : AgreementUnit.values()) {
+                List<Double> times = new ArrayList<>();
+                AgreementResult result = null;
+                for (int run = 0; run < runs; run++) {
+                    long start = System.nanoTime();
+                    result = ProjectAgreement.compute(project, "Ana", "Ben", unit, Progress.NONE);
+                    times.add(millis(start));
+                }
+                out.printf("Agreement    %-12s median %7.1f ms (first %7.1f ms): %,d units per code, overall kappa "
+                                + "%.3f, %,d disagreements%n", unit.code(), median(times), times.getFirst(),
+                        result.unitsPerCode(), result.overall().kappa(), result.disagreements().size());
+            }
+            Path qdpx = folder.resolve("bench.qdpx");
+            long start = System.nanoTime();
+            RefiExchange.exportQdpx(project, qdpx);
+            out.printf("QDPX export  %.0f ms, %,d KB%n", millis(start), Files.size(qdpx) / 1024);
+            try (Project copy = Project.create(folder.resolve("copy.divergence"))) {
+                start = System.nanoTime();
+                MergeReport report = RefiExchange.importFile(copy, qdpx);
+                out.printf("QDPX import  %.0f ms into a new project (%,d codings added)%n", millis(start),
+                        report.count(MergeReport.Item.CODINGS).added());
+                start = System.nanoTime();
+                MergeReport again = RefiExchange.importFile(copy, qdpx);
+                out.printf("QDPX merge   %.0f ms of the same file again (%,d codings already present)%n",
+                        millis(start), again.count(MergeReport.Item.CODINGS).matchedOtherwise());
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static double millis(long since) {
+        return (System.nanoTime() - since) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}

@@ -1,0 +1,109 @@
+package org.divergence.cli.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.cli.ComparisonJson;
+import org.divergence.cli.ExitCodes;
+import org.divergence.cli.ProjectOption;
+import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.ComparisonReport;
+import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricComparisons;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.stats.BootstrapMedianDifference;
+import org.divergence.store.metrics.RepositoryMetricsReader;
+import org.divergence.store.project.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Times the full comparison (scan, statistics, JSON) on a project and reports the heap it needed. Run it with the
+ * heap limit the target names, e.g. {@code java -Xmx1g -jar divergence-workbench.jar bench compare --project F}
+ * (docs/benchmarks.md compares it with the SciPy reference script in the same session).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Time compare (all 12 metrics) on a project: wall time per run and peak heap.")
+final class BenchCompareCommand implements Callable<Integer> {
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "platform",
+            description = "platform (default) or repo_type.")
+    String by;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Scan threads (default 0: by table size and processors).")
+    int partitions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Java %s, %d processors, max heap %,d MiB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        try (Project opened = Project.openForReading(project.path())) {
+            GroupSplit split = RepositoryComparisons.split(opened, by);
+            for (int run = 1; run <= Math.max(1, runs); run++) {
+                System.gc();
+                resetPeaks();
+                long cpuStart = processCpu();
+                long start = System.nanoTime();
+                MetricAccumulator accumulator = RepositoryMetricsReader.read(opened, split, RepositoryFilter.ALL,
+                        Progress.NONE, partitions);
+                long scanned = System.nanoTime();
+                long cpuScanned = processCpu();
+                ComparisonReport report = MetricComparisons.compare(accumulator, RepositoryFilter.ALL,
+                        BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
+                long computed = System.nanoTime();
+                String json = ComparisonJson.of(report);
+                long end = System.nanoTime();
+                long cpuEnd = processCpu();
+                out.printf("run %d: %,d rows, --by %s: total %.3f s (scan %.3f s, statistics %.3f s, JSON %.3f s),"
+                                + " CPU %.3f s (scan %.3f s), peak heap %,d MiB, JSON %,d bytes%n", run,
+                        report.rowsRead(), split.groupBy(), seconds(end - start), seconds(scanned - start),
+                        seconds(computed - scanned), seconds(end - computed), seconds(cpuEnd - cpuStart),
+                        seconds(cpuScanned - cpuStart), peakHeap() >> 20, json.length());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** CPU time of the whole process (all threads, including the JIT compiler and GC), -1 when unavailable. */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since the reset: an upper bound of the heap the run needed. */
+    private static long peakHeap() {
+        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+}

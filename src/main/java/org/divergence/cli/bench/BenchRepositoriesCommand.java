@@ -1,0 +1,93 @@
+package org.divergence.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.divergence.cli.ExitCodes;
+import org.divergence.cli.MemoryReport;
+import org.divergence.cli.ProjectOption;
+import org.divergence.core.common.Progress;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.SortKey;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.RepositoryBrowser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the Repositories view waits for, timed on a project: opening it (the matching ids in import order), sorting by
+ * each column (the ids in that order; the view does this off the FX thread, with the previous rows shown until it
+ * is done), filtering, and scrolling (a page of rows fetched by id at random positions, as the virtual table asks).
+ */
+@Command(name = "repositories", mixinStandardHelpOptions = true,
+        description = "Time the Repositories view's work on a project: open, sort by each column, filter, scroll.")
+final class BenchRepositoriesCommand implements Callable<Integer> {
+
+    /** Rows the table asks for at a time (a screenful and a little more). */
+    static final int PAGE = 60;
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--pages", paramLabel = "N", defaultValue = "500",
+            description = "Random pages fetched to time scrolling (default: ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Project opened = Project.openForReading(project.path())) {
+            RepositoryBrowser browser = new RepositoryBrowser(opened);
+            long start = System.nanoTime();
+            long total = browser.total();
+            long[] ids = browser.order(RepositoryFilter.ALL, SortKey.IMPORT_ORDER, true, Progress.NONE);
+            out.printf("open: %,d repositories counted and listed in %.0f ms (%,d ids, %.1f MB)%n", total,
+                    millis(start), ids.length, ids.length * 8 / 1e6);
+
+            for (SortKey key : SortKey.values()) {
+                long sortStart = System.nanoTime();
+                long[] sorted = browser.order(RepositoryFilter.ALL, key, false, Progress.NONE);
+                out.printf("sort by %-13s descending: %6.0f ms (%,d rows)%n", key.label().toLowerCase(java.util.Locale.ROOT), millis(
+                        sortStart), sorted.length);
+            }
+
+            RepositoryFilter huggingFace = RepositoryFilter.ALL.withPlatforms(EnumSet.of(Platform.HUGGINGFACE));
+            long filterStart = System.nanoTime();
+            long[] filtered = browser.order(huggingFace.withNameContains("onyx"), SortKey.STARS, false,
+                    Progress.NONE);
+            out.printf("filter platform = huggingface, name contains \"onyx\", by stars: %.0f ms (%,d rows)%n",
+                    millis(filterStart), filtered.length);
+
+            List<Double> times = new ArrayList<>();
+            Random random = new Random(7);
+            for (int i = 0; i < pages && ids.length > 0; i++) {
+                int from = random.nextInt(Math.max(1, ids.length - PAGE));
+                long pageStart = System.nanoTime();
+                browser.fetch(ids, from, Math.min(ids.length, from + PAGE));
+                times.add(millis(pageStart));
+            }
+            if (!times.isEmpty()) {
+                double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                out.printf("scroll: %d pages of %d rows at random positions: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                        sorted.length, PAGE, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)],
+                        sorted[sorted.length - 1]);
+            }
+            out.println(MemoryReport.describe());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static double millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}

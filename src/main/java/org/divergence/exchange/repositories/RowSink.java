@@ -1,0 +1,11 @@
+package org.divergence.exchange.repositories;
+
+import org.divergence.core.repositories.RepositoryRow;
+
+/** Receives what a {@link RowSource} reads: valid rows, and (with --skip-invalid) the rows it rejected. */
+public interface RowSink {
+    void accept(RepositoryRow row, SourceLocation location);
+
+    /** {@code raw} is the row as it stood in the file (CSV fields, or the JSON text), for the side file. */
+    void reject(SourceLocation location, String reason, java.util.List<String> raw);
+}

@@ -1,0 +1,112 @@
+package org.divergence.samples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.core.common.Progress;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagRules;
+
+/**
+ * The embedded default: a project built at first start from the sample datasets bundled in the jar, so that a
+ * newcomer sees real content at once. It is built under a temporary name and moved into place when complete.
+ */
+public final class SampleProject {
+
+    public static final String FILE_NAME = "Sample project.divergence";
+    static final String REPOSITORIES_CSV = "repositories-sample.csv";
+    /** When the bundled sample data was made: the import time of the sample's batch and transcripts. */
+    static final String FIXED_IMPORT_TIME = "2026-01-15T08:00:00Z";
+
+    private SampleProject() {
+    }
+
+    public static Path pathIn(Path dataFolder) {
+        return dataFolder.resolve(FILE_NAME);
+    }
+
+    /** Returns the sample project's path, building it first if it does not exist. */
+    public static Path ensure(Path dataFolder, Progress progress) {
+        Path target = pathIn(dataFolder);
+        if (Files.exists(target)) {
+            return target;
+        }
+        Path partial = dataFolder.resolve(FILE_NAME + ".partial");
+        try {
+            Files.createDirectories(dataFolder);
+            deleteWithSidecars(partial);
+            try (Project project = Project.create(partial)) {
+                populate(project, progress);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the sample project in " + dataFolder, e);
+        }
+    }
+
+    /** Fills a new project with the bundled samples. Each feature that ships sample data adds its step here. */
+    static void populate(Project project, Progress progress) {
+        project.putMeta("sample", "true");
+        progress.update(0, 1, "Importing the synthetic repository sample");
+        importBundledRepositories(project);
+        org.divergence.samples.SampleInterviews.populate(project, progress);
+        org.divergence.samples.SampleTags.populate(project);
+        org.divergence.samples.SampleEvidence.populate(project);
+        stampFixedImportTimes(project);
+        progress.update(1, 1, "Sample project ready");
+    }
+
+    /**
+     * The sample is a fixed artefact: its import batch and transcripts carry the bundle's time instead of the first
+     * start's, so the sample project's content, and a report on it, is the same on every machine.
+     */
+    private static void stampFixedImportTimes(Project project) {
+        project.write(java.util.EnumSet.of(org.divergence.store.project.DataArea.BATCHES,
+                org.divergence.store.project.DataArea.TRANSCRIPTS), connection -> {
+                    try (java.sql.PreparedStatement batches = connection.prepareStatement(
+                            "UPDATE import_batch SET imported_at = ?");
+                         java.sql.PreparedStatement transcripts = connection.prepareStatement(
+                                 "UPDATE transcript SET imported_at = ?")) {
+                        batches.setString(1, FIXED_IMPORT_TIME);
+                        batches.executeUpdate();
+                        transcripts.setString(1, FIXED_IMPORT_TIME);
+                        transcripts.executeUpdate();
+                    }
+                    return null;
+                });
+    }
+
+    /** The bundled CSV is copied out under its own name, so the import batch names it as users know it. */
+    private static void importBundledRepositories(Project project) {
+        Path folder = null;
+        try (InputStream in = SampleProject.class.getResourceAsStream("/sample-datasets/" + REPOSITORIES_CSV)) {
+            if (in == null) {
+                throw new IllegalStateException("The jar lacks sample-datasets/" + REPOSITORIES_CSV);
+            }
+            folder = Files.createTempDirectory("divergence-sample");
+            Path csv = folder.resolve(REPOSITORIES_CSV);
+            Files.copy(in, csv);
+            new RepositoryImporter(project).afterImport(TagRules.REAPPLY_AFTER_IMPORT).importFiles(List.of(csv),
+                    RepositoryImporter.Options.defaults(), Progress.NONE);
+            Files.delete(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack the sample repositories", e);
+        } finally {
+            if (folder != null) {
+                folder.toFile().delete();
+            }
+        }
+    }
+
+    private static void deleteWithSidecars(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal", "-lock"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.divergence.store.coding;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import org.divergence.core.coding.TranscriptInfo;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.store.project.DataArea;
+import org.divergence.store.project.Project;
+import org.divergence.store.undo.ProjectCommand;
+import org.divergence.store.undo.Tables;
+
+/** Reads transcripts, and makes the commands that rename, reassign and remove them. */
+public final class TranscriptStore {
+
+    private final Project project;
+
+    public TranscriptStore(Project project) {
+        this.project = project;
+    }
+
+    public List<TranscriptInfo> list() {
+        return project.read(TranscriptStore::list);
+    }
+
+    public static List<TranscriptInfo> list(Connection connection) throws SQLException {
+        return Sql.list(connection, "SELECT t.id, t.guid, t.name, t.case_id, c.name, t.length_code_points, "
+                + "t.source_file, t.source_format, t.imported_at, "
+                + "(SELECT count(*) FROM coding g WHERE g.transcript_id = t.id) "
+                + "FROM transcript t LEFT JOIN interview_case c ON c.id = t.case_id "
+                + "ORDER BY t.name COLLATE NOCASE, t.id", rs -> new TranscriptInfo(rs.getLong(1), rs.getString(2),
+                rs.getString(3), Sql.nullableLong(rs, "case_id"), rs.getString(5), rs.getInt(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getInt(10)));
+    }
+
+    /** The transcript's text: LF line endings, NFC; code point offsets index into it. */
+    public String text(long transcriptId) {
+        return project.read(connection -> text(connection, transcriptId));
+    }
+
+    public static String text(Connection connection, long transcriptId) throws SQLException {
+        List<String> texts = Sql.list(connection, "SELECT content FROM transcript WHERE id = ?",
+                rs -> rs.getString(1), transcriptId);
+        if (texts.isEmpty()) {
+            throw new InvalidInputException("The transcript no longer exists.");
+        }
+        return texts.getFirst();
+    }
+
+    public ProjectCommand<Void> rename(long transcriptId, String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new InvalidInputException("A transcript needs a name.");
+        }
+        return new ProjectCommand<>(project, "rename transcript", EnumSet.of(DataArea.TRANSCRIPTS),
+                (connection, recorder) -> {
+                    recorder.touch(Tables.TRANSCRIPT, transcriptId);
+                    Sql.update(connection, "UPDATE transcript SET name = ? WHERE id = ?", newName.strip(),
+                            transcriptId);
+                    return null;
+                });
+    }
+
+    /** Assigns the transcript to a case (null: to none). */
+    public ProjectCommand<Void> assignCase(long transcriptId, Long caseId) {
+        return new ProjectCommand<>(project, "assign transcript to case",
+                EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES), (connection, recorder) -> {
+                    recorder.touch(Tables.TRANSCRIPT, transcriptId);
+                    Sql.update(connection, "UPDATE transcript SET case_id = ? WHERE id = ?", caseId, transcriptId);
+                    return null;
+                });
+    }
+
+    /** Removes a transcript with its codings and memos; undo brings all of it back. */
+    public ProjectCommand<Void> remove(long transcriptId, String name) {
+        return new ProjectCommand<>(project, "remove transcript \u201C" + name + "\u201D",
+                EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CODINGS, DataArea.MEMOS), (connection, recorder) -> {
+                    recorder.touch(Tables.TRANSCRIPT, transcriptId);
+                    recorder.touchWhere(Tables.MEMO, "transcript_id = ?", transcriptId);
+                    recorder.touchWhere(Tables.MEMO,
+                            "coding_id IN (SELECT id FROM coding WHERE transcript_id = ?)", transcriptId);
+                    recorder.touchWhere(Tables.CODING, "transcript_id = ?", transcriptId);
+                    Sql.update(connection, "DELETE FROM transcript WHERE id = ?", transcriptId);
+                    return null;
+                });
+    }
+}

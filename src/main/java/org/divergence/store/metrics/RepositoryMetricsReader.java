@@ -1,0 +1,266 @@
+package org.divergence.store.metrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.divergence.core.common.CancelledException;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricInput;
+import org.divergence.core.metrics.RepositoryCounts;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.project.Project;
+import org.divergence.store.repositories.RepositorySql;
+
+/**
+ * Reads the metric inputs of a project's repositories into a {@link MetricAccumulator} in one pass over the
+ * {@code repository} table, selecting only the columns the metrics need and filtering in SQL (bound parameters).
+ * Nothing is kept per row: each row goes straight into per-group frequency tables, so memory stays small at any
+ * table size. Large tables are scanned by several threads at once, each over its own range of ids on its own
+ * read-only connection (see docs/decisions/0010-compare-statistics-at-scale.md).
+ */
+public final class RepositoryMetricsReader {
+
+    /** Below this many ids one scan is quicker than starting threads. */
+    private static final long PARALLEL_THRESHOLD = 200_000;
+    private static final int MAX_PARTITIONS = 4;
+    private static final int PROGRESS_EVERY = 1 << 15;
+
+    private static final MetricInput[] INPUTS = MetricInput.values();
+    /** Platform and type travel as one code: platform·TYPE_CODES + type. */
+    private static final int TYPE_CODES = 16;
+    private static final int UNKNOWN_PLATFORM = 2;
+    private static final int UNKNOWN_TYPE = 15;
+
+    private RepositoryMetricsReader() {
+    }
+
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
+                                         Progress progress) {
+        return read(project, split, filter, progress, 0);
+    }
+
+    /** {@code partitions} = 0 chooses by table size and processors; tests and the benchmark force a number. */
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
+                                  int requestedPartitions) {
+        return read(project, split, filter, false, progress, requestedPartitions);
+    }
+
+    /**
+     * Like {@link #read(Project, GroupSplit, RepositoryFilter, Progress, int)}; with {@code byCreationTime} the
+     * accumulator also collects counts and metric tables by creation month and year (the charts' time view).
+     */
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
+                                         boolean byCreationTime, Progress progress, int requestedPartitions) {
+        progress.checkCancelled();
+        long[] range = project.read(RepositoryMetricsReader::idRange);
+        long first = range[0];
+        long end = range[1] + 1;
+        long ids = Math.max(0, end - first);
+        int partitions = requestedPartitions > 0 ? requestedPartitions : ids < PARALLEL_THRESHOLD ? 1
+                : Math.max(1, Math.min(MAX_PARTITIONS, Runtime.getRuntime().availableProcessors()));
+        Scan scan = new Scan(split, filter, byCreationTime, progress, ids);
+        if (partitions == 1) {
+            return project.read(c -> scan.run(c, first, end));
+        }
+        long step = (ids + partitions - 1) / partitions;
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(partitions, runnable -> {
+            Thread thread = new Thread(runnable, "compare-scan-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<MetricAccumulator>> parts = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                long from = first + p * step;
+                long to = Math.min(end, from + step);
+                parts.add(threads.submit(() -> project.read(c -> scan.run(c, from, to))));
+            }
+            MetricAccumulator total = new MetricAccumulator(split, byCreationTime);
+            for (Future<MetricAccumulator> part : parts) {
+                total.addAll(await(part, scan));
+            }
+            return total;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static MetricAccumulator await(Future<MetricAccumulator> part, Scan scan) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scan.stop.set(true);
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            scan.stop.set(true);
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static long[] idRange(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT min(id), max(id) FROM repository");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? new long[] {0, -1} : new long[] {min, rs.getLong(2)};
+        }
+    }
+
+    /** One scan's shared state: the query, the rows done so far (all partitions), and the stop flag. */
+    private static final class Scan {
+        private final GroupSplit split;
+        private final Progress progress;
+        private final long total;
+        private final String sql;
+        private final List<Object> parameters = new ArrayList<>();
+        private final RepositorySql where;
+        private final boolean byCreationTime;
+        private final AtomicLong done = new AtomicLong();
+        private final AtomicBoolean stop = new AtomicBoolean();
+
+        Scan(GroupSplit split, RepositoryFilter filter, boolean byCreationTime, Progress progress, long total) {
+            this.split = split;
+            this.progress = progress;
+            this.total = total;
+            this.where = RepositorySql.where(filter);
+            this.byCreationTime = byCreationTime;
+            this.sql = query();
+        }
+
+        /**
+         * One small code for platform and type (no string per row), the metric inputs with NULL read as
+         * {@link RepositoryCounts#UNKNOWN} (no wasNull call per value), the id only when the split needs it, the
+         * creation month only for the time view, and the filter ({@link RepositorySql}, so every reader of the
+         * table filters alike). Column names come from core's enums; every value is a bound parameter.
+         */
+        private String query() {
+            StringBuilder select = new StringBuilder("SELECT CASE platform");
+            for (Platform platform : Platform.values()) {
+                select.append(" WHEN ? THEN ").append(platform.ordinal() * TYPE_CODES);
+                parameters.add(platform.code());
+            }
+            select.append(" ELSE ").append(UNKNOWN_PLATFORM * TYPE_CODES).append(" END + CASE repo_type");
+            for (RepoType type : RepoType.values()) {
+                select.append(" WHEN ? THEN ").append(type.ordinal());
+                parameters.add(type.code());
+            }
+            select.append(" ELSE ").append(UNKNOWN_TYPE).append(" END");
+            for (MetricInput input : INPUTS) {
+                select.append(", ifnull(");
+                if (input.isSameOnBothPlatforms()) {
+                    select.append(input.column(Platform.GITHUB).column());
+                } else {
+                    select.append("CASE platform");
+                    for (Platform platform : Platform.values()) {
+                        select.append(" WHEN ? THEN ").append(input.column(platform).column());
+                        parameters.add(platform.code());
+                    }
+                    select.append(" END");
+                }
+                select.append(", ?)");
+                parameters.add(RepositoryCounts.UNKNOWN);
+            }
+            if (split.needsRepositoryId()) {
+                select.append(", id");
+            }
+            if (byCreationTime) {
+                // year·12 + month − 1 from the ISO text (dates and instants both start YYYY-MM), −1 when NULL.
+                select.append(", ifnull(CAST(substr(created_at, 1, 4) AS INTEGER) * 12"
+                        + " + CAST(substr(created_at, 6, 2) AS INTEGER) - 1, -1)");
+            }
+            select.append(" FROM repository WHERE id >= ? AND id < ? AND ").append(where.condition());
+            return select.toString();
+        }
+
+        MetricAccumulator run(Connection connection, long fromId, long toId) throws SQLException {
+            MetricAccumulator accumulator = new MetricAccumulator(split, byCreationTime);
+            RepositoryCounts row = new RepositoryCounts();
+            Platform[] platforms = Platform.values();
+            RepoType[] types = RepoType.values();
+            boolean withId = split.needsRepositoryId();
+            int idColumn = 2 + INPUTS.length;
+            int monthColumn = idColumn + (withId ? 1 : 0);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Object parameter : parameters) {
+                    statement.setObject(index++, parameter);
+                }
+                statement.setLong(index++, fromId);
+                statement.setLong(index++, toId);
+                where.bind(statement, index);
+                try (ResultSet rs = statement.executeQuery()) {
+                    long sinceReport = 0;
+                    while (rs.next()) {
+                        int code = rs.getInt(1);
+                        int platform = code / TYPE_CODES;
+                        int type = code % TYPE_CODES;
+                        row.set(withId ? rs.getLong(idColumn) : 0, platform == UNKNOWN_PLATFORM ? null
+                                : platforms[platform], type == UNKNOWN_TYPE ? null : types[type]);
+                        for (int i = 0; i < INPUTS.length; i++) {
+                            long value = rs.getLong(2 + i);
+                            if (value < 0 && value != RepositoryCounts.UNKNOWN) {
+                                throw negative(connection, fromId, toId, INPUTS[i], row.platform(), value);
+                            }
+                            row.set(INPUTS[i], value);
+                        }
+                        if (byCreationTime) {
+                            row.setCreatedMonth(rs.getInt(monthColumn));
+                        }
+                        accumulator.add(row);
+                        if (++sinceReport == PROGRESS_EVERY) {
+                            sinceReport = 0;
+                            progress.update(done.addAndGet(PROGRESS_EVERY), total, "Reading repositories");
+                            if (stop.get() || progress.isCancelled()) {
+                                throw new CancelledException();
+                            }
+                        }
+                    }
+                    done.addAndGet(sinceReport);
+                }
+            }
+            return accumulator;
+        }
+
+        /** Names the first repository in the range with a negative value in the column, for a fixable message. */
+        private static InvalidInputException negative(Connection connection, long fromId, long toId,
+                                                      MetricInput input, Platform platform, long value)
+                throws SQLException {
+            String column = input.column(platform).column();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, platform, full_name FROM "
+                    + "repository WHERE id >= ? AND id < ? AND platform = ? AND " + column + " < 0 LIMIT 1")) {
+                statement.setLong(1, fromId);
+                statement.setLong(2, toId);
+                statement.setString(3, platform.code());
+                try (ResultSet rs = statement.executeQuery()) {
+                    String name = rs.next() ? rs.getString(2) + " " + rs.getString(3) + " (id " + rs.getLong(1) + ")"
+                            : "in ids " + fromId + "–" + (toId - 1);
+                    return new InvalidInputException("repository " + name + ": " + column + " is " + value
+                            + "; counts cannot be negative (fix or re-import this repository)");
+                }
+            }
+        }
+    }
+}

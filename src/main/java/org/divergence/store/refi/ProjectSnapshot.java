@@ -1,0 +1,127 @@
+package org.divergence.store.refi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.divergence.core.AppInfo;
+import org.divergence.core.coding.Code;
+import org.divergence.core.coding.Codebook;
+import org.divergence.core.refi.Guids;
+import org.divergence.core.refi.RefiProject;
+import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.project.Project;
+
+/**
+ * A project's qualitative side as a {@link RefiProject}, read in one consistent snapshot: what the exporter writes,
+ * and what merging another project brings in. Everything is in a fixed order (names, then ids), and every GUID is
+ * the stored one, so exports are stable.
+ */
+public final class ProjectSnapshot {
+
+    private static final String CODERS = "SELECT id, guid, name FROM coder ORDER BY name, id";
+    private static final String ATTRIBUTES = "SELECT id, guid, name, value_type FROM case_attribute "
+            + "ORDER BY position, id";
+    private static final String CASES = "SELECT id, guid, name, description FROM interview_case ORDER BY name, id";
+    private static final String VALUES = "SELECT case_id, attribute_id, value FROM case_attribute_value "
+            + "ORDER BY case_id, attribute_id";
+    private static final String TRANSCRIPTS = "SELECT id, guid, name, content, imported_at, case_id FROM transcript "
+            + "ORDER BY name, id";
+    private static final String CODINGS = "SELECT c.id, c.guid, c.transcript_id, k.guid, r.guid, c.start_cp, c.end_cp, "
+            + "c.created_at FROM coding c JOIN code k ON k.id = c.code_id JOIN coder r ON r.id = c.coder_id "
+            + "ORDER BY c.transcript_id, c.start_cp, c.end_cp, c.id";
+    private static final String MEMOS = "SELECT m.guid, m.title, m.text, r.guid, m.created_at, m.modified_at, "
+            + "g.guid, t.guid, k.guid, s.guid FROM memo m LEFT JOIN coder r ON r.id = m.coder_id "
+            + "LEFT JOIN coding g ON g.id = m.coding_id LEFT JOIN transcript t ON t.id = m.transcript_id "
+            + "LEFT JOIN code k ON k.id = m.code_id LEFT JOIN interview_case s ON s.id = m.case_id ORDER BY m.id";
+
+    private ProjectSnapshot() {
+    }
+
+    public static RefiProject of(Project project) {
+        return project.read(connection -> of(connection, project.name()));
+    }
+
+    static RefiProject of(Connection connection, String name) throws SQLException {
+        List<RefiProject.User> users = RefiSql.rows(connection, CODERS,
+                rs -> new RefiProject.User(Guids.normalize(rs.getString(2)), rs.getString(3)));
+        Codebook codebook = CodebookStore.load(connection);
+        List<RefiProject.Code> codes = codebook.roots().stream().map(code -> code(codebook, code)).toList();
+
+        Map<Long, String> attributeGuids = new HashMap<>();
+        List<RefiProject.Variable> variables = RefiSql.rows(connection, ATTRIBUTES, rs -> {
+            String guid = Guids.normalize(rs.getString(2));
+            attributeGuids.put(rs.getLong(1), guid);
+            return new RefiProject.Variable(guid, rs.getString(3), type(rs.getString(4)));
+        });
+        Map<Long, Map<String, String>> values = new HashMap<>();
+        RefiSql.rows(connection, VALUES, rs -> {
+            String value = rs.getString(3);
+            if (value != null) {
+                values.computeIfAbsent(rs.getLong(1), key -> new LinkedHashMap<>())
+                        .put(attributeGuids.get(rs.getLong(2)), value);
+            }
+            return null;
+        });
+
+        Map<Long, List<RefiProject.Coding>> codings = new HashMap<>();
+        RefiSql.rows(connection, CODINGS, rs -> {
+            codings.computeIfAbsent(rs.getLong(3), key -> new ArrayList<>()).add(new RefiProject.Coding(
+                    Guids.normalize(rs.getString(2)), Guids.normalize(rs.getString(4)),
+                    Guids.normalize(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getString(8)));
+            return null;
+        });
+        Map<Long, List<String>> transcriptsOfCase = new HashMap<>();
+        List<RefiProject.Source> sources = RefiSql.rows(connection, TRANSCRIPTS, rs -> {
+            String guid = Guids.normalize(rs.getString(2));
+            Long caseId = RefiSql.nullableLong(rs, 6);
+            if (caseId != null) {
+                transcriptsOfCase.computeIfAbsent(caseId, key -> new ArrayList<>()).add(guid);
+            }
+            return new RefiProject.Source(guid, rs.getString(3), rs.getString(4), rs.getString(5),
+                    codings.getOrDefault(rs.getLong(1), List.of()));
+        });
+        List<RefiProject.Case> cases = RefiSql.rows(connection, CASES, rs -> new RefiProject.Case(
+                Guids.normalize(rs.getString(2)), rs.getString(3), rs.getString(4),
+                values.getOrDefault(rs.getLong(1), Map.of()), transcriptsOfCase.getOrDefault(rs.getLong(1),
+                List.of())));
+        List<RefiProject.Note> notes = RefiSql.rows(connection, MEMOS, rs -> {
+            RefiProject.NoteTarget target = RefiProject.NoteTarget.PROJECT;
+            String targetGuid = null;
+            String[] targets = {rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)};
+            RefiProject.NoteTarget[] kinds = {RefiProject.NoteTarget.CODING, RefiProject.NoteTarget.SOURCE,
+                RefiProject.NoteTarget.CODE, RefiProject.NoteTarget.CASE};
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != null) {
+                    target = kinds[i];
+                    targetGuid = Guids.normalize(targets[i]);
+                }
+            }
+            String user = rs.getString(4);
+            return new RefiProject.Note(Guids.normalize(rs.getString(1)), rs.getString(2), rs.getString(3),
+                    user == null ? null : Guids.normalize(user), rs.getString(5), rs.getString(6), target, targetGuid);
+        });
+        return new RefiProject(name, AppInfo.NAME + " " + AppInfo.version(), null, users, codes, variables, cases,
+                sources, notes, List.of(), List.of());
+    }
+
+    private static RefiProject.Code code(Codebook codebook, Code code) {
+        return new RefiProject.Code(Guids.normalize(code.guid()), code.name(), code.color(),
+                new RefiProject.Definition(code.description(), code.inclusion(), code.exclusion(), code.example()),
+                codebook.children(code.id()).stream().map(child -> code(codebook, child)).toList());
+    }
+
+    private static RefiProject.VariableType type(String valueType) {
+        return switch (valueType == null ? "" : valueType.toLowerCase(Locale.ROOT)) {
+            case "integer" -> RefiProject.VariableType.INTEGER;
+            case "float" -> RefiProject.VariableType.FLOAT;
+            case "date" -> RefiProject.VariableType.DATE;
+            case "boolean" -> RefiProject.VariableType.BOOLEAN;
+            default -> RefiProject.VariableType.TEXT;
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package org.divergence.store.repositories;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.divergence.core.common.Progress;
+import org.divergence.core.repositories.CountColumn;
+import org.divergence.core.repositories.ImportBatch;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRow;
+import org.divergence.core.repositories.SortKey;
+import org.divergence.core.repositories.StoredRepository;
+import org.divergence.store.project.Project;
+
+/**
+ * Reads the repository table for a browsing view of any size: the matching ids in the chosen order (computed once,
+ * off the FX thread: 8 bytes per row), then pages of full rows by id, which take a millisecond or two each.
+ */
+public final class RepositoryBrowser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROW_COLUMNS = "id, batch_id, " + RepositorySql.CANONICAL_SELECT + ", extra";
+
+    private final Project project;
+
+    public RepositoryBrowser(Project project) {
+        this.project = project;
+    }
+
+    /** The ids of the matching repositories, sorted; unknown values sort last in either direction. */
+    public long[] order(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
+        RepositorySql where = RepositorySql.where(filter);
+        String direction = ascending ? "ASC" : "DESC";
+        String orderBy = key == SortKey.IMPORT_ORDER ? "id " + direction
+                : key.column() + " " + direction + " NULLS LAST, id";
+        return project.read(connection -> {
+            long[] ids = new long[1024];
+            int count = 0;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM repository WHERE "
+                    + where.condition() + " ORDER BY " + orderBy)) {
+                where.bind(statement, 1);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        if (count == ids.length) {
+                            ids = Arrays.copyOf(ids, ids.length * 2);
+                            progress.checkCancelled();
+                        }
+                        ids[count++] = rs.getLong(1);
+                    }
+                }
+            }
+            return Arrays.copyOf(ids, count);
+        });
+    }
+
+    public long total() {
+        return project.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM repository");
+                 ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The repositories with these ids, in the given order (ids that no longer exist are left out). */
+    public List<StoredRepository> fetch(long[] ids, int from, int to) {
+        int size = to - from;
+        if (size <= 0) {
+            return List.of();
+        }
+        return project.read(connection -> {
+            Map<Long, StoredRepository> byId = new HashMap<>();
+            String placeholders = String.join(",", java.util.Collections.nCopies(size, "?"));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ROW_COLUMNS
+                    + " FROM repository WHERE id IN (" + placeholders + ")")) {
+                for (int i = 0; i < size; i++) {
+                    statement.setLong(i + 1, ids[from + i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        StoredRepository repository = read(rs);
+                        byId.put(repository.id(), repository);
+                    }
+                }
+            }
+            List<StoredRepository> page = new ArrayList<>(size);
+            for (int i = from; i < to; i++) {
+                StoredRepository repository = byId.get(ids[i]);
+                if (repository != null) {
+                    page.add(repository);
+                }
+            }
+            return page;
+        });
+    }
+
+    public Optional<StoredRepository> find(Platform platform, String fullName) {
+        return project.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ROW_COLUMNS
+                    + " FROM repository WHERE platform = ? AND full_name = ?")) {
+                statement.setString(1, platform.code());
+                statement.setString(2, fullName);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<StoredRepository>empty();
+                }
+            }
+        });
+    }
+
+    /** The batch a repository's values came from. */
+    public Optional<ImportBatch> batchOf(StoredRepository repository) {
+        return ImportBatches.find(project, repository.batchId());
+    }
+
+    static StoredRepository read(ResultSet rs) throws SQLException {
+        Platform platform = Platform.ofCode(rs.getString(3)).orElseThrow();
+        RepoType type = RepoType.ofCode(rs.getString(4)).orElseThrow();
+        RepositoryRow row = new RepositoryRow(platform, type, rs.getString(5)).createdAt(rs.getString(6));
+        CountColumn[] columns = CountColumn.values();
+        for (int i = 0; i < columns.length; i++) {
+            long value = rs.getLong(7 + i);
+            if (!rs.wasNull()) {
+                row.count(columns[i], value);
+            }
+        }
+        String extra = rs.getString(7 + columns.length);
+        if (extra != null) {
+            try {
+                Map<String, Object> fields = JSON.readValue(extra, new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+                fields.forEach(row::putExtra);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                row.putExtra("extra", extra);
+            }
+        }
+        return new StoredRepository(rs.getLong(1), rs.getLong(2), row);
+    }
+
+    /** Used by views that need a Connection-free way to count matching rows without materialising ids. */
+    public long count(RepositoryFilter filter) {
+        RepositorySql where = RepositorySql.where(filter);
+        return project.read(connection -> count(connection, where));
+    }
+
+    private static long count(Connection connection, RepositorySql where) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM repository WHERE " + where.condition())) {
+            where.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.divergence.store.repositories;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricInput;
+import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.repositories.CanonicalColumns;
+import org.divergence.core.repositories.MetricRange;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryFilter;
+
+/**
+ * Turns a {@link RepositoryFilter} into a WHERE clause over the {@code repository} table. The clause contains only
+ * fixed column names and {@code ?} placeholders; every user value is bound as a parameter.
+ */
+public final class RepositorySql {
+
+    /** The canonical columns as SQL, in file order. */
+    public static final String CANONICAL_SELECT = String.join(", ", CanonicalColumns.ALL);
+
+    private final String where;
+    private final List<Object> parameters;
+
+    private RepositorySql(String where, List<Object> parameters) {
+        this.where = where;
+        this.parameters = parameters;
+    }
+
+    public static RepositorySql where(RepositoryFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (!filter.platforms().isEmpty()) {
+            conditions.add("platform IN (" + placeholders(filter.platforms().size()) + ")");
+            filter.platforms().stream().map(Platform::code).sorted().forEach(parameters::add);
+        }
+        if (!filter.repoTypes().isEmpty()) {
+            conditions.add("repo_type IN (" + placeholders(filter.repoTypes().size()) + ")");
+            filter.repoTypes().stream().map(RepoType::code).sorted().forEach(parameters::add);
+        }
+        if (filter.createdFrom() != null) {
+            conditions.add("created_at >= ?");
+            parameters.add(filter.createdFrom().toString());
+        }
+        if (filter.createdTo() != null) {
+            // Dates and instants are ISO text: everything on the last day sorts below the next day's date.
+            conditions.add("created_at < ?");
+            parameters.add(filter.createdTo().plusDays(1).toString());
+        }
+        if (filter.nameContains() != null) {
+            conditions.add("full_name LIKE ? ESCAPE '\\'");
+            parameters.add("%" + filter.nameContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+        }
+        if (filter.metricRange() != null) {
+            MetricRange range = filter.metricRange();
+            Metric metric = Metric.ofKey(range.metric());
+            if (metric == null || metric.kind() != MetricKind.NUMERIC) {
+                throw new InvalidInputException("metric range: '" + range.metric() + "' is not a per-repository "
+                        + "number; use one of " + String.join(", ", Metric.numeric().stream().map(Metric::key)
+                        .toList()));
+            }
+            if (range.hasLow()) {
+                conditions.add(sqlExpression(metric, parameters) + (range.lowInclusive() ? " >= ?" : " > ?"));
+                parameters.add(range.low());
+            }
+            if (range.hasHigh()) {
+                conditions.add(sqlExpression(metric, parameters) + (range.highInclusive() ? " <= ?" : " < ?"));
+                parameters.add(range.high());
+            }
+            if (!range.hasLow() && !range.hasHigh()) {
+                conditions.add(sqlExpression(metric, parameters) + " IS NOT NULL");
+            }
+        }
+        if (!filter.tags().isEmpty()) {
+            // Tags are stored rows (by hand and by rule): see docs/tags.md.
+            conditions.add("EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                    + " AND t.code_id IN (" + placeholders(filter.tags().size()) + "))");
+            filter.tags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
+        }
+        if (!filter.withoutTags().isEmpty()) {
+            conditions.add("NOT EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                    + " AND t.code_id IN (" + placeholders(filter.withoutTags().size()) + "))");
+            filter.withoutTags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
+        }
+        return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+    }
+
+    /**
+     * A numeric metric as SQL over one repository row, NULL where the metric is unknown, computed as
+     * {@link Metric#valueOf} computes it (ratios in double precision, NULL for a zero denominator). Column names come
+     * from core's enums; the platform codes of per-platform inputs are bound (appended to {@code parameters}).
+     */
+    private static String sqlExpression(Metric metric, List<Object> parameters) {
+        return switch (metric) {
+            case COMMITS_PER_CONTRIBUTOR -> "(CAST(" + input(MetricInput.COMMITS, parameters) + " AS REAL) / NULLIF("
+                    + input(MetricInput.CONTRIBUTORS, parameters) + ", 0))";
+            case PR_ACCEPTANCE_RATE -> "(CAST(" + input(MetricInput.MERGED_PULL_REQUESTS, parameters)
+                    + " AS REAL) / NULLIF(" + input(MetricInput.PULL_REQUESTS, parameters) + ", 0))";
+            case CONTRIBUTORS -> input(MetricInput.CONTRIBUTORS, parameters);
+            case COMMITS -> input(MetricInput.COMMITS, parameters);
+            case PULL_REQUESTS -> input(MetricInput.PULL_REQUESTS, parameters);
+            case KNOWLEDGE_THREADS -> input(MetricInput.KNOWLEDGE_THREADS, parameters);
+            case DERIVATIVES -> input(MetricInput.DERIVATIVES, parameters);
+            case ENDORSEMENTS -> input(MetricInput.ENDORSEMENTS, parameters);
+            default -> throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
+        };
+    }
+
+    /** A metric input's column, or the platform's column by a CASE when the platforms differ. */
+    private static String input(MetricInput input, List<Object> parameters) {
+        if (input.isSameOnBothPlatforms()) {
+            return input.column(Platform.GITHUB).column();
+        }
+        StringBuilder sql = new StringBuilder("(CASE platform");
+        for (Platform platform : Platform.values()) {
+            sql.append(" WHEN ? THEN ").append(input.column(platform).column());
+            parameters.add(platform.code());
+        }
+        return sql.append(" END)").toString();
+    }
+
+    /** The condition, without the WHERE keyword; "1 = 1" when the filter takes everything. */
+    public String condition() {
+        return where;
+    }
+
+    public List<Object> parameters() {
+        return parameters;
+    }
+
+    /** Binds the filter's values from parameter index {@code first} on; returns the next free index. */
+    public int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,305 @@
+package org.divergence.store.repositories;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
+import org.divergence.core.repositories.CountColumn;
+import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryRow;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Writes repositories of one batch into the {@code repository} table, inside the caller's transaction, keyed by
+ * (platform, full_name): a repository imported again is updated (the last import wins; the version it replaces
+ * goes to repository_history through a trigger).
+ *
+ * <p>Into an empty table it loads in bulk: the key index is dropped, rows are appended with multi-row INSERTs,
+ * and the index is rebuilt at the end (duplicates within the file are resolved first, the last one winning).
+ * That is several times faster than maintaining the index row by row and is what keeps a study-sized import
+ * close to the sqlite3 shell's own speed. Two more savings apply only to the bulk load, and end with it: the
+ * table's CHECK constraints are not evaluated (they cost a third of the insert time, and cannot fail here: the type
+ * is bound from {@link RepoType} and the platform follows from it in SQL), and SQLite's sorter may use a second
+ * thread for the index.
+ */
+public final class RepositoryTableWriter implements AutoCloseable {
+
+    public static final int ROWS_PER_STATEMENT = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String COLUMNS = "platform, repo_type, full_name, created_at, contributors, commits,"
+            + " pull_requests, merged_pull_requests, issues, discussions, stars, forks, downloads, likes, derivatives,"
+            + " extra, batch_id";
+    private static final String UPSERT = " ON CONFLICT (full_name, platform) DO UPDATE SET repo_type = excluded.repo_type,"
+            + " created_at = excluded.created_at, contributors = excluded.contributors, commits = excluded.commits,"
+            + " pull_requests = excluded.pull_requests, merged_pull_requests = excluded.merged_pull_requests,"
+            + " issues = excluded.issues, discussions = excluded.discussions, stars = excluded.stars,"
+            + " forks = excluded.forks, downloads = excluded.downloads, likes = excluded.likes,"
+            + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id";
+    /** As migration V6 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
+    private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)";
+    private static final CountColumn[] COUNTS = CountColumn.values();
+    private static final int ALL_COUNTS_UNKNOWN = (1 << COUNTS.length) - 1;
+    /** More shapes than this in one batch (an unusual mix of unknowns) fall back to binding every count. */
+    private static final int MAX_SHAPES = 16;
+    private static final String PLATFORM_OF_TYPE = platformOfType();
+
+    private final Connection connection;
+    private final long batchId;
+    private final boolean bulk;
+    private final long countBefore;
+    private final String conflict;
+    private final Map<Shape, PreparedStatement> statements = new HashMap<>();
+    private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
+    private int pendingCount;
+    private int pendingUnknown = ALL_COUNTS_UNKNOWN;
+    private boolean pendingExtra;
+    private long written;
+
+    /** What one batch did to the table. */
+    public record Outcome(long added, long updated) {
+    }
+
+    /**
+     * What a multi-row INSERT binds. Fewer values are bound than stored, because every bound value is a call into
+     * the native library (at study scale they are a large part of an import): the counts unknown in every one of its
+     * rows are literal NULLs (a platform's files leave the same columns empty: GitHub has no downloads, Hugging Face
+     * no stars), and so is extra unless some row has extra columns.
+     */
+    private record Shape(int unknownCounts, boolean extra) {
+        static final Shape EVERY_VALUE = new Shape(0, true);
+
+        int parametersPerRow() {
+            return 3 + COUNTS.length - Integer.bitCount(unknownCounts) + (extra ? 1 : 0);
+        }
+
+        boolean binds(CountColumn count) {
+            return (unknownCounts & (1 << count.ordinal())) == 0;
+        }
+    }
+
+    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore) {
+        this.connection = connection;
+        this.batchId = batchId;
+        this.bulk = bulk;
+        this.countBefore = countBefore;
+        this.conflict = bulk ? "" : UPSERT;
+    }
+
+    /**
+     * An INSERT of {@code rows} rows of this shape. The batch is a literal too, and the platform follows from the
+     * type in SQL.
+     */
+    private static String insertSql(int rows, long batchId, Shape shape) {
+        boolean extra = shape.extra();
+        StringBuilder sql = new StringBuilder("INSERT INTO repository (" + COLUMNS + ") VALUES ");
+        int parameter = 1;
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(CASE ?" : ",(CASE ?").append(parameter).append(PLATFORM_OF_TYPE);
+            for (int i = 0; i < 3; i++) {
+                sql.append(", ?").append(parameter++);
+            }
+            for (CountColumn count : COUNTS) {
+                boolean bound = shape.binds(count);
+                sql.append(bound ? ", ?" + parameter++ : ", NULL");
+            }
+            sql.append(extra ? ", ?" + parameter++ : ", NULL").append(", ").append(batchId).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** Completes {@code CASE ?n}: the platform of the repository type bound as parameter n. */
+    private static String platformOfType() {
+        StringBuilder cases = new StringBuilder();
+        for (RepoType type : RepoType.values()) {
+            cases.append(" WHEN '").append(type.code()).append("' THEN '").append(type.platform().code()).append('\'');
+        }
+        return cases.append(" END").toString();
+    }
+
+    /**
+     * Stores one repository in its own statement, within the caller's transaction: how live collection stores each
+     * repository together with the crawl's progress. Returns true when the repository is new to the project.
+     */
+    static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
+        boolean exists;
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT 1 FROM repository WHERE platform = ? AND full_name = ?")) {
+            find.setString(1, row.platform().code());
+            find.setString(2, row.fullName());
+            try (ResultSet rs = find.executeQuery()) {
+                exists = rs.next();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE) + UPSERT)) {
+            bind(insert, 0, row, Shape.EVERY_VALUE);
+            insert.executeUpdate();
+        }
+        return !exists;
+    }
+
+    /** Opens a writer for one batch; loads in bulk when the table is empty. */
+    public static RepositoryTableWriter open(Connection connection, long batchId) throws SQLException {
+        long count = countRows(connection);
+        boolean bulk = count == 0;
+        if (bulk) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP INDEX repository_key");
+                statement.execute("PRAGMA ignore_check_constraints = ON");
+                statement.execute("PRAGMA threads = 2");
+            }
+        }
+        return new RepositoryTableWriter(connection, batchId, bulk, count);
+    }
+
+    public void add(RepositoryRow row) throws SQLException {
+        pending[pendingCount++] = row;
+        pendingUnknown &= unknownCounts(row);
+        pendingExtra |= !row.extra().isEmpty();
+        if (pendingCount == ROWS_PER_STATEMENT) {
+            Shape shape = preparedShape(new Shape(pendingUnknown, pendingExtra));
+            PreparedStatement statement = statements.get(shape);
+            int perRow = shape.parametersPerRow();
+            for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
+                bind(statement, i * perRow, pending[i], shape);
+            }
+            statement.executeUpdate();
+            pendingCount = 0;
+            pendingUnknown = ALL_COUNTS_UNKNOWN;
+            pendingExtra = false;
+        }
+        written++;
+    }
+
+    /** Flushes what is pending, rebuilds the key in bulk mode, and says how many rows were added and updated. */
+    public Outcome finish() throws SQLException {
+        if (pendingCount > 0) {
+            try (PreparedStatement one = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE)
+                    + conflict)) {
+                for (int i = 0; i < pendingCount; i++) {
+                    bind(one, 0, pending[i], Shape.EVERY_VALUE);
+                    one.executeUpdate();
+                }
+            }
+            pendingCount = 0;
+        }
+        if (bulk) {
+            long duplicates = rebuildKey();
+            return new Outcome(written - duplicates, duplicates);
+        }
+        long added = countRows(connection) - countBefore;
+        return new Outcome(added, written - added);
+    }
+
+    /**
+     * This shape, or, once a batch has prepared {@link #MAX_SHAPES} of them, one that binds every count; its INSERT of
+     * {@link #ROWS_PER_STATEMENT} rows is prepared on first use.
+     */
+    private Shape preparedShape(Shape wanted) throws SQLException {
+        Shape shape = statements.size() >= MAX_SHAPES && !statements.containsKey(wanted)
+                ? new Shape(0, wanted.extra()) : wanted;
+        if (!statements.containsKey(shape)) {
+            statements.put(shape, connection.prepareStatement(insertSql(ROWS_PER_STATEMENT, batchId, shape)
+                    + conflict));
+        }
+        return shape;
+    }
+
+    /** Closes the statements and ends the bulk load's settings, whether or not the batch was finished. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+        } finally {
+            endBulkSettings(connection, bulk);
+        }
+    }
+
+    private static void endBulkSettings(Connection connection, boolean bulk) throws SQLException {
+        if (bulk) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA ignore_check_constraints = OFF");
+                statement.execute("PRAGMA threads = 0");
+            }
+        }
+    }
+
+    /** Builds the key index; when the file repeated a repository, keeps its last row (highest id) and retries. */
+    private long rebuildKey() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try {
+                statement.execute(CREATE_KEY);
+                return 0;
+            } catch (SQLiteException e) {
+                if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        && e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT) {
+                    throw e;
+                }
+            }
+            int removed = statement.executeUpdate("DELETE FROM repository WHERE id NOT IN"
+                    + " (SELECT max(id) FROM repository GROUP BY platform, full_name)");
+            statement.execute(CREATE_KEY);
+            return removed;
+        }
+    }
+
+    private static int unknownCounts(RepositoryRow row) {
+        int unknown = 0;
+        for (CountColumn count : COUNTS) {
+            if (!row.isKnown(count)) {
+                unknown |= 1 << count.ordinal();
+            }
+        }
+        return unknown;
+    }
+
+    /** Binds one row's values from {@code offset}: the type, name and date, then what the shape binds. */
+    private static void bind(PreparedStatement statement, int offset, RepositoryRow row, Shape shape)
+            throws SQLException {
+        int parameter = offset;
+        statement.setString(++parameter, row.type().code());
+        statement.setString(++parameter, row.fullName());
+        statement.setString(++parameter, row.createdAt());
+        for (CountColumn count : COUNTS) {
+            if (shape.binds(count)) {
+                long value = row.count(count);
+                if (value >= 0) {
+                    statement.setLong(++parameter, value);
+                } else {
+                    statement.setNull(++parameter, Types.INTEGER);
+                }
+            }
+        }
+        if (shape.extra()) {
+            statement.setString(++parameter, extraJson(row));
+        }
+    }
+
+    static String extraJson(RepositoryRow row) {
+        if (row.extra().isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(row.extra());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Extra columns of " + row.fullName() + " are not serialisable", e);
+        }
+    }
+
+    private static long countRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM repository")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

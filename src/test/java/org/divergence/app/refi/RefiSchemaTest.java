@@ -1,0 +1,55 @@
+package org.divergence.app.refi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.divergence.store.project.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports are valid against the REFI-QDA schemas, read from the shared folder (the test is skipped with a message
+ * when it is absent): a project with memos on everything, typed attributes and emoji; its codebook alone; and the
+ * re-export of both real example projects.
+ */
+class RefiSchemaTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void projectAndCodebookExportsAreValid() throws Exception {
+        RefiFiles.sharedRefi();
+        try (Project project = Project.create(folder.resolve("p.divergence"))) {
+            RefiRoundTripTest.richProject(project);
+            Path qdpx = folder.resolve("p.qdpx");
+            RefiExchange.exportQdpx(project, qdpx);
+            RefiFiles.validate(RefiFiles.entry(qdpx, "project.qde"), "Project.xsd");
+            Path qdc = folder.resolve("p.qdc");
+            RefiExchange.exportQdc(project, qdc);
+            RefiFiles.validate(Files.readAllBytes(qdc), "Codebook.xsd");
+        }
+    }
+
+    @Test
+    void reExportsOfTheRealExamplesAreValid() throws Exception {
+        Path examples = RefiFiles.sharedRefi().resolve("examples");
+        for (String example : new String[] {"nvivo-mac-15-export.qdpx", "qc-1.3.2-export.qdpx"}) {
+            try (Project project = Project.create(folder.resolve(example + ".divergence"))) {
+                RefiExchange.importFile(project, examples.resolve(example));
+                Path out = folder.resolve("re-" + example);
+                RefiExchange.exportQdpx(project, out);
+                RefiFiles.validate(RefiFiles.entry(out, "project.qde"), "Project.xsd");
+            }
+        }
+    }
+
+    @Test
+    void anEmptyProjectExportsAValidDocument() throws Exception {
+        RefiFiles.sharedRefi();
+        try (Project project = Project.create(folder.resolve("empty.divergence"))) {
+            Path qdpx = folder.resolve("empty.qdpx");
+            RefiExchange.exportQdpx(project, qdpx);
+            RefiFiles.validate(RefiFiles.entry(qdpx, "project.qde"), "Project.xsd");
+        }
+    }
+}
