@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.project.Project;
-import org.divergence.store.tags.TagRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +54,8 @@ final class ImportCommand implements Callable<Integer> {
         RepositoryImporter.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
-            report = new RepositoryImporter(opened).asSoleUser().afterImport(TagRules.REAPPLY_AFTER_IMPORT)
-                    .importFiles(inputs, new RepositoryImporter.Options(skipInvalid, type), progress);
+            report = new RepositoryImporter(opened).asSoleUser()
+                    .importFiles(inputs, new ImportOptions(skipInvalid, type), progress);
         } finally {
             progress.finish();
         }

@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.common.Progress;
+import org.divergence.exchange.repositories.ImportOptions;
+import org.divergence.store.coding.TranscriptStore;
+import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
-import org.divergence.store.tags.TagRules;
+import org.divergence.store.repositories.ImportBatches;
 
 /**
  * The embedded default: a project built at first start from the sample datasets bundled in the jar, so that a
@@ -67,19 +71,11 @@ public final class SampleProject {
      * start's, so the sample project's content, and a report on it, is the same on every machine.
      */
     private static void stampFixedImportTimes(Project project) {
-        project.write(java.util.EnumSet.of(org.divergence.store.project.DataArea.BATCHES,
-                org.divergence.store.project.DataArea.TRANSCRIPTS), connection -> {
-                    try (java.sql.PreparedStatement batches = connection.prepareStatement(
-                            "UPDATE import_batch SET imported_at = ?");
-                         java.sql.PreparedStatement transcripts = connection.prepareStatement(
-                                 "UPDATE transcript SET imported_at = ?")) {
-                        batches.setString(1, FIXED_IMPORT_TIME);
-                        batches.executeUpdate();
-                        transcripts.setString(1, FIXED_IMPORT_TIME);
-                        transcripts.executeUpdate();
-                    }
-                    return null;
-                });
+        project.write(EnumSet.of(DataArea.BATCHES, DataArea.TRANSCRIPTS), connection -> {
+            ImportBatches.setAllImportTimes(connection, FIXED_IMPORT_TIME);
+            TranscriptStore.setAllImportTimes(connection, FIXED_IMPORT_TIME);
+            return null;
+        });
     }
 
     /** The bundled CSV is copied out under its own name, so the import batch names it as users know it. */
@@ -92,8 +88,8 @@ public final class SampleProject {
             folder = Files.createTempDirectory("divergence-sample");
             Path csv = folder.resolve(REPOSITORIES_CSV);
             Files.copy(in, csv);
-            new RepositoryImporter(project).afterImport(TagRules.REAPPLY_AFTER_IMPORT).importFiles(List.of(csv),
-                    RepositoryImporter.Options.defaults(), Progress.NONE);
+            new RepositoryImporter(project).importFiles(List.of(csv),
+                    ImportOptions.defaults(), Progress.NONE);
             Files.delete(csv);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack the sample repositories", e);

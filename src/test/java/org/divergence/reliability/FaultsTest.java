@@ -12,6 +12,7 @@ import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.cli.ExitCodes;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.samples.SampleCsv;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
@@ -47,7 +48,7 @@ class FaultsTest {
                 return null;
             });
             StoreException error = assertThrows(StoreException.class, () -> new RepositoryImporter(opened)
-                    .importFiles(List.of(big), RepositoryImporter.Options.defaults(), Progress.NONE));
+                    .importFiles(List.of(big), ImportOptions.defaults(), Progress.NONE));
             assertEquals("full.divergence: the disk is full; the last change was not saved and the project is as it"
                     + " was before it.", error.getMessage());
         }

@@ -1,7 +1,5 @@
 package org.divergence.app.compare;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
@@ -47,12 +45,6 @@ public final class RepositoryComparisons {
 
     /** How many repositories the project holds (the GUI shows an empty state at 0). */
     public static long repositoryCount(Project project) {
-        return project.read(c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT count(*) FROM repository");
-                 ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return RepositoryMetricsReader.repositoryCount(project);
     }
 }

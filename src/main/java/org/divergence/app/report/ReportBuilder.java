@@ -1,12 +1,9 @@
 package org.divergence.app.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.divergence.app.compare.RepositoryComparisons;
@@ -33,9 +30,6 @@ import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.core.report.SampleDescription;
-import org.divergence.core.repositories.ImportBatch;
-import org.divergence.core.repositories.Platform;
-import org.divergence.core.repositories.RepoType;
 import org.divergence.store.coding.CaseStore;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.coding.SegmentQuery;
@@ -44,8 +38,7 @@ import org.divergence.store.evidence.InterpretationStore;
 import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.ProjectChecksum;
-import org.divergence.store.repositories.ImportBatches;
-import org.divergence.store.repositories.RepositorySql;
+import org.divergence.store.report.ReportQueries;
 
 /**
  * Computes a report's model from a project: the comparison exactly as {@code compare} makes it (the same scan and
@@ -84,7 +77,7 @@ public final class ReportBuilder {
                                      ComparisonReport reuse, boolean checksum, Progress progress) {
         GroupSplit split = RepositoryComparisons.split(project, options.groupBy());
         progress.update(0, 6, "Describing the sample");
-        SampleDescription sample = describe(project, options);
+        SampleDescription sample = ReportQueries.describe(project, options.filter());
         progress.checkCancelled();
 
         ComparisonReport comparison = reuse;
@@ -143,73 +136,9 @@ public final class ReportBuilder {
         List<String> attributes = CaseStore.attributes(connection).stream()
                 .sorted(Comparator.comparingInt(CaseAttribute::position).thenComparing(CaseAttribute::name))
                 .map(CaseAttribute::name).toList();
-        List<String> coders = coderNames(connection);
+        List<String> coders = ReportQueries.coderNames(connection);
         return new Qualitative(codebook, segments, attributes, coders, EvidenceStore.all(connection),
                 InterpretationStore.all(connection));
     }
 
-    /** Repositories per platform and type (all, and under the filter), batches oldest first, interview counts. */
-    static SampleDescription describe(Project project, ReportOptions options) {
-        RepositorySql where = RepositorySql.where(options.filter());
-        return project.read(connection -> {
-            Map<RepoType, long[]> counts = new EnumMap<>(RepoType.class);
-            for (RepoType type : RepoType.values()) {
-                counts.put(type, new long[2]);
-            }
-            try (PreparedStatement statement = connection.prepareStatement("SELECT repo_type, count(*), "
-                    + "sum(CASE WHEN " + where.condition() + " THEN 1 ELSE 0 END) FROM repository GROUP BY repo_type")) {
-                where.bind(statement, 1);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        RepoType type = RepoType.ofCode(rs.getString(1)).orElse(null);
-                        if (type != null) {
-                            counts.get(type)[0] = rs.getLong(2);
-                            counts.get(type)[1] = rs.getLong(3);
-                        }
-                    }
-                }
-            }
-            List<SampleDescription.TypeCount> rows = new ArrayList<>();
-            for (Platform platform : Platform.values()) {
-                for (RepoType type : RepoType.values()) {
-                    if (type.platform() == platform) {
-                        rows.add(new SampleDescription.TypeCount(platform, type, counts.get(type)[0],
-                                counts.get(type)[1]));
-                    }
-                }
-            }
-            SampleDescription.Interviews interviews = new SampleDescription.Interviews(
-                    count(connection, "SELECT count(*) FROM transcript"),
-                    count(connection, "SELECT count(*) FROM interview_case"),
-                    coderNames(connection),
-                    count(connection, "SELECT count(*) FROM code"),
-                    count(connection, "SELECT count(*) FROM coding"));
-            return new SampleDescription(List.copyOf(rows), List.of(), interviews);
-        }).withBatches(batches(project));
-    }
-
-    private static List<ImportBatch> batches(Project project) {
-        List<ImportBatch> batches = new ArrayList<>(ImportBatches.list(project));
-        batches.sort(Comparator.comparingLong(ImportBatch::id));
-        return List.copyOf(batches);
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    /** Coders with at least one coding, by name: who the codebook's columns are for. */
-    private static List<String> coderNames(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT c.name FROM coder c WHERE EXISTS "
-                + "(SELECT 1 FROM coding g WHERE g.coder_id = c.id) ORDER BY c.name COLLATE NOCASE, c.name");
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return List.copyOf(names);
-    }
 }

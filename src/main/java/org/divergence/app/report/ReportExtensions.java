@@ -7,6 +7,7 @@ import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.render.report.DistributionReportCharts;
+import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 
 /**
@@ -43,7 +44,8 @@ public record ReportExtensions(Charts charts, Agreement agreement, Factors facto
      */
     public static ReportExtensions builtIn() {
         return new ReportExtensions(
-                (project, options, distributions) -> new DistributionReportCharts(project, distributions),
+                (project, options, distributions) -> new DistributionReportCharts(distributions, comparison ->
+                        RepositoryMetricsReader.read(project, comparison.split(), comparison.filter(), Progress.NONE)),
                 ReportAgreement::compute,
                 ReportFactors::compute);
     }

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,10 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
-import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.exchange.repositories.CountingInput;
 import org.divergence.exchange.repositories.ImportFormat;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.exchange.repositories.RejectedRows;
 import org.divergence.exchange.repositories.RowSink;
 import org.divergence.exchange.repositories.RowSource;
@@ -32,22 +31,17 @@ import org.divergence.store.project.Project;
 import org.divergence.store.project.SqlWork;
 import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.repositories.RepositoryTableWriter;
+import org.divergence.store.tags.TagRules;
 
 /**
  * Imports repository samples into a project, all files of one call in one transaction: either every file is
- * imported (one batch each) or — on bad input, an error or a cancel — the project stays exactly as it was.
+ * imported (one batch each) or — on bad input, an error or a cancel — the project stays exactly as it was. Tag rules
+ * are applied to what the import added or updated in the same transaction, whoever imports.
  *
  * <p>Reading and writing overlap on two threads: a reader thread parses and checks the file while the project's
  * writer thread inserts what it has read, so a study-sized CSV takes about as long as SQLite needs to store it.
  */
 public final class RepositoryImporter {
-
-    /** {@code huggingFaceType} tells API JSON of unknown kind which Hugging Face type it holds. */
-    public record Options(boolean skipInvalid, Optional<RepoType> huggingFaceType) {
-        public static Options defaults() {
-            return new Options(false, Optional.empty());
-        }
-    }
 
     public record FileReport(Path file, ImportFormat format, String sha256, long batchId, long rowsRead, long added,
                              long updated, long skipped, Path rejectedFile) {
@@ -77,25 +71,14 @@ public final class RepositoryImporter {
         }
     }
 
-    /** Runs inside the import's transaction after all files are stored (e.g. re-applying tag rules). */
-    public interface AfterImport {
-        void run(Connection connection, Report report) throws SQLException;
-    }
-
     private static final int CHUNK = 1024;
     private static final Object END = new Object();
 
     private final Project project;
-    private final List<AfterImport> afterImport = new ArrayList<>();
     private boolean soleUser;
 
     public RepositoryImporter(Project project) {
         this.project = project;
-    }
-
-    public RepositoryImporter afterImport(AfterImport step) {
-        afterImport.add(step);
-        return this;
     }
 
     /**
@@ -107,7 +90,7 @@ public final class RepositoryImporter {
         return this;
     }
 
-    public Report importFiles(List<Path> files, Options options, Progress progress) {
+    public Report importFiles(List<Path> files, ImportOptions options, Progress progress) {
         if (files.isEmpty()) {
             throw new InvalidInputException("No input files given");
         }
@@ -139,9 +122,8 @@ public final class RepositoryImporter {
             }
             Report report = new Report(List.copyOf(reports));
             progress.update(allBytes, allBytes, "Finishing");
-            for (AfterImport step : afterImport) {
-                step.run(connection, report);
-            }
+            // Tags follow their rules: whatever the import added or updated is tagged before it commits.
+            TagRules.applyToBatches(connection, reports.stream().map(FileReport::batchId).toList());
             return report;
         };
         Set<DataArea> changes = EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES);
@@ -156,7 +138,7 @@ public final class RepositoryImporter {
         }
     }
 
-    private FileReport importOne(Connection connection, Path file, ImportFormat format, Options options,
+    private FileReport importOne(Connection connection, Path file, ImportFormat format, ImportOptions options,
                                  Progress progress) throws SQLException {
         long batchId = ImportBatches.begin(connection, file.getFileName().toString(), null, format.code());
         RejectedRows rejected = new RejectedRows(file);

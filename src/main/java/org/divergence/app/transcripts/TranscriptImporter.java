@@ -1,14 +1,8 @@
 package org.divergence.app.transcripts;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +13,7 @@ import org.divergence.core.common.Progress;
 import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.exchange.transcripts.TranscriptReader;
 import org.divergence.store.coding.CaseStore;
+import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 
@@ -83,20 +78,13 @@ public final class TranscriptImporter {
     public static List<Imported> store(Project project, List<TranscriptReader.ReadTranscript> transcripts,
                                        Options options, Map<String, String> guids) {
         return project.write(EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES), connection -> {
-            Map<String, String> existingHashes = new HashMap<>();
-            Set<String> names = new HashSet<>();
-            try (var statement = connection.prepareStatement("SELECT content_sha256, name FROM transcript");
-                 var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    existingHashes.put(rs.getString(1), rs.getString(2));
-                    names.add(rs.getString(2));
-                }
-            }
+            Map<String, String> existingHashes = TranscriptStore.namesByTextHash(connection);
+            Set<String> names = TranscriptStore.names(connection);
             List<String> problems = new ArrayList<>();
             List<Imported> result = new ArrayList<>();
             String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
             for (TranscriptReader.ReadTranscript transcript : transcripts) {
-                String hash = sha256(transcript.text());
+                String hash = TranscriptStore.sha256(transcript.text());
                 String fileName = transcript.file().getFileName().toString();
                 if (existingHashes.containsKey(hash)) {
                     problems.add(fileName + ": the same text is already in the project as \u201C"
@@ -115,25 +103,8 @@ public final class TranscriptImporter {
                 String guid = guids != null && guids.containsKey(transcript.name())
                         ? guids.get(transcript.name()) : UUID.randomUUID().toString();
                 int length = transcript.text().codePointCount(0, transcript.text().length());
-                long id;
-                try (var statement = connection.prepareStatement("INSERT INTO transcript (guid, name, case_id, "
-                        + "content, content_sha256, length_code_points, source_file, source_format, imported_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                    statement.setString(1, guid);
-                    statement.setString(2, name);
-                    statement.setLong(3, caseId);
-                    statement.setString(4, transcript.text());
-                    statement.setString(5, hash);
-                    statement.setInt(6, length);
-                    statement.setString(7, fileName);
-                    statement.setString(8, transcript.format().extension());
-                    statement.setString(9, now);
-                    statement.executeUpdate();
-                    try (var keys = statement.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
+                long id = TranscriptStore.insert(connection, new TranscriptStore.NewTranscript(guid, name, caseId,
+                        transcript.text(), fileName, transcript.format().extension()), now);
                 result.add(new Imported(id, guid, name, caseName, length, transcript.format()));
             }
             if (!problems.isEmpty()) {
@@ -151,14 +122,5 @@ public final class TranscriptImporter {
         }
         taken.add(name);
         return name;
-    }
-
-    public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.RepositoryRow;
@@ -24,7 +23,7 @@ public record ImportPreview(Path file, ImportFormat format, long sizeBytes, List
         }
     }
 
-    public static ImportPreview of(Path file, RepositoryImporter.Options options, int maxRows) {
+    public static ImportPreview of(Path file, ImportOptions options, int maxRows) {
         ImportFormat format;
         long size;
         try {

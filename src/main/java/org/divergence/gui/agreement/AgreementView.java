@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -13,9 +14,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -29,17 +30,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.divergence.core.agreement.AgreementCounts;
 import org.divergence.core.agreement.AgreementUnit;
 import org.divergence.core.agreement.KappaBand;
-import org.divergence.gui.coding.CodingWorkspace;
-import org.divergence.gui.coding.InterviewsSection;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.refi.RefiActions;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -49,7 +44,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * bands of Landis and Koch, and below it the disagreements on the selected code side by side; double-click (or
  * Enter) shows one in the Interviews editor.
  */
-public final class AgreementView implements SectionView {
+public final class AgreementView {
 
     private final AgreementViewModel viewModel;
     private final RefiActions refi;
@@ -63,20 +58,6 @@ public final class AgreementView implements SectionView {
         root.setId("agreement-section");
         root.setTop(header());
         root.setCenter(body());
-    }
-
-    /** The section wired into the window: agreement over the coding workspace, "show in text" to Interviews. */
-    public static AgreementView create(FeatureServices services, List<SectionView> views, RefiActions refi) {
-        InterviewsSection interviews = views.stream().filter(InterviewsSection.class::isInstance)
-                .map(InterviewsSection.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the Agreement section needs the Interviews section"));
-        CodingWorkspace workspace = interviews.codingViewModel().workspace();
-        AgreementViewModel viewModel = new AgreementViewModel(workspace, (transcript, start, end) -> {
-            services.navigate(Section.INTERVIEWS);
-            interviews.showInText(transcript, start, end);
-        });
-        refi.addImportedListener(report -> viewModel.refresh());
-        return new AgreementView(viewModel, refi);
     }
 
     public AgreementViewModel viewModel() {
@@ -374,17 +355,11 @@ public final class AgreementView implements SectionView {
         return column;
     }
 
-    @Override
-    public Section section() {
-        return Section.AGREEMENT;
-    }
 
-    @Override
     public Node node() {
         return root;
     }
 
-    @Override
     public void shown() {
         viewModel.shown();
     }

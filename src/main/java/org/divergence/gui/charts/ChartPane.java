@@ -33,7 +33,7 @@ import org.divergence.core.charts.EcdfData;
 import org.divergence.core.metrics.Metric;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 import org.divergence.render.charts.BuiltChart;
 import org.divergence.render.charts.ChartBuilder;
 import org.divergence.render.charts.ChartExport;

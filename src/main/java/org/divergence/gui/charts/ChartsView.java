@@ -32,11 +32,9 @@ import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Grouping;
 import org.divergence.gui.common.ProblemLabel;
-import org.divergence.gui.compare.Grouping;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
 import org.divergence.gui.tags.TagComboBox;
 import org.divergence.render.charts.ChartFormat;
 import org.kordamp.ikonli.Ikon;
@@ -49,7 +47,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * grouping and the filters above; the interactive chart below. Keys: Ctrl+1…6 is taken by the sections, so the
  * chart types have Alt+1…6; Ctrl+0 resets the zoom, Ctrl+E exports as PNG, F5 reads the project again.
  */
-public final class ChartsView implements SectionView {
+public final class ChartsView {
 
     private static final Map<ChartType, Ikon> ICONS = Map.of(ChartType.BOX, Material2AL.INSERT_CHART_OUTLINED,
             ChartType.ECDF, Material2MZ.STACKED_LINE_CHART, ChartType.HISTOGRAM, Material2AL.BAR_CHART,
@@ -64,10 +62,6 @@ public final class ChartsView implements SectionView {
     private final FeatureServices services;
     private final StackPane root = new StackPane();
     private final ChartPane chart;
-
-    public ChartsView(FeatureServices services) {
-        this(services, new ChartsViewModel(services.context(), services.tasks()));
-    }
 
     ChartsView(FeatureServices services, ChartsViewModel viewModel) {
         this.services = services;
@@ -100,17 +94,11 @@ public final class ChartsView implements SectionView {
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
-    @Override
-    public Section section() {
-        return Section.CHARTS;
-    }
 
-    @Override
     public Node node() {
         return root;
     }
 
-    @Override
     public void shown() {
         viewModel.setActive(true);
     }

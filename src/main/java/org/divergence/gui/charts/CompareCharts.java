@@ -12,8 +12,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.metrics.MetricKind;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Section;
 
 /**
  * The Compare screen's chart pane: the selected metric as a box plot, ECDF or histogram (shares as bars with

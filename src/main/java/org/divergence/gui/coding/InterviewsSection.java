@@ -1,195 +1,52 @@
 package org.divergence.gui.coding;
 
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import org.divergence.core.coding.Coder;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
+import org.divergence.exchange.transcripts.TranscriptFormat;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Section;
+import org.divergence.gui.common.WorkbenchSection;
+import org.divergence.gui.evidence.EvidenceControls;
+import org.divergence.gui.evidence.EvidenceLinks;
+import org.divergence.store.settings.SettingsStore;
 
 /**
- * The Interviews section: the coding editor, cases and their attributes, retrieval of coded segments, full-text
- * search and the analyses, with the current coder and the coder filter in its tool bar.
+ * The Interviews section: transcript imports, and the coding workspace (current coder, codebook, undo) that the
+ * Codebook and Agreement sections share.
  */
-public final class InterviewsSection implements SectionView {
-
-    private static final KeyCombination QUICK_CODE = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+public final class InterviewsSection implements WorkbenchSection {
 
     private final CodingWorkspace workspace;
-    private final CodingViewModel coding;
-    private final TranscriptImportAction importAction;
-    private final CodingView codingView;
-    private final AnalysisView analysisView;
-    private final TabPane tabs = new TabPane();
-    private final Tab codeTab;
-    private final Tab analysisTab;
-    private final BorderPane root = new BorderPane();
+    private final EvidenceControls evidence;
+    private final InterviewsView view;
 
-    public InterviewsSection(FeatureServices services, CodingWorkspace workspace,
-                             TranscriptImportAction importAction,
-                             org.divergence.gui.evidence.EvidenceControls evidence) {
-        this.workspace = workspace;
-        this.importAction = importAction;
-        this.coding = new CodingViewModel(workspace);
-        this.codingView = new CodingView(coding, importAction, evidence);
-        CasesView cases = new CasesView(new CasesViewModel(workspace), coding);
-        RetrievalViewModel retrievalModel = new RetrievalViewModel(workspace);
-        RetrievalView retrieval = new RetrievalView(retrievalModel, coding, this::showCodeTab);
-        SearchView search = new SearchView(new SearchViewModel(workspace), coding, this::showCodeTab);
-        this.analysisView = new AnalysisView(new AnalysisViewModel(workspace), workspace);
-        codeTab = tab("Code", Material2MZ.TEXT_SNIPPET, codingView.node(), "Read and code a transcript");
-        Tab casesTab = tab("Cases", Material2MZ.PEOPLE, cases.node(), "Interviewees and their attributes");
-        Tab segmentsTab = tab("Coded segments", Material2AL.FORMAT_LIST_BULLETED, retrieval.node(),
-                "Retrieve coded segments per code, coder and case attribute; export CSV");
-        Tab searchTab = tab("Search", Material2MZ.SEARCH, search.node(), "Search all transcripts; code all hits");
-        analysisTab = tab("Analysis", Material2AL.INSERT_CHART_OUTLINED, analysisView.node(),
-                "Code frequencies by case attribute and code co-occurrence");
-        tabs.getTabs().setAll(codeTab, casesTab, segmentsTab, searchTab, analysisTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("interviews-tabs");
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (tab == analysisTab) {
-                analysisView.shown();
-            } else if (tab == segmentsTab) {
-                retrievalModel.refresh();
-            }
-        });
-        root.setTop(toolbar(services));
-        root.setCenter(tabs);
-        root.setId("interviews-section");
-        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (QUICK_CODE.match(event)) {
-                showCodeTab();
-                codingView.showPalette();
-                event.consume();
-            }
-        });
-        importAction.addImportedListener(imported -> {
-            showCodeTab();
-            if (!imported.isEmpty()) {
-                coding.goTo(imported.getFirst().transcriptId(), 0, 0);
-            }
-        });
+    public InterviewsSection(FeatureServices services) {
+        SettingsStore store = new SettingsStore(services.directories().config());
+        var settings = services.settings();
+        this.workspace = new CodingWorkspace(services.context(), services.tasks(), services.dialogs(), settings,
+                () -> store.save(settings));
+        TranscriptImportAction importAction = new TranscriptImportAction(services);
+        services.importHandler().register("Interview transcripts", TranscriptFormat.extensions(),
+                importAction::importFiles);
+        this.evidence = new EvidenceControls(new EvidenceLinks(services.context(), services.tasks(),
+                services.dialogs()));
+        this.view = new InterviewsView(services, workspace, importAction, evidence);
     }
 
-    private Node toolbar(FeatureServices services) {
-        Label title = new Label("Interviews");
-        title.getStyleClass().add("section-title");
-        ComboBox<String> coder = new ComboBox<>();
-        coder.setId("current-coder");
-        coder.setEditable(true);
-        coder.setPrefWidth(150);
-        coder.setTooltip(new Tooltip("Who is coding: every new coding records this coder and the time. "
-                + "Type a new name to add a coder."));
-        Runnable fillCoders = () -> {
-            String current = workspace.currentCoderProperty().get();
-            coder.getItems().setAll(workspace.coders().stream().map(Coder::name).toList());
-            if (current != null && !coder.getItems().contains(current)) {
-                coder.getItems().add(current);
-            }
-            coder.setValue(current);
-        };
-        workspace.coders().addListener((ListChangeListener<Coder>) change -> fillCoders.run());
-        fillCoders.run();
-        coder.valueProperty().addListener((obs, old, name) -> {
-            if (name != null && !name.isBlank()) {
-                workspace.currentCoderProperty().set(name.strip());
-            }
-        });
-        ComboBox<Coder> show = new ComboBox<>();
-        show.setId("coder-filter");
-        show.setTooltip(new Tooltip("Show the codings of every coder, or of one"));
-        Runnable fillFilter = () -> {
-            Coder keep = coding.coderFilterProperty().get();
-            show.getItems().setAll((Coder) null);
-            show.getItems().addAll(workspace.coders());
-            show.setValue(keep == null ? null : workspace.coders().stream().filter(c -> c.id() == keep.id())
-                    .findFirst().orElse(null));
-        };
-        workspace.coders().addListener((ListChangeListener<Coder>) change -> fillFilter.run());
-        fillFilter.run();
-        show.setCellFactory(list -> coderCell());
-        show.setButtonCell(coderCell());
-        show.valueProperty().bindBidirectional(coding.coderFilterProperty());
-        ToggleButton blind = new ToggleButton("Blind", new FontIcon(Material2MZ.VISIBILITY_OFF));
-        blind.setId("blind-coding");
-        blind.selectedProperty().bindBidirectional(workspace.blindCodingProperty());
-        blind.setTooltip(new Tooltip("Blind coding: show only your own codings (the current coder's) while you code, "
-                + "so the others' do not sway you. Agreement stays hidden until you turn it off."));
-        show.disableProperty().bind(workspace.blindCodingProperty());
-        Button quick = new Button("Quick code", new FontIcon(Material2AL.LABEL));
-        quick.setTooltip(new Tooltip("Search the codebook and apply a code to the selection (Ctrl+K)"));
-        quick.setOnAction(event -> {
-            showCodeTab();
-            codingView.showPalette();
-        });
-        Button importButton = new Button("Import transcripts…", new FontIcon(Material2AL.FILE_UPLOAD));
-        importButton.setTooltip(new Tooltip("Import .txt, .md, .docx, .pdf, .odt, .vtt or .srt transcripts"));
-        importButton.setOnAction(event -> importAction.chooseAndImport());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, new Label("Coder"), coder, new Label("Show"), show, blind, quick,
-                importButton);
-        bar.getStyleClass().add("section-header");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+    public CodingWorkspace workspace() {
+        return workspace;
     }
 
-    private static ListCell<Coder> coderCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Coder item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "All coders" : item.name());
-            }
-        };
+    EvidenceControls evidence() {
+        return evidence;
     }
 
-    private static Tab tab(String title, org.kordamp.ikonli.Ikon icon, Node content, String tooltip) {
-        Tab tab = new Tab(title, content);
-        tab.setGraphic(new FontIcon(icon));
-        tab.setTooltip(new Tooltip(tooltip));
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-        return tab;
+    public InterviewsView view() {
+        return view;
     }
 
-    private void showCodeTab() {
-        tabs.getSelectionModel().select(codeTab);
-    }
-
-    /** Opens the transcript in the Code tab and selects code points [start, end): "show in text" elsewhere. */
+    /** Opens the Interviews section at a passage. */
     public void showInText(long transcriptId, int start, int end) {
-        showCodeTab();
-        coding.goTo(transcriptId, start, end);
-    }
-
-    /** For tests and the lead's wiring. */
-    public CodingViewModel codingViewModel() {
-        return coding;
-    }
-
-    public TranscriptImportAction importAction() {
-        return importAction;
+        view.showInText(transcriptId, start, end);
     }
 
     @Override
@@ -199,13 +56,11 @@ public final class InterviewsSection implements SectionView {
 
     @Override
     public Node node() {
-        return root;
+        return view.node();
     }
 
     @Override
     public void shown() {
-        if (tabs.getSelectionModel().getSelectedItem() == analysisTab) {
-            analysisView.shown();
-        }
+        view.shown();
     }
 }

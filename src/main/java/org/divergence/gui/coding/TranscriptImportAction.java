@@ -8,8 +8,8 @@ import org.divergence.app.transcripts.TranscriptImporter;
 import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Section;
 import org.divergence.store.project.Project;
 
 /**

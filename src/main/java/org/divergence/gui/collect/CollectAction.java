@@ -1,6 +1,6 @@
 package org.divergence.gui.collect;
 
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 
 /**
  * File → Collect from GitHub / Hugging Face… and the Repositories view's button: opens the Collect dialog for the

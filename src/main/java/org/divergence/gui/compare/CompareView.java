@@ -48,12 +48,11 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.gui.charts.CompareCharts;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Grouping;
 import org.divergence.gui.common.ProblemLabel;
 import org.divergence.gui.evidence.LinkedQuotesPanel;
 import org.divergence.gui.evidence.LinkedQuotesViewModel;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
 import org.divergence.gui.tags.TagComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -64,7 +63,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * dimension with both groups' n / median (or share) / mean, the effect size and its magnitude, and the p-value as
  * papers print it. The table copies as CSV, Markdown or LaTeX.
  */
-public final class CompareView implements SectionView {
+public final class CompareView {
 
     private static final KeyCombination COPY_MARKDOWN = new KeyCodeCombination(KeyCode.C,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -76,10 +75,6 @@ public final class CompareView implements SectionView {
     private final BorderPane content = new BorderPane();
     private final TreeTableView<MetricRow> table = new TreeTableView<>();
     private final Label copied = new Label();
-
-    public CompareView(FeatureServices services) {
-        this(services, new CompareViewModel(services.context(), services.tasks()));
-    }
 
     CompareView(FeatureServices services, CompareViewModel viewModel) {
         this.services = services;
@@ -109,17 +104,11 @@ public final class CompareView implements SectionView {
         });
     }
 
-    @Override
-    public Section section() {
-        return Section.COMPARE;
-    }
 
-    @Override
     public Node node() {
         return root;
     }
 
-    @Override
     public void shown() {
         viewModel.setActive(true);
     }

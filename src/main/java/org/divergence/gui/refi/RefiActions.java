@@ -11,8 +11,8 @@ import org.divergence.core.refi.RefiProject;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Section;
 import org.divergence.store.project.Project;
 import org.divergence.store.undo.ProjectCommand;
 

@@ -14,9 +14,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.divergence.gui.common.EmptyState;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.Section;
+import org.divergence.gui.common.WorkbenchSection;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -25,7 +25,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The Report section: the joint display (numbers and quotes side by side, with interpretations) and the report with
  * its live preview and export. Ctrl+E exports the report, F5 prepares it again.
  */
-public final class ReportSection implements SectionView {
+public final class ReportSection implements WorkbenchSection {
 
     private static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);

@@ -19,7 +19,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.divergence.core.report.ReportFormat;
 import org.divergence.core.repositories.RepoType;
-import org.divergence.gui.compare.Grouping;
+import org.divergence.gui.common.Grouping;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.gui.common.BackgroundTask;
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 import org.divergence.store.project.Project;
 import org.divergence.store.repositories.ImportBatches;
 

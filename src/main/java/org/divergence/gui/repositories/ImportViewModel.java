@@ -15,12 +15,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.exchange.repositories.ImportPreview;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
 import org.divergence.store.project.Project;
-import org.divergence.store.tags.TagRules;
 
 /** The import dialog's state: the files with their previews, the options, and the running import. */
 public final class ImportViewModel {
@@ -49,7 +49,7 @@ public final class ImportViewModel {
 
     public void loadPreviews() {
         stage.set(Stage.PREVIEWING);
-        RepositoryImporter.Options options = options();
+        ImportOptions options = options();
         tasks.execute(BackgroundTask.of("Reading the first rows", progress -> files.stream()
                 .map(file -> ImportPreview.of(file, options, PREVIEW_ROWS)).toList())
                 .quiet()
@@ -66,7 +66,7 @@ public final class ImportViewModel {
         stage.set(Stage.IMPORTING);
         outcome.set("");
         running.set(tasks.execute(BackgroundTask.of("Importing " + describeFiles(),
-                        progress -> new RepositoryImporter(project).afterImport(TagRules.REAPPLY_AFTER_IMPORT)
+                        progress -> new RepositoryImporter(project)
                                 .importFiles(files, options(), progress))
                 .onSuccess(report -> {
                     stage.set(Stage.DONE);
@@ -93,8 +93,8 @@ public final class ImportViewModel {
         }
     }
 
-    private RepositoryImporter.Options options() {
-        return new RepositoryImporter.Options(skipInvalid.get(), Optional.ofNullable(huggingFaceType.get()));
+    private ImportOptions options() {
+        return new ImportOptions(skipInvalid.get(), Optional.ofNullable(huggingFaceType.get()));
     }
 
     private String describeFiles() {

@@ -30,8 +30,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.Platform;
@@ -39,16 +39,14 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.common.EmptyState;
-import org.divergence.gui.shell.FeatureServices;
-import org.divergence.gui.shell.Section;
-import org.divergence.gui.shell.SectionView;
+import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.tags.RepositoryTagging;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The Repositories screen: a filterable, sortable table over the whole project, with a details pane. */
-public final class RepositoriesView implements SectionView {
+public final class RepositoriesView {
 
     private final RepositoriesViewModel viewModel;
     private final FeatureServices services;
@@ -99,12 +97,7 @@ public final class RepositoriesView implements SectionView {
         });
     }
 
-    @Override
-    public Section section() {
-        return Section.REPOSITORIES;
-    }
 
-    @Override
     public Node node() {
         return root;
     }

@@ -30,6 +30,7 @@ import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
+import org.divergence.gui.tags.TaggableRepositories;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.repositories.RepositoryBrowser;
@@ -39,7 +40,7 @@ import org.divergence.store.repositories.RepositoryBrowser;
  * project), counts, and the selected repository with its batch. Every change of filter or sort recomputes the
  * order in the background; the latest request wins and earlier ones are cancelled.
  */
-public final class RepositoriesViewModel {
+public final class RepositoriesViewModel implements TaggableRepositories {
 
     private final TaskExecutor tasks;
 

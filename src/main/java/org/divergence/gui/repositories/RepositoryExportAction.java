@@ -6,7 +6,7 @@ import org.divergence.app.repositories.RepositoryExporter;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 import org.divergence.store.project.Project;
 
 /** Repositories → Export…: the shown repositories as CSV or JSON Lines, written in the background. */

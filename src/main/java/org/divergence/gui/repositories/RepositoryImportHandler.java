@@ -3,7 +3,7 @@ package org.divergence.gui.repositories;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 
 /** Opens the import dialog for repository samples routed here by the window's import dispatcher. */
 public final class RepositoryImportHandler {

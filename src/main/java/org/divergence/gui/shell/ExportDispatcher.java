@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.DialogService.FileType;
+import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.ExportHandler;
+import org.divergence.gui.common.ProjectContext;
 
 /** Offers every registered export in one save dialog and routes the chosen file to its feature by extension. */
 public final class ExportDispatcher implements ExportHandler {

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.DialogService.FileType;
+import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.ImportHandler;
+import org.divergence.gui.common.ProjectContext;
 
 /** Routes imported files to the feature that registered their extension; says which files nothing imports. */
 public final class ImportDispatcher implements ImportHandler {

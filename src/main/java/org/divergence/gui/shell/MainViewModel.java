@@ -20,6 +20,8 @@ import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.FxThread;
+import org.divergence.gui.common.ProjectContext;
+import org.divergence.gui.common.Section;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.samples.SampleProject;
 import org.divergence.store.project.Backups;

@@ -26,13 +26,14 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.divergence.core.AppInfo;
+import org.divergence.gui.common.Section;
+import org.divergence.gui.common.WorkbenchSection;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.Theme;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -46,7 +47,7 @@ public final class MainWindow {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final Map<Section, SectionView> sections = new EnumMap<>(Section.class);
+    private final Map<Section, WorkbenchSection> sections = new EnumMap<>(Section.class);
     private final ListView<Section> navigation = new ListView<>();
     private final StatusBar statusBar;
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -70,7 +71,7 @@ public final class MainWindow {
         }
     }
 
-    public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<SectionView> views,
+    public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<WorkbenchSection> views,
                       WindowActions actions) {
         this.stage = stage;
         this.viewModel = viewModel;
@@ -105,7 +106,7 @@ public final class MainWindow {
         return scene;
     }
 
-    public SectionView sectionView(Section section) {
+    public WorkbenchSection sectionView(Section section) {
         return sections.get(section);
     }
 
@@ -134,7 +135,7 @@ public final class MainWindow {
         if (!viewModel.context().hasProject()) {
             node = viewModel.openingProperty().get() ? openingIndicator() : noProject();
         } else {
-            SectionView view = sections.get(section);
+            WorkbenchSection view = sections.get(section);
             node = view.node();
             view.shown();
         }

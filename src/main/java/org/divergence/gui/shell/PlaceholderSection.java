@@ -2,9 +2,11 @@ package org.divergence.gui.shell;
 
 import javafx.scene.Node;
 import org.divergence.gui.common.EmptyState;
+import org.divergence.gui.common.Section;
+import org.divergence.gui.common.WorkbenchSection;
 
 /** A section whose feature has not landed yet: says what it will do, instead of showing a blank pane. */
-final class PlaceholderSection implements SectionView {
+final class PlaceholderSection implements WorkbenchSection {
 
     private final Section section;
     private final EmptyState node;

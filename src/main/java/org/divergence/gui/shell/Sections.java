@@ -1,30 +1,30 @@
 package org.divergence.gui.shell;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.divergence.gui.repositories.RepositoriesView;
-import org.divergence.gui.repositories.RepositoriesViewModel;
-import org.divergence.gui.repositories.RepositoryImportHandler;
+import org.divergence.gui.agreement.AgreementSection;
+import org.divergence.gui.charts.ChartsSection;
+import org.divergence.gui.coding.CodebookSection;
+import org.divergence.gui.coding.InterviewsSection;
+import org.divergence.gui.collect.CollectAction;
+import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.WorkbenchSection;
+import org.divergence.gui.compare.CompareSection;
+import org.divergence.gui.refi.RefiActions;
+import org.divergence.gui.report.ReportSection;
+import org.divergence.gui.repositories.RepositoriesSection;
 
-/** Creates each feature's section view; sections not listed here show their placeholder. */
+/** Creates the features' sections, in the order of the navigation, and the actions that have no section. */
 final class Sections {
 
     private Sections() {
     }
 
-    static List<SectionView> create(FeatureServices services) {
-        List<SectionView> views = new ArrayList<>();
-        RepositoryImportHandler.register(services);
-        services.setCollectHandler(new org.divergence.gui.collect.CollectAction(services));
-        RepositoriesViewModel repositories = new RepositoriesViewModel(services.tasks());
-        services.setRepositoriesBrowser(repositories::showFiltered);
-        views.add(new RepositoriesView(services, repositories, services::openUrl));
-        views.add(new org.divergence.gui.compare.CompareView(services));
-        views.add(new org.divergence.gui.charts.ChartsView(services));
-        views.addAll(org.divergence.gui.coding.CodingSections.create(services));
-        views.add(org.divergence.gui.agreement.AgreementView.create(services, views,
-                org.divergence.gui.refi.RefiActions.register(services)));
-        views.add(new org.divergence.gui.report.ReportSection(services));
-        return views;
+    static List<WorkbenchSection> create(FeatureServices services) {
+        services.setCollectHandler(new CollectAction(services));
+        RefiActions refi = RefiActions.register(services);
+        InterviewsSection interviews = new InterviewsSection(services);
+        return List.of(new RepositoriesSection(services), new CompareSection(services), new ChartsSection(services),
+                interviews, new CodebookSection(interviews), new AgreementSection(services, interviews, refi),
+                new ReportSection(services));
     }
 }

@@ -12,8 +12,11 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
+import org.divergence.gui.common.ProjectContext;
+import org.divergence.gui.common.WorkbenchSection;
 import org.divergence.gui.common.Theme;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
@@ -46,9 +49,10 @@ public final class Workbench {
         this.dialogs = new FxDialogService(() -> stage);
         this.tasks = new FxTaskExecutor(dialogs);
         this.viewModel = new MainViewModel(context, tasks, dialogs, settings, settingsStore, directories);
-        this.services = new FeatureServices(context, tasks, dialogs, viewModel, directories, openUrl,
-                () -> stage);
-        List<SectionView> views = new ArrayList<>(Sections.create(services));
+        this.services = new FeatureServices(context, tasks, dialogs, settings, directories, openUrl, () -> stage,
+                section -> viewModel.selectedSectionProperty().set(section), new ImportDispatcher(dialogs, context),
+                new ExportDispatcher(dialogs, context));
+        List<WorkbenchSection> views = new ArrayList<>(Sections.create(services));
         this.window = new MainWindow(stage, viewModel, tasks, views, new Actions(services));
     }
 

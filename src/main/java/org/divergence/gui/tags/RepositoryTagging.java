@@ -14,16 +14,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagUsage;
-import org.divergence.gui.repositories.RepositoriesViewModel;
-import org.divergence.gui.shell.FeatureServices;
+import org.divergence.gui.common.FeatureServices;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -37,11 +36,11 @@ public final class RepositoryTagging {
     static final KeyCombination TAG_SHORTCUT = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final FeatureServices services;
-    private final RepositoriesViewModel repositories;
+    private final TaggableRepositories repositories;
     private final TableView<StoredRepository> table;
     private final TaggingViewModel viewModel;
 
-    public RepositoryTagging(FeatureServices services, RepositoriesViewModel repositories,
+    public RepositoryTagging(FeatureServices services, TaggableRepositories repositories,
                              TableView<StoredRepository> table) {
         this.services = services;
         this.repositories = repositories;

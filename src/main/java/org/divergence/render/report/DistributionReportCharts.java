@@ -3,9 +3,9 @@ package org.divergence.render.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.divergence.core.charts.BoxPlotData;
 import org.divergence.core.charts.ChartDatasets;
-import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Metric;
@@ -16,8 +16,6 @@ import org.divergence.core.report.ReportCharts;
 import org.divergence.render.charts.ChartBuilder;
 import org.divergence.render.charts.ChartExport;
 import org.divergence.render.charts.ChartStyle;
-import org.divergence.store.metrics.RepositoryMetricsReader;
-import org.divergence.store.project.Project;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -32,13 +30,17 @@ public final class DistributionReportCharts implements ReportCharts {
     static final int WIDTH = 860;
     static final int HEIGHT = 500;
 
-    private final Project project;
+    private final Function<ComparisonReport, MetricAccumulator> reader;
     private final EffectSizeCharts effects = new EffectSizeCharts();
     private MetricAccumulator distributions;
 
-    /** {@code distributions}: the comparison's per-group tables, or null to read them when needed. */
-    public DistributionReportCharts(Project project, MetricAccumulator distributions) {
-        this.project = project;
+    /**
+     * {@code distributions}: the comparison's per-group tables, or null to get them from {@code reader} (with the
+     * comparison's grouping and filter) when needed.
+     */
+    public DistributionReportCharts(MetricAccumulator distributions,
+                                    Function<ComparisonReport, MetricAccumulator> reader) {
+        this.reader = reader;
         this.distributions = distributions;
     }
 
@@ -60,8 +62,7 @@ public final class DistributionReportCharts implements ReportCharts {
 
     private ReportChart boxPlot(Metric metric, ComparisonReport comparison) {
         if (distributions == null) {
-            distributions = RepositoryMetricsReader.read(project, comparison.split(), comparison.filter(),
-                    Progress.NONE);
+            distributions = reader.apply(comparison);
         }
         BoxPlotData data = ChartDatasets.box(metric, distributions, comparison.filter());
         String id = "chart-box-" + metric.key().replace('_', '-');

@@ -13,6 +13,7 @@ import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 

@@ -15,6 +15,7 @@ import org.divergence.core.coding.StarterCodebook;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -317,5 +318,11 @@ public final class CodebookStore {
 
     private static InvalidInputException gone() {
         return new InvalidInputException("The code no longer exists (it was deleted or merged).");
+    }
+
+    /** The first code (by id) with this name, if any. */
+    public static java.util.Optional<Long> codeIdByName(Connection connection, String name) throws SQLException {
+        return Sql.list(connection, "SELECT id FROM code WHERE name = ? ORDER BY id", rs -> rs.getLong(1), name)
+                .stream().findFirst();
     }
 }

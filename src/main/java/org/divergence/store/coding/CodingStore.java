@@ -3,14 +3,19 @@ package org.divergence.store.coding;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.divergence.core.agreement.CodedRange;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -142,6 +147,18 @@ public final class CodingStore {
         return id;
     }
 
+    /** A coder's codings as ranges, by transcript id, each transcript's in order of start. */
+    public static Map<Long, List<CodedRange>> rangesByTranscript(Connection connection, long coderId)
+            throws SQLException {
+        Map<Long, List<CodedRange>> byTranscript = new HashMap<>();
+        for (CodedRange range : Sql.list(connection, "SELECT transcript_id, code_id, start_cp, end_cp FROM coding "
+                + "WHERE coder_id = ? ORDER BY transcript_id, start_cp", rs -> new CodedRange(rs.getLong(1),
+                rs.getLong(2), rs.getInt(3), rs.getInt(4)), coderId)) {
+            byTranscript.computeIfAbsent(range.transcriptId(), key -> new ArrayList<>()).add(range);
+        }
+        return byTranscript;
+    }
+
     /**
      * Stores a coding with a fixed GUID and time, not undoable: for a project being built (the sample project), so
      * that the same project is built every time.
@@ -165,5 +182,18 @@ public final class CodingStore {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * The codings of a source file's transcript by a coder (by name) with a code (by name), in order of id: each as
+     * {id, start, end, transcript id}.
+     */
+    public static List<long[]> codingsByNames(Connection connection, String sourceFile, String coder, String code)
+            throws SQLException {
+        return Sql.list(connection, "SELECT g.id, g.start_cp, g.end_cp, g.transcript_id FROM coding g "
+                + "JOIN transcript t ON t.id = g.transcript_id JOIN coder c ON c.id = g.coder_id "
+                + "JOIN code k ON k.id = g.code_id WHERE t.source_file = ? AND c.name = ? AND k.name = ? ORDER BY g.id",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, sourceFile, coder,
+                code);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.divergence.core.coding.Memo;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 

@@ -12,6 +12,7 @@ import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.text.CodePointIndex;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 
 /** Coded segments with their text, case and code path: for retrieval, analysis and CSV exports. */
 public final class SegmentQuery {

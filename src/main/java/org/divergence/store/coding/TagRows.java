@@ -2,6 +2,7 @@ package org.divergence.store.coding;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.Tables;
 

@@ -1,13 +1,22 @@
 package org.divergence.store.coding;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -32,6 +41,57 @@ public final class TranscriptStore {
                 + "ORDER BY t.name COLLATE NOCASE, t.id", rs -> new TranscriptInfo(rs.getLong(1), rs.getString(2),
                 rs.getString(3), Sql.nullableLong(rs, "case_id"), rs.getString(5), rs.getInt(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getInt(10)));
+    }
+
+    /** Every stored transcript's name, by the SHA-256 of its text (see {@link #sha256}). */
+    public static Map<String, String> namesByTextHash(Connection connection) throws SQLException {
+        Map<String, String> names = new HashMap<>();
+        for (String[] row : Sql.list(connection, "SELECT content_sha256, name FROM transcript",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            names.put(row[0], row[1]);
+        }
+        return names;
+    }
+
+    /** Every stored transcript's name. */
+    public static Set<String> names(Connection connection) throws SQLException {
+        return new HashSet<>(Sql.list(connection, "SELECT name FROM transcript", rs -> rs.getString(1)));
+    }
+
+    /** A transcript to store: its text (LF, NFC), the file and format it came from. */
+    public record NewTranscript(String guid, String name, long caseId, String text, String sourceFile,
+                                String sourceFormat) {
+    }
+
+    /** Stores a transcript (not undoable: importing is undone by removing it); returns its id. */
+    public static long insert(Connection connection, NewTranscript transcript, String importedAt)
+            throws SQLException {
+        String text = transcript.text();
+        return Sql.insert(connection, "INSERT INTO transcript (guid, name, case_id, content, content_sha256, "
+                + "length_code_points, source_file, source_format, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                transcript.guid(), transcript.name(), transcript.caseId(), text, sha256(text),
+                text.codePointCount(0, text.length()), transcript.sourceFile(), transcript.sourceFormat(),
+                importedAt);
+    }
+
+    /** The SHA-256 (hex) of a transcript's text as UTF-8: how an identical text is recognised. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A transcript's id and its length in code points. */
+    public record Extent(long id, int codePoints) {
+    }
+
+    /** Every transcript's extent, in the order of their names (then ids): the order agreement concatenates them. */
+    public static List<Extent> extentsByName(Connection connection) throws SQLException {
+        return Sql.list(connection, "SELECT id, length_code_points FROM transcript ORDER BY name, id",
+                rs -> new Extent(rs.getLong(1), rs.getInt(2)));
     }
 
     /** The transcript's text: LF line endings, NFC; code point offsets index into it. */
@@ -83,5 +143,10 @@ public final class TranscriptStore {
                     Sql.update(connection, "DELETE FROM transcript WHERE id = ?", transcriptId);
                     return null;
                 });
+    }
+
+    /** Gives every transcript one import time: for a project built as a fixed artefact (the sample project). */
+    public static void setAllImportTimes(Connection connection, String importedAt) throws SQLException {
+        Sql.update(connection, "UPDATE transcript SET imported_at = ?", importedAt);
     }
 }

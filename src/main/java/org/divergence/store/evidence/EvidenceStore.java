@@ -23,6 +23,7 @@ import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.coding.SegmentQuery;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -274,5 +275,16 @@ public final class EvidenceStore {
             }
             return links;
         }
+    }
+
+    /**
+     * Stores a link of a coding (or, with {@code codingId} null, a code) to a finding with a fixed time, not
+     * undoable: for a project built as a fixed artefact (the sample project).
+     */
+    public static void insertFixed(Connection connection, Long codingId, Long codeId, FindingRef target, String note,
+                                   String createdAt) throws SQLException {
+        Sql.update(connection, "INSERT INTO evidence_link (coding_id, code_id, target_kind, target_key, note, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", codingId, codeId, target.kind().code(), target.key(), note,
+                createdAt);
     }
 }

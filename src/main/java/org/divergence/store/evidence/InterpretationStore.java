@@ -14,6 +14,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -102,5 +103,12 @@ public final class InterpretationStore {
                     }
                     return true;
                 });
+    }
+
+    /** Stores an interpretation with a fixed time, not undoable: for the sample project. */
+    public static void insertFixed(Connection connection, FindingRef target, String text, String modifiedAt)
+            throws SQLException {
+        Sql.update(connection, "INSERT INTO interpretation (target_kind, target_key, text, modified_at) "
+                + "VALUES (?, ?, ?, ?)", target.kind().code(), target.key(), text, modifiedAt);
     }
 }

@@ -24,6 +24,7 @@ import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.repositories.RepositorySql;
 
 /**
@@ -262,5 +263,10 @@ public final class RepositoryMetricsReader {
                 }
             }
         }
+    }
+
+    /** How many repositories the project holds. */
+    public static long repositoryCount(Project project) {
+        return project.read(connection -> Sql.count(connection, "SELECT count(*) FROM repository"));
     }
 }

@@ -15,6 +15,7 @@ import org.divergence.core.refi.Guids;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 
 /**
  * A project's qualitative side as a {@link RefiProject}, read in one consistent snapshot: what the exporter writes,
@@ -47,19 +48,19 @@ public final class ProjectSnapshot {
     }
 
     static RefiProject of(Connection connection, String name) throws SQLException {
-        List<RefiProject.User> users = RefiSql.rows(connection, CODERS,
+        List<RefiProject.User> users = Sql.list(connection, CODERS,
                 rs -> new RefiProject.User(Guids.normalize(rs.getString(2)), rs.getString(3)));
         Codebook codebook = CodebookStore.load(connection);
         List<RefiProject.Code> codes = codebook.roots().stream().map(code -> code(codebook, code)).toList();
 
         Map<Long, String> attributeGuids = new HashMap<>();
-        List<RefiProject.Variable> variables = RefiSql.rows(connection, ATTRIBUTES, rs -> {
+        List<RefiProject.Variable> variables = Sql.list(connection, ATTRIBUTES, rs -> {
             String guid = Guids.normalize(rs.getString(2));
             attributeGuids.put(rs.getLong(1), guid);
             return new RefiProject.Variable(guid, rs.getString(3), type(rs.getString(4)));
         });
         Map<Long, Map<String, String>> values = new HashMap<>();
-        RefiSql.rows(connection, VALUES, rs -> {
+        Sql.list(connection, VALUES, rs -> {
             String value = rs.getString(3);
             if (value != null) {
                 values.computeIfAbsent(rs.getLong(1), key -> new LinkedHashMap<>())
@@ -69,27 +70,27 @@ public final class ProjectSnapshot {
         });
 
         Map<Long, List<RefiProject.Coding>> codings = new HashMap<>();
-        RefiSql.rows(connection, CODINGS, rs -> {
+        Sql.list(connection, CODINGS, rs -> {
             codings.computeIfAbsent(rs.getLong(3), key -> new ArrayList<>()).add(new RefiProject.Coding(
                     Guids.normalize(rs.getString(2)), Guids.normalize(rs.getString(4)),
                     Guids.normalize(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getString(8)));
             return null;
         });
         Map<Long, List<String>> transcriptsOfCase = new HashMap<>();
-        List<RefiProject.Source> sources = RefiSql.rows(connection, TRANSCRIPTS, rs -> {
+        List<RefiProject.Source> sources = Sql.list(connection, TRANSCRIPTS, rs -> {
             String guid = Guids.normalize(rs.getString(2));
-            Long caseId = RefiSql.nullableLong(rs, 6);
+            Long caseId = Sql.nullableLong(rs, 6);
             if (caseId != null) {
                 transcriptsOfCase.computeIfAbsent(caseId, key -> new ArrayList<>()).add(guid);
             }
             return new RefiProject.Source(guid, rs.getString(3), rs.getString(4), rs.getString(5),
                     codings.getOrDefault(rs.getLong(1), List.of()));
         });
-        List<RefiProject.Case> cases = RefiSql.rows(connection, CASES, rs -> new RefiProject.Case(
+        List<RefiProject.Case> cases = Sql.list(connection, CASES, rs -> new RefiProject.Case(
                 Guids.normalize(rs.getString(2)), rs.getString(3), rs.getString(4),
                 values.getOrDefault(rs.getLong(1), Map.of()), transcriptsOfCase.getOrDefault(rs.getLong(1),
                 List.of())));
-        List<RefiProject.Note> notes = RefiSql.rows(connection, MEMOS, rs -> {
+        List<RefiProject.Note> notes = Sql.list(connection, MEMOS, rs -> {
             RefiProject.NoteTarget target = RefiProject.NoteTarget.PROJECT;
             String targetGuid = null;
             String[] targets = {rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)};

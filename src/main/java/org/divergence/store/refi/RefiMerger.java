@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.store.coding.TranscriptStore;
 import org.divergence.core.coding.CodeColors;
 import org.divergence.core.refi.Guids;
 import org.divergence.core.refi.MergeReport.Item;
@@ -21,6 +21,7 @@ import org.divergence.core.refi.RefiProject;
 import org.divergence.core.refi.SourceText;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -156,7 +157,7 @@ public final class RefiMerger {
         if (known != null) {
             return known;
         }
-        List<Object[]> byGuid = RefiSql.rows(connection, CODER_BY_GUID, rs -> new Object[] {rs.getLong(1),
+        List<Object[]> byGuid = Sql.list(connection, CODER_BY_GUID, rs -> new Object[] {rs.getLong(1),
                 rs.getString(2)}, guid);
         long id;
         if (!byGuid.isEmpty()) {
@@ -168,14 +169,14 @@ public final class RefiMerger {
             }
         } else {
             String coderName = name == null || name.isBlank() ? "User " + guid.substring(0, 8) : name.strip();
-            List<Long> byName = RefiSql.rows(connection, CODER_BY_NAME, rs -> rs.getLong(1), coderName);
+            List<Long> byName = Sql.list(connection, CODER_BY_NAME, rs -> rs.getLong(1), coderName);
             if (!byName.isEmpty()) {
                 id = byName.getFirst();
                 report.matchedOtherwise(Item.CODERS);
             } else {
-                String newGuid = RefiSql.longValue(connection, CODER_GUID_TAKEN, guid) == 0 ? guid
+                String newGuid = Sql.count(connection, CODER_GUID_TAKEN, guid) == 0 ? guid
                         : UUID.randomUUID().toString();
-                id = RefiSql.insertRow(connection, INSERT_CODER, newGuid, coderName);
+                id = Sql.insert(connection, INSERT_CODER, newGuid, coderName);
                 recorder.inserted(Tables.CODER, id);
                 report.added(Item.CODERS);
                 if (!listed) {
@@ -213,8 +214,8 @@ public final class RefiMerger {
             if (!name.equals(code.name())) {
                 report.adjusted("code names with \u201C/\u201D (it separates levels in paths) written with \u201C\u2215\u201D");
             }
-            List<Object[]> byGuid = RefiSql.rows(connection, CODE_BY_GUID, rs -> new Object[] {rs.getLong(1),
-                    rs.getString(2), RefiSql.nullableLong(rs, 3)}, guid);
+            List<Object[]> byGuid = Sql.list(connection, CODE_BY_GUID, rs -> new Object[] {rs.getLong(1),
+                    rs.getString(2), Sql.nullableLong(rs, 3)}, guid);
             long id;
             if (!byGuid.isEmpty()) {
                 id = (Long) byGuid.getFirst()[0];
@@ -231,10 +232,10 @@ public final class RefiMerger {
                     report.detail("code \u201C" + name + "\u201D matched by its path; it has another GUID here");
                 } else {
                     String color = code.color() != null ? code.color()
-                            : CodeColors.forIndex((int) RefiSql.longValue(connection, CODE_COUNT));
-                    long position = RefiSql.longValue(connection, NEXT_CODE_POSITION, parentId);
+                            : CodeColors.forIndex((int) Sql.count(connection, CODE_COUNT));
+                    long position = Sql.count(connection, NEXT_CODE_POSITION, parentId);
                     RefiProject.Definition definition = code.definition();
-                    id = RefiSql.insertRow(connection, INSERT_CODE, guid, parentId, name, color,
+                    id = Sql.insert(connection, INSERT_CODE, guid, parentId, name, color,
                             blankToNull(definition.description()), blankToNull(definition.inclusion()),
                             blankToNull(definition.exclusion()), blankToNull(definition.example()), position);
                     recorder.inserted(Tables.CODE, id);
@@ -249,7 +250,7 @@ public final class RefiMerger {
 
     private Long siblingNamed(Long parentId, String name) throws SQLException {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        for (Object[] sibling : RefiSql.rows(connection, CODE_CHILDREN, rs -> new Object[] {rs.getLong(1),
+        for (Object[] sibling : Sql.list(connection, CODE_CHILDREN, rs -> new Object[] {rs.getLong(1),
                 rs.getString(2)}, parentId)) {
             if (((String) sibling[1]).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return (Long) sibling[0];
@@ -261,13 +262,13 @@ public final class RefiMerger {
     // ------------------------------------------------------------------------------------------------ cases
 
     private void attribute(RefiProject.Variable variable) throws SQLException {
-        List<Long> byGuid = RefiSql.rows(connection, ATTRIBUTE_BY_GUID, rs -> rs.getLong(1), variable.guid());
+        List<Long> byGuid = Sql.list(connection, ATTRIBUTE_BY_GUID, rs -> rs.getLong(1), variable.guid());
         long id;
         if (!byGuid.isEmpty()) {
             id = byGuid.getFirst();
             report.matchedByGuid(Item.ATTRIBUTES);
         } else {
-            List<Long> byName = RefiSql.rows(connection, ATTRIBUTE_BY_NAME, rs -> rs.getLong(1), variable.name());
+            List<Long> byName = Sql.list(connection, ATTRIBUTE_BY_NAME, rs -> rs.getLong(1), variable.name());
             if (!byName.isEmpty()) {
                 id = byName.getFirst();
                 report.matchedOtherwise(Item.ATTRIBUTES);
@@ -279,8 +280,8 @@ public final class RefiMerger {
                     case DATE -> "date";
                     case TEXT, DATETIME -> "text";
                 };
-                id = RefiSql.insertRow(connection, INSERT_ATTRIBUTE, variable.guid(), variable.name(), type,
-                        RefiSql.longValue(connection, NEXT_ATTRIBUTE_POSITION));
+                id = Sql.insert(connection, INSERT_ATTRIBUTE, variable.guid(), variable.name(), type,
+                        Sql.count(connection, NEXT_ATTRIBUTE_POSITION));
                 recorder.inserted(Tables.ATTRIBUTE, id);
                 report.added(Item.ATTRIBUTES);
             }
@@ -289,7 +290,7 @@ public final class RefiMerger {
     }
 
     private void caseItem(RefiProject.Case item) throws SQLException {
-        List<Long> byGuid = RefiSql.rows(connection, CASE_BY_GUID, rs -> rs.getLong(1), item.guid());
+        List<Long> byGuid = Sql.list(connection, CASE_BY_GUID, rs -> rs.getLong(1), item.guid());
         long id;
         boolean added = false;
         if (!byGuid.isEmpty()) {
@@ -297,14 +298,14 @@ public final class RefiMerger {
             report.matchedByGuid(Item.CASES);
         } else {
             List<Long> byName = item.name() == null ? List.of()
-                    : RefiSql.rows(connection, CASE_BY_NAME, rs -> rs.getLong(1), item.name());
+                    : Sql.list(connection, CASE_BY_NAME, rs -> rs.getLong(1), item.name());
             if (!byName.isEmpty()) {
                 id = byName.getFirst();
                 report.matchedOtherwise(Item.CASES);
             } else {
-                Set<String> taken = new HashSet<>(RefiSql.rows(connection, CASE_NAMES, rs -> rs.getString(1)));
+                Set<String> taken = new HashSet<>(Sql.list(connection, CASE_NAMES, rs -> rs.getString(1)));
                 String name = unique(item.name() == null ? "Case" : item.name(), taken);
-                id = RefiSql.insertRow(connection, INSERT_CASE, item.guid(), name, blankToNull(item.description()));
+                id = Sql.insert(connection, INSERT_CASE, item.guid(), name, blankToNull(item.description()));
                 recorder.inserted(Tables.CASE, id);
                 report.added(Item.CASES);
                 added = true;
@@ -317,11 +318,11 @@ public final class RefiMerger {
                 report.notCarried("case attribute values of variables the file does not define");
                 continue;
             }
-            List<String> existing = RefiSql.rows(connection, VALUE, rs -> rs.getString(1), id, attribute);
+            List<String> existing = Sql.list(connection, VALUE, rs -> rs.getString(1), id, attribute);
             if (existing.isEmpty()) {
                 if (value.getValue() != null && !value.getValue().isBlank()) {
                     recorder.touch(Tables.ATTRIBUTE_VALUE, id, attribute);
-                    RefiSql.updateRows(connection, INSERT_VALUE, id, attribute, value.getValue().strip());
+                    Sql.update(connection, INSERT_VALUE, id, attribute, value.getValue().strip());
                 }
             } else if (!added && !value.getValue().strip().equals(existing.getFirst())) {
                 report.detail("case attribute value \u201C" + value.getValue() + "\u201D differs from \u201C"
@@ -333,11 +334,11 @@ public final class RefiMerger {
             if (transcript == null) {
                 continue;
             }
-            Long current = RefiSql.rows(connection, TRANSCRIPT_CASE, rs -> RefiSql.nullableLong(rs, 1), transcript)
+            Long current = Sql.list(connection, TRANSCRIPT_CASE, rs -> Sql.nullableLong(rs, 1), transcript)
                     .getFirst();
             if (current == null) {
                 recorder.touch(Tables.TRANSCRIPT, transcript);
-                RefiSql.updateRows(connection, SET_TRANSCRIPT_CASE, id, transcript);
+                Sql.update(connection, SET_TRANSCRIPT_CASE, id, transcript);
             } else if (current != id) {
                 report.notCarried(newTranscripts.contains(transcript)
                         ? "memberships of sources in a second case (a transcript belongs to one case)"
@@ -355,9 +356,9 @@ public final class RefiMerger {
             offsets[2 * i + 1] = source.codings().get(i).end();
         }
         SourceText text = SourceText.of(source.text(), offsets);
-        String hash = TranscriptImporter.sha256(text.text());
+        String hash = TranscriptStore.sha256(text.text());
         String guid = source.guid();
-        List<Object[]> byGuid = RefiSql.rows(connection, TRANSCRIPT_BY_GUID, rs -> new Object[] {rs.getLong(1),
+        List<Object[]> byGuid = Sql.list(connection, TRANSCRIPT_BY_GUID, rs -> new Object[] {rs.getLong(1),
                 rs.getString(2), rs.getString(3)}, guid);
         if (!byGuid.isEmpty()) {
             if (hash.equals(byGuid.getFirst()[1])) {
@@ -368,7 +369,7 @@ public final class RefiMerger {
             guid = Guids.derived("refi-text-differs", guid + "/" + hash);
             report.detail("source \u201C" + source.name() + "\u201D has the GUID of \u201C" + byGuid.getFirst()[2]
                     + "\u201D here but another text; imported as a transcript of its own");
-            List<Object[]> again = RefiSql.rows(connection, TRANSCRIPT_BY_GUID, rs -> new Object[] {rs.getLong(1)},
+            List<Object[]> again = Sql.list(connection, TRANSCRIPT_BY_GUID, rs -> new Object[] {rs.getLong(1)},
                     guid);
             if (!again.isEmpty()) {
                 transcripts.put(source.guid(), (Long) again.getFirst()[0]);
@@ -377,7 +378,7 @@ public final class RefiMerger {
             }
         }
         // Only transcripts that were here before: two sources of one file with the same text stay two transcripts.
-        List<Object[]> byHash = RefiSql.rows(connection, TRANSCRIPT_BY_HASH, rs -> new Object[] {rs.getLong(1),
+        List<Object[]> byHash = Sql.list(connection, TRANSCRIPT_BY_HASH, rs -> new Object[] {rs.getLong(1),
                 rs.getString(2)}, hash).stream().filter(row -> !newTranscripts.contains((Long) row[0])).toList();
         if (!byHash.isEmpty()) {
             Object[] chosen = byHash.stream().filter(row -> row[1].equals(source.name())).findFirst()
@@ -390,9 +391,9 @@ public final class RefiMerger {
             }
             return text;
         }
-        Set<String> names = new HashSet<>(RefiSql.rows(connection, TRANSCRIPT_NAMES, rs -> rs.getString(1)));
+        Set<String> names = new HashSet<>(Sql.list(connection, TRANSCRIPT_NAMES, rs -> rs.getString(1)));
         String name = unique(source.name(), names);
-        long id = RefiSql.insertRow(connection, INSERT_TRANSCRIPT, guid, name, text.text(), hash,
+        long id = Sql.insert(connection, INSERT_TRANSCRIPT, guid, name, text.text(), hash,
                 text.text().codePointCount(0, text.text().length()), sourceFile, format, now);
         recorder.inserted(Tables.TRANSCRIPT, id);
         transcripts.put(source.guid(), id);
@@ -409,7 +410,7 @@ public final class RefiMerger {
     private void coding(Long transcriptId, SourceText text, RefiProject.Coding coding) throws SQLException {
         Long codeId = codes.get(coding.codeGuid());
         if (codeId == null) {
-            List<Object[]> known = RefiSql.rows(connection, CODE_BY_GUID, rs -> new Object[] {rs.getLong(1)},
+            List<Object[]> known = Sql.list(connection, CODE_BY_GUID, rs -> new Object[] {rs.getLong(1)},
                     coding.codeGuid());
             if (known.isEmpty()) {
                 report.notCarried("codings of codes the file does not define");
@@ -428,7 +429,7 @@ public final class RefiMerger {
             return;
         }
         long coderId = coderOf(coding.userGuid());
-        List<Long> same = RefiSql.rows(connection, SAME_CODING, rs -> rs.getLong(1), transcriptId, codeId, coderId,
+        List<Long> same = Sql.list(connection, SAME_CODING, rs -> rs.getLong(1), transcriptId, codeId, coderId,
                 start, end);
         if (!same.isEmpty()) {
             codings.put(coding.guid(), same.getFirst());
@@ -436,12 +437,12 @@ public final class RefiMerger {
             return;
         }
         String guid = coding.guid();
-        if (RefiSql.longValue(connection, CODING_GUID_TAKEN, guid) > 0) {
+        if (Sql.count(connection, CODING_GUID_TAKEN, guid) > 0) {
             guid = UUID.randomUUID().toString();
             report.adjusted("codings whose GUID is taken here by another coding given a new GUID");
         }
         String createdAt = coding.createdAt() == null || coding.createdAt().isBlank() ? now : coding.createdAt();
-        long id = RefiSql.insertRow(connection, INSERT_CODING, guid, transcriptId, codeId, coderId, start, end,
+        long id = Sql.insert(connection, INSERT_CODING, guid, transcriptId, codeId, coderId, start, end,
                 createdAt);
         recorder.inserted(Tables.CODING, id);
         codings.put(coding.guid(), id);
@@ -470,7 +471,7 @@ public final class RefiMerger {
             }
         }
         String guid = note.guid();
-        List<String> existing = RefiSql.rows(connection, MEMO_BY_GUID, rs -> rs.getString(1), guid);
+        List<String> existing = Sql.list(connection, MEMO_BY_GUID, rs -> rs.getString(1), guid);
         if (!existing.isEmpty()) {
             if (existing.getFirst().equals(note.text())) {
                 report.matchedOtherwise(Item.MEMOS);
@@ -482,7 +483,7 @@ public final class RefiMerger {
         Long coderId = note.userGuid() == null ? null : coderOf(note.userGuid());
         String created = note.createdAt() == null || note.createdAt().isBlank() ? now : note.createdAt();
         String modified = note.modifiedAt() == null || note.modifiedAt().isBlank() ? created : note.modifiedAt();
-        long id = RefiSql.insertRow(connection, INSERT_MEMO, guid, codingId, transcriptId, codeId, caseId, coderId,
+        long id = Sql.insert(connection, INSERT_MEMO, guid, codingId, transcriptId, codeId, caseId, coderId,
                 note.name(), note.text() == null ? "" : note.text(), created, modified);
         recorder.inserted(Tables.MEMO, id);
         report.added(Item.MEMOS);

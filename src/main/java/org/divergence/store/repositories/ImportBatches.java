@@ -14,6 +14,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 
 /** The import batches of a project: recorded with every import, listed for provenance, removable again. */
 public final class ImportBatches {
@@ -139,5 +140,10 @@ public final class ImportBatches {
             }
             return new long[] {deleted, restored};
         });
+    }
+
+    /** Gives every batch one import time: for a project built as a fixed artefact (the sample project). */
+    public static void setAllImportTimes(Connection connection, String importedAt) throws SQLException {
+        Sql.update(connection, "UPDATE import_batch SET imported_at = ?", importedAt);
     }
 }

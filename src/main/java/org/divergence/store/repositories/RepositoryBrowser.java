@@ -23,6 +23,7 @@ import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 
 /**
  * Reads the repository table for a browsing view of any size: the matching ids in the chosen order (computed once,
@@ -83,7 +84,7 @@ public final class RepositoryBrowser {
         }
         return project.read(connection -> {
             Map<Long, StoredRepository> byId = new HashMap<>();
-            String placeholders = String.join(",", java.util.Collections.nCopies(size, "?"));
+            String placeholders = Sql.placeholders(size);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + ROW_COLUMNS
                     + " FROM repository WHERE id IN (" + placeholders + ")")) {
                 for (int i = 0; i < size; i++) {

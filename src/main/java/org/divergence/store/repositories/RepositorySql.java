@@ -13,6 +13,7 @@ import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.project.Sql;
 
 /**
  * Turns a {@link RepositoryFilter} into a WHERE clause over the {@code repository} table. The clause contains only
@@ -35,11 +36,11 @@ public final class RepositorySql {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (!filter.platforms().isEmpty()) {
-            conditions.add("platform IN (" + placeholders(filter.platforms().size()) + ")");
+            conditions.add("platform IN (" + Sql.placeholders(filter.platforms().size()) + ")");
             filter.platforms().stream().map(Platform::code).sorted().forEach(parameters::add);
         }
         if (!filter.repoTypes().isEmpty()) {
-            conditions.add("repo_type IN (" + placeholders(filter.repoTypes().size()) + ")");
+            conditions.add("repo_type IN (" + Sql.placeholders(filter.repoTypes().size()) + ")");
             filter.repoTypes().stream().map(RepoType::code).sorted().forEach(parameters::add);
         }
         if (filter.createdFrom() != null) {
@@ -79,12 +80,12 @@ public final class RepositorySql {
         if (!filter.tags().isEmpty()) {
             // Tags are stored rows (by hand and by rule): see docs/tags.md.
             conditions.add("EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
-                    + " AND t.code_id IN (" + placeholders(filter.tags().size()) + "))");
+                    + " AND t.code_id IN (" + Sql.placeholders(filter.tags().size()) + "))");
             filter.tags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
         }
         if (!filter.withoutTags().isEmpty()) {
             conditions.add("NOT EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
-                    + " AND t.code_id IN (" + placeholders(filter.withoutTags().size()) + "))");
+                    + " AND t.code_id IN (" + Sql.placeholders(filter.withoutTags().size()) + "))");
             filter.withoutTags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
         }
         return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
@@ -140,9 +141,5 @@ public final class RepositorySql {
             statement.setObject(index++, parameter);
         }
         return index;
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import org.divergence.store.project.Sql;
 
 /**
  * Which repositories a rule is applied to: all of them, those of some import batches (what an import added or
@@ -24,7 +24,7 @@ record RepositoryScope(String condition, List<Object> parameters, boolean byBatc
         if (batchIds.isEmpty()) {
             return new RepositoryScope("0 = 1", List.of(), false);
         }
-        return new RepositoryScope("batch_id IN (" + String.join(", ", Collections.nCopies(batchIds.size(), "?"))
+        return new RepositoryScope("batch_id IN (" + Sql.placeholders(batchIds.size())
                 + ")", List.copyOf(batchIds), true);
     }
 

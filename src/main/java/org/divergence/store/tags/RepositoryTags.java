@@ -21,6 +21,7 @@ import org.divergence.core.tags.TagRule;
 import org.divergence.core.tags.TagUsage;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
 
 /**
  * The tags of a project's repositories: which codes can be tags (all of the codebook), how much each is used,
@@ -149,7 +150,7 @@ public final class RepositoryTags {
         }
         return project.read(connection -> {
             Map<Long, List<Long>> codes = new LinkedHashMap<>();
-            String placeholders = String.join(", ", java.util.Collections.nCopies(repositoryIds.length, "?"));
+            String placeholders = Sql.placeholders(repositoryIds.length);
             try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT repository_id, code_id"
                     + " FROM repository_tag WHERE repository_id IN (" + placeholders + ") ORDER BY repository_id,"
                     + " code_id")) {

@@ -11,6 +11,7 @@ import org.divergence.core.tags.RuleExpression;
 import org.divergence.core.tags.RuleField;
 import org.divergence.core.tags.RuleOperator;
 import org.divergence.core.tags.RuleValue;
+import org.divergence.store.project.Sql;
 
 /**
  * A tag rule as an SQL condition over the {@code repository} table. The condition is built only from fixed
@@ -179,12 +180,8 @@ public final class RuleSql {
         } else {
             sql.append(column(in.field()).column());
         }
-        sql.append(in.negated() ? " NOT IN (" : " IN (");
-        for (int i = 0; i < in.values().size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            parameters.add(bindable(in.values().get(i)));
-        }
-        sql.append("))");
+        sql.append(in.negated() ? " NOT IN (" : " IN (").append(Sql.placeholders(in.values().size())).append("))");
+        in.values().forEach(value -> parameters.add(bindable(value)));
     }
 
     private void extraValue(RuleField.Extra extra) {

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.tags.RuleExpression;
@@ -28,12 +27,6 @@ import org.divergence.store.project.Project;
  * Applying is incremental: rows of repositories that no longer match go, missing ones are added, the rest stay.
  */
 public final class TagRules {
-
-    /** The import hook: re-applies every rule to the repositories the import added or updated. */
-    public static final RepositoryImporter.AfterImport REAPPLY_AFTER_IMPORT = (connection, report) -> {
-        List<Long> batches = report.files().stream().map(RepositoryImporter.FileReport::batchId).toList();
-        applyAll(connection, RepositoryScope.batches(batches));
-    };
 
     static final Set<DataArea> TAGS = EnumSet.of(DataArea.TAGS);
 
@@ -140,6 +133,14 @@ public final class TagRules {
     /** Applies every rule to every repository again; returns the rows added and removed. */
     public static long[] reapplyAll(Project project) {
         return project.write(TAGS, connection -> applyAll(connection, RepositoryScope.ALL));
+    }
+
+    /**
+     * Applies the rules to the repositories the batches added or updated, inside the caller's transaction: how an
+     * import keeps tags in step with what it stored.
+     */
+    public static void applyToBatches(Connection connection, List<Long> batchIds) throws SQLException {
+        applyAll(connection, RepositoryScope.batches(batchIds));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.exchange.repositories.ImportFormat;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.project.Project;
 import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.repositories.RepositoryTableWriter;
@@ -40,14 +41,14 @@ class RepositoryImportTest {
         Project.create(projectFile).close();
     }
 
-    private RepositoryImporter.Report importFiles(RepositoryImporter.Options options, Path... files) {
+    private RepositoryImporter.Report importFiles(ImportOptions options, Path... files) {
         try (Project project = Project.open(projectFile)) {
             return new RepositoryImporter(project).importFiles(List.of(files), options, Progress.NONE);
         }
     }
 
     private RepositoryImporter.Report importFiles(Path... files) {
-        return importFiles(RepositoryImporter.Options.defaults(), files);
+        return importFiles(ImportOptions.defaults(), files);
     }
 
     private Path write(String name, String content) throws Exception {
@@ -215,7 +216,7 @@ class RepositoryImportTest {
     void skipInvalidImportsTheGoodRowsAndWritesTheRejectedOnesWithReasons() throws Exception {
         Path csv = write("mixed.csv", HEADER + "\ngithub,code,a/b,,1,1,,,,,,,,,\ngithub,code,a/c,,x,1,,,,,,,,,\n"
                 + "gitlab,code,a/d,,1,1,,,,,,,,,\nhuggingface,model,m,,1,1,,,,,,,,,\n");
-        RepositoryImporter.Report report = importFiles(new RepositoryImporter.Options(true, Optional.empty()), csv);
+        RepositoryImporter.Report report = importFiles(new ImportOptions(true, Optional.empty()), csv);
         assertEquals("imported 2 repositories (2 added, 0 updated, 2 skipped) from 1 file(s)", report.summary());
         Path side = report.files().getFirst().rejectedFile();
         assertEquals(folder.resolve("mixed.csv.rejected.csv"), side);
@@ -326,7 +327,7 @@ class RepositoryImportTest {
         assertEquals("export.json:1: item 1: cannot tell whether this Hugging Face repository is a model, dataset or"
                 + " space; name the file models.json, datasets.json or spaces.json, or pass --hf-type",
                 error.getMessage());
-        importFiles(new RepositoryImporter.Options(false, Optional.of(RepoType.SPACE)), file);
+        importFiles(new ImportOptions(false, Optional.of(RepoType.SPACE)), file);
         assertTrue(TableDump.repositories(projectFile).getFirst().startsWith("huggingface|space|org/thing"));
     }
 
@@ -366,7 +367,7 @@ class RepositoryImportTest {
             }
             Path copy = folder.resolve("copy-" + extension + ".divergence");
             try (Project project = Project.create(copy)) {
-                new RepositoryImporter(project).importFiles(List.of(export), RepositoryImporter.Options.defaults(),
+                new RepositoryImporter(project).importFiles(List.of(export), ImportOptions.defaults(),
                         Progress.NONE);
             }
             assertEquals(original, TableDump.repositories(copy), extension);
@@ -432,7 +433,7 @@ class RepositoryImportTest {
         int rows = RepositoryTableWriter.ROWS_PER_STATEMENT + 5;
         try (Project project = Project.open(projectFile)) {
             new RepositoryImporter(project).asSoleUser().importFiles(List.of(write("a.csv", manyRows(rows, 0))),
-                    RepositoryImporter.Options.defaults(), Progress.NONE);
+                    ImportOptions.defaults(), Progress.NONE);
             assertEquals("wal", project.read(c -> TableDump.rows(c, "PRAGMA journal_mode")).getFirst());
         }
         assertEquals(expectedManyRows(rows, 0), TableDump.repositories(projectFile));
@@ -498,7 +499,7 @@ class RepositoryImportTest {
         };
         try (Project project = Project.open(projectFile)) {
             assertThrows(org.divergence.core.common.CancelledException.class, () -> new RepositoryImporter(project)
-                    .importFiles(List.of(file), RepositoryImporter.Options.defaults(), cancelAfterFirstUpdate));
+                    .importFiles(List.of(file), ImportOptions.defaults(), cancelAfterFirstUpdate));
         }
         assertEquals(before, snapshot());
     }

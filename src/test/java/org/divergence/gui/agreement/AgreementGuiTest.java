@@ -25,7 +25,8 @@ import org.divergence.core.agreement.KappaBand;
 import org.divergence.core.common.Progress;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.gui.coding.InterviewsSection;
-import org.divergence.gui.shell.Section;
+import org.divergence.gui.coding.InterviewsView;
+import org.divergence.gui.common.Section;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.settings.AppDirectories;
@@ -105,7 +106,7 @@ class AgreementGuiTest {
                 && area.getSelection().getEnd() == end);
         assertEquals(text.substring(start, end), area.getSelectedText());
 
-        InterviewsSection interviews = (InterviewsSection) workbench.window().sectionView(Section.INTERVIEWS);
+        InterviewsView interviews = ((InterviewsSection) workbench.window().sectionView(Section.INTERVIEWS)).view();
         var coding = interviews.codingViewModel();
         assertFalse(coding.visibleCodings().isEmpty());
         robot.clickOn("#blind-coding");
@@ -171,7 +172,7 @@ class AgreementGuiTest {
         DialogPane report = robot.lookup("#merge-report").query();
         robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
         assertEquals(Section.AGREEMENT, workbench.viewModel().selectedSectionProperty().get());
-        AgreementView view = (AgreementView) workbench.window().sectionView(Section.AGREEMENT);
+        AgreementView view = ((AgreementSection) workbench.window().sectionView(Section.AGREEMENT)).view();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().coders().contains("Zoe"));
     }
 }

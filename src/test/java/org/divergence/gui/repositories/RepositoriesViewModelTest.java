@@ -14,6 +14,7 @@ import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.store.project.Project;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class RepositoriesViewModelTest {
                 huggingface,model,acme/gamma-model,2023-02-01,1,5,,,,0,,,50,7,1
                 huggingface,dataset,acme/delta-data,2024-03-01,2,9,,,,4,,,10,2,
                 """);
-        new RepositoryImporter(project).importFiles(List.of(csv), RepositoryImporter.Options.defaults(),
+        new RepositoryImporter(project).importFiles(List.of(csv), ImportOptions.defaults(),
                 Progress.NONE);
         viewModel = new RepositoriesViewModel(new SameThreadTaskExecutor());
         viewModel.setProject(project);
@@ -119,7 +120,7 @@ class RepositoriesViewModelTest {
             csv.append("github,code,bulk/r").append(i).append(",,1,").append(i).append(",,,,,,,,,\n");
         }
         Files.writeString(big, csv);
-        new RepositoryImporter(project).importFiles(List.of(big), RepositoryImporter.Options.defaults(),
+        new RepositoryImporter(project).importFiles(List.of(big), ImportOptions.defaults(),
                 Progress.NONE);
         viewModel.refresh();
         var rows = viewModel.rowsProperty().get();

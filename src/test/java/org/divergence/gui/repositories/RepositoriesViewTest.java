@@ -110,7 +110,7 @@ class RepositoriesViewTest {
     }
 
 
-    private org.divergence.gui.shell.ImportHandler findHandler() {
+    private org.divergence.gui.common.ImportHandler findHandler() {
         return workbench.services().importHandler();
     }
 

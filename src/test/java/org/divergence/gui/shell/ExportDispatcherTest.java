@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.ProjectContext;
 import org.divergence.store.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.divergence.gui.common.Section;
 import org.divergence.samples.SampleProject;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.store.settings.SettingsStore;

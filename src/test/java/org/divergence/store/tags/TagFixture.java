@@ -11,6 +11,7 @@ import org.divergence.app.repositories.RepositoryImporter;
 import org.divergence.core.common.Progress;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.RuleParser;
+import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 
@@ -34,21 +35,16 @@ final class TagFixture {
 
     static Project create(Path folder) {
         Project project = Project.create(folder.resolve("tags.divergence"));
-        importText(project, folder, "sample.csv", CSV, true);
-        importText(project, folder, "typed.jsonl", JSONL, true);
+        importText(project, folder, "sample.csv", CSV);
+        importText(project, folder, "typed.jsonl", JSONL);
         return project;
     }
 
-    static RepositoryImporter.Report importText(Project project, Path folder, String name, String text,
-                                                boolean withRules) {
+    static RepositoryImporter.Report importText(Project project, Path folder, String name, String text) {
         try {
             Path file = folder.resolve(name);
             Files.writeString(file, text);
-            RepositoryImporter importer = new RepositoryImporter(project);
-            if (withRules) {
-                importer.afterImport(TagRules.REAPPLY_AFTER_IMPORT);
-            }
-            return importer.importFiles(List.of(file), RepositoryImporter.Options.defaults(), Progress.NONE);
+            return new RepositoryImporter(project).importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,20 +1,16 @@
-package org.divergence.gui.shell;
+package org.divergence.gui.common;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.divergence.core.repositories.RepositoryFilter;
-import org.divergence.gui.common.DialogService;
-import org.divergence.gui.common.TaskExecutor;
-import org.divergence.gui.common.Theme;
 import org.divergence.store.settings.AppDirectories;
+import org.divergence.store.settings.Settings;
 
 /**
- * The services every feature's View and ViewModel is constructed with, created once by {@link Workbench}.
+ * The services every feature's View and ViewModel is constructed with, created once by the shell when the window opens.
  * Passing this one object keeps constructors short without a static service locator.
  */
 public final class FeatureServices {
@@ -22,7 +18,8 @@ public final class FeatureServices {
     private final ProjectContext context;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
-    private final MainViewModel mainViewModel;
+    private final Settings settings;
+    private final Consumer<Section> navigator;
     private final AppDirectories directories;
     private final ObjectProperty<Theme> theme;
     private final Consumer<String> openUrl;
@@ -32,19 +29,24 @@ public final class FeatureServices {
     private Runnable collectHandler;
     private Consumer<RepositoryFilter> repositoriesBrowser;
 
-    public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs,
-                           MainViewModel mainViewModel, AppDirectories directories, Consumer<String> openUrl,
-                           Supplier<Window> window) {
+    /**
+     * {@code navigator} opens a section; the import and export handlers route files to the features that register
+     * for them (the shell makes both).
+     */
+    public FeatureServices(ProjectContext context, TaskExecutor tasks, DialogService dialogs, Settings settings,
+                           AppDirectories directories, Consumer<String> openUrl, Supplier<Window> window,
+                           Consumer<Section> navigator, ImportHandler importHandler, ExportHandler exportHandler) {
         this.openUrl = openUrl;
         this.window = window;
         this.context = context;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.mainViewModel = mainViewModel;
+        this.settings = settings;
+        this.navigator = navigator;
         this.directories = directories;
-        this.theme = new SimpleObjectProperty<>(Theme.of(mainViewModel.settings().theme));
-        this.importHandler = new ImportDispatcher(dialogs, context);
-        this.exportHandler = new ExportDispatcher(dialogs, context);
+        this.theme = new SimpleObjectProperty<>(Theme.of(settings.theme));
+        this.importHandler = importHandler;
+        this.exportHandler = exportHandler;
     }
 
     public ProjectContext context() {
@@ -59,8 +61,9 @@ public final class FeatureServices {
         return dialogs;
     }
 
-    public MainViewModel mainViewModel() {
-        return mainViewModel;
+    /** The user's settings (saved by the features that change them through {@link #directories()}). */
+    public Settings settings() {
+        return settings;
     }
 
     public AppDirectories directories() {
@@ -71,7 +74,8 @@ public final class FeatureServices {
         return theme;
     }
 
-    void themeChanged(Theme next) {
+    /** Called by the window when the user switches the theme; charts and views follow the property. */
+    public void themeChanged(Theme next) {
         theme.set(next);
     }
 
@@ -106,7 +110,7 @@ public final class FeatureServices {
 
     /** Opens another section, e.g. the Repositories table filtered from a chart click. */
     public void navigate(Section section) {
-        mainViewModel.selectedSectionProperty().set(section);
+        navigator.accept(section);
     }
 
     /** Registers how the Repositories section shows a filter (the repositories feature does, at start). */

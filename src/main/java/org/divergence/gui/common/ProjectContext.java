@@ -1,4 +1,4 @@
-package org.divergence.gui.shell;
+package org.divergence.gui.common;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.divergence.core.undo.UndoHistory;
-import org.divergence.gui.common.FxThread;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 

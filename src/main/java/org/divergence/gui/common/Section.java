@@ -1,4 +1,4 @@
-package org.divergence.gui.shell;
+package org.divergence.gui.common;
 
 import javafx.scene.input.KeyCode;
 import org.kordamp.ikonli.Ikon;

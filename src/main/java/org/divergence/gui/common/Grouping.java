@@ -1,4 +1,4 @@
-package org.divergence.gui.compare;
+package org.divergence.gui.common;
 
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.GroupSplits;

@@ -1,4 +1,4 @@
-package org.divergence.gui.shell;
+package org.divergence.gui.common;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,0 +1,14 @@
+package org.divergence.exchange.repositories;
+
+import java.util.Optional;
+import org.divergence.core.repositories.RepoType;
+
+/**
+ * How repository files are read: {@code skipInvalid} imports the valid rows and sets the rejected ones aside;
+ * {@code huggingFaceType} tells API JSON of unknown kind which Hugging Face type it holds.
+ */
+public record ImportOptions(boolean skipInvalid, Optional<RepoType> huggingFaceType) {
+    public static ImportOptions defaults() {
+        return new ImportOptions(false, Optional.empty());
+    }
+}
