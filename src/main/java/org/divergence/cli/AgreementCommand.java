@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.agreement.ComputeAgreement;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.Json;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.agreement.AgreementCounts;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
@@ -55,7 +58,7 @@ final class AgreementCommand implements Callable<Integer> {
         AgreementUnit parsed = AgreementUnit.parse(unit);
         AgreementResult result;
         try (Project opened = Project.openForReading(project.path())) {
-            result = ProjectAgreement.compute(opened, coders.get(0).strip(), coders.get(1).strip(), parsed,
+            result = ComputeAgreement.compute(opened, coders.get(0).strip(), coders.get(1).strip(), parsed,
                     Progress.NONE);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.charts.ChartSource;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.charts.LoadChartData;
+import org.divergence.app.compare.CompareRepositories;
+import org.divergence.cli.common.ConsoleProgress;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
@@ -98,8 +101,8 @@ final class ChartCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         ChartData data;
         try (Project opened = Project.openForReading(project.path())) {
-            GroupSplit split = RepositoryComparisons.split(opened, by);
-            data = ChartSource.chart(opened, split, filter, chartType, chosen, progress);
+            GroupSplit split = CompareRepositories.split(opened, by);
+            data = LoadChartData.chart(opened, split, filter, chartType, chosen, progress);
         } finally {
             progress.finish();
         }

@@ -3,6 +3,7 @@ package org.divergence.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.divergence.cli.bench.BenchCommand;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.NetworkException;

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.compare.CompareRepositories;
+import org.divergence.cli.common.ComparisonJson;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
@@ -73,8 +76,8 @@ final class CompareCommand implements Callable<Integer> {
                 BootstrapMedianDifference.Settings.DEFAULT.level());
         ComparisonReport report;
         try (Project opened = Project.openForReading(project.path())) {
-            GroupSplit split = RepositoryComparisons.split(opened, by);
-            report = RepositoryComparisons.compare(opened, split, filter, bootstrap, Progress.NONE);
+            GroupSplit split = CompareRepositories.split(opened, by);
+            report = CompareRepositories.compare(opened, split, filter, bootstrap, Progress.NONE);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -3,7 +3,10 @@ package org.divergence.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.repositories.RepositoryExporter;
+import org.divergence.app.repositories.ExportRepositories;
+import org.divergence.cli.common.ConsoleProgress;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
@@ -43,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         long written;
         try (Project opened = Project.openForReading(project.path())) {
-            written = RepositoryExporter.export(opened, out, filter, progress);
+            written = ExportRepositories.export(opened, out, filter, progress);
         } finally {
             progress.finish();
         }

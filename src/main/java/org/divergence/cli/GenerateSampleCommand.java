@@ -2,6 +2,7 @@ package org.divergence.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.samples.SampleCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

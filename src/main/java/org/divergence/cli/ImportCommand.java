@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
+import org.divergence.cli.common.ConsoleProgress;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.MemoryReport;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.project.Project;
@@ -51,17 +55,17 @@ final class ImportCommand implements Callable<Integer> {
                         "--hf-type must be model, dataset or space, not '" + huggingFaceType + "'");
             }
         }
-        RepositoryImporter.Report report;
+        ImportRepositories.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
-            report = new RepositoryImporter(opened).asSoleUser()
+            report = new ImportRepositories(opened).asSoleUser()
                     .importFiles(inputs, new ImportOptions(skipInvalid, type), progress);
         } finally {
             progress.finish();
         }
         var out = spec.commandLine().getOut();
         out.println(report.summary());
-        for (RepositoryImporter.FileReport file : report.files()) {
+        for (ImportRepositories.FileReport file : report.files()) {
             if (file.rejectedFile() != null) {
                 out.println("rejected rows of " + file.file().getFileName() + " with their reasons: "
                         + file.rejectedFile());

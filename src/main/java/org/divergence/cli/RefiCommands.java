@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.divergence.app.refi.RefiExchange;
+import org.divergence.app.refi.ExportProject;
+import org.divergence.app.refi.MergeProject;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.Json;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.refi.MergeReport;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.store.project.Project;
@@ -38,7 +42,7 @@ final class RefiCommands {
         public Integer call() {
             RefiProject exported;
             try (Project opened = Project.openForReading(project.path())) {
-                exported = RefiExchange.exportQdpx(opened, out);
+                exported = ExportProject.exportQdpx(opened, out);
             }
             spec.commandLine().getOut().printf("Wrote %s: %d coder(s), %d code(s), %d case(s), %d transcript(s), "
                             + "%d coding(s), %d memo(s)%n", out, exported.users().size(), exported.allCodes().size(),
@@ -64,7 +68,7 @@ final class RefiCommands {
         public Integer call() {
             RefiProject exported;
             try (Project opened = Project.openForReading(project.path())) {
-                exported = RefiExchange.exportQdc(opened, out);
+                exported = ExportProject.exportQdc(opened, out);
             }
             spec.commandLine().getOut().printf("Wrote %s: %d code(s)%n", out, exported.allCodes().size());
             return ExitCodes.OK;
@@ -93,7 +97,7 @@ final class RefiCommands {
             MergeReport report;
             try (Project opened = createsProject() ? Project.openOrCreate(project.path())
                     : Project.open(project.path())) {
-                report = RefiExchange.importFile(opened, input());
+                report = MergeProject.importFile(opened, input());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.report.ReportBuilder;
+import org.divergence.app.report.BuildReport;
 import org.divergence.app.report.ReportExtensions;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.report.ReportFormat;
@@ -90,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
                 BootstrapMedianDifference.Settings.DEFAULT.level()), timestamp ? Instant.now() : null);
         ReportModel model;
         try (Project opened = Project.openReadOnly(project.path())) {
-            model = ReportBuilder.build(opened, options, ReportExtensions.builtIn(), Progress.NONE);
+            model = BuildReport.build(opened, options, ReportExtensions.builtIn(), Progress.NONE);
         }
         long bytes = ReportFiles.write(out, Reports.render(model, chosen));
         spec.commandLine().getOut().printf("Wrote %s (%s, %,d bytes); project content SHA-256 %s%n", out,

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.Json;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.coding.CaseAttribute;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
@@ -84,8 +87,8 @@ final class TranscriptsCommand implements Runnable {
                 parsed.put(attribute.substring(0, equals).strip(), attribute.substring(equals + 1).strip());
             }
             try (Project opened = Project.openOrCreate(project.path())) {
-                var imported = TranscriptImporter.importFiles(opened, inputs,
-                        new TranscriptImporter.Options(caseName, parsed), Progress.NONE);
+                var imported = ImportTranscripts.importFiles(opened, inputs,
+                        new ImportTranscripts.Options(caseName, parsed), Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
                 for (var transcript : imported) {
                     out.printf("Imported %s (%s, %,d characters) into case %s%n", transcript.name(),

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.Coder;
@@ -64,8 +64,8 @@ public final class CodingBenchmarkData {
 
     public static Created create(Project project, int bytes, int codings, long seed) {
         String text = transcript(bytes, seed);
-        var imported = TranscriptImporter.store(project, List.of(TranscriptReader.fromBytes("benchmark.txt",
-                text.getBytes(StandardCharsets.UTF_8))), TranscriptImporter.Options.DEFAULT, null).getFirst();
+        var imported = ImportTranscripts.store(project, List.of(TranscriptReader.fromBytes("benchmark.txt",
+                text.getBytes(StandardCharsets.UTF_8))), ImportTranscripts.Options.DEFAULT, null).getFirst();
         new CodebookStore(project).addStarterCodebook().run();
         Codebook codebook = new CodebookStore(project).load();
         Code root = codebook.byGuid(StarterCodebook.ROOT_GUID).orElseThrow();

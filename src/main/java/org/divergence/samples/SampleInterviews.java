@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.Coder;
@@ -73,8 +73,8 @@ public final class SampleInterviews {
         Map<String, Long> transcriptIds = new HashMap<>();
         for (int i = 0; i < manifest.size(); i++) {
             NamedCsvRecord row = manifest.get(i);
-            var imported = TranscriptImporter.store(project, List.of(transcripts.get(i)),
-                    new TranscriptImporter.Options(row.getField("case"), Map.of()), guids);
+            var imported = ImportTranscripts.store(project, List.of(transcripts.get(i)),
+                    new ImportTranscripts.Options(row.getField("case"), Map.of()), guids);
             transcriptIds.put(row.getField("file"), imported.getFirst().transcriptId());
         }
 

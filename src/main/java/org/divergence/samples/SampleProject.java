@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.List;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
 import org.divergence.core.common.Progress;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.coding.TranscriptStore;
@@ -88,7 +88,7 @@ public final class SampleProject {
             folder = Files.createTempDirectory("divergence-sample");
             Path csv = folder.resolve(REPOSITORIES_CSV);
             Files.copy(in, csv);
-            new RepositoryImporter(project).importFiles(List.of(csv),
+            new ImportRepositories(project).importFiles(List.of(csv),
                     ImportOptions.defaults(), Progress.NONE);
             Files.delete(csv);
         } catch (IOException e) {

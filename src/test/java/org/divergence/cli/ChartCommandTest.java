@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.RepositorySamples;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;

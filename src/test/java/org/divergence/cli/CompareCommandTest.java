@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.RepositorySamples;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.GoldenTolerance;

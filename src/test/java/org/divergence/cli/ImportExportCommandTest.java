@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.Test;

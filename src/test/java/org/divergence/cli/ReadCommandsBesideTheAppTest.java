@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.samples.SampleProject;
 import org.divergence.store.project.Project;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.divergence.app.refi.RefiFiles;
+import org.divergence.cli.common.Json;
 import org.divergence.testsupport.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

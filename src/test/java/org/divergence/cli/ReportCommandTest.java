@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.core.report.ReportModel;
 import org.divergence.samples.SampleProject;

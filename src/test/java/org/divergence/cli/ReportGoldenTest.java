@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
 import org.divergence.core.common.Progress;
 import org.divergence.samples.SampleProject;
@@ -18,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The report on the sample project (built fresh, as on a first start) with default options, byte for byte against
- * the committed golden files. The sample project is deterministic (fixed GUIDs and times; see SampleProject), so its
+ * A snapshot (regression) test, not a proof of correctness: the report on the sample project (built fresh, as on a
+ * first start) with default options, byte for byte against the committed files, which are the app's own earlier
+ * output. It catches unintended changes; the numbers in it are checked against SciPy elsewhere (CompareGoldenTest). The sample project is deterministic (fixed GUIDs and times; see SampleProject), so its
  * content checksum is too; only the app version is replaced by a placeholder, so a version bump does not break it.
  * After an intended change to the report or the sample, regenerate with
  * {@code mvn test -Dtest=ReportGoldenTest -Ddivergence.updateGolden=true} and review the diff.

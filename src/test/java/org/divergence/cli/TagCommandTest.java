@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;

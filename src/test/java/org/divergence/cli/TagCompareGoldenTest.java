@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.divergence.app.refi.RefiExchange;
+import org.divergence.app.refi.MergeProject;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.refi.SourceText;
@@ -61,7 +61,7 @@ class RefiImportFuzzTest {
     private static void read(Path file) {
         RefiProject project;
         try {
-            project = RefiExchange.read(file, null);
+            project = MergeProject.read(file, null);
         } catch (InvalidInputException expected) {
             if (expected.getMessage() == null || expected.getMessage().isBlank()) {
                 throw new AssertionError("An error without a message", expected);

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import org.divergence.app.repositories.RepositoryImporter;
-import org.divergence.cli.ExitCodes;
+import org.divergence.app.repositories.ImportRepositories;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.exchange.repositories.ImportOptions;
@@ -47,7 +47,7 @@ class FaultsTest {
                 }
                 return null;
             });
-            StoreException error = assertThrows(StoreException.class, () -> new RepositoryImporter(opened)
+            StoreException error = assertThrows(StoreException.class, () -> new ImportRepositories(opened)
                     .importFiles(List.of(big), ImportOptions.defaults(), Progress.NONE));
             assertEquals("full.divergence: the disk is full; the last change was not saved and the project is as it"
                     + " was before it.", error.getMessage());

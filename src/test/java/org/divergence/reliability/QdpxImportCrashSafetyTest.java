@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.testsupport.ChildJvm;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package org.divergence.app.report;
 
 import java.util.List;
 import java.util.Locale;
-import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.agreement.ComputeAgreement;
 import org.divergence.core.agreement.AgreementCounts;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
@@ -13,7 +13,7 @@ import org.divergence.store.project.Project;
 
 /**
  * The report's agreement section: the project's first two coders by name (what the Agreement screen opens with),
- * character units (what {@code agreement} does by default), computed by {@link ProjectAgreement} like the command
+ * character units (what {@code agreement} does by default), computed by {@link ComputeAgreement} like the command
  * and the screen, so the report prints their numbers. With fewer than two coders the section says so.
  */
 final class ReportAgreement {
@@ -24,12 +24,12 @@ final class ReportAgreement {
     }
 
     static AgreementSection compute(Project project, Progress progress) {
-        List<String> coders = ProjectAgreement.defaultCoders(project);
+        List<String> coders = ComputeAgreement.defaultCoders(project);
         if (coders == null) {
             return new AgreementSection(null, "No agreement computed: it needs two coders, and this project has "
                     + (new CodingStore(project).coders().isEmpty() ? "none" : "one") + ".");
         }
-        AgreementResult result = ProjectAgreement.compute(project, coders.get(0), coders.get(1), UNIT, progress);
+        AgreementResult result = ComputeAgreement.compute(project, coders.get(0), coders.get(1), UNIT, progress);
         List<AgreementSection.CodeAgreement> codes = result.codes().stream()
                 .map(code -> new AgreementSection.CodeAgreement(code.code(), code.counts().units(),
                         code.counts().both(), code.counts().aOnly(), code.counts().bOnly(), code.counts().neither(),

@@ -1,5 +1,6 @@
 package org.divergence.app.report;
 
+import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.report.AgreementSection;
@@ -7,7 +8,6 @@ import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportOptions;
 import org.divergence.render.report.DistributionReportCharts;
-import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 
 /**
@@ -45,7 +45,7 @@ public record ReportExtensions(Charts charts, Agreement agreement, Factors facto
     public static ReportExtensions builtIn() {
         return new ReportExtensions(
                 (project, options, distributions) -> new DistributionReportCharts(distributions, comparison ->
-                        RepositoryMetricsReader.read(project, comparison.split(), comparison.filter(), Progress.NONE)),
+                        CompareRepositories.tables(project, comparison.split(), comparison.filter(), Progress.NONE)),
                 ReportAgreement::compute,
                 ReportFactors::compute);
     }

@@ -1,7 +1,7 @@
 package org.divergence.app.report;
 
 import java.util.List;
-import org.divergence.app.compare.FactorComparisons;
+import org.divergence.app.compare.CompareFactors;
 import org.divergence.core.common.Progress;
 import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.ReportOptions;
@@ -18,7 +18,7 @@ final class ReportFactors {
     }
 
     static FactorSection compute(Project project, ReportOptions options, Progress progress) {
-        List<FactorComparison> rows = FactorComparisons.compareAll(project, options.filter(), options.bootstrap(),
+        List<FactorComparison> rows = CompareFactors.compareAll(project, options.filter(), options.bootstrap(),
                 progress);
         List<FactorSection.Factor> factors = rows.stream()
                 .map(row -> new FactorSection.Factor(row.tag().guid(), row.tag().name(), row.tag().color(),

@@ -6,18 +6,16 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.compare.RepositoryComparisons;
-import org.divergence.cli.ComparisonJson;
-import org.divergence.cli.ExitCodes;
-import org.divergence.cli.ProjectOption;
+import org.divergence.app.compare.CompareRepositories;
+import org.divergence.cli.common.ComparisonJson;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricAccumulator;
-import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
-import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +55,17 @@ final class BenchCompareCommand implements Callable<Integer> {
         out.printf("Java %s, %d processors, max heap %,d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (Project opened = Project.openForReading(project.path())) {
-            GroupSplit split = RepositoryComparisons.split(opened, by);
+            GroupSplit split = CompareRepositories.split(opened, by);
             for (int run = 1; run <= Math.max(1, runs); run++) {
                 System.gc();
                 resetPeaks();
                 long cpuStart = processCpu();
                 long start = System.nanoTime();
-                MetricAccumulator accumulator = RepositoryMetricsReader.read(opened, split, RepositoryFilter.ALL,
+                MetricAccumulator accumulator = CompareRepositories.tables(opened, split, RepositoryFilter.ALL,
                         Progress.NONE, partitions);
                 long scanned = System.nanoTime();
                 long cpuScanned = processCpu();
-                ComparisonReport report = MetricComparisons.compare(accumulator, RepositoryFilter.ALL,
+                ComparisonReport report = CompareRepositories.compare(accumulator, RepositoryFilter.ALL,
                         BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
                 long computed = System.nanoTime();
                 String json = ComparisonJson.of(report);

@@ -2,16 +2,16 @@ package org.divergence.cli.collect;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.cli.ProjectOption;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "github", mixinStandardHelpOptions = true,
         description = {"Collect GitHub repositories, named or from a search.",

@@ -2,7 +2,7 @@ package org.divergence.cli.collect;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.cli.ProjectOption;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;

@@ -1,12 +1,12 @@
 package org.divergence.cli.collect;
 
 import java.util.concurrent.Callable;
-import org.divergence.cli.ProjectOption;
+import org.divergence.cli.common.ProjectOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a crawl that stopped.",

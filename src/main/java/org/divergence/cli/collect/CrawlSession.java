@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.divergence.app.collect.CrawlRunner;
-import org.divergence.cli.ExitCodes;
+import org.divergence.app.collect.RunCrawl;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.CrawlRequest;
@@ -48,7 +48,7 @@ final class CrawlSession {
         ApiEndpoint.parse(request.apiUrl());
         try (Project project = Project.openOrCreate(projectFile)) {
             ApiPlatform platform = ApiPlatform.of(request.platform());
-            CrawlRunner runner = runner(project, platform, request.apiUrl(), false);
+            RunCrawl runner = runner(project, platform, request.apiUrl(), false);
             long crawlId = runner.create(request);
             return run(project, runner, crawlId);
         }
@@ -66,12 +66,12 @@ final class CrawlSession {
                 return ExitCodes.OK;
             }
             CrawlRequest request = crawl.request();
-            CrawlRunner runner = runner(project, ApiPlatform.of(request.platform()), request.apiUrl(), retryFailed);
+            RunCrawl runner = runner(project, ApiPlatform.of(request.platform()), request.apiUrl(), retryFailed);
             return run(project, runner, crawl.id());
         }
     }
 
-    private CrawlRunner.Options runnerOptions(ApiPlatform platform, String apiUrl, boolean retryFailed) {
+    private RunCrawl.Options runnerOptions(ApiPlatform platform, String apiUrl, boolean retryFailed) {
         TokenStore.Resolved token = new TokenStore(directories.config()).resolve(platform, apiUrl,
                 options.tokenVariable, System.getenv());
         PrintWriter err = spec.commandLine().getErr();
@@ -83,7 +83,7 @@ final class CrawlSession {
                     + (platform == ApiPlatform.GITHUB ? ": GitHub allows 60 requests an hour; set GITHUB_TOKEN for"
                     + " 5,000." : "; set HF_TOKEN for higher limits and gated repositories."));
         }
-        return CrawlRunner.Options.of(token.token(), directories.cache().resolve("http"))
+        return RunCrawl.Options.of(token.token(), directories.cache().resolve("http"))
                 .withRaw(options.rawFolder)
                 .withSettings(ApiClient.Settings.DEFAULT.withRetries(options.retries))
                 .retryingFailed(retryFailed);
@@ -92,12 +92,12 @@ final class CrawlSession {
     private final CrawlControl control = new CrawlControl();
     private CrawlConsole console;
 
-    private CrawlRunner runner(Project project, ApiPlatform platform, String apiUrl, boolean retryFailed) {
+    private RunCrawl runner(Project project, ApiPlatform platform, String apiUrl, boolean retryFailed) {
         console = new CrawlConsole(spec.commandLine().getErr(), System.console() != null);
-        return new CrawlRunner(project, runnerOptions(platform, apiUrl, retryFailed), control, console);
+        return new RunCrawl(project, runnerOptions(platform, apiUrl, retryFailed), control, console);
     }
 
-    private int run(Project project, CrawlRunner runner, long crawlId) {
+    private int run(Project project, RunCrawl runner, long crawlId) {
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next safe point, so the stopped crawl records why, then let the JVM exit.
         Thread interrupt = new Thread(() -> {
@@ -110,7 +110,7 @@ final class CrawlSession {
         }, "collect-interrupt");
         boolean hooked = addShutdownHook(interrupt);
         try {
-            CrawlRunner.Outcome outcome = runner.run(crawlId, Progress.NONE);
+            RunCrawl.Outcome outcome = runner.run(crawlId, Progress.NONE);
             console.finish();
             PrintWriter out = spec.commandLine().getOut();
             out.println(outcome.summary());

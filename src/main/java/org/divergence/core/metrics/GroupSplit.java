@@ -7,7 +7,7 @@ import java.util.List;
  * group; each {@link GroupPair} is one comparison, reported with the pair's two group keys.
  *
  * <p>The extension point for further groupings (e.g. {@code --by tag:NAME}, groups ["untagged", "NAME"]): a split
- * that needs more than the row itself gets it before the scan (a tag's repository ids, loaded by the io layer) and
+ * that needs more than the row itself gets it before the scan (a tag's repository ids, loaded by the store) and
  * decides {@link #groupOf} from {@link RepositoryCounts#id()}.
  */
 public interface GroupSplit {

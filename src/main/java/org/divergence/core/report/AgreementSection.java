@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The report's inter-coder agreement: a table per code and overall, or a note saying why there is none. The
- * agreement feature fills it (io.report.ReportExtensions); until then the report says "No agreement computed".
+ * agreement feature fills it (app.report.ReportExtensions); until then the report says "No agreement computed".
  * Undefined figures (kappa or alpha when chance agreement is 1) are NaN and print as "—".
  */
 public record AgreementSection(Summary summary, String note) {

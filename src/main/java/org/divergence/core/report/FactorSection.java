@@ -5,7 +5,7 @@ import org.divergence.core.metrics.PairComparison;
 
 /**
  * Factor tags: codes of the codebook used as tags on repositories, with how many repositories carry each and how
- * tagged repositories compare with untagged ones. The tags feature fills it (io.report.ReportExtensions); each factor
+ * tagged repositories compare with untagged ones. The tags feature fills it (app.report.ReportExtensions); each factor
  * also becomes a row of the joint display, whose qualitative side comes from the code itself.
  */
 public record FactorSection(boolean available, List<Factor> factors, String note) {

@@ -7,7 +7,7 @@ import org.divergence.render.report.EffectSizeCharts;
 
 /**
  * Draws the report's chart(s) for each dimension. The built-in {@link EffectSizeCharts} draws effect sizes; the
- * charts feature supplies a richer renderer (box plots, ECDFs) through io.report.ReportExtensions. Every renderer
+ * charts feature supplies a richer renderer (box plots, ECDFs) through app.report.ReportExtensions. Every renderer
  * must be deterministic: same comparison, same SVG text, ids derived from the dimension (never random or counted
  * across reports).
  */

@@ -5,7 +5,8 @@ import org.hipparchus.distribution.continuous.TDistribution;
 /**
  * Cliff's delta δ = P(a > b) − P(a < b) and its confidence interval as R's {@code effsize::cliff.delta} computes it by
  * default: Cliff's unbiased variance estimate (Cliff 1996) and the asymmetric interval of Feng &amp; Cliff (2004) with
- * a Student-t quantile on n_a + n_b − 2 degrees of freedom. The dominance row and column means and the sum of squared
+ * a Student-t quantile on n_a + n_b − 2 degrees of freedom. At complete separation (δ = ±1) the variance estimate
+ * degenerates and no interval is given (effsize shrinks δ first and reports one). The dominance row and column means and the sum of squared
  * dominance deviations come from the two frequency tables, so it costs O(distinct values), not O(n_a·n_b).
  */
 public final class CliffsDelta {

@@ -1,5 +1,6 @@
 package org.divergence.gui.agreement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.agreement.ComputeAgreement;
 import org.divergence.core.agreement.AgreementCounts;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
@@ -30,6 +31,7 @@ import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.core.text.CodePointIndex;
 import org.divergence.gui.coding.CodingWorkspace;
 import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
@@ -76,7 +78,8 @@ public final class AgreementViewModel {
     private Map<Long, Text> texts = Map.of();
     private boolean active;
     private boolean stale = true;
-    private long generation;
+    /** Latest wins: a newer request cancels the one still running, and only its result is shown. */
+    private final LatestTaskScheduler computations;
 
     private record Text(String name, String text, CodePointIndex index) {
     }
@@ -85,6 +88,7 @@ public final class AgreementViewModel {
     }
 
     public AgreementViewModel(CodingWorkspace workspace, TextNavigator navigator) {
+        this.computations = new LatestTaskScheduler(workspace.tasks(), Duration.ZERO);
         this.workspace = workspace;
         this.navigator = navigator;
         coderA.addListener((obs, old, value) -> requestRefresh());
@@ -208,7 +212,6 @@ public final class AgreementViewModel {
         String a = coderA.get();
         String b = coderB.get();
         AgreementUnit chosen = unit.get();
-        long current = ++generation;
         if (!workspace.hasProject() || workspace.blindCodingProperty().get()) {
             clear();
             return;
@@ -222,8 +225,8 @@ public final class AgreementViewModel {
         stale = false;
         busy.set(true);
         Project project = workspace.project();
-        workspace.tasks().execute(BackgroundTask.of("Computing agreement", progress -> {
-            AgreementResult computed = ProjectAgreement.compute(project, a, b, chosen, progress);
+        computations.schedule(BackgroundTask.of("Computing agreement", progress -> {
+            AgreementResult computed = ComputeAgreement.compute(project, a, b, chosen, progress);
             Map<Long, Text> loaded = new HashMap<>();
             Set<Long> needed = new java.util.HashSet<>();
             computed.disagreements().forEach(d -> needed.add(d.transcriptId()));
@@ -234,21 +237,10 @@ public final class AgreementViewModel {
                 }
             }
             return new Computed(computed, loaded);
-        }).quiet().onSuccess(computed -> {
-            if (current != generation) {
-                return;
-            }
-            apply(computed);
-        }).onFailure(error -> {
-            if (current == generation) {
-                clear();
-                status.set(error.getMessage());
-            }
-        }).onFinished(() -> {
-            if (current == generation) {
-                busy.set(false);
-            }
-        }));
+        }).quiet().onSuccess(this::apply).onFailure(error -> {
+            clear();
+            status.set(error.getMessage());
+        }).onFinished(() -> busy.set(false)));
     }
 
     private void apply(Computed computed) {
@@ -318,7 +310,7 @@ public final class AgreementViewModel {
     }
 
     private void clear() {
-        generation++;
+        computations.cancel();
         busy.set(false);
         result.set(null);
         rows.clear();

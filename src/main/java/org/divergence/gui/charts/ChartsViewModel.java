@@ -14,8 +14,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.divergence.app.charts.ChartSource;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.charts.LoadChartData;
+import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
@@ -275,11 +275,11 @@ public final class ChartsViewModel {
         BackgroundTask<Drawn> task = BackgroundTask.<Drawn>of(title, progress -> {
             MetricAccumulator source = loaded;
             if (source == null) {
-                if (RepositoryComparisons.repositoryCount(project) == 0) {
+                if (CompareRepositories.repositoryCount(project) == 0) {
                     return null;
                 }
                 GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();
-                source = ChartSource.load(project, split, filter, progress);
+                source = LoadChartData.load(project, split, filter, progress);
                 reads.incrementAndGet();
             }
             return new Drawn(key, source, request.build(source));

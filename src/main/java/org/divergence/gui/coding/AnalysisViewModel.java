@@ -1,5 +1,6 @@
 package org.divergence.gui.coding;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
@@ -15,6 +16,7 @@ import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.CodingAnalysis;
 import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.store.coding.CaseStore;
 import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.SegmentQuery;
@@ -34,9 +36,11 @@ public final class AnalysisViewModel {
     private final ObservableList<String> attributeNames = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CodingAnalysis.Table> frequencies = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Cooccurrence> cooccurrence = new ReadOnlyObjectWrapper<>();
-    private long generation;
+    /** Latest wins: a newer request cancels the one still running, and only its result is shown. */
+    private final LatestTaskScheduler analyses;
 
     public AnalysisViewModel(CodingWorkspace workspace) {
+        this.analyses = new LatestTaskScheduler(workspace.tasks(), Duration.ZERO);
         this.workspace = workspace;
         attribute.addListener((obs, old, value) -> refresh());
         coder.addListener((obs, old, value) -> refresh());
@@ -77,6 +81,7 @@ public final class AnalysisViewModel {
 
     public void refresh() {
         if (!workspace.hasProject()) {
+            analyses.cancel();
             frequencies.set(null);
             cooccurrence.set(null);
             return;
@@ -85,10 +90,9 @@ public final class AnalysisViewModel {
         Codebook codebook = workspace.codebook();
         String coderName = workspace.visibleCoderName(coder.get());
         String attributeName = attribute.get();
-        long current = ++generation;
         record Computed(List<String> attributes, CodingAnalysis.Table table, Cooccurrence cooccurrence) {
         }
-        workspace.tasks().execute(BackgroundTask.of("Analysing codings", progress -> {
+        analyses.schedule(BackgroundTask.of("Analysing codings", progress -> {
             List<String> attributes = new CaseStore(project).attributes().stream().map(CaseAttribute::name).toList();
             String chosen = attributeName != null ? attributeName : attributes.isEmpty() ? null : attributes.getFirst();
             List<CodedSegment> segments = SegmentQuery.segments(project, new SegmentQuery.Filter(null, coderName,
@@ -105,9 +109,6 @@ public final class AnalysisViewModel {
             long[][] matrix = CodingAnalysis.cooccurrence(codings, used.stream().map(Code::id).toList());
             return new Computed(attributes, table, new Cooccurrence(used, matrix));
         }).quiet().onSuccess(computed -> {
-            if (current != generation) {
-                return;
-            }
             if (!attributeNames.equals(computed.attributes())) {
                 attributeNames.setAll(computed.attributes());
             }

@@ -30,8 +30,6 @@ import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.gui.common.EmptyState;
-import org.divergence.store.coding.CaseStore;
-import org.divergence.store.coding.TranscriptStore;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -336,15 +334,15 @@ final class CodingView {
         if (info == null) {
             return;
         }
-        var cases = new CaseStore(viewModel.workspace().project()).cases();
-        var names = cases.stream().map(InterviewCase::name).toList();
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(info.caseName(), names);
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Assign to case");
-        dialog.setHeaderText("Which interviewee is \u201C" + info.name() + "\u201D?");
-        dialog.showAndWait().flatMap(name -> cases.stream().filter(c -> c.name().equals(name)).findFirst())
-                .ifPresent(chosen -> viewModel.workspace().run(project -> new TranscriptStore(project)
-                        .assignCase(info.id(), chosen.id()), null));
+        viewModel.loadCases(cases -> {
+            var names = cases.stream().map(InterviewCase::name).toList();
+            ChoiceDialog<String> dialog = new ChoiceDialog<>(info.caseName(), names);
+            dialog.initOwner(root.getScene().getWindow());
+            dialog.setTitle("Assign to case");
+            dialog.setHeaderText("Which interviewee is \u201C" + info.name() + "\u201D?");
+            dialog.showAndWait().flatMap(name -> cases.stream().filter(c -> c.name().equals(name)).findFirst())
+                    .ifPresent(chosen -> viewModel.assignCase(info, chosen));
+        });
     }
 
     private void renameTranscript() {
@@ -356,8 +354,7 @@ final class CodingView {
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("Rename transcript");
         dialog.setHeaderText("New name for \u201C" + info.name() + "\u201D");
-        dialog.showAndWait().ifPresent(name -> viewModel.workspace().run(project -> new TranscriptStore(project)
-                .rename(info.id(), name), null));
+        dialog.showAndWait().ifPresent(name -> viewModel.renameTranscript(info, name));
     }
 
     private void removeTranscript() {
@@ -367,7 +364,7 @@ final class CodingView {
         }
         if (viewModel.workspace().dialogs().confirm("Remove transcript", "Remove \u201C" + info.name() + "\u201D and its "
                 + info.codings() + " coding(s)? You can undo this (Ctrl+Z).", "Remove")) {
-            viewModel.workspace().run(project -> new TranscriptStore(project).remove(info.id(), info.name()), null);
+            viewModel.removeTranscript(info);
         }
     }
 

@@ -1,10 +1,12 @@
 package org.divergence.gui.coding;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,9 +22,12 @@ import javafx.collections.ObservableList;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.Coding;
+import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
+import org.divergence.store.coding.CaseStore;
 import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.MemoStore;
 import org.divergence.store.coding.TranscriptStore;
@@ -52,11 +57,12 @@ public final class CodingViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final Set<Long> codingsWithMemos = new HashSet<>();
-    private long loadGeneration;
-    private long codingsReload;
+    /** Latest wins: opening a transcript or reloading its codings cancels the load still running. */
+    private final LatestTaskScheduler loads;
     private long transcriptsReload;
 
     public CodingViewModel(CodingWorkspace workspace) {
+        this.loads = new LatestTaskScheduler(workspace.tasks(), Duration.ZERO);
         this.workspace = workspace;
         selectedTranscript.addListener((obs, old, info) -> {
             if (info == null || old == null || info.id() != old.id()) {
@@ -181,7 +187,8 @@ public final class CodingViewModel {
     }
 
     private void openTranscript(TranscriptInfo info) {
-        long generation = ++loadGeneration;
+        loads.cancel();
+        loading.set(false);
         document.set(null);
         codings.clear();
         codingsAtCaret.clear();
@@ -191,15 +198,12 @@ public final class CodingViewModel {
         }
         Project project = workspace.project();
         loading.set(true);
-        workspace.tasks().execute(BackgroundTask.of("Opening " + info.name(), progress -> {
+        loads.schedule(BackgroundTask.of("Opening " + info.name(), progress -> {
             String text = new TranscriptStore(project).text(info.id());
             TranscriptDocument opened = TranscriptDocument.of(info, text);
             return new Opened(opened, new CodingStore(project).codings(info.id()),
                     new MemoStore(project).codingsWithMemos(info.id()));
         }).quiet().onSuccess(opened -> {
-            if (generation != loadGeneration) {
-                return;
-            }
             codingsWithMemos.addAll(opened.memos());
             // Codings first, while no document shows, so the editor styles the new text once.
             codings.setAll(opened.codings());
@@ -217,15 +221,9 @@ public final class CodingViewModel {
             return;
         }
         Project project = workspace.project();
-        long generation = loadGeneration;
-        long reload = ++codingsReload;
-        workspace.tasks().execute(BackgroundTask.of("Loading codings", progress -> new Opened(current,
+        loads.schedule(BackgroundTask.of("Loading codings", progress -> new Opened(current,
                 new CodingStore(project).codings(current.info().id()),
                 new MemoStore(project).codingsWithMemos(current.info().id()))).quiet().onSuccess(loaded -> {
-                    // Latest wins: reloads can finish out of order, and an older one must not undo a newer one.
-                    if (generation != loadGeneration || reload != codingsReload) {
-                        return;
-                    }
                     codingsWithMemos.clear();
                     codingsWithMemos.addAll(loaded.memos());
                     if (!codings.equals(loaded.codings())) {
@@ -330,5 +328,30 @@ public final class CodingViewModel {
     public String coderName(long coderId) {
         return workspace.coders().stream().filter(coder -> coder.id() == coderId).map(Coder::name).findFirst()
                 .orElse("?");
+    }
+
+    /** Reads the project's cases off the FX thread and hands them to {@code onLoaded} on it. */
+    public void loadCases(Consumer<List<InterviewCase>> onLoaded) {
+        Project project = workspace.project();
+        if (project == null) {
+            return;
+        }
+        workspace.tasks().execute(BackgroundTask.of("Reading cases", progress -> new CaseStore(project).cases())
+                .quiet().onSuccess(onLoaded));
+    }
+
+    /** Assigns a transcript to a case (undoable). */
+    public void assignCase(TranscriptInfo transcript, InterviewCase chosen) {
+        workspace.run(project -> new TranscriptStore(project).assignCase(transcript.id(), chosen.id()), null);
+    }
+
+    /** Renames a transcript (undoable). */
+    public void renameTranscript(TranscriptInfo transcript, String name) {
+        workspace.run(project -> new TranscriptStore(project).rename(transcript.id(), name), null);
+    }
+
+    /** Removes a transcript and its codings (undoable). */
+    public void removeTranscript(TranscriptInfo transcript) {
+        workspace.run(project -> new TranscriptStore(project).remove(transcript.id(), transcript.name()), null);
     }
 }

@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.divergence.core.coding.CodingAnalysis;
 import org.divergence.core.coding.InterviewCase;
 import org.divergence.exchange.coding.CodingCsv;
 import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.store.coding.CaseStore;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.coding.SegmentQuery;
@@ -45,9 +47,11 @@ public final class RetrievalViewModel {
     private final ObservableList<String> attributeNames = FXCollections.observableArrayList();
     private final ObservableList<String> attributeValues = FXCollections.observableArrayList();
     private List<InterviewCase> cases = List.of();
-    private long generation;
+    /** Latest wins: a newer request cancels the one still running, and only its result is shown. */
+    private final LatestTaskScheduler retrievals;
 
     public RetrievalViewModel(CodingWorkspace workspace) {
+        this.retrievals = new LatestTaskScheduler(workspace.tasks(), Duration.ZERO);
         this.workspace = workspace;
         code.addListener((obs, old, value) -> refresh());
         includeSubcodes.addListener((obs, old, value) -> refresh());
@@ -108,23 +112,20 @@ public final class RetrievalViewModel {
 
     public void refresh() {
         if (!workspace.hasProject()) {
+            retrievals.cancel();
             segments.clear();
             return;
         }
         Project project = workspace.project();
-        long current = ++generation;
         Set<Long> codeIds = codeIds(workspace.codebook());
         SegmentQuery.Filter filter = new SegmentQuery.Filter(codeIds, workspace.visibleCoderName(coder.get()),
                 attribute.get(),
                 attributeValue.get(), null);
         record Loaded(List<CodedSegment> segments, List<InterviewCase> cases, List<CaseAttribute> attributes) {
         }
-        workspace.tasks().execute(BackgroundTask.of("Retrieving coded segments", progress -> new Loaded(
+        retrievals.schedule(BackgroundTask.of("Retrieving coded segments", progress -> new Loaded(
                 SegmentQuery.segments(project, filter), new CaseStore(project).cases(),
                 new CaseStore(project).attributes())).quiet().onSuccess(loaded -> {
-                    if (current != generation) {
-                        return;
-                    }
                     cases = loaded.cases();
                     List<String> names = loaded.attributes().stream().map(CaseAttribute::name).toList();
                     if (!attributeNames.equals(names)) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
@@ -22,7 +22,7 @@ public final class TranscriptImportAction {
             + ".srt)", TranscriptFormat.patterns());
 
     private final FeatureServices services;
-    private final List<Consumer<List<TranscriptImporter.Imported>>> listeners = new ArrayList<>();
+    private final List<Consumer<List<ImportTranscripts.Imported>>> listeners = new ArrayList<>();
 
     public TranscriptImportAction(FeatureServices services) {
         this.services = services;
@@ -48,8 +48,8 @@ public final class TranscriptImportAction {
         Project project = services.context().project();
         String title = files.size() == 1 ? "Importing " + files.getFirst().getFileName()
                 : "Importing " + files.size() + " transcripts";
-        services.tasks().execute(BackgroundTask.of(title, progress -> TranscriptImporter.importFiles(project,
-                        List.copyOf(files), TranscriptImporter.Options.DEFAULT, progress))
+        services.tasks().execute(BackgroundTask.of(title, progress -> ImportTranscripts.importFiles(project,
+                        List.copyOf(files), ImportTranscripts.Options.DEFAULT, progress))
                 .onSuccess(imported -> {
                     services.navigate(Section.INTERVIEWS);
                     listeners.forEach(listener -> listener.accept(imported));
@@ -58,7 +58,7 @@ public final class TranscriptImportAction {
     }
 
     /** Called on the FX thread after a successful import, e.g. to open the first new transcript. */
-    public void addImportedListener(Consumer<List<TranscriptImporter.Imported>> listener) {
+    public void addImportedListener(Consumer<List<ImportTranscripts.Imported>> listener) {
         listeners.add(listener);
     }
 }

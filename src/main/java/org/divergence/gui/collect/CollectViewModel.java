@@ -28,7 +28,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.divergence.app.collect.CrawlRunner;
+import org.divergence.app.collect.RunCrawl;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.CrawlProgress;
 import org.divergence.core.collect.CrawlRequest;
@@ -167,7 +167,7 @@ public final class CollectViewModel {
             tokens.save(ApiPlatform.of(request.platform()), request.apiUrl(), resolved.token().orElseThrow());
             hasSavedToken.set(true);
         }
-        CrawlRunner runner = runner(resolved);
+        RunCrawl runner = runner(resolved);
         launch("Collecting " + request.describe(), taskProgress -> runner.start(request, taskProgress));
     }
 
@@ -185,19 +185,19 @@ public final class CollectViewModel {
             return;
         }
         problem.set("");
-        CrawlRunner runner = runner(resolved);
+        RunCrawl runner = runner(resolved);
         launch("Resuming crawl " + crawl.id(), taskProgress -> runner.run(crawl.id(), taskProgress));
     }
 
-    private CrawlRunner runner(TokenStore.Resolved resolved) {
+    private RunCrawl runner(TokenStore.Resolved resolved) {
         control = new CrawlControl();
-        CrawlRunner.Options options = new CrawlRunner.Options(resolved.token(), environment.cacheFolder(),
+        RunCrawl.Options options = new RunCrawl.Options(resolved.token(), environment.cacheFolder(),
                 rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), false);
-        return new CrawlRunner(project, options, control, snapshot -> tasks.onUiThread(() -> apply(snapshot)));
+        return new RunCrawl(project, options, control, snapshot -> tasks.onUiThread(() -> apply(snapshot)));
     }
 
     private interface Run {
-        CrawlRunner.Outcome run(Progress progress);
+        RunCrawl.Outcome run(Progress progress);
     }
 
     private void launch(String title, Run work) {

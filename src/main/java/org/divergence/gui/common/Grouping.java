@@ -18,7 +18,7 @@ public enum Grouping {
         this.split = split;
     }
 
-    /** The built-in split; a tag grouping has none (see {@code io.tags.TagSplits}). */
+    /** The built-in split; a tag grouping has none (see {@code store.tags.TagSplits}). */
     public GroupSplit split() {
         if (split == null) {
             throw new IllegalStateException(name() + " is resolved against the project");

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
@@ -27,7 +27,6 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparison;
-import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -40,7 +39,6 @@ import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.tags.TagChoice;
-import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.tags.TagSplits;
@@ -292,14 +290,12 @@ public final class CompareViewModel {
             problem.set(TagChoice.NO_TAG_IN_USE);
             return;
         }
-        scheduler.schedule(BackgroundTask.<Compared>of("Comparing repositories", progress -> {
-            if (RepositoryComparisons.repositoryCount(project) == 0) {
+        scheduler.schedule(BackgroundTask.<CompareRepositories.Compared>of("Comparing repositories", progress -> {
+            if (CompareRepositories.repositoryCount(project) == 0) {
                 return null;
             }
             GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();
-            MetricAccumulator accumulator = RepositoryMetricsReader.read(project, split, filter, progress);
-            progress.update(-1, -1, "Computing statistics");
-            return new Compared(MetricComparisons.compare(accumulator, filter, bootstrap, progress), accumulator);
+            return CompareRepositories.compareWithTables(project, split, filter, bootstrap, progress);
         }).onSuccess(compared -> {
             stale.set(false);
             if (compared == null) {
@@ -307,7 +303,7 @@ public final class CompareViewModel {
             } else {
                 ComparisonReport result = compared.report();
                 report.set(result);
-                data.set(compared.data());
+                data.set(compared.tables());
                 List<String> names = new ArrayList<>();
                 result.comparisons().forEach(pair -> names.add(pair.a().label() + " vs " + pair.b().label()));
                 if (!pairNames.equals(names)) {
@@ -323,8 +319,6 @@ public final class CompareViewModel {
         }));
     }
 
-    private record Compared(ComparisonReport report, MetricAccumulator data) {
-    }
 
     private void clear(State next) {
         report.set(null);

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.divergence.app.refi.RefiExchange;
+import org.divergence.app.refi.ExportProject;
+import org.divergence.app.refi.MergeProject;
 import org.divergence.core.refi.MergeReport;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.undo.UndoHistory;
@@ -72,9 +73,9 @@ public final class RefiActions {
         Project project = services.context().project();
         UndoHistory history = services.context().undoHistory();
         services.tasks().execute(BackgroundTask.of("Importing " + file.getFileName(), progress -> {
-            RefiProject incoming = RefiExchange.read(file, project);
+            RefiProject incoming = MergeProject.read(file, project);
             progress.checkCancelled();
-            ProjectCommand<MergeReport> command = RefiExchange.merge(project, incoming, file);
+            ProjectCommand<MergeReport> command = MergeProject.merge(project, incoming, file);
             history.execute(command);
             return command.result();
         }).onSuccess(report -> {
@@ -94,7 +95,7 @@ public final class RefiActions {
     private void exportProject(Path file) {
         Project project = services.context().project();
         services.tasks().execute(BackgroundTask.of("Exporting " + file.getFileName(), progress ->
-                RefiExchange.exportQdpx(project, file)).onSuccess(exported -> services.dialogs().showInformation(
+                ExportProject.exportQdpx(project, file)).onSuccess(exported -> services.dialogs().showInformation(
                 "Exported", "Wrote " + file.getFileName() + ": " + exported.users().size() + " coder(s), "
                         + exported.allCodes().size() + " code(s), " + exported.sources().size() + " transcript(s), "
                         + exported.codingCount() + " coding(s), " + exported.notes().size() + " memo(s)."))
@@ -104,7 +105,7 @@ public final class RefiActions {
     private void exportCodebook(Path file) {
         Project project = services.context().project();
         services.tasks().execute(BackgroundTask.of("Exporting " + file.getFileName(), progress ->
-                RefiExchange.exportQdc(project, file)).onSuccess(exported -> services.dialogs().showInformation(
+                ExportProject.exportQdc(project, file)).onSuccess(exported -> services.dialogs().showInformation(
                 "Exported", "Wrote " + file.getFileName() + ": " + exported.allCodes().size() + " code(s)."))
                 .onFailure(error -> services.dialogs().showError("Not exported", error)));
     }

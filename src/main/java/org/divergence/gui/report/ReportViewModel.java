@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.divergence.app.report.ReportBuilder;
+import org.divergence.app.report.BuildReport;
 import org.divergence.app.report.ReportExtensions;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.evidence.FindingRef;
@@ -314,7 +314,7 @@ public final class ReportViewModel {
             state.set(State.COMPUTING);
         }
         scheduler.schedule(BackgroundTask.of("Preparing the report", progress -> withPreviewImages(
-                ReportBuilder.preview(project, options, extensions, reuse, progress))).onSuccess(result -> {
+                BuildReport.preview(project, options, extensions, reuse, progress))).onSuccess(result -> {
                     if (context.project() != project) {
                         return;
                     }
@@ -388,7 +388,7 @@ public final class ReportViewModel {
         ComparisonReport reuse = key(options).equals(cachedKey) ? cachedComparison : null;
         exporting.set(true);
         tasks.execute(BackgroundTask.of("Exporting the report", progress -> {
-            ReportModel full = ReportBuilder.build(project, options, extensions, reuse, progress);
+            ReportModel full = BuildReport.build(project, options, extensions, reuse, progress);
             return ReportFiles.write(file, Reports.render(full, chosen));
         }).onSuccess(bytes -> status.set("Exported " + chosen.label() + " to " + file + " ("
                 + PaperFormat.count(bytes) + " bytes)."))

@@ -18,10 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.core.repositories.ImportBatch;
-import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.FeatureServices;
 import org.divergence.store.project.Project;
-import org.divergence.store.repositories.ImportBatches;
 
 /** The import batches of the project (provenance of every number), with "Remove batch…". */
 final class BatchesDialog {
@@ -37,7 +35,8 @@ final class BatchesDialog {
         if (project == null) {
             return;
         }
-        TableView<ImportBatch> table = new TableView<>();
+        BatchesViewModel viewModel = new BatchesViewModel(project, services.tasks());
+        TableView<ImportBatch> table = new TableView<>(viewModel.batches());
         table.setId("batches-table");
         table.setPlaceholder(new Label("Nothing has been imported into this project yet."));
         table.getColumns().addAll(List.of(
@@ -63,13 +62,7 @@ final class BatchesDialog {
                     + " deleted and %,d it updated get back their previous values.", batch.sourceName(),
                     WHEN.format(batch.importedAt()), batch.added(), batch.updated());
             if (services.dialogs().confirm("Remove import batch", question, "Remove batch")) {
-                services.tasks().execute(BackgroundTask.of("Removing import batch", progress -> {
-                    long[] removed = ImportBatches.remove(project, batch.id());
-                    // Restored older values may change what tag rules match (docs/tags.md).
-                    org.divergence.store.tags.TagRules.reapplyAll(project);
-                    return removed;
-                })
-                        .onSuccess(result -> reload(table, services, project)));
+                viewModel.remove(batch);
             }
         });
         Label hint = new Label("Each import is a batch: numbers can be traced to the exact file (SHA-256) they"
@@ -81,18 +74,12 @@ final class BatchesDialog {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Import batches");
-        dialog.setHeaderText("Import batches of " + project.name());
+        dialog.setHeaderText("Import batches of " + viewModel.projectName());
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);
-        reload(table, services, project);
+        viewModel.reload();
         dialog.show();
-    }
-
-    private static void reload(TableView<ImportBatch> table, FeatureServices services, Project project) {
-        services.tasks().execute(BackgroundTask.of("Reading import batches", progress -> ImportBatches.list(project))
-                .quiet()
-                .onSuccess(batches -> table.getItems().setAll(batches)));
     }
 
     private static TableColumn<ImportBatch, String> column(String title, Function<ImportBatch, String> value,

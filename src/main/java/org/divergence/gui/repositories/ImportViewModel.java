@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.exchange.repositories.ImportPreview;
@@ -66,7 +66,7 @@ public final class ImportViewModel {
         stage.set(Stage.IMPORTING);
         outcome.set("");
         running.set(tasks.execute(BackgroundTask.of("Importing " + describeFiles(),
-                        progress -> new RepositoryImporter(project)
+                        progress -> new ImportRepositories(project)
                                 .importFiles(files, options(), progress))
                 .onSuccess(report -> {
                     stage.set(Stage.DONE);

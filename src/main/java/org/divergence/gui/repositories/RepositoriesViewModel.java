@@ -1,5 +1,6 @@
 package org.divergence.gui.repositories;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -28,8 +29,8 @@ import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.common.BackgroundTask;
+import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.gui.common.TaskExecutor;
-import org.divergence.gui.common.TaskHandle;
 import org.divergence.gui.tags.TaggableRepositories;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
@@ -67,11 +68,12 @@ public final class RepositoriesViewModel implements TaggableRepositories {
 
     private Project project;
     private RepositoryBrowser browser;
-    private TaskHandle running;
-    private long generation;
+    /** Latest wins: a newer request cancels the one still running, and only its result is shown. */
+    private final LatestTaskScheduler listings;
 
     public RepositoriesViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
+        this.listings = new LatestTaskScheduler(tasks, Duration.ZERO);
         for (var property : new javafx.beans.Observable[] {platform, type, createdFrom, createdTo, sortKey,
             ascending, linked, tag}) {
             property.addListener(observable -> refresh());
@@ -143,14 +145,12 @@ public final class RepositoriesViewModel implements TaggableRepositories {
     /** Recomputes the matching rows in the background; a newer request cancels this one. */
     public void refresh() {
         if (browser == null) {
+            listings.cancel();
+            loading.set(false);
             matching.set(0);
             total.set(0);
             empty.set(true);
             return;
-        }
-        long request = ++generation;
-        if (running != null) {
-            running.cancel();
         }
         RepositoryBrowser current = browser;
         RepositoryFilter filter = filter();
@@ -158,14 +158,11 @@ public final class RepositoriesViewModel implements TaggableRepositories {
         boolean isAscending = ascending.get();
         loading.set(true);
         status.set("Finding repositories…");
-        running = tasks.execute(BackgroundTask.of("Listing repositories", progress -> {
+        listings.schedule(BackgroundTask.of("Listing repositories", progress -> {
             long all = current.total();
             long[] ids = current.order(filter, key, isAscending, progress);
             return new Listing(all, ids);
         }).quiet().onSuccess(listing -> {
-            if (request != generation) {
-                return;
-            }
             selected.set(null);
             if (rows.get() instanceof RepositoryRows shown) {
                 shown.show(listing.ids());
@@ -175,11 +172,7 @@ public final class RepositoriesViewModel implements TaggableRepositories {
             empty.set(listing.total() == 0);
             status.set(describe(listing));
             revision.set(revision.get() + 1);
-        }).onFinished(() -> {
-            if (request == generation) {
-                loading.set(false);
-            }
-        }));
+        }).onFinished(() -> loading.set(false)));
     }
 
     private String describe(Listing listing) {

@@ -2,7 +2,7 @@ package org.divergence.gui.repositories;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.divergence.app.repositories.RepositoryExporter;
+import org.divergence.app.repositories.ExportRepositories;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
@@ -27,7 +27,7 @@ final class RepositoryExportAction {
 
     private static void export(FeatureServices services, Project project, Path file, RepositoryFilter filter) {
         services.tasks().execute(BackgroundTask.of("Exporting repositories",
-                        progress -> RepositoryExporter.export(project, file, filter, progress))
+                        progress -> ExportRepositories.export(project, file, filter, progress))
                 .onSuccess(count -> services.dialogs().showInformation("Export finished",
                         String.format("Wrote %,d repositories to %s.", count, file))));
     }

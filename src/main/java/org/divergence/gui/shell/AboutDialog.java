@@ -21,7 +21,7 @@ final class AboutDialog {
         alert.setContentText("""
                 A workbench for researchers who compare collaboration in open-source software on GitHub \
                 with open-source AI on Hugging Face: import repository samples, compare the study's dimensions \
-                with exact statistics, code interview transcripts, and put numbers and quotes side by side.
+                with statistics of every repository, code interview transcripts, and put numbers and quotes side by side.
 
                 Modelled on Ye & Zhou, "From OSS to Open Source AI", CSCW 2026.
 

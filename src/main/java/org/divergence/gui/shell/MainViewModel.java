@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.divergence.core.AppInfo;
+import org.divergence.core.project.ProjectSummary;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
@@ -26,6 +27,7 @@ import org.divergence.gui.common.TaskExecutor;
 import org.divergence.samples.SampleProject;
 import org.divergence.store.project.Backups;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.ProjectSummaryQuery;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.store.settings.Settings;
 import org.divergence.store.settings.SettingsStore;
@@ -143,6 +145,11 @@ public final class MainViewModel {
     }
 
     /** The backups of the open project, newest first. */
+    /** What a backup holds (reads the file: call it off the FX thread). */
+    public ProjectSummary readBackup(Backups.Backup backup) {
+        return ProjectSummaryQuery.ofFile(backup.file());
+    }
+
     public List<Backups.Backup> backups() {
         return context.hasProject() ? Backups.list(directories.backups(), context.project().file()) : List.of();
     }

@@ -18,7 +18,6 @@ import org.divergence.core.project.ProjectSummary;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.store.project.Backups;
-import org.divergence.store.project.ProjectSummaryQuery;
 
 /** File → Restore Backup…: the project's backups, what each contains, and Restore. */
 final class RestoreBackupDialog {
@@ -53,7 +52,7 @@ final class RestoreBackupDialog {
                 return;
             }
             preview.setText("Reading…");
-            tasks.execute(BackgroundTask.of("Reading the backup", progress -> ProjectSummaryQuery.ofFile(backup.file()))
+            tasks.execute(BackgroundTask.of("Reading the backup", progress -> viewModel.readBackup(backup))
                     .quiet()
                     .onSuccess(summary -> preview.setText(describe(backup, summary)))
                     .onFailure(error -> preview.setText("This backup cannot be read: " + error.getMessage())));

@@ -206,7 +206,8 @@ final class ComparisonCharts {
         }
         List<String> notes = List.of(ChartText.filterLine(data), "Positive: " + data.groups().getFirst().label()
                 + " tends higher. Shaded: negligible (|delta| < 0.147); dashed: medium (0.33) and large (0.474), "
-                + "Romano et al. For shares delta = share a − share b. Intervals: Feng & Cliff, as R's effsize.");
+                + "Romano et al. For shares delta = share a − share b. Intervals: Feng & Cliff, as R's effsize (none at"
+                + " delta = ±1).");
         JFreeChart chart = ChartBuilder.chart("Effect sizes of all metrics: " + ChartText.groups(data), plot, notes,
                 style);
         return new BuiltChart(chart, data, entity -> Optional.empty(), entity -> {

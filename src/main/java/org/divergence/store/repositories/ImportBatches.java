@@ -90,56 +90,60 @@ public final class ImportBatches {
      * Returns how many repositories were deleted and how many restored.
      */
     public static long[] remove(Project project, long batchId) {
-        return project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES), connection -> {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM import_batch WHERE id = ?")) {
-                exists.setLong(1, batchId);
-                try (ResultSet rs = exists.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new InvalidInputException("There is no import batch " + batchId);
-                    }
+        return project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES),
+                connection -> remove(connection, batchId));
+    }
+
+    /** {@link #remove(Project, long)} inside the caller's transaction. */
+    public static long[] remove(Connection connection, long batchId) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM import_batch WHERE id = ?")) {
+            exists.setLong(1, batchId);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    throw new InvalidInputException("There is no import batch " + batchId);
                 }
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMP TABLE IF NOT EXISTS restore_source (history_id INTEGER PRIMARY KEY,"
-                        + " repository_id INTEGER NOT NULL UNIQUE)");
-                statement.execute("DELETE FROM temp.restore_source");
-            }
-            // For each repository whose current values came from this batch, the newest earlier version.
-            try (PreparedStatement sources = connection.prepareStatement("INSERT INTO temp.restore_source"
-                    + " (history_id, repository_id) SELECT max(h.id), h.repository_id FROM repository_history h"
-                    + " JOIN repository r ON r.id = h.repository_id AND r.batch_id = ?1"
-                    + " WHERE h.batch_id <> ?1 GROUP BY h.repository_id")) {
-                sources.setLong(1, batchId);
-                sources.executeUpdate();
-            }
-            long restored;
-            try (Statement restore = connection.createStatement()) {
-                restored = restore.executeUpdate("UPDATE repository SET (" + HISTORY_COLUMNS + ", batch_id) = (SELECT "
-                        + HISTORY_COLUMNS + ", batch_id FROM repository_history h WHERE h.id = (SELECT s.history_id"
-                        + " FROM temp.restore_source s WHERE s.repository_id = repository.id))"
-                        + " WHERE id IN (SELECT repository_id FROM temp.restore_source)");
-            }
-            long deleted;
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM repository WHERE batch_id = ?")) {
-                delete.setLong(1, batchId);
-                deleted = delete.executeUpdate();
-            }
-            // The restored versions are current again; the removed batch's own versions leave the history.
-            try (PreparedStatement prune = connection.prepareStatement("DELETE FROM repository_history"
-                    + " WHERE batch_id = ? OR id IN (SELECT history_id FROM temp.restore_source)")) {
-                prune.setLong(1, batchId);
-                prune.executeUpdate();
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DELETE FROM temp.restore_source");
-            }
-            try (PreparedStatement drop = connection.prepareStatement("DELETE FROM import_batch WHERE id = ?")) {
-                drop.setLong(1, batchId);
-                drop.executeUpdate();
-            }
-            return new long[] {deleted, restored};
-        });
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS restore_source (history_id INTEGER PRIMARY KEY,"
+                    + " repository_id INTEGER NOT NULL UNIQUE)");
+            statement.execute("DELETE FROM temp.restore_source");
+        }
+        // For each repository whose current values came from this batch, the newest earlier version.
+        try (PreparedStatement sources = connection.prepareStatement("INSERT INTO temp.restore_source"
+                + " (history_id, repository_id) SELECT max(h.id), h.repository_id FROM repository_history h"
+                + " JOIN repository r ON r.id = h.repository_id AND r.batch_id = ?1"
+                + " WHERE h.batch_id <> ?1 GROUP BY h.repository_id")) {
+            sources.setLong(1, batchId);
+            sources.executeUpdate();
+        }
+        long restored;
+        try (Statement restore = connection.createStatement()) {
+            restored = restore.executeUpdate("UPDATE repository SET (" + HISTORY_COLUMNS + ", batch_id) = (SELECT "
+                    + HISTORY_COLUMNS + ", batch_id FROM repository_history h WHERE h.id = (SELECT s.history_id"
+                    + " FROM temp.restore_source s WHERE s.repository_id = repository.id))"
+                    + " WHERE id IN (SELECT repository_id FROM temp.restore_source)");
+        }
+        long deleted;
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM repository WHERE batch_id = ?")) {
+            delete.setLong(1, batchId);
+            deleted = delete.executeUpdate();
+        }
+        // The restored versions are current again; the removed batch's own versions leave the history.
+        try (PreparedStatement prune = connection.prepareStatement("DELETE FROM repository_history"
+                + " WHERE batch_id = ? OR id IN (SELECT history_id FROM temp.restore_source)")) {
+            prune.setLong(1, batchId);
+            prune.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM temp.restore_source");
+        }
+        try (PreparedStatement drop = connection.prepareStatement("DELETE FROM import_batch WHERE id = ?")) {
+            drop.setLong(1, batchId);
+            drop.executeUpdate();
+        }
+        return new long[] {deleted, restored};
     }
 
     /** Gives every batch one import time: for a project built as a fixed artefact (the sample project). */

@@ -132,7 +132,12 @@ public final class TagRules {
 
     /** Applies every rule to every repository again; returns the rows added and removed. */
     public static long[] reapplyAll(Project project) {
-        return project.write(TAGS, connection -> applyAll(connection, RepositoryScope.ALL));
+        return project.write(TAGS, TagRules::reapplyAll);
+    }
+
+    /** {@link #reapplyAll(Project)} inside the caller's transaction. */
+    public static long[] reapplyAll(Connection connection) throws SQLException {
+        return applyAll(connection, RepositoryScope.ALL);
     }
 
     /**

@@ -52,21 +52,21 @@ class CrawlPauseTest {
             CountDownLatch paused = new CountDownLatch(1);
             AtomicInteger requestsWhenPaused = new AtomicInteger(-1);
             try (Project project = Project.create(folder.resolve("p.divergence"))) {
-                CrawlRunner runner = new CrawlRunner(project, CrawlRunner.Options.of(Optional.empty(), null)
+                RunCrawl runner = new RunCrawl(project, RunCrawl.Options.of(Optional.empty(), null)
                         .withClock(new FakeClock(), new Random(1)), control, snapshot -> {
                             if (snapshot.paused() && paused.getCount() > 0) {
                                 requestsWhenPaused.set(count.get());
                                 paused.countDown();
                             }
                         });
-                CompletableFuture<CrawlRunner.Outcome> crawl = CompletableFuture.supplyAsync(() -> runner.start(
+                CompletableFuture<RunCrawl.Outcome> crawl = CompletableFuture.supplyAsync(() -> runner.start(
                         CrawlRequest.named(Platform.GITHUB, RepoType.CODE, List.of("octo/alpha", "octo/beta"),
                                 server.url("/").toString()), Progress.NONE));
                 assertTrue(paused.await(20, TimeUnit.SECONDS), "the crawl reached its pause");
                 assertEquals(3, requestsWhenPaused.get(), "the request in flight finished; no other was sent");
                 assertEquals(3, count.get(), "nothing is sent while paused");
                 control.resume();
-                CrawlRunner.Outcome outcome = crawl.get(20, TimeUnit.SECONDS);
+                RunCrawl.Outcome outcome = crawl.get(20, TimeUnit.SECONDS);
                 assertEquals(2, outcome.done());
                 assertEquals(19, count.get());
             }

@@ -67,10 +67,10 @@ class GitHubCrawlTest {
         return server.url("/").toString();
     }
 
-    private CrawlRunner runner(Project project, CrawlControl control) {
-        CrawlRunner.Options options = CrawlRunner.Options.of(Optional.empty(), folder.resolve("cache"))
+    private RunCrawl runner(Project project, CrawlControl control) {
+        RunCrawl.Options options = RunCrawl.Options.of(Optional.empty(), folder.resolve("cache"))
                 .withClock(clock, new Random(3));
-        return new CrawlRunner(project, options, control, progress::add);
+        return new RunCrawl(project, options, control, progress::add);
     }
 
     private CrawlRequest named(String... names) {
@@ -81,7 +81,7 @@ class GitHubCrawlTest {
     void collectsExactlyTheNumbersTheApiServes() {
         Path file = folder.resolve("p.divergence");
         try (Project project = Project.create(file)) {
-            CrawlRunner.Outcome outcome = runner(project, new CrawlControl())
+            RunCrawl.Outcome outcome = runner(project, new CrawlControl())
                     .start(named("octo/alpha", "octo/empty", "octo/beta"), Progress.NONE);
             assertEquals(3, outcome.done());
             assertEquals(0, outcome.failed());
@@ -114,7 +114,7 @@ class GitHubCrawlTest {
         try (Project project = Project.create(file)) {
             CrawlRequest request = CrawlRequest.listing(Platform.GITHUB, RepoType.CODE, "org:octo", null, "stars",
                     3, api());
-            CrawlRunner.Outcome outcome = runner(project, new CrawlControl()).start(request, Progress.NONE);
+            RunCrawl.Outcome outcome = runner(project, new CrawlControl()).start(request, Progress.NONE);
             assertEquals(3, outcome.total());
             assertEquals(List.of("octo/alpha", "octo/beta", "octo/empty"),
                     Crawls.items(project, outcome.crawlId()).stream().map(Crawls.ItemView::name).toList());
@@ -134,7 +134,7 @@ class GitHubCrawlTest {
     void aRepositoryThatDoesNotExistFailsAloneAndTheOthersAreStored() {
         Path file = folder.resolve("p.divergence");
         try (Project project = Project.create(file)) {
-            CrawlRunner.Outcome outcome = runner(project, new CrawlControl())
+            RunCrawl.Outcome outcome = runner(project, new CrawlControl())
                     .start(named("octo/alpha", "octo/missing", "octo/beta"), Progress.NONE);
             assertEquals(2, outcome.done());
             assertEquals(1, outcome.failed());
@@ -175,7 +175,7 @@ class GitHubCrawlTest {
                 .setHeader("Content-Type", "application/json").body("[{\"number\":1,").build());
         Path file = folder.resolve("p.divergence");
         try (Project project = Project.create(file)) {
-            CrawlRunner runner = runner(project, new CrawlControl());
+            RunCrawl runner = runner(project, new CrawlControl());
             MalformedResponseException error = assertThrows(MalformedResponseException.class,
                     () -> runner.start(named("octo/alpha", "octo/empty", "octo/beta"), Progress.NONE));
             assertTrue(error.getMessage().startsWith("GET " + api() + "repos/octo/empty/pulls?per_page=100&state=all:"
@@ -186,7 +186,7 @@ class GitHubCrawlTest {
             assertEquals(error.getMessage(), stopped.lastError());
             assertEquals(List.of("octo/alpha"), TableDump.rows(file, "SELECT full_name FROM repository"));
 
-            CrawlRunner.Outcome resumed = runner(project, new CrawlControl()).run(1, Progress.NONE);
+            RunCrawl.Outcome resumed = runner(project, new CrawlControl()).run(1, Progress.NONE);
             assertEquals(3, resumed.done());
             assertEquals(2, resumed.storedNow());
             assertNull(Crawls.find(project, 1).lastError());
@@ -203,7 +203,7 @@ class GitHubCrawlTest {
         try (Project project = Project.create(file)) {
             CrawlControl control = new CrawlControl();
             AtomicInteger stored = new AtomicInteger();
-            CrawlRunner runner = new CrawlRunner(project, CrawlRunner.Options.of(Optional.empty(), null)
+            RunCrawl runner = new RunCrawl(project, RunCrawl.Options.of(Optional.empty(), null)
                     .withClock(clock, new Random(3)), control, snapshot -> {
                         // Ctrl-C while the second repository's lists are being read.
                         if (snapshot.done() == 1 && snapshot.requests() > 16 && stored.getAndIncrement() == 0) {
@@ -226,9 +226,9 @@ class GitHubCrawlTest {
     void keepsRawResponsesForAuditWhenAsked() throws Exception {
         Path raw = folder.resolve("raw");
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            CrawlRunner.Options options = CrawlRunner.Options.of(Optional.empty(), null).withClock(clock,
+            RunCrawl.Options options = RunCrawl.Options.of(Optional.empty(), null).withClock(clock,
                     new Random(3)).withRaw(raw);
-            new CrawlRunner(project, options, new CrawlControl(), snapshot -> { })
+            new RunCrawl(project, options, new CrawlControl(), snapshot -> { })
                     .start(named("octo/beta"), Progress.NONE);
         }
         List<String> index = Files.readAllLines(raw.resolve(RawResponseArchive.INDEX));
@@ -244,7 +244,7 @@ class GitHubCrawlTest {
         Path file = folder.resolve("p.divergence");
         try (Project project = Project.create(file)) {
             runner(project, new CrawlControl()).start(named("octo/beta"), Progress.NONE);
-            CrawlRunner.Outcome again = runner(project, new CrawlControl()).start(named("octo/beta"), Progress.NONE);
+            RunCrawl.Outcome again = runner(project, new CrawlControl()).start(named("octo/beta"), Progress.NONE);
             assertEquals(5, again.requestsNow());
             assertEquals(5, again.cacheHitsNow());
             assertTrue(again.summary().endsWith("(5 unchanged since the cached copy)"), again.summary());

@@ -55,10 +55,10 @@ class HuggingFaceCrawlTest {
         return server.url("/").toString();
     }
 
-    private CrawlRunner.Outcome run(Project project, CrawlRequest request, Optional<ApiToken> token) {
-        CrawlRunner.Options options = CrawlRunner.Options.of(token, folder.resolve("cache"))
+    private RunCrawl.Outcome run(Project project, CrawlRequest request, Optional<ApiToken> token) {
+        RunCrawl.Options options = RunCrawl.Options.of(token, folder.resolve("cache"))
                 .withClock(clock, new Random(5));
-        return new CrawlRunner(project, options, new CrawlControl(), snapshot -> { }).start(request, Progress.NONE);
+        return new RunCrawl(project, options, new CrawlControl(), snapshot -> { }).start(request, Progress.NONE);
     }
 
     @Test
@@ -67,7 +67,7 @@ class HuggingFaceCrawlTest {
         try (Project project = Project.create(file)) {
             CrawlRequest request = CrawlRequest.listing(Platform.HUGGINGFACE, RepoType.MODEL, null, null, "likes", 3,
                     endpoint());
-            CrawlRunner.Outcome outcome = run(project, request, Optional.empty());
+            RunCrawl.Outcome outcome = run(project, request, Optional.empty());
             assertEquals(3, outcome.done(), outcome.toString());
         }
         // llama-mini: 5 commits by ann, bob, cyd (one commit without a linked user); 7 discussions over 3 pages:

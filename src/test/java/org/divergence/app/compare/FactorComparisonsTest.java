@@ -45,7 +45,7 @@ class FactorComparisonsTest {
             TagRules.add(project, compute, all.get("rule").asText()).execute();
             BootstrapMedianDifference.Settings bootstrap = new BootstrapMedianDifference.Settings(200, 7, 0.95);
 
-            List<FactorComparison> rows = FactorComparisons.compareAll(project, RepositoryFilter.ALL, bootstrap,
+            List<FactorComparison> rows = CompareFactors.compareAll(project, RepositoryFilter.ALL, bootstrap,
                     Progress.NONE);
             assertEquals(1, rows.size(), "codes that tag no repository have no row");
             FactorComparison row = rows.getFirst();
@@ -58,7 +58,7 @@ class FactorComparisonsTest {
 
             // Within Hugging Face only, as --where platform=huggingface.
             RepositoryFilter huggingFace = RepositoryFilter.ALL.withPlatforms(Set.of(Platform.HUGGINGFACE));
-            FactorComparison within = FactorComparisons.compareAll(project, huggingFace, bootstrap, Progress.NONE)
+            FactorComparison within = CompareFactors.compareAll(project, huggingFace, bootstrap, Progress.NONE)
                     .getFirst();
             assertEquals(all.get("tagged").asLong(), within.taggedInProject());
             assertEquals(140, within.taggedCompared() + within.untaggedCompared());

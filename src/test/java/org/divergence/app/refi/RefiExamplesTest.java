@@ -43,7 +43,7 @@ class RefiExamplesTest {
     void nvivoForMac() throws Exception {
         Path file = RefiFiles.sharedRefi().resolve("examples/nvivo-mac-15-export.qdpx");
         try (Project project = Project.create(folder.resolve("n.divergence"))) {
-            MergeReport report = RefiExchange.importFile(project, file);
+            MergeReport report = MergeProject.importFile(project, file);
             assertEquals(List.of(), report.notCarried(), report.text());
             assertEquals(Set.of("chrisp", "cp"), new CodingStore(project).coders().stream().map(Coder::name)
                     .collect(Collectors.toSet()));
@@ -69,7 +69,7 @@ class RefiExamplesTest {
         Path file = RefiFiles.sharedRefi().resolve("examples/qc-1.3.2-export.qdpx");
         String document = new String(RefiFiles.entry(file, "project.qde"), StandardCharsets.UTF_8);
         try (Project project = Project.create(folder.resolve("q.divergence"))) {
-            MergeReport report = RefiExchange.importFile(project, file);
+            MergeReport report = MergeProject.importFile(project, file);
             assertEquals(List.of(), report.notCarried(), report.text());
             assertEquals(262, new CodebookStore(project).load().size());
             Map<String, TranscriptInfo> transcripts = new TranscriptStore(project).list().stream()
@@ -109,8 +109,8 @@ class RefiExamplesTest {
     void mergingTheTwoMatchesCodesAndCoderByGuid() throws Exception {
         Path examples = RefiFiles.sharedRefi().resolve("examples");
         try (Project project = Project.create(folder.resolve("both.divergence"))) {
-            RefiExchange.importFile(project, examples.resolve("nvivo-mac-15-export.qdpx"));
-            MergeReport merged = RefiExchange.importFile(project, examples.resolve("qc-1.3.2-export.qdpx"));
+            MergeProject.importFile(project, examples.resolve("nvivo-mac-15-export.qdpx"));
+            MergeReport merged = MergeProject.importFile(project, examples.resolve("qc-1.3.2-export.qdpx"));
             assertEquals(new MergeReport.Count(262, 0, 0), merged.count(MergeReport.Item.CODES), merged.text());
             assertEquals(new MergeReport.Count(1, 0, 0), merged.count(MergeReport.Item.CODERS), merged.text());
             assertEquals(205, merged.count(MergeReport.Item.CODINGS).added());

@@ -90,7 +90,7 @@ class RefiLenientImportTest {
         Path file = RefiFiles.zip(folder.resolve("field.qdpx"), entries);
 
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            MergeReport report = RefiExchange.importFile(project, file);
+            MergeReport report = MergeProject.importFile(project, file);
             String text = report.text();
             assertEquals(List.of(), report.notCarried(), text);
             assertEquals(4, report.count(MergeReport.Item.TRANSCRIPTS).added(), text);
@@ -167,7 +167,7 @@ class RefiLenientImportTest {
         Path file = RefiFiles.zip(folder.resolve("mixed.qdpx"), Map.of("project.qde", RefiFiles.utf8(qde),
                 "sources/r.txt", RefiFiles.utf8("Annual report text.")));
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            MergeReport report = RefiExchange.importFile(project, file);
+            MergeReport report = MergeProject.importFile(project, file);
             String notCarried = String.join("\n", report.notCarried());
             for (String expected : List.of("picture sources", "picture regions", "PDF regions", "audio sources",
                     "audio codings", "video sources", "sets", "graphs", "links between items",
@@ -196,7 +196,7 @@ class RefiLenientImportTest {
                 }
                 return null;
             });
-            RuntimeException failure = assertThrows(RuntimeException.class, () -> RefiExchange.importFile(project,
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> MergeProject.importFile(project,
                     file));
             assertTrue(String.valueOf(failure.getMessage()).contains("injected failure"), failure.toString());
             assertEquals(before, CodingTestSupport.dump(project));
@@ -209,7 +209,7 @@ class RefiLenientImportTest {
             });
 
             UndoHistory history = new UndoHistory();
-            var command = RefiExchange.merge(project, RefiExchange.readQdpx(file), file);
+            var command = MergeProject.merge(project, MergeProject.readQdpx(file), file);
             history.execute(command);
             String after = CodingTestSupport.dump(project);
             assertTrue(command.result().count(MergeReport.Item.CODINGS).added() > 0);
@@ -227,19 +227,19 @@ class RefiLenientImportTest {
             Path broken = RefiFiles.zip(folder.resolve("broken.qdpx"), Map.of("project.qde",
                     RefiFiles.utf8("<Project " + NS + " name=\"x\">\n<Users>\n<User guid=\"a\" </Users></Project>")));
             InvalidInputException error = assertThrows(InvalidInputException.class,
-                    () -> RefiExchange.importFile(project, broken));
+                    () -> MergeProject.importFile(project, broken));
             assertTrue(error.getMessage().startsWith("broken.qdpx \u203A project.qde, line 3"), error.getMessage());
             assertTrue(error.getMessage().endsWith("nothing was imported"), error.getMessage());
             Path noDocument = RefiFiles.zip(folder.resolve("empty.qdpx"), Map.of("sources/a.txt",
                     RefiFiles.utf8("x")));
-            assertTrue(assertThrows(InvalidInputException.class, () -> RefiExchange.importFile(project, noDocument))
+            assertTrue(assertThrows(InvalidInputException.class, () -> MergeProject.importFile(project, noDocument))
                     .getMessage().contains("holds no project document"));
             Path notZip = java.nio.file.Files.writeString(folder.resolve("text.qdpx"), "just text");
-            assertTrue(assertThrows(InvalidInputException.class, () -> RefiExchange.importFile(project, notZip))
+            assertTrue(assertThrows(InvalidInputException.class, () -> MergeProject.importFile(project, notZip))
                     .getMessage().contains("is not a ZIP archive"));
             Path codebook = RefiFiles.zip(folder.resolve("codebook.qdpx"), Map.of("project.qde",
                     RefiFiles.utf8("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes/></CodeBook>")));
-            assertTrue(assertThrows(InvalidInputException.class, () -> RefiExchange.importFile(project, codebook))
+            assertTrue(assertThrows(InvalidInputException.class, () -> MergeProject.importFile(project, codebook))
                     .getMessage().contains("import it as .qdc"));
             assertEquals(before, CodingTestSupport.dump(project));
         }
@@ -269,7 +269,7 @@ class RefiLenientImportTest {
                 + "<NoteRef targetGUID=\"70000000-0000-4000-8000-000000000001\"/></Project>";
         Path file = RefiFiles.zip(folder.resolve("notes.qdpx"), Map.of("project.qde", RefiFiles.utf8(qde)));
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            MergeReport report = RefiExchange.importFile(project, file);
+            MergeReport report = MergeProject.importFile(project, file);
             assertEquals(List.of(), report.notCarried(), report.text());
             MemoStore memos = new MemoStore(project);
             Codebook codebook = new CodebookStore(project).load();

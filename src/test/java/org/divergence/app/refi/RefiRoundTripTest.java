@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.refi.ExportProject;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.common.Progress;
 import org.divergence.core.refi.MergeReport;
@@ -44,8 +45,8 @@ class RefiRoundTripTest {
             richProject(original);
             Path first = folder.resolve("first.qdpx");
             Path again = folder.resolve("again.qdpx");
-            RefiProject exported = RefiExchange.exportQdpx(original, first);
-            RefiExchange.exportQdpx(original, again);
+            RefiProject exported = ExportProject.exportQdpx(original, first);
+            ExportProject.exportQdpx(original, again);
             assertArrayEquals(java.nio.file.Files.readAllBytes(first), java.nio.file.Files.readAllBytes(again),
                     "the same project exports to the same bytes: GUIDs and order are stable");
             for (RefiProject.Source source : exported.sources()) {
@@ -54,7 +55,7 @@ class RefiRoundTripTest {
             }
 
             try (Project copy = Project.create(folder.resolve("copy.divergence"))) {
-                MergeReport report = RefiExchange.importFile(copy, first);
+                MergeReport report = MergeProject.importFile(copy, first);
                 assertEquals(List.of(), report.notCarried(), report.text());
                 assertEquals(exported.allCodes().size(), report.count(MergeReport.Item.CODES).added());
                 assertEquals(exported.codingCount(), report.count(MergeReport.Item.CODINGS).added());
@@ -77,7 +78,7 @@ class RefiRoundTripTest {
                 }
 
                 // Importing the same file again adds nothing: everything matches by GUID.
-                MergeReport second = RefiExchange.importFile(copy, first);
+                MergeReport second = MergeProject.importFile(copy, first);
                 for (MergeReport.Item item : MergeReport.Item.values()) {
                     assertEquals(0, second.count(item).added(), item + "\n" + second.text());
                 }
@@ -91,9 +92,9 @@ class RefiRoundTripTest {
         try (Project original = Project.create(folder.resolve("o.divergence"))) {
             new CodebookStore(original).addStarterCodebook().run();
             Path qdc = folder.resolve("codes.qdc");
-            RefiProject exported = RefiExchange.exportQdc(original, qdc);
+            RefiProject exported = ExportProject.exportQdc(original, qdc);
             try (Project copy = Project.create(folder.resolve("c.divergence"))) {
-                MergeReport report = RefiExchange.importFile(copy, qdc);
+                MergeReport report = MergeProject.importFile(copy, qdc);
                 assertEquals(exported.allCodes().size(), report.count(MergeReport.Item.CODES).added());
                 assertEquals(exported.codes(), ProjectSnapshot.of(copy).codes());
                 assertEquals(new CodebookStore(original).load().inTreeOrder().stream().map(c -> c.guid() + c.name()
@@ -108,10 +109,10 @@ class RefiRoundTripTest {
      * and a transcript whose codings sit after emoji (code points ≠ UTF-16 units). */
     static void richProject(Project project) {
         SampleInterviews.populate(project, Progress.NONE);
-        var transcript = TranscriptImporter.store(project, List.of(TranscriptReader.fromBytes("emoji.txt",
+        var transcript = ImportTranscripts.store(project, List.of(TranscriptReader.fromBytes("emoji.txt",
                         "P9: 😀 Weights 😀 are opaque. Café naïve 日本語.\nInterviewer: And GPUs?\nP9: 😀😀 Too costly."
                                 .getBytes(StandardCharsets.UTF_8))),
-                new TranscriptImporter.Options("P9", Map.of()), null).getFirst();
+                new ImportTranscripts.Options("P9", Map.of()), null).getFirst();
         var codebook = new CodebookStore(project).load();
         var code = codebook.byPath("Socio-technical factors/Compute requirements").orElseThrow();
         var coder = new CodingStore(project).ensureCoder("Ana");

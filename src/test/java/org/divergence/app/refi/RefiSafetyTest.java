@@ -120,7 +120,7 @@ class RefiSafetyTest {
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
             String before = CodingTestSupport.dump(project);
             InvalidInputException error = assertThrows(InvalidInputException.class,
-                    () -> RefiExchange.importFile(project, qdc));
+                    () -> MergeProject.importFile(project, qdc));
             assertTrue(error.getMessage().startsWith("xxe.qdc, line 2") && error.getMessage().contains("DTD"),
                     error.getMessage());
             assertEquals(before, CodingTestSupport.dump(project));
@@ -139,7 +139,7 @@ class RefiSafetyTest {
                 + "../secret.txt\"/></Sources></Project>";
         Path file = RefiFiles.zip(folder.resolve("outside.qdpx"), Map.of("project.qde", RefiFiles.utf8(qde)));
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            var report = RefiExchange.importFile(project, file);
+            var report = MergeProject.importFile(project, file);
             assertEquals(0, report.count(org.divergence.core.refi.MergeReport.Item.TRANSCRIPTS).added());
             String notCarried = String.join("\n", report.notCarried());
             assertTrue(notCarried.contains("sources stored outside the archive"), notCarried);
@@ -152,7 +152,7 @@ class RefiSafetyTest {
         try (Project project = Project.create(folder.resolve("p" + System.nanoTime() + ".divergence"))) {
             String before = CodingTestSupport.dump(project);
             InvalidInputException error = assertThrows(InvalidInputException.class,
-                    () -> RefiExchange.importFile(project, file));
+                    () -> MergeProject.importFile(project, file));
             assertEquals(before, CodingTestSupport.dump(project), "the project is unchanged");
             assertTrue(error.getMessage().startsWith(file.getFileName().toString()), error.getMessage());
             return error.getMessage();

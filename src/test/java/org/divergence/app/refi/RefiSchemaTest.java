@@ -2,6 +2,7 @@ package org.divergence.app.refi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.divergence.app.refi.ExportProject;
 import org.divergence.store.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +23,10 @@ class RefiSchemaTest {
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
             RefiRoundTripTest.richProject(project);
             Path qdpx = folder.resolve("p.qdpx");
-            RefiExchange.exportQdpx(project, qdpx);
+            ExportProject.exportQdpx(project, qdpx);
             RefiFiles.validate(RefiFiles.entry(qdpx, "project.qde"), "Project.xsd");
             Path qdc = folder.resolve("p.qdc");
-            RefiExchange.exportQdc(project, qdc);
+            ExportProject.exportQdc(project, qdc);
             RefiFiles.validate(Files.readAllBytes(qdc), "Codebook.xsd");
         }
     }
@@ -35,9 +36,9 @@ class RefiSchemaTest {
         Path examples = RefiFiles.sharedRefi().resolve("examples");
         for (String example : new String[] {"nvivo-mac-15-export.qdpx", "qc-1.3.2-export.qdpx"}) {
             try (Project project = Project.create(folder.resolve(example + ".divergence"))) {
-                RefiExchange.importFile(project, examples.resolve(example));
+                MergeProject.importFile(project, examples.resolve(example));
                 Path out = folder.resolve("re-" + example);
-                RefiExchange.exportQdpx(project, out);
+                ExportProject.exportQdpx(project, out);
                 RefiFiles.validate(RefiFiles.entry(out, "project.qde"), "Project.xsd");
             }
         }
@@ -48,7 +49,7 @@ class RefiSchemaTest {
         RefiFiles.sharedRefi();
         try (Project project = Project.create(folder.resolve("empty.divergence"))) {
             Path qdpx = folder.resolve("empty.qdpx");
-            RefiExchange.exportQdpx(project, qdpx);
+            ExportProject.exportQdpx(project, qdpx);
             RefiFiles.validate(RefiFiles.entry(qdpx, "project.qde"), "Project.xsd");
         }
     }

@@ -41,13 +41,13 @@ class RepositoryImportTest {
         Project.create(projectFile).close();
     }
 
-    private RepositoryImporter.Report importFiles(ImportOptions options, Path... files) {
+    private ImportRepositories.Report importFiles(ImportOptions options, Path... files) {
         try (Project project = Project.open(projectFile)) {
-            return new RepositoryImporter(project).importFiles(List.of(files), options, Progress.NONE);
+            return new ImportRepositories(project).importFiles(List.of(files), options, Progress.NONE);
         }
     }
 
-    private RepositoryImporter.Report importFiles(Path... files) {
+    private ImportRepositories.Report importFiles(Path... files) {
         return importFiles(ImportOptions.defaults(), files);
     }
 
@@ -66,13 +66,13 @@ class RepositoryImportTest {
         Path csv = write("sample.csv", HEADER + ",language\n"
                 + "github,code,octo/widgets,2019-04-01T10:00:00Z,3,120,10,7,4,,52,9,,,,Java\n"
                 + "huggingface,model,acme/bert-tiny,2023-01-02,1,5,0,0,,2,,,1234,8,3,\n");
-        RepositoryImporter.Report report = importFiles(csv);
+        ImportRepositories.Report report = importFiles(csv);
         assertEquals("imported 2 repositories (2 added, 0 updated, 0 skipped) from 1 file(s)", report.summary());
         assertEquals(List.of(
                 "github|code|octo/widgets|2019-04-01T10:00:00Z|3|120|10|7|4|null|52|9|null|null|null|{\"language\":\"Java\"}",
                 "huggingface|model|acme/bert-tiny|2023-01-02|1|5|0|0|null|2|null|null|1234|8|3|null"),
                 TableDump.repositories(projectFile));
-        RepositoryImporter.FileReport file = report.files().getFirst();
+        ImportRepositories.FileReport file = report.files().getFirst();
         assertEquals(64, file.sha256().length());
         assertEquals(ImportFormat.CSV, file.format());
     }
@@ -95,7 +95,7 @@ class RepositoryImportTest {
         Path first = write("first.csv", HEADER + "\ngithub,code,octo/a,,1,10,,,,,5,,,,\ngithub,code,octo/b,,1,1,,,,,0,,,,\n");
         Path second = write("second.csv", HEADER + "\ngithub,code,octo/a,,2,20,,,,,6,,,,\ngithub,code,octo/c,,1,1,,,,,0,,,,\n");
         importFiles(first);
-        RepositoryImporter.Report report = importFiles(second);
+        ImportRepositories.Report report = importFiles(second);
         assertEquals("imported 2 repositories (1 added, 1 updated, 0 skipped) from 1 file(s)", report.summary());
         List<String> rows = TableDump.repositories(projectFile);
         assertEquals(3, rows.size());
@@ -112,7 +112,7 @@ class RepositoryImportTest {
     void duplicatesWithinOneFileKeepTheLastRow() throws Exception {
         Path csv = write("dups.csv", HEADER + "\ngithub,code,octo/a,,1,1,,,,,1,,,,\ngithub,code,octo/a,,2,2,,,,,2,,,,\n"
                 + "huggingface,space,x/y,,1,1,,,,,,,,1,\n");
-        RepositoryImporter.Report report = importFiles(csv);
+        ImportRepositories.Report report = importFiles(csv);
         assertEquals("imported 3 repositories (2 added, 1 updated, 0 skipped) from 1 file(s)", report.summary());
         assertTrue(TableDump.repositories(projectFile).getFirst().startsWith("github|code|octo/a|null|2|2"));
         // The key index was rebuilt after the bulk load: a further import updates, not duplicates.
@@ -216,7 +216,7 @@ class RepositoryImportTest {
     void skipInvalidImportsTheGoodRowsAndWritesTheRejectedOnesWithReasons() throws Exception {
         Path csv = write("mixed.csv", HEADER + "\ngithub,code,a/b,,1,1,,,,,,,,,\ngithub,code,a/c,,x,1,,,,,,,,,\n"
                 + "gitlab,code,a/d,,1,1,,,,,,,,,\nhuggingface,model,m,,1,1,,,,,,,,,\n");
-        RepositoryImporter.Report report = importFiles(new ImportOptions(true, Optional.empty()), csv);
+        ImportRepositories.Report report = importFiles(new ImportOptions(true, Optional.empty()), csv);
         assertEquals("imported 2 repositories (2 added, 0 updated, 2 skipped) from 1 file(s)", report.summary());
         Path side = report.files().getFirst().rejectedFile();
         assertEquals(folder.resolve("mixed.csv.rejected.csv"), side);
@@ -232,7 +232,7 @@ class RepositoryImportTest {
 
     @Test
     void emptyAndHeaderOnlyFilesImportZeroRows() throws Exception {
-        RepositoryImporter.Report report = importFiles(write("empty.csv", ""), write("header.csv", HEADER + "\n"),
+        ImportRepositories.Report report = importFiles(write("empty.csv", ""), write("header.csv", HEADER + "\n"),
                 write("empty.jsonl", ""));
         assertEquals("imported 0 repositories (0 added, 0 updated, 0 skipped) from 3 file(s)", report.summary());
     }
@@ -362,19 +362,19 @@ class RepositoryImportTest {
         for (String extension : List.of("csv", "jsonl")) {
             Path export = folder.resolve("export." + extension);
             try (Project project = Project.open(projectFile)) {
-                assertEquals(3, RepositoryExporter.export(project, export,
+                assertEquals(3, ExportRepositories.export(project, export,
                         org.divergence.core.repositories.RepositoryFilter.ALL, Progress.NONE));
             }
             Path copy = folder.resolve("copy-" + extension + ".divergence");
             try (Project project = Project.create(copy)) {
-                new RepositoryImporter(project).importFiles(List.of(export), ImportOptions.defaults(),
+                new ImportRepositories(project).importFiles(List.of(export), ImportOptions.defaults(),
                         Progress.NONE);
             }
             assertEquals(original, TableDump.repositories(copy), extension);
         }
         Path onlyModels = folder.resolve("models.csv");
         try (Project project = Project.open(projectFile)) {
-            RepositoryExporter.export(project, onlyModels, org.divergence.core.repositories.RepositoryFilter.parse(
+            ExportRepositories.export(project, onlyModels, org.divergence.core.repositories.RepositoryFilter.parse(
                     List.of("repo_type=model"), null, null), Progress.NONE);
         }
         assertEquals(2, Files.readAllLines(onlyModels).size());
@@ -392,7 +392,7 @@ class RepositoryImportTest {
         importFiles(write("first.csv", manyRows(rows, 0)));
         assertEquals(expectedManyRows(rows, 0), TableDump.repositories(projectFile));
 
-        RepositoryImporter.Report report = importFiles(write("second.csv", manyRows(rows, 1000)));
+        ImportRepositories.Report report = importFiles(write("second.csv", manyRows(rows, 1000)));
         assertEquals(rows, report.updated());
         assertEquals(expectedManyRows(rows, 1000), TableDump.repositories(projectFile));
     }
@@ -423,7 +423,7 @@ class RepositoryImportTest {
         }
         importFiles(write("shapes.csv", csv.toString()));
         assertEquals(expected, TableDump.repositories(projectFile));
-        RepositoryImporter.Report again = importFiles(write("shapes-again.csv", csv.toString()));
+        ImportRepositories.Report again = importFiles(write("shapes-again.csv", csv.toString()));
         assertEquals(expected.size(), again.updated());
         assertEquals(expected, TableDump.repositories(projectFile));
     }
@@ -432,7 +432,7 @@ class RepositoryImportTest {
     void theCommandLinesSoleUserImportGivesTheSameRowsAndLeavesTheProjectInWal() throws Exception {
         int rows = RepositoryTableWriter.ROWS_PER_STATEMENT + 5;
         try (Project project = Project.open(projectFile)) {
-            new RepositoryImporter(project).asSoleUser().importFiles(List.of(write("a.csv", manyRows(rows, 0))),
+            new ImportRepositories(project).asSoleUser().importFiles(List.of(write("a.csv", manyRows(rows, 0))),
                     ImportOptions.defaults(), Progress.NONE);
             assertEquals("wal", project.read(c -> TableDump.rows(c, "PRAGMA journal_mode")).getFirst());
         }
@@ -498,7 +498,7 @@ class RepositoryImportTest {
             }
         };
         try (Project project = Project.open(projectFile)) {
-            assertThrows(org.divergence.core.common.CancelledException.class, () -> new RepositoryImporter(project)
+            assertThrows(org.divergence.core.common.CancelledException.class, () -> new ImportRepositories(project)
                     .importFiles(List.of(file), ImportOptions.defaults(), cancelAfterFirstUpdate));
         }
         assertEquals(before, snapshot());

@@ -51,7 +51,7 @@ class TranscriptImportTest {
         String text = "Interviewer: ¿Qué piensas? 😀\r\nP3: 模型是黑盒子 🤗 — e\u0301 ok\r\n";
         Path file = write("P3.txt", text);
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            var imported = TranscriptImporter.importFiles(project, List.of(file), TranscriptImporter.Options.DEFAULT,
+            var imported = ImportTranscripts.importFiles(project, List.of(file), ImportTranscripts.Options.DEFAULT,
                     Progress.NONE).getFirst();
             String stored = new TranscriptStore(project).text(imported.transcriptId());
             assertEquals("Interviewer: ¿Qué piensas? 😀\nP3: 模型是黑盒子 🤗 — \u00e9 ok\n", stored,
@@ -154,8 +154,8 @@ class TranscriptImportTest {
         Path unknown = write("data.csv", "a,b");
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
             InvalidInputException error = assertThrows(InvalidInputException.class, () ->
-                    TranscriptImporter.importFiles(project, List.of(good, encryptedPdf, oldWord, latin1, notPdf,
-                            empty, dtd, unknown, folder), TranscriptImporter.Options.DEFAULT, Progress.NONE));
+                    ImportTranscripts.importFiles(project, List.of(good, encryptedPdf, oldWord, latin1, notPdf,
+                            empty, dtd, unknown, folder), ImportTranscripts.Options.DEFAULT, Progress.NONE));
             String message = error.getMessage();
             assertTrue(message.contains("secret.pdf: is encrypted"), message);
             assertTrue(message.contains("locked.docx: is encrypted (password-protected) or an old .doc"), message);
@@ -175,14 +175,14 @@ class TranscriptImportTest {
         Path a = write("a.txt", "P1: one");
         Path b = write("b.txt", "P1: two");
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
-            TranscriptImporter.importFiles(project, List.of(a, b), new TranscriptImporter.Options("Maria",
+            ImportTranscripts.importFiles(project, List.of(a, b), new ImportTranscripts.Options("Maria",
                     Map.of("role", "fine-tuner")), Progress.NONE);
             var cases = new CaseStore(project).cases();
             assertEquals(1, cases.size());
             assertEquals(Map.of("role", "fine-tuner"), cases.getFirst().attributes());
             Path again = write("c.txt", "P1: one");
-            InvalidInputException error = assertThrows(InvalidInputException.class, () -> TranscriptImporter
-                    .importFiles(project, List.of(write("d.txt", "P1: new"), again), TranscriptImporter.Options.DEFAULT,
+            InvalidInputException error = assertThrows(InvalidInputException.class, () -> ImportTranscripts
+                    .importFiles(project, List.of(write("d.txt", "P1: new"), again), ImportTranscripts.Options.DEFAULT,
                             Progress.NONE));
             assertTrue(error.getMessage().contains("c.txt: the same text is already in the project as \u201Ca\u201D"));
             assertEquals(2, new TranscriptStore(project).list().size(), "d.txt was rolled back with c.txt");

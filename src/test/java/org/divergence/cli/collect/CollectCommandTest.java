@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.FakeGitHub;

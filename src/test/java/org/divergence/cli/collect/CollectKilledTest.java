@@ -15,7 +15,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.testsupport.CliRun;

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.exchange.collect.ApiPlatform;
 import org.divergence.exchange.collect.ApiToken;
 import org.divergence.exchange.collect.TokenStore;

@@ -16,8 +16,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.divergence.app.agreement.ProjectAgreement;
-import org.divergence.app.refi.RefiExchange;
+import org.divergence.app.agreement.ComputeAgreement;
+import org.divergence.app.refi.MergeProject;
 import org.divergence.app.refi.RefiFiles;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
@@ -76,7 +76,7 @@ class AgreementGuiTest {
     void tableBandsDisagreementsInTheTextAndBlindCoding(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         var project = workbench.context().project();
-        AgreementResult expected = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
+        AgreementResult expected = ComputeAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
                 Progress.NONE);
         robot.clickOn("#nav-agreement");
         TableView<AgreementViewModel.Row> table = robot.lookup("#agreement-table").queryTableView();
@@ -146,7 +146,7 @@ class AgreementGuiTest {
         robot.interact(() -> workbench.services().exportHandler().exportTo(out));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(out));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        RefiProject exported = RefiExchange.readQdpx(out);
+        RefiProject exported = MergeProject.readQdpx(out);
         assertEquals(before, exported.sources().size());
         assertTrue(exported.codingCount() > 50, "the sample's codings: " + exported.codingCount());
         DialogPane done = robot.lookup(".dialog-pane").query();
@@ -159,7 +159,7 @@ class AgreementGuiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         Path other = folder.resolve("zoe.divergence");
         try (var zoe = org.divergence.store.project.Project.create(other)) {
-            RefiExchange.importFile(zoe, RefiFiles.synthetic(folder));
+            MergeProject.importFile(zoe, RefiFiles.synthetic(folder));
         }
         WaitForAsyncUtils.asyncFx(() -> workbench.services().importHandler().importFiles(List.of(other)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button").queryAll()

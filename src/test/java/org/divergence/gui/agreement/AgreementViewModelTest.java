@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.divergence.app.agreement.ProjectAgreement;
+import org.divergence.app.agreement.ComputeAgreement;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
 import org.divergence.core.common.Progress;
@@ -57,7 +57,7 @@ class AgreementViewModelTest {
         assertTrue(viewModel.rows().isEmpty(), "nothing is computed before the screen is shown");
 
         viewModel.shown();
-        AgreementResult expected = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
+        AgreementResult expected = ComputeAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
                 Progress.NONE);
         assertEquals(expected.codes().size() + 1, viewModel.rows().size());
         AgreementViewModel.Row overall = viewModel.rows().getLast();
@@ -77,7 +77,7 @@ class AgreementViewModelTest {
                 List.of(shown.getFirst()[0], shown.getFirst()[1], shown.getFirst()[2]));
 
         viewModel.unitProperty().set(AgreementUnit.TURN);
-        AgreementResult turns = ProjectAgreement.compute(project, "Ana", "Ben", AgreementUnit.TURN, Progress.NONE);
+        AgreementResult turns = ComputeAgreement.compute(project, "Ana", "Ben", AgreementUnit.TURN, Progress.NONE);
         assertEquals(turns.overall(), viewModel.rows().getLast().counts());
         assertEquals(first.code(), viewModel.selectedProperty().get().code(), "the selected code stays selected");
 

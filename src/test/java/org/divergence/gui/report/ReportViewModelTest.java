@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.divergence.app.report.ReportBuilder;
+import org.divergence.app.report.BuildReport;
 import org.divergence.app.report.ReportExtensions;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Metric;
@@ -76,7 +76,7 @@ class ReportViewModelTest {
         var model = viewModel.modelProperty().get();
         assertNotNull(model);
         assertEquals(18, model.jointDisplay().rows().size(), "5 dimensions, 12 metrics, 1 factor tag");
-        assertEquals(ReportBuilder.CHECKSUM_ON_EXPORT, model.provenance().contentSha256());
+        assertEquals(BuildReport.CHECKSUM_ON_EXPORT, model.provenance().contentSha256());
         assertEquals("4,000 of 4,000 repositories; all repositories; grouped by platform.",
                 viewModel.statusProperty().get());
 

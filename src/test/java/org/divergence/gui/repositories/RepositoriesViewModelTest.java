@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
@@ -41,7 +41,7 @@ class RepositoriesViewModelTest {
                 huggingface,model,acme/gamma-model,2023-02-01,1,5,,,,0,,,50,7,1
                 huggingface,dataset,acme/delta-data,2024-03-01,2,9,,,,4,,,10,2,
                 """);
-        new RepositoryImporter(project).importFiles(List.of(csv), ImportOptions.defaults(),
+        new ImportRepositories(project).importFiles(List.of(csv), ImportOptions.defaults(),
                 Progress.NONE);
         viewModel = new RepositoriesViewModel(new SameThreadTaskExecutor());
         viewModel.setProject(project);
@@ -120,7 +120,7 @@ class RepositoriesViewModelTest {
             csv.append("github,code,bulk/r").append(i).append(",,1,").append(i).append(",,,,,,,,,\n");
         }
         Files.writeString(big, csv);
-        new RepositoryImporter(project).importFiles(List.of(big), ImportOptions.defaults(),
+        new ImportRepositories(project).importFiles(List.of(big), ImportOptions.defaults(),
                 Progress.NONE);
         viewModel.refresh();
         var rows = viewModel.rowsProperty().get();

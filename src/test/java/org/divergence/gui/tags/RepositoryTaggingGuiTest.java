@@ -12,7 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.exchange.repositories.ImportOptions;
@@ -54,7 +54,7 @@ class RepositoryTaggingGuiTest {
                 huggingface,dataset,acme/epsilon,2023-04-01,1,2,,,,0,,,10,1,
                 """);
         try (Project project = Project.create(file)) {
-            new RepositoryImporter(project).importFiles(List.of(csv), ImportOptions.defaults(),
+            new ImportRepositories(project).importFiles(List.of(csv), ImportOptions.defaults(),
                     Progress.NONE);
             new CodebookStore(project).createCode(null, "Compute requirements", "#D55E00").run();
             new CodebookStore(project).createCode(null, "Governance", "#999999").run();

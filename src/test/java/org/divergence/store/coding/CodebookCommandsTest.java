@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.Coder;
@@ -39,9 +39,9 @@ class CodebookCommandsTest {
         project = Project.create(folder.resolve("p.divergence"));
         codebook = new CodebookStore(project);
         codings = new CodingStore(project);
-        transcriptId = TranscriptImporter.store(project, List.of(TranscriptReader.fromBytes("t.txt",
+        transcriptId = ImportTranscripts.store(project, List.of(TranscriptReader.fromBytes("t.txt",
                 "Interviewer: Why?\nP1: Because compute costs too much 😀 and data is closed.".getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8))), TranscriptImporter.Options.DEFAULT, null)
+                        java.nio.charset.StandardCharsets.UTF_8))), ImportTranscripts.Options.DEFAULT, null)
                 .getFirst().transcriptId();
         ana = codings.ensureCoder("Ana");
     }

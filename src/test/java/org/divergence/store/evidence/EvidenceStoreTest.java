@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.divergence.app.transcripts.TranscriptImporter;
+import org.divergence.app.transcripts.ImportTranscripts;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.evidence.Evidence;
@@ -52,9 +52,9 @@ class EvidenceStoreTest {
         evidence = new EvidenceStore(project);
         codebook = new CodebookStore(project);
         codings = new CodingStore(project);
-        transcriptId = TranscriptImporter.store(project, List.of(TranscriptReader.fromBytes("t.txt",
+        transcriptId = ImportTranscripts.store(project, List.of(TranscriptReader.fromBytes("t.txt",
                 "Interviewer: Why?\nP1: Because compute costs too much 😀 and data is closed.".getBytes(
-                        StandardCharsets.UTF_8))), TranscriptImporter.Options.DEFAULT, null)
+                        StandardCharsets.UTF_8))), ImportTranscripts.Options.DEFAULT, null)
                 .getFirst().transcriptId();
         ana = codings.ensureCoder("Ana");
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
@@ -76,7 +76,7 @@ class RepositoryMetricsReaderTest {
     }
 
     private static List<Long> contributorsCounts(Project project, RepositoryFilter filter) {
-        ComparisonReport report = RepositoryComparisons.compare(project, GroupSplits.PLATFORM, filter,
+        ComparisonReport report = CompareRepositories.compare(project, GroupSplits.PLATFORM, filter,
                 BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
         NumericComparison contributors = (NumericComparison) report.comparisons().getFirst()
                 .metric(Metric.CONTRIBUTORS);
@@ -86,8 +86,8 @@ class RepositoryMetricsReaderTest {
     @Test
     void emptyProjectComparesToNothing() {
         try (Project project = Project.create(folder.resolve("empty.divergence"))) {
-            assertEquals(0, RepositoryComparisons.repositoryCount(project));
-            ComparisonReport report = RepositoryComparisons.compare(project, GroupSplits.REPO_TYPE,
+            assertEquals(0, CompareRepositories.repositoryCount(project));
+            ComparisonReport report = CompareRepositories.compare(project, GroupSplits.REPO_TYPE,
                     RepositoryFilter.ALL, BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
             assertEquals(3, report.comparisons().size());
             NumericComparison commits = (NumericComparison) report.comparisons().getFirst().metric(Metric.COMMITS);

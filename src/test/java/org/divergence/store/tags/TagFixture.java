@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.divergence.app.repositories.RepositoryImporter;
+import org.divergence.app.repositories.ImportRepositories;
 import org.divergence.core.common.Progress;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.RuleParser;
@@ -40,11 +40,11 @@ final class TagFixture {
         return project;
     }
 
-    static RepositoryImporter.Report importText(Project project, Path folder, String name, String text) {
+    static ImportRepositories.Report importText(Project project, Path folder, String name, String text) {
         try {
             Path file = folder.resolve(name);
             Files.writeString(file, text);
-            return new RepositoryImporter(project).importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+            return new ImportRepositories(project).importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 /** The command line's exit codes: a stable contract for scripts. */
 public final class ExitCodes {

@@ -15,9 +15,9 @@ import org.divergence.store.repositories.RepositoryExportRows;
  * Exports the repositories a filter selects as canonical CSV or JSON Lines, read in one consistent snapshot and
  * written whole or not at all.
  */
-public final class RepositoryExporter {
+public final class ExportRepositories {
 
-    private RepositoryExporter() {
+    private ExportRepositories() {
     }
 
     /** Returns how many repositories were written. */

@@ -1,10 +1,10 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one JSON mapper of the command line's output. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }

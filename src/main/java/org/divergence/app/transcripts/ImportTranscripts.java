@@ -22,7 +22,7 @@ import org.divergence.store.project.Project;
  * written and the error lists each file with its reason ("FILE: reason"). Otherwise all transcripts, their cases and
  * attribute values are written in one transaction.
  */
-public final class TranscriptImporter {
+public final class ImportTranscripts {
 
     /**
      * Where the transcripts go: {@code caseName} puts all of them in that case (created if new); without it, each
@@ -41,7 +41,7 @@ public final class TranscriptImporter {
                            TranscriptFormat format) {
     }
 
-    private TranscriptImporter() {
+    private ImportTranscripts() {
     }
 
     public static List<Imported> importFiles(Project project, List<Path> files, Options options, Progress progress) {

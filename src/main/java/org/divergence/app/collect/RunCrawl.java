@@ -43,9 +43,9 @@ import org.divergence.store.tags.TagRules;
  * together with the crawl's "done" mark in ONE transaction. Stopping at any point (cancel, crash, lost network,
  * malformed answer) leaves every finished repository stored, none half stored, and the crawl resumable.
  */
-public final class CrawlRunner {
+public final class RunCrawl {
 
-    private static final Logger LOG = Logger.getLogger(CrawlRunner.class.getName());
+    private static final Logger LOG = Logger.getLogger(RunCrawl.class.getName());
 
     /**
      * How to reach the API and what to keep.
@@ -118,7 +118,7 @@ public final class CrawlRunner {
     private String current = "";
     private boolean paused;
 
-    public CrawlRunner(Project project, Options options, CrawlControl control, Consumer<CrawlProgress> listener) {
+    public RunCrawl(Project project, Options options, CrawlControl control, Consumer<CrawlProgress> listener) {
         this.project = project;
         this.options = options;
         this.control = control;

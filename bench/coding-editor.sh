@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The GUI half of `bench coding`: opens a 1 MB transcript with 5,000 codings in the real coding editor and times it.
-# Runs headless (Monocle) unless DISPLAY is set and HEADLESS=0. Usage: scripts/bench-coding-editor.sh [BYTES] [CODINGS]
+# Runs headless (Monocle) unless DISPLAY is set and HEADLESS=0. Usage: bench/coding-editor.sh [BYTES] [CODINGS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The GUI half of `bench charts`: zooms each ECDF in the real JFreeChart-FX viewer and times the redraws.
-# Runs headless (Monocle) unless DISPLAY is set and HEADLESS=0. Usage: scripts/bench-chart-viewer.sh PROJECT [STEPS]
+# Runs headless (Monocle) unless DISPLAY is set and HEADLESS=0. Usage: bench/chart-viewer.sh PROJECT [STEPS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

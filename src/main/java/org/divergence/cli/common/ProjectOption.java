@@ -1,4 +1,4 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

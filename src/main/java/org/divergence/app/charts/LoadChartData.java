@@ -16,9 +16,9 @@ import org.divergence.store.project.Project;
  * months) into per-group frequency tables, from which every chart type and metric is then computed in
  * milliseconds. The GUI keeps the result while only the metric or chart type changes.
  */
-public final class ChartSource {
+public final class LoadChartData {
 
-    private ChartSource() {
+    private LoadChartData() {
     }
 
     public static MetricAccumulator load(Project project, GroupSplit split, RepositoryFilter filter,

@@ -22,9 +22,9 @@ import org.divergence.store.project.Project;
  * Inter-coder agreement of a project's two coders (by name), over every transcript of the project, read in one
  * consistent snapshot. The command line, the Agreement screen and the report all compute it here.
  */
-public final class ProjectAgreement {
+public final class ComputeAgreement {
 
-    private ProjectAgreement() {
+    private ComputeAgreement() {
     }
 
     public static AgreementResult compute(Project project, String coderA, String coderB, AgreementUnit unit,

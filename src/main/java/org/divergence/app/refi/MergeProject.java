@@ -1,31 +1,24 @@
 package org.divergence.app.refi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.refi.MergeReport;
 import org.divergence.core.refi.RefiProject;
-import org.divergence.exchange.refi.QdeParser;
+import org.divergence.exchange.refi.QdcReader;
 import org.divergence.exchange.refi.QdpxReader;
-import org.divergence.exchange.refi.QdpxWriter;
 import org.divergence.store.project.Project;
 import org.divergence.store.refi.ProjectSnapshot;
 import org.divergence.store.refi.RefiMerger;
 import org.divergence.store.undo.ProjectCommand;
 
 /**
- * REFI-QDA exchange in one place: read a .qdpx, a .qdc or another project into a {@link RefiProject}, merge one into
- * a project (an undoable command, one transaction), and export a project as .qdpx or its codebook as .qdc.
+ * Merges another coder's work into a project: a REFI-QDA project (.qdpx), a codebook (.qdc) or another project
+ * (.divergence) is read into a {@link RefiProject} and merged as one undoable command in one transaction.
  */
-public final class RefiExchange {
+public final class MergeProject {
 
-    /** A .qdc is a single XML document; larger ones are refused before parsing. */
-    static final long MAX_CODEBOOK_BYTES = 64L << 20;
-
-    private RefiExchange() {
+    private MergeProject() {
     }
 
     public static RefiProject readQdpx(Path file) {
@@ -33,24 +26,7 @@ public final class RefiExchange {
     }
 
     public static RefiProject readQdc(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(name + ": is a folder, not a file");
-        }
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(name + ": file not found");
-            }
-            if (Files.size(file) > MAX_CODEBOOK_BYTES) {
-                throw new InvalidInputException(name + ": refused, larger than " + (MAX_CODEBOOK_BYTES >> 20)
-                        + " MB for a codebook");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return QdeParser.parseCodebook(in, name);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return QdcReader.read(file);
     }
 
     /** Another project's coding (its own file, opened for reading while this runs). */
@@ -90,17 +66,5 @@ public final class RefiExchange {
     /** Reads and merges in one go (the command line). */
     public static MergeReport importFile(Project project, Path file) {
         return merge(project, read(file, project), file).run();
-    }
-
-    public static RefiProject exportQdpx(Project project, Path out) {
-        RefiProject snapshot = ProjectSnapshot.of(project);
-        QdpxWriter.writeProject(snapshot, out);
-        return snapshot;
-    }
-
-    public static RefiProject exportQdc(Project project, Path out) {
-        RefiProject snapshot = ProjectSnapshot.of(project);
-        QdpxWriter.writeCodebook(snapshot, out);
-        return snapshot;
     }
 }

@@ -1,4 +1,4 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

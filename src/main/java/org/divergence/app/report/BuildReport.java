@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.divergence.app.compare.RepositoryComparisons;
+import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.AppInfo;
 import org.divergence.core.coding.CaseAttribute;
 import org.divergence.core.coding.Codebook;
@@ -18,7 +18,6 @@ import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricAccumulator;
-import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -35,19 +34,18 @@ import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.coding.SegmentQuery;
 import org.divergence.store.evidence.EvidenceStore;
 import org.divergence.store.evidence.InterpretationStore;
-import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.ProjectChecksum;
 import org.divergence.store.report.ReportQueries;
 
 /**
  * Computes a report's model from a project: the comparison exactly as {@code compare} makes it (the same scan and
- * {@link MetricComparisons} call, so the report's numbers are {@code compare --json}'s), the sample description,
+ * {@link CompareRepositories} call, so the report's numbers are {@code compare --json}'s), the sample description,
  * the codebook, the joint display, the extensions' sections and the provenance with the content checksum.
  */
-public final class ReportBuilder {
+public final class BuildReport {
 
-    private ReportBuilder() {
+    private BuildReport() {
     }
 
     /** What the live preview shows instead of the content checksum, which is computed when a report is written. */
@@ -75,7 +73,7 @@ public final class ReportBuilder {
 
     private static ReportModel build(Project project, ReportOptions options, ReportExtensions extensions,
                                      ComparisonReport reuse, boolean checksum, Progress progress) {
-        GroupSplit split = RepositoryComparisons.split(project, options.groupBy());
+        GroupSplit split = CompareRepositories.split(project, options.groupBy());
         progress.update(0, 6, "Describing the sample");
         SampleDescription sample = ReportQueries.describe(project, options.filter());
         progress.checkCancelled();
@@ -83,15 +81,17 @@ public final class ReportBuilder {
         ComparisonReport comparison = reuse;
         MetricAccumulator distributions = null;
         if (comparison == null && sample.totalInProject() > 0) {
-            // What RepositoryComparisons.compare does, keeping the per-group tables for the charts: one scan.
+            // What CompareRepositories.compare does, keeping the per-group tables for the charts: one scan.
             progress.update(1, 6, "Comparing repositories");
-            distributions = RepositoryMetricsReader.read(project, split, options.filter(), progress);
-            comparison = MetricComparisons.compare(distributions, options.filter(), options.bootstrap(), progress);
+            CompareRepositories.Compared compared = CompareRepositories.compareWithTables(project, split,
+                    options.filter(), options.bootstrap(), progress);
+            distributions = compared.tables();
+            comparison = compared.report();
         }
         progress.checkCancelled();
 
         progress.update(2, 6, "Reading the codebook and the evidence");
-        Qualitative qualitative = project.read(ReportBuilder::qualitative);
+        Qualitative qualitative = project.read(BuildReport::qualitative);
 
         progress.update(3, 6, "Agreement and factor tags");
         AgreementSection agreement = extensions.agreement().compute(project, progress);

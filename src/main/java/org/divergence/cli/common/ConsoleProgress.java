@@ -1,4 +1,4 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 import java.io.PrintWriter;
 import org.divergence.core.common.Progress;
@@ -7,7 +7,7 @@ import org.divergence.core.common.Progress;
  * Progress on the terminal: a percentage line redrawn in place, at most a few times a second, and only when
  * standard error is a terminal (scripts see nothing but the result).
  */
-final class ConsoleProgress implements Progress {
+public final class ConsoleProgress implements Progress {
 
     private static final long INTERVAL_NANOS = 250_000_000L;
 
@@ -16,7 +16,7 @@ final class ConsoleProgress implements Progress {
     private long lastUpdate;
     private boolean printed;
 
-    ConsoleProgress(PrintWriter err) {
+    public ConsoleProgress(PrintWriter err) {
         this.err = err;
     }
 
@@ -42,7 +42,7 @@ final class ConsoleProgress implements Progress {
     }
 
     /** Clears the progress line before the result is printed. */
-    void finish() {
+    public void finish() {
         if (printed) {
             err.print("\r\u001B[K");
             err.flush();

@@ -1,4 +1,4 @@
-package org.divergence.cli;
+package org.divergence.cli.common;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

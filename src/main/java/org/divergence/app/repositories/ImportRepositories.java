@@ -41,7 +41,7 @@ import org.divergence.store.tags.TagRules;
  * <p>Reading and writing overlap on two threads: a reader thread parses and checks the file while the project's
  * writer thread inserts what it has read, so a study-sized CSV takes about as long as SQLite needs to store it.
  */
-public final class RepositoryImporter {
+public final class ImportRepositories {
 
     public record FileReport(Path file, ImportFormat format, String sha256, long batchId, long rowsRead, long added,
                              long updated, long skipped, Path rejectedFile) {
@@ -77,7 +77,7 @@ public final class RepositoryImporter {
     private final Project project;
     private boolean soleUser;
 
-    public RepositoryImporter(Project project) {
+    public ImportRepositories(Project project) {
         this.project = project;
     }
 
@@ -85,7 +85,7 @@ public final class RepositoryImporter {
      * Says that nothing else reads the project while this import runs (the command line), so the import may use
      * {@link Project#writeAlone}; the app keeps the WAL, so its other screens can read during an import.
      */
-    public RepositoryImporter asSoleUser() {
+    public ImportRepositories asSoleUser() {
         soleUser = true;
         return this;
     }

@@ -5,14 +5,12 @@ import java.util.List;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.MetricAccumulator;
-import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorComparison;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagSplit;
 import org.divergence.core.tags.TagUsage;
-import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 import org.divergence.store.tags.RepositoryTags;
 import org.divergence.store.tags.TagSplits;
@@ -22,9 +20,9 @@ import org.divergence.store.tags.TagSplits;
  * untagged ones: the rows a joint display or report shows next to the factor's quotes. Same metrics and statistics
  * as {@code compare --by tag:NAME}.
  */
-public final class FactorComparisons {
+public final class CompareFactors {
 
-    private FactorComparisons() {
+    private CompareFactors() {
     }
 
     /** Every code that at least one repository carries, in codebook order. */
@@ -45,8 +43,8 @@ public final class FactorComparisons {
     public static FactorComparison compare(Project project, FactorTag tag, RepositoryFilter filter,
                                            BootstrapMedianDifference.Settings bootstrap, Progress progress) {
         TagSplit split = TagSplits.of(project, tag);
-        MetricAccumulator accumulator = RepositoryMetricsReader.read(project, split, filter, progress);
-        ComparisonReport report = MetricComparisons.compare(accumulator, filter, bootstrap, progress);
+        MetricAccumulator accumulator = CompareRepositories.tables(project, split, filter, progress);
+        ComparisonReport report = CompareRepositories.compare(accumulator, filter, bootstrap, progress);
         return new FactorComparison(tag, split.taggedCount(), accumulator.rows(0), accumulator.rows(1),
                 report.comparisons().getFirst());
     }

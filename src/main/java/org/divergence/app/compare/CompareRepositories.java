@@ -1,0 +1,78 @@
+package org.divergence.app.compare;
+
+import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.ComparisonReport;
+import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricComparisons;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.stats.BootstrapMedianDifference;
+import org.divergence.store.metrics.RepositoryMetricsReader;
+import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagSplits;
+
+/** Compares a project's repositories: what the command line, the GUI and the benchmark all call. */
+public final class CompareRepositories {
+
+    private CompareRepositories() {
+    }
+
+    /**
+     * Resolves a grouping name against the project: "platform" and "repo_type" are built in. This is where
+     * groupings that need the project are resolved (e.g. "tag:NAME": the tag's repository ids, then a split on
+     * {@code RepositoryCounts.id()}).
+     */
+    public static GroupSplit split(Project project, String by) {
+        if (TagSplits.isTagGrouping(by)) {
+            return TagSplits.byName(project, by);
+        }
+        try {
+            return GroupSplits.builtIn(by);
+        } catch (InvalidInputException unknown) {
+            throw new InvalidInputException("--by " + by + ": unknown grouping; use platform, repo_type or tag:NAME",
+                    unknown);
+        }
+    }
+
+    /** A comparison and the per-group frequency tables it was computed from (the charts beside it draw on them). */
+    public record Compared(ComparisonReport report, MetricAccumulator tables) {
+    }
+
+    public static ComparisonReport compare(Project project, GroupSplit split, RepositoryFilter filter,
+                                           BootstrapMedianDifference.Settings bootstrap, Progress progress) {
+        return compareWithTables(project, split, filter, bootstrap, progress).report();
+    }
+
+    /** One scan of the repositories, then the statistics; the tables are kept for charts. */
+    public static Compared compareWithTables(Project project, GroupSplit split, RepositoryFilter filter,
+                                             BootstrapMedianDifference.Settings bootstrap, Progress progress) {
+        MetricAccumulator tables = tables(project, split, filter, progress);
+        progress.update(-1, -1, "Computing statistics");
+        return new Compared(compare(tables, filter, bootstrap, progress), tables);
+    }
+
+    /** The per-group frequency tables of every metric, from one scan of the repositories the filter selects. */
+    public static MetricAccumulator tables(Project project, GroupSplit split, RepositoryFilter filter,
+                                           Progress progress) {
+        return tables(project, split, filter, progress, 0);
+    }
+
+    /** {@link #tables} scanned in {@code partitions} parallel parts (0: as the machine suits; benchmarks vary it). */
+    public static MetricAccumulator tables(Project project, GroupSplit split, RepositoryFilter filter,
+                                           Progress progress, int partitions) {
+        return RepositoryMetricsReader.read(project, split, filter, progress, partitions);
+    }
+
+    /** The statistics of tables already read (the benchmark times the scan and the statistics apart). */
+    public static ComparisonReport compare(MetricAccumulator tables, RepositoryFilter filter,
+                                           BootstrapMedianDifference.Settings bootstrap, Progress progress) {
+        return MetricComparisons.compare(tables, filter, bootstrap, progress);
+    }
+
+    /** How many repositories the project holds (the GUI shows an empty state at 0). */
+    public static long repositoryCount(Project project) {
+        return RepositoryMetricsReader.repositoryCount(project);
+    }
+}
