@@ -141,14 +141,18 @@ public final class ComparisonTable {
         return out.toString();
     }
 
-    /** Full-precision figures for spreadsheets: one row per metric, empty cells for undefined figures. */
-    public String toCsv() {
+    /**
+     * Full-precision figures for spreadsheets: a header, then one row per metric, empty cells for undefined figures
+     * (written as CSV text by the render layer's CSV writer).
+     */
+    public List<List<String>> csvRows() {
         String a = pair.a().key();
         String b = pair.b().key();
         List<String> header = List.of("dimension", "metric", "kind", "n_" + a, "n_" + b, "median_or_share_" + a,
                 "median_or_share_" + b, "mean_" + a, "mean_" + b, "q1_" + a, "q1_" + b, "q3_" + a, "q3_" + b,
                 "statistic", "p_value", "effect_size", "effect_measure", "magnitude");
-        StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
         for (MetricComparison comparison : pair.metrics()) {
             List<String> cells = new ArrayList<>(List.of(comparison.metric().dimension().key(),
                     comparison.metric().key(), comparison.metric().kind().key()));
@@ -167,9 +171,9 @@ public final class ComparisonTable {
             }
             EffectMagnitude magnitude = comparison.magnitude();
             cells.add(magnitude == null ? "" : magnitude.word());
-            out.append(String.join(",", cells)).append('\n');
+            rows.add(List.copyOf(cells));
         }
-        return out.toString();
+        return List.copyOf(rows);
     }
 
     private static String raw(double x) {

@@ -39,6 +39,7 @@ import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.RepositoryFilterInputs;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.tags.TagChoice;
+import org.divergence.render.common.CsvText;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.tags.TagSplits;
@@ -216,7 +217,7 @@ public final class CompareViewModel {
     }
 
     public String tableAsCsv() {
-        return table().map(ComparisonTable::toCsv).orElse("");
+        return table().map(table -> CsvText.of(table.csvRows())).orElse("");
     }
 
     public String tableAsMarkdown() {

@@ -6,6 +6,7 @@ import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.report.Html;
 import org.divergence.core.report.JointDisplay;
+import org.divergence.render.common.CsvText;
 
 /**
  * The joint display as a table for spreadsheets (CSV), notebooks (Markdown) and papers (LaTeX, booktabs): one row per
@@ -82,23 +83,16 @@ public final class JointDisplayTable {
 
     /** One line per row; multi-entry cells joined by newlines inside the quoted field (RFC 4180). */
     public String toCsv() {
-        StringBuilder out = new StringBuilder("kind,key,finding,quantitative_result,themes,quotes,interpretation\n");
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of("kind", "key", "finding", "quantitative_result", "themes", "quotes", "interpretation"));
         for (JointDisplay.Row row : display.rows()) {
-            List<List<String>> cells = cells(row);
             List<String> fields = new ArrayList<>(List.of(row.ref().kind().code(), row.ref().key()));
-            for (List<String> cell : cells) {
+            for (List<String> cell : cells(row)) {
                 fields.add(String.join("\n", cell));
             }
-            out.append(String.join(",", fields.stream().map(JointDisplayTable::csv).toList())).append('\n');
+            lines.add(fields);
         }
-        return out.toString();
-    }
-
-    static String csv(String field) {
-        if (field.isEmpty() || field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-            return field;
-        }
-        return "\"" + field.replace("\"", "\"\"") + "\"";
+        return CsvText.of(lines);
     }
 
     // Markdown --------------------------------------------------------------------------------------------------------

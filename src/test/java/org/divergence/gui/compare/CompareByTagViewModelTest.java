@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.gui.common.Grouping;
@@ -67,5 +70,31 @@ class CompareByTagViewModelTest {
         assertTrue(viewModel.headlines().getFirst().sentence().startsWith("\u201CCompute requirements\u201D"
                 + " repositories have"), viewModel.headlines().getFirst().sentence());
         assertTrue(viewModel.statusProperty().get().contains("Group a = Untagged, group b = Compute requirements"));
+    }
+
+    @Test
+    void theCopiedCsvQuotesACodeNameWithCommasAndQuotes() throws Exception {
+        Project project = RepositorySamples.projectFromResource(folder.resolve("quoted.divergence"),
+                "/golden/small.csv");
+        String name = "Compute, \"GPU\" needs";
+        long code = new CodebookStore(project).createCode(null, name, null).run();
+        context.setProject(project);
+        viewModel = new CompareViewModel(context, new SameThreadTaskExecutor(), Duration.ZERO,
+                new BootstrapMedianDifference.Settings(200, 1, 0.95));
+        viewModel.setActive(true);
+        viewModel.groupingProperty().set(Grouping.TAG);
+        context.undoHistory().execute(TagRules.add(project, code, "commits > 20"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.rows().isEmpty()
+                && viewModel.statusProperty().get().contains("group b = " + name));
+
+        String csv = viewModel.tableAsCsv();
+        List<List<String>> records;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+            records = reader.stream().map(CsvRecord::getFields).toList();
+        }
+        List<String> header = records.getFirst();
+        assertEquals(18, header.size(), csv.lines().findFirst().orElse(""));
+        assertTrue(header.stream().anyMatch(field -> field.startsWith("n_") && field.contains(name)), header.toString());
+        assertTrue(records.stream().allMatch(record -> record.size() == 18), "every row has the header's fields");
     }
 }
