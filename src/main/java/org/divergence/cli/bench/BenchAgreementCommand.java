@@ -9,13 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.divergence.app.agreement.ProjectAgreement;
-import org.divergence.app.refi.RefiExchange;
-import org.divergence.cli.ExitCodes;
+import org.divergence.app.agreement.ComputeAgreement;
+import org.divergence.app.refi.ExportProject;
+import org.divergence.app.refi.MergeProject;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
 import org.divergence.core.common.Progress;
 import org.divergence.core.refi.MergeReport;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.samples.CodingBenchmarkData;
 import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
@@ -56,24 +58,24 @@ final class BenchAgreementCommand implements Callable<Integer> {
                 AgreementResult result = null;
                 for (int run = 0; run < runs; run++) {
                     long start = System.nanoTime();
-                    result = ProjectAgreement.compute(project, "Ana", "Ben", unit, Progress.NONE);
+                    result = ComputeAgreement.compute(project, "Ana", "Ben", unit, Progress.NONE);
                     times.add(millis(start));
                 }
                 out.printf("Agreement    %-12s median %7.1f ms (first %7.1f ms): %,d units per code, overall kappa "
-                                + "%.3f, %,d disagreements%n", unit.code(), median(times), times.getFirst(),
+                                + "%.3f, %,d disagreements%n", unit.code(), Quantiles.median(times), times.getFirst(),
                         result.unitsPerCode(), result.overall().kappa(), result.disagreements().size());
             }
             Path qdpx = folder.resolve("bench.qdpx");
             long start = System.nanoTime();
-            RefiExchange.exportQdpx(project, qdpx);
+            ExportProject.exportQdpx(project, qdpx);
             out.printf("QDPX export  %.0f ms, %,d KB%n", millis(start), Files.size(qdpx) / 1024);
             try (Project copy = Project.create(folder.resolve("copy.divergence"))) {
                 start = System.nanoTime();
-                MergeReport report = RefiExchange.importFile(copy, qdpx);
+                MergeReport report = MergeProject.importFile(copy, qdpx);
                 out.printf("QDPX import  %.0f ms into a new project (%,d codings added)%n", millis(start),
                         report.count(MergeReport.Item.CODINGS).added());
                 start = System.nanoTime();
-                MergeReport again = RefiExchange.importFile(copy, qdpx);
+                MergeReport again = MergeProject.importFile(copy, qdpx);
                 out.printf("QDPX merge   %.0f ms of the same file again (%,d codings already present)%n",
                         millis(start), again.count(MergeReport.Item.CODINGS).matchedOtherwise());
             }
@@ -89,8 +91,4 @@ final class BenchAgreementCommand implements Callable<Integer> {
         return (System.nanoTime() - since) / 1e6;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get((sorted.size() - 1) / 2);
-    }
 }

@@ -6,13 +6,12 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.divergence.app.charts.ChartSource;
-import org.divergence.app.compare.RepositoryComparisons;
-import org.divergence.cli.ExitCodes;
-import org.divergence.cli.ProjectOption;
+import org.divergence.app.charts.LoadChartData;
+import org.divergence.app.compare.CompareRepositories;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.charts.ChartType;
@@ -21,6 +20,7 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.render.charts.BuiltChart;
 import org.divergence.render.charts.ChartBuilder;
 import org.divergence.render.charts.ChartStyle;
@@ -72,9 +72,9 @@ final class BenchChartsCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, width, height);
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         try (Project opened = Project.open(project.path())) {
-            GroupSplit split = RepositoryComparisons.split(opened, by);
+            GroupSplit split = CompareRepositories.split(opened, by);
             long start = System.nanoTime();
-            MetricAccumulator data = ChartSource.load(opened, split, RepositoryFilter.ALL, Progress.NONE);
+            MetricAccumulator data = LoadChartData.load(opened, split, RepositoryFilter.ALL, Progress.NONE);
             out.printf("first load: %,d rows read in %.2f s (one pass, with creation months)%n", data.rowsRead(),
                     seconds(System.nanoTime() - start));
 
@@ -96,8 +96,8 @@ final class BenchChartsCommand implements Callable<Integer> {
                 out.printf("switch to %-9s (%2d metrics): mean %6.1f ms, max %6.1f ms (data + chart + first draw)%n",
                         type.key(), metrics.size(), total / metrics.size(), worst);
             }
-            out.printf("all %d switches: median %.1f ms, max %.1f ms%n", switches.size(), percentile(switches, 0.5),
-                    percentile(switches, 1.0));
+            out.printf("all %d switches: median %.1f ms, max %.1f ms%n", switches.size(), Quantiles.median(switches),
+                    Quantiles.linear(switches, 1.0));
 
             List<Double> redraws = new ArrayList<>();
             int mostPoints = 0;
@@ -123,8 +123,8 @@ final class BenchChartsCommand implements Callable<Integer> {
             }
             out.printf("ECDF redraw while zooming (%d redraws, %d metrics, resample + draw): median %.1f ms, "
                             + "95th percentile %.1f ms, max %.1f ms; at most %,d points drawn%n", redraws.size(),
-                    Metric.numeric().size(), percentile(redraws, 0.5), percentile(redraws, 0.95),
-                    percentile(redraws, 1.0), mostPoints);
+                    Metric.numeric().size(), Quantiles.median(redraws), Quantiles.linear(redraws, 0.95),
+                    Quantiles.linear(redraws, 1.0), mostPoints);
         }
         return ExitCodes.OK;
     }
@@ -149,13 +149,6 @@ final class BenchChartsCommand implements Callable<Integer> {
         } finally {
             g2.dispose();
         }
-    }
-
-    private static double percentile(List<Double> values, double q) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1 < 0 ? 0
-                : (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     private static double seconds(long nanos) {

@@ -9,9 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.divergence.cli.ExitCodes;
+import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.SpeakerTurns;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.core.text.CodePointIndex;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.samples.CodingBenchmarkData;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench coding}: a ~1 MB transcript (about 500 pages) with 5,000 codings. Measures loading it as the editor
  * does (text, codings, code point index, speaker turns) and the commit latency of applying a code and of undoing.
- * Rendering into the editor needs a toolkit: see scripts/bench-coding-editor.sh.
+ * Rendering into the editor needs a toolkit: see bench/coding-editor.sh.
  */
 @Command(name = "coding", mixinStandardHelpOptions = true,
         description = "Benchmark coding: open a 1 MB transcript with 5,000 codings; apply-a-code commit latency.")
@@ -74,7 +75,7 @@ final class BenchCodingCommand implements Callable<Integer> {
                 }
             }
             out.printf("Open (load)  median %.1f ms, max %.1f ms over %d runs (text, codings, offsets index, "
-                    + "speaker turns; first run %.1f ms)%n", median(opens), max(opens), opens.size(), opens.getFirst());
+                    + "speaker turns; first run %.1f ms)%n", Quantiles.median(opens), max(opens), opens.size(), opens.getFirst());
 
             UndoHistory history = new UndoHistory();
             CodingStore store = new CodingStore(project);
@@ -95,9 +96,9 @@ final class BenchCodingCommand implements Callable<Integer> {
                 undos.add(millis(begin));
             }
             out.printf("Apply code   median %.2f ms, p95 %.2f ms, max %.2f ms over %d commits (target < 50 ms)%n",
-                    median(applies), percentile(applies, 95), max(applies), applies.size());
-            out.printf("Undo         median %.2f ms, p95 %.2f ms over %d undos%n", median(undos),
-                    percentile(undos, 95), undos.size());
+                    Quantiles.median(applies), Quantiles.linear(applies, 0.95), max(applies), applies.size());
+            out.printf("Undo         median %.2f ms, p95 %.2f ms over %d undos%n", Quantiles.median(undos),
+                    Quantiles.linear(undos, 0.95), undos.size());
             out.printf("Project file %,d KB%n", Files.size(file) / 1024);
         } finally {
             if (keep == null) {
@@ -111,15 +112,6 @@ final class BenchCodingCommand implements Callable<Integer> {
 
     private static double millis(long since) {
         return (System.nanoTime() - since) / 1e6;
-    }
-
-    private static double median(List<Double> values) {
-        return percentile(values, 50);
-    }
-
-    private static double percentile(List<Double> values, int percent) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
     private static double max(List<Double> values) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.samples.SampleCsv;
 import org.divergence.samples.SyntheticRepositories;
 import picocli.CommandLine.Command;
@@ -77,8 +78,7 @@ public final class BenchImportCommand implements Callable<Integer> {
                     ratios.add(ours.get(run) / sqlite.get(run));
                 }
                 ratios.sort(Double::compare);
-                double median = repeat % 2 == 1 ? ratios.get(repeat / 2)
-                        : (ratios.get(repeat / 2 - 1) + ratios.get(repeat / 2)) / 2;
+                double median = Quantiles.median(ratios);
                 out.printf("ratio of each run: median %.2f, from %.2f to %.2f%n", median, ratios.getFirst(),
                         ratios.getLast());
             }

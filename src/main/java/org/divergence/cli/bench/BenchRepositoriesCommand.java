@@ -6,13 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.divergence.cli.ExitCodes;
-import org.divergence.cli.MemoryReport;
-import org.divergence.cli.ProjectOption;
+import org.divergence.cli.common.ExitCodes;
+import org.divergence.cli.common.MemoryReport;
+import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.SortKey;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.store.project.Project;
 import org.divergence.store.repositories.RepositoryBrowser;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ final class BenchRepositoriesCommand implements Callable<Integer> {
             if (!times.isEmpty()) {
                 double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 out.printf("scroll: %d pages of %d rows at random positions: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                        sorted.length, PAGE, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)],
+                        sorted.length, PAGE, Quantiles.linear(sorted, 0.5), Quantiles.linear(sorted, 0.95),
                         sorted[sorted.length - 1]);
             }
             out.println(MemoryReport.describe());

@@ -1,6 +1,9 @@
 package org.divergence.core.stats;
 
-/** NumPy's "linear" percentile method on plain sorted arrays (the bootstrap's replicates use it). */
+/**
+ * The app's one percentile definition: NumPy's default ("linear") method, on plain arrays (the bootstrap's
+ * replicates, benchmark timings); {@link FrequencyTable#quantile} computes the same on frequency tables.
+ */
 public final class Quantiles {
 
     private Quantiles() {
@@ -18,6 +21,17 @@ public final class Quantiles {
         }
         int previous = (int) Math.floor(virtualIndex);
         return lerp(sorted[previous], sorted[previous + 1], virtualIndex - previous);
+    }
+
+    /** The q-th quantile of values in any order, as {@code numpy.percentile(values, 100 q)}; NaN when empty. */
+    public static double linear(java.util.Collection<? extends Number> values, double q) {
+        double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        return linear(sorted, q);
+    }
+
+    /** The median of values in any order, as {@code numpy.median}. */
+    public static double median(java.util.Collection<? extends Number> values) {
+        return linear(values, 0.5);
     }
 
     /** NumPy's {@code _lerp}: a + (b − a)·t, computed from the nearer end so that t = 1 gives b exactly. */

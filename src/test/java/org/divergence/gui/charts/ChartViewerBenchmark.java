@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.divergence.app.charts.ChartSource;
+import org.divergence.app.charts.LoadChartData;
 import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.GroupSplits;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.gui.common.Theme;
 import org.divergence.render.charts.BuiltChart;
 import org.divergence.render.charts.ChartBuilder;
@@ -25,7 +26,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 
 /**
- * Not a test: the GUI half of {@code bench charts}, run by scripts/bench-chart-viewer.sh PROJECT. Shows each numeric
+ * Not a test: the GUI half of {@code bench charts}, run by bench/chart-viewer.sh PROJECT. Shows each numeric
  * metric's ECDF in JFreeChart-FX's viewer (1200 × 700) and times, on the FX thread, each zoom step as the user's drag
  * or wheel causes it: the axis change, the ECDF's resampling and the canvas redraw with its tooltip entities.
  */
@@ -40,7 +41,7 @@ public final class ChartViewerBenchmark {
         MetricAccumulator data;
         try (Project project = Project.open(file)) {
             long start = System.nanoTime();
-            data = ChartSource.load(project, GroupSplits.PLATFORM, RepositoryFilter.ALL, Progress.NONE);
+            data = LoadChartData.load(project, GroupSplits.PLATFORM, RepositoryFilter.ALL, Progress.NONE);
             System.out.printf("loaded %,d rows in %.2f s%n", data.rowsRead(), (System.nanoTime() - start) / 1e9);
         }
         Platform.startup(() -> { });
@@ -81,8 +82,8 @@ public final class ChartViewerBenchmark {
         }
         double[] sorted = redraws.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("ECDF redraw in the viewer while zooming (%d redraws, warm): median %.1f ms, "
-                        + "95th percentile %.1f ms, max %.1f ms%n", sorted.length, sorted[sorted.length / 2],
-                sorted[(int) Math.ceil(0.95 * sorted.length) - 1], sorted[sorted.length - 1]);
+                        + "95th percentile %.1f ms, max %.1f ms%n", sorted.length, Quantiles.linear(sorted, 0.5),
+                Quantiles.linear(sorted, 0.95), sorted[sorted.length - 1]);
         Platform.exit();
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.TranscriptInfo;
+import org.divergence.core.stats.Quantiles;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.ProjectContext;
@@ -22,7 +23,7 @@ import org.divergence.store.project.Project;
 import org.divergence.store.settings.Settings;
 
 /**
- * Not a test: the GUI half of {@code bench coding}, run by scripts/bench-coding-editor.sh. Opens a 1 MB transcript
+ * Not a test: the GUI half of {@code bench coding}, run by bench/coding-editor.sh. Opens a 1 MB transcript
  * with 5,000 codings in the real coding editor and times it until the text, its styles and margin are laid out;
  * then times applying a code from the view model until the editor shows it. Timing stays out of the test suite.
  */
@@ -180,7 +181,7 @@ public final class CodingEditorBenchmark {
 
     private static String format(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        return String.format("median %.0f, max %.0f, all %s", sorted.get(sorted.size() / 2), sorted.getLast(),
+        return String.format("median %.0f, max %.0f, all %s", Quantiles.median(values), sorted.getLast(),
                 values.stream().map(v -> String.format("%.0f", v)).toList());
     }
 
