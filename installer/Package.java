@@ -52,12 +52,12 @@ public final class Package {
     /**
      * Modules the app needs whatever jdeps finds: some are only reached by reflection or service loading
      * (java.naming and jdk.crypto.ec for TLS, java.management for the project lock, jdk.zipfs for zip-based
-     * formats, jdk.charsets for files in legacy encodings, jdk.unsupported.desktop for javafx-swing), and features
+     * formats, jdk.charsets for files in legacy encodings), and features
      * added later must not break a package built from an older list. Modules this JDK lacks are skipped.
      */
     static final List<String> BASELINE_MODULES = List.of(
             "java.base", "java.desktop", "java.xml", "java.sql", "java.logging", "java.management", "java.naming",
-            "jdk.crypto.ec", "jdk.unsupported", "jdk.unsupported.desktop", "jdk.zipfs", "jdk.charsets");
+            "jdk.crypto.ec", "jdk.unsupported", "jdk.zipfs", "jdk.charsets");
 
     /** jlink's own trimming: no debug attributes, headers or man pages (compression: see --compress). */
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages");
