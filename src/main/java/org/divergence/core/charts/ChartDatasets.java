@@ -12,6 +12,7 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.metrics.MetricTables;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.CliffsDelta;
 import org.divergence.core.stats.FrequencyCounter;
@@ -117,8 +118,8 @@ public final class ChartDatasets {
         for (int p = 0; p < pairs.size(); p++) {
             GroupPair pair = pairs.get(p);
             for (Metric metric : EffectsData.ROWS) {
-                FrequencyTable a = valuesOf(data, pair.a(), metric);
-                FrequencyTable b = valuesOf(data, pair.b(), metric);
+                FrequencyTable a = data.values(pair.a(), metric);
+                FrequencyTable b = data.values(pair.b(), metric);
                 MannWhitney.Result test = MannWhitney.test(a, b);
                 double delta = test == null ? Double.NaN : test.cliffsDelta();
                 estimates.add(new EffectEstimate(metric, p, split.groups().get(pair.a()),
@@ -131,19 +132,6 @@ public final class ChartDatasets {
             repositories.add(data.rows(g));
         }
         return new EffectsData(selected, split, filter, List.copyOf(estimates), List.copyOf(repositories));
-    }
-
-    /** A numeric metric's table, or a share metric as a table of 0s (has not) and 1s (has). */
-    static FrequencyTable valuesOf(MetricAccumulator data, int group, Metric metric) {
-        if (metric.kind() == MetricKind.NUMERIC) {
-            return data.table(group, metric);
-        }
-        long known = data.shareKnown(group, metric);
-        long yes = data.shareYes(group, metric);
-        FrequencyCounter counter = new FrequencyCounter();
-        counter.add(0, known - yes);
-        counter.add(1, yes);
-        return counter.toTable();
     }
 
     public static TimelineData timeline(Metric metric, MetricAccumulator data, RepositoryFilter filter) {
@@ -171,13 +159,9 @@ public final class ChartDatasets {
             FrequencyTable table = data.tableByYear(group, metric, year);
             return new GroupTimeline.YearValue(year, table.n(), table.median());
         }
-        FrequencyTable table = data.tableByYear(group, metric.shareOf(), year);
-        long yes = 0;
-        for (int i = 0; i < table.distinct(); i++) {
-            if (table.value(i) >= metric.threshold()) {
-                yes += table.count(i);
-            }
-        }
-        return new GroupTimeline.YearValue(year, table.n(), table.isEmpty() ? Double.NaN : (double) yes / table.n());
+        MetricTables tables = data.year(year);
+        long known = tables.shareKnown(group, metric);
+        return new GroupTimeline.YearValue(year, known, known == 0 ? Double.NaN
+                : (double) tables.shareYes(group, metric) / known);
     }
 }

@@ -208,7 +208,7 @@ final class ReportPreview {
         }
         for (PairComparison pair : model.comparison().comparisons()) {
             subheading(pair.a().label() + " (a) vs " + pair.b().label() + " (b)");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 page.getChildren().add(paragraph(headline.dimension().label() + ". " + headline.sentence()));
             }
             ComparisonTable table = new ComparisonTable(pair, "");

@@ -158,7 +158,7 @@ public final class HtmlReport {
             String pairId = pair.a().key() + "-" + pair.b().key();
             out.append("<h3>").append(text(pair.a().label())).append(" (a) vs ").append(text(pair.b().label()))
                     .append(" (b)</h3>\n<ul class=\"headlines\">\n");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 out.append("<li><strong>").append(text(headline.dimension().label())).append(".</strong> ")
                         .append(text(headline.sentence())).append("</li>\n");
             }

@@ -123,7 +123,7 @@ public final class MarkdownReport {
         for (PairComparison pair : model.comparison().comparisons()) {
             out.append("### ").append(inline(pair.a().label())).append(" (a) vs ").append(inline(pair.b().label()))
                     .append(" (b)\n\n");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 out.append("- **").append(inline(headline.dimension().label())).append(".** ")
                         .append(inline(headline.sentence())).append('\n');
             }
