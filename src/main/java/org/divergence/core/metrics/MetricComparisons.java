@@ -81,8 +81,7 @@ public final class MetricComparisons {
                                                BootstrapMedianDifference.Settings bootstrap, long seed,
                                                Progress progress) {
         CreationTimeline timeline = accumulator.timeline();
-        TreeSet<Integer> years = new TreeSet<>(timeline.years(pair.a()));
-        years.addAll(timeline.years(pair.b()));
+        List<Integer> years = years(pair, timeline);
         List<StratifiedComparison.Stratum> strata = new ArrayList<>();
         for (int year : years) {
             // A seed per year, apart from the whole comparison's (which add only the metric's ordinal).
@@ -93,11 +92,25 @@ public final class MetricComparisons {
         List<StratifiedComparison.StratifiedTest> tests = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             progress.checkCancelled();
-            tests.add(metric.kind() == MetricKind.NUMERIC ? vanElteren(metric, pair, accumulator, years)
-                    : mantelHaenszel(metric, pair, accumulator, years));
+            tests.add(acrossYears(metric, pair, accumulator));
         }
         return new StratifiedComparison(Stratification.CREATED_YEAR, List.copyOf(strata), List.copyOf(tests),
                 timeline.undated(pair.a()), timeline.undated(pair.b()));
+    }
+
+    /** The creation years in which either group of the pair has repositories, ascending. */
+    public static List<Integer> years(GroupPair pair, CreationTimeline timeline) {
+        TreeSet<Integer> years = new TreeSet<>(timeline.years(pair.a()));
+        years.addAll(timeline.years(pair.b()));
+        return List.copyOf(years);
+    }
+
+    /** One metric's test across creation years: van Elteren's for numbers, Cochran–Mantel–Haenszel's for shares. */
+    public static StratifiedComparison.StratifiedTest acrossYears(Metric metric, GroupPair pair,
+                                                                  MetricAccumulator accumulator) {
+        List<Integer> years = years(pair, accumulator.timeline());
+        return metric.kind() == MetricKind.NUMERIC ? vanElteren(metric, pair, accumulator, years)
+                : mantelHaenszel(metric, pair, accumulator, years);
     }
 
     private static StratifiedComparison.StratifiedTest vanElteren(Metric metric, GroupPair pair,

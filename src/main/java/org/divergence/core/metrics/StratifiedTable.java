@@ -49,9 +49,10 @@ public final class StratifiedTable {
         return List.copyOf(header);
     }
 
+    /** The strata where both groups have repositories (the others contribute nothing). */
     public List<List<String>> stratumRows() {
         List<List<String>> rows = new ArrayList<>();
-        for (StratifiedComparison.Stratum stratum : stratified.strata()) {
+        for (StratifiedComparison.Stratum stratum : bothGroups()) {
             List<String> row = new ArrayList<>(List.of(stratum.label(), PaperFormat.count(stratum.repositoriesA()),
                     PaperFormat.count(stratum.repositoriesB())));
             for (Dimension dimension : Dimension.values()) {
@@ -63,10 +64,16 @@ public final class StratifiedTable {
         return List.copyOf(rows);
     }
 
+    private List<StratifiedComparison.Stratum> bothGroups() {
+        return stratified.strata().stream().filter(s -> s.repositoriesA() > 0 && s.repositoriesB() > 0).toList();
+    }
+
     /** What the tables show and what was left out. */
     public String note() {
-        return "Within " + stratified.by().label() + "s: " + stratified.strata().size() + " "
-                + stratified.by().label() + (stratified.strata().size() == 1 ? "" : "s") + " present; "
+        String unit = stratified.by().label();
+        int present = stratified.strata().size();
+        return "Within " + unit + "s: " + present + " " + unit + (present == 1 ? "" : "s") + " present, "
+                + bothGroups().size() + " with both groups (the others contribute nothing and are not listed); "
                 + PaperFormat.count(stratified.unknownA()) + " " + pair.a().subject() + " and "
                 + PaperFormat.count(stratified.unknownB()) + " " + pair.b().subject() + " with an unknown creation date "
                 + "left out. Numbers: van Elteren's stratified Wilcoxon test (weights 1/(N + 1), Z > 0 when "

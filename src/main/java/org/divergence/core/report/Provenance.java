@@ -15,6 +15,12 @@ public record Provenance(String application, String version, String projectName,
                          LocalDate createdTo, String filterDescription, int resamples, long seed, double confidence,
                          String charts, Instant generatedAt, Stratification stratification) {
 
+    /** The grouping as reports name it, e.g. "platform" or "platform, within creation years". */
+    public String grouping() {
+        return stratification == Stratification.NONE ? groupBy
+                : groupBy + ", within " + stratification.label() + "s";
+    }
+
     /** The command line that makes the same report again (formats aside). */
     public String command(String projectArgument) {
         StringBuilder out = new StringBuilder("report --project ").append(quote(projectArgument))
