@@ -172,6 +172,9 @@ class CompareCommandTest {
                 "--stratify", "created_year");
         assertTrue(stratified.out().matches("(?s).*run 1 --stratify created_year: 310 rows.*"
                 + "run 1: stratified by created_year / plain = \\d+\\.\\d\\d.*"), stratified.out());
+        CliRun exact = CliRun.of("bench", "exact", "--large", "2000", "--runs", "1");
+        assertTrue(exact.out().matches("(?s).*run 1: 6 vs 2,000 distinct values: \\d+\\.\\d{3} s, U = \\d+, p = .* "
+                + "\\(exact\\).*"), exact.out());
     }
 
     @Test

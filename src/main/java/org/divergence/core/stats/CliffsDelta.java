@@ -8,8 +8,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * a Student-t quantile on n_a + n_b − 2 degrees of freedom. At complete separation (δ = ±1), where that interval
  * degenerates, as effsize does: the deviations and the interval are computed at δ shrunk by (n_a·n_b − 1)/(n_a·n_b),
  * and the bound on δ's side is 1 (or −1). The variance is Cliff's formula, which is effsize's {@code return.dm=TRUE};
- * effsize's default algorithm differs from it in a corner case (docs/decisions/0103-effect-sizes-and-one-display-
- * convention.md). The dominance row and column means and the sum of squared dominance deviations come from the two
+ * effsize's default algorithm differs from it in a corner case (docs/decisions/0103). The dominance row and column means and the sum of squared dominance deviations come from the two
  * frequency tables, so it costs O(distinct values), not O(n_a·n_b).
  */
 public final class CliffsDelta {
