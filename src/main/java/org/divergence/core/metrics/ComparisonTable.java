@@ -175,7 +175,8 @@ public final class ComparisonTable {
         String b = pair.b().key();
         List<String> header = List.of("dimension", "metric", "kind", "n_" + a, "n_" + b, "median_or_share_" + a,
                 "median_or_share_" + b, "mean_" + a, "mean_" + b, "q1_" + a, "q1_" + b, "q3_" + a, "q3_" + b,
-                "statistic", "p_value", "effect_size", "effect_measure", "magnitude", "p_holm", "p_bh", "p_method");
+                "statistic", "p_value", "effect_size", "effect_measure", "magnitude", "p_holm", "p_bh", "p_method",
+                "family_size");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (MetricComparison comparison : pair.metrics()) {
@@ -197,7 +198,8 @@ public final class ComparisonTable {
             EffectMagnitude magnitude = comparison.magnitude();
             cells.add(magnitude == null ? "" : magnitude.word());
             Significance test = comparison.significance();
-            cells.addAll(List.of(raw(test.holm()), raw(test.bh()), test.method() == null ? "" : test.method().key()));
+            cells.addAll(List.of(raw(test.holm()), raw(test.bh()), test.method() == null ? "" : test.method().key(),
+                    Integer.toString(pair.familySize())));
             rows.add(List.copyOf(cells));
         }
         return List.copyOf(rows);

@@ -170,6 +170,7 @@ public final class CompareView {
 
         CheckBox withinYears = new CheckBox("Within creation years");
         withinYears.setId("compare-within-years");
+        withinYears.setMinWidth(Region.USE_PREF_SIZE);
         withinYears.selectedProperty().bindBidirectional(viewModel.withinYearsProperty());
         withinYears.setTooltip(new Tooltip("Age is a confound: Hugging Face repositories are younger. Also compare "
                 + "within each creation year, and test each metric across years (van Elteren for numbers, "
@@ -217,10 +218,11 @@ public final class CompareView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox first = new HBox(10, label("Compare"), grouping, tag, pair, spacer, busy, cancel, refresh, copy);
+        HBox first = new HBox(10, label("Compare"), grouping, tag, pair, new Separator(Orientation.VERTICAL),
+                withinYears, year, spacer, busy, cancel, refresh, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
-                from, label("to"), to, reset, new Separator(Orientation.VERTICAL), withinYears, year);
+                from, label("to"), to, reset);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox rows = new VBox(8, first, second);
         rows.setPadding(new Insets(10, 12, 8, 12));
@@ -384,7 +386,7 @@ public final class CompareView {
         for (TreeTableColumn<MetricRow, String> right : java.util.List.of(effect, p, holm, bh, acrossYears)) {
             right.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
-        effect.setMinWidth(150);
+        effect.setMinWidth(185);
         magnitude.setMinWidth(105);
         p.setMinWidth(75);
         holm.setMinWidth(75);
