@@ -102,7 +102,7 @@ public final class BuildReport {
         ReportCharts renderer = extensions.charts().create(project, options, distributions);
         List<ReportChart> charts = new ArrayList<>();
         if (comparison != null && !comparison.comparisons().isEmpty()) {
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : comparison.metrics().dimensions()) {
                 charts.addAll(renderer.dimensionCharts(dimension, comparison));
             }
         }

@@ -216,7 +216,7 @@ final class ReportPreview {
             List<List<String>> rows = new ArrayList<>();
             Dimension current = null;
             for (MetricComparison comparison : pair.metrics()) {
-                if (comparison.metric().dimension() != current) {
+                if (!comparison.metric().dimension().equals(current)) {
                     current = comparison.metric().dimension();
                     rows.add(List.of(current.label()));
                 }
@@ -341,13 +341,13 @@ final class ReportPreview {
             return;
         }
         List<String> header = new ArrayList<>(List.of("Factor", "Repositories tagged"));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label());
         }
         List<List<String>> rows = new ArrayList<>();
         for (FactorSection.Factor factor : factors.factors()) {
             List<String> cells = new ArrayList<>(List.of(factor.name(), PaperFormat.count(factor.repositories())));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 cells.add(factor.comparison() == null ? "—" : ComparisonTable.cells(factor.comparison()
                         .metric(Headlines.leadMetric(dimension))).get(7));
             }

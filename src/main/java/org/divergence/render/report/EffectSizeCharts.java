@@ -47,7 +47,7 @@ public final class EffectSizeCharts implements ReportCharts {
         List<Row> rows = new ArrayList<>();
         for (PairComparison pair : comparison.comparisons()) {
             for (MetricComparison metric : pair.metrics()) {
-                if (metric.metric().dimension() == dimension) {
+                if (metric.metric().dimension().equals(dimension)) {
                     rows.add(new Row(pair, metric, metric.metric().label()
                             + (comparison.comparisons().size() > 1 ? " · " + pair.b().label() : "")));
                 }
@@ -70,7 +70,7 @@ public final class EffectSizeCharts implements ReportCharts {
         String description = caption + " " + String.join("; ", rows.stream().map(Row::describe).toList()) + ".";
         List<ReportChart> charts = new ArrayList<>(List.of(new ReportChart(id, title, caption,
                 drawing.toSvg(id, title, description), drawing)));
-        if (comparison.isStratified()) {
+        if (comparison.isStratified() && Headlines.leadMetric(dimension) != null) {
             charts.add(byYear(dimension, comparison));
         }
         return List.copyOf(charts);

@@ -207,13 +207,13 @@ public final class MarkdownReport {
             return;
         }
         List<String> header = new java.util.ArrayList<>(List.of("Factor", "Repositories tagged"));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label());
         }
         List<List<String>> rows = factors.factors().stream().map(factor -> {
             List<String> cells = new java.util.ArrayList<>(List.of(cell(factor.name()),
                     PaperFormat.count(factor.repositories())));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 cells.add(factor.comparison() == null ? "" : cell(JointDisplayBuilder.effect(
                         factor.comparison().metric(Headlines.leadMetric(dimension)))));
             }

@@ -13,6 +13,7 @@ import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Stratification;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
@@ -37,7 +38,7 @@ class ReportRenderingTest {
     private static ReportModel model(AgreementSection agreement, FactorSection factors, Instant generatedAt) {
         ComparisonReport comparison = ReportFixtures.comparison();
         List<ReportChart> charts = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             charts.addAll(new EffectSizeCharts().dimensionCharts(dimension, comparison));
         }
         SampleDescription sample = new SampleDescription(List.of(
@@ -48,7 +49,7 @@ class ReportRenderingTest {
                 List.of(new ImportBatch(1, "sample <1>.csv", "ab".repeat(32), "csv",
                         Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7)),
                 new SampleDescription.Interviews(2, 2, List.of("Ana", "Ben"), 4, 6));
-        List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(Metric.PR_ACCEPTANCE_RATE),
+        List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE),
                 "a <b>day</b> of GPU", "2026-01-16T09:00:00Z"));
         JointDisplay display = new JointDisplayBuilder(comparison, ReportFixtures.codebook(), ReportFixtures.segments(),
                 List.of("role", "years"), links, Map.of(FindingRef.of(Dimension.USER_INNOVATION), "First.\n\nSecond."),
