@@ -50,6 +50,18 @@ public record Dimension(String key, String label) {
         return new Dimension(stripped, words.substring(0, first).toUpperCase(Locale.ROOT) + words.substring(first));
     }
 
+    /**
+     * A name for ids in documents (HTML anchors, SVG ids): the key with dashes for underscores when it is a plain
+     * lower-case name, else its letters and digits with a hash of the key, so that two keys never share one.
+     */
+    public String id() {
+        if (key.matches("[a-z0-9_]+")) {
+            return key.replace('_', '-');
+        }
+        String plain = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (plain.isEmpty() ? "dimension" : plain) + "-" + Integer.toHexString(key.hashCode());
+    }
+
     public boolean isBuiltIn() {
         return BUILT_IN.contains(this);
     }

@@ -365,8 +365,9 @@ final class ReportPreview {
                 List.of("Grouping", provenance.grouping()),
                 List.of("Filters", provenance.filterDescription()),
                 List.of("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed()),
-                List.of("Charts", provenance.charts()),
-                List.of("Reproduce", provenance.command(provenance.projectName()))));
+                List.of("Charts", provenance.charts())));
+        provenance.customDefinitions().forEach(definition -> rows.add(List.of("Custom metric", definition)));
+        rows.add(List.of("Reproduce", provenance.command(provenance.projectName())));
         page.getChildren().add(table(List.of("", ""), rows, Set.of(), Set.of(1)));
     }
 

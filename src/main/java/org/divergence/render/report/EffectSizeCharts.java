@@ -61,7 +61,7 @@ public final class EffectSizeCharts implements ReportCharts {
         String aName = first.a().label();
         String bName = severalPairs ? "the other group" : first.b().label();
         ChartDrawing drawing = draw(rows, aName, bName);
-        String id = "chart-" + dimension.key().replace('_', '-');
+        String id = "chart-" + dimension.id();
         String title = dimension.label() + ": effect sizes";
         String caption = "Each dot is a metric's effect size: Cliff's δ (numbers, with its "
                 + percent(comparison.bootstrap().level()) + " confidence interval) or Cohen's h = h_a − h_b (shares). "
@@ -98,7 +98,7 @@ public final class EffectSizeCharts implements ReportCharts {
         PairComparison first = comparison.comparisons().getFirst();
         String aName = first.a().label();
         String bName = severalPairs ? "the other group" : first.b().label();
-        String id = "chart-" + dimension.key().replace('_', '-') + "-by-year";
+        String id = "chart-" + dimension.id() + "-by-year";
         String title = metric.label() + " by creation year";
         String caption = "Cliff's δ of " + metric.label().toLowerCase(Locale.ROOT) + " within each creation year where "
                 + "both groups have repositories, with its " + percent(comparison.bootstrap().level())

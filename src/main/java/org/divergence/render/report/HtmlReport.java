@@ -461,6 +461,12 @@ public final class HtmlReport {
         entry("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed() + ", "
                 + Math.round(provenance.confidence() * 100) + "% percentile intervals");
         entry("Charts", provenance.charts());
+        if (!provenance.customMetrics().isEmpty()) {
+            out.append("<dt>Custom metrics</dt><dd><ul>");
+            provenance.customDefinitions().forEach(definition -> out.append("<li><code>").append(text(definition))
+                    .append("</code></li>"));
+            out.append("</ul></dd>\n");
+        }
         if (provenance.generatedAt() != null) {
             entry("Generated", timestamp(provenance));
         }

@@ -49,6 +49,7 @@ public final class LatexReport {
                 + provenance.projectName() + "\", content SHA-256 " + provenance.contentSha256() + ".");
         comment("Grouping: " + provenance.grouping() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
                 + provenance.resamples() + " resamples, seed " + provenance.seed() + ".");
+        provenance.customDefinitions().forEach(definition -> comment("Custom metric " + definition));
         if (provenance.generatedAt() != null) {
             comment("Generated " + Reports.instant(provenance.generatedAt()) + ".");
         }

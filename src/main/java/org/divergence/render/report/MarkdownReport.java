@@ -235,6 +235,11 @@ public final class MarkdownReport {
                 .append(PaperFormat.count(provenance.resamples())).append(" resamples, seed ").append(provenance.seed())
                 .append(", ").append(Math.round(provenance.confidence() * 100))
                 .append("% percentile intervals\n- **Charts:** ").append(inline(provenance.charts())).append('\n');
+        if (!provenance.customMetrics().isEmpty()) {
+            out.append("- **Custom metrics:**\n");
+            provenance.customDefinitions().forEach(definition -> out.append("  - `")
+                    .append(definition.replace("`", "'")).append("`\n"));
+        }
         if (provenance.generatedAt() != null) {
             out.append("- **Generated:** ").append(Reports.instant(provenance.generatedAt())).append('\n');
         }

@@ -57,7 +57,7 @@ class ReportRenderingTest {
         Provenance provenance = new Provenance("Divergence Workbench", "9.9.9", "study.divergence", "0f".repeat(32),
                 "scope", "platform", List.of("platform=github", "platform=huggingface"), null, null,
                 "platform = github, huggingface", 200, 7, 0.95, "built-in effect-size charts", generatedAt,
-                Stratification.NONE);
+                Stratification.NONE, List.of());
         return new ReportModel("Divergence report: study", sample, comparison, List.copyOf(charts),
                 CodebookSummary.of(ReportFixtures.codebook(), ReportFixtures.segments(), List.of("Ana", "Ben")),
                 agreement, display, factors, provenance);
