@@ -72,7 +72,8 @@ public final class FormulaParser {
                 throw parser.tokens.error(rest, "this ')' closes no '('");
             }
             throw parser.tokens.error(rest, "unexpected " + parser.tokens.describe(rest) + " after a complete "
-                    + "expression; join conditions with AND or OR, numbers with + - * /");
+                    + "expression; join conditions with AND or OR, numbers with + - * /"
+                    + (rest.is("-") || rest.is("/") ? " (text with - or / goes in quotes: 'text-generation')" : ""));
         }
         if (kind == MetricKind.SHARE && !formula.isCondition()) {
             throw new RuleSyntaxException(1, "a share needs a condition, such as stars >= 10 or platform = "
