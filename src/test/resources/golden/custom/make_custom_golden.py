@@ -457,9 +457,9 @@ BUILT_IN_DIMENSIONS = ['collaboration_intensity', 'collaboration_openness', 'kno
 
 
 def ordered_metrics():
-    """Report order (docs/metrics.md): the built-in dimensions, then custom dimensions by key; in each, the built-in
-    metrics, then custom ones by name (ignoring case)."""
-    custom_dimensions = sorted({d for _, _, d, _ in CUSTOM} - set(BUILT_IN_DIMENSIONS))
+    """Report order (docs/metrics.md): the built-in dimensions, then custom dimensions by key, ignoring case; in each,
+    the built-in metrics, then custom ones by name (ignoring case)."""
+    custom_dimensions = sorted({d for _, _, d, _ in CUSTOM} - set(BUILT_IN_DIMENSIONS), key=lambda d: (d.lower(), d))
     out = []
     for dimension in BUILT_IN_DIMENSIONS + custom_dimensions:
         out += [(m, k, d, None) for m, d, k in mg.METRICS if d == dimension]

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The metrics a scan collects and a comparison reports: the twelve built-in metrics and a project's custom metrics,
- * in report order — by dimension (the built-in dimensions first, then custom dimensions by name), within a dimension
- * the built-in metrics first, then custom ones by name. Custom metrics come after the built-in metrics they share a
+ * in report order — by dimension (the built-in dimensions first, then custom dimensions by name, ignoring case),
+ * within a dimension the built-in metrics first, then custom ones by name (ignoring case). Custom metrics come after the built-in metrics they share a
  * dimension with, so existing outputs keep their order when custom metrics are added.
  */
 public final class MetricSet {
@@ -26,7 +26,8 @@ public final class MetricSet {
         this.custom = List.copyOf(custom);
         List<Dimension> dimensions = new ArrayList<>(Dimension.builtIn());
         custom.stream().map(Metric::dimension).filter(dimension -> !dimensions.contains(dimension)).distinct()
-                .sorted(Comparator.comparing(Dimension::key)).forEach(dimensions::add);
+                .sorted(Comparator.comparing(Dimension::key, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Dimension::key)).forEach(dimensions::add);
         List<Metric> ordered = new ArrayList<>();
         for (Dimension dimension : dimensions) {
             builtIn.stream().filter(metric -> metric.dimension().equals(dimension)).forEach(ordered::add);
