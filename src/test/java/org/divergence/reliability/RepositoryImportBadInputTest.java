@@ -56,6 +56,9 @@ class RepositoryImportBadInputTest {
                         StandardCharsets.ISO_8859_1, "latin1.csv:2: character 18: invalid UTF-8 (byte 0xE9"),
                 bytes("UTF-16 text", "utf16.csv", HEADER + "\n" + ROW + "\n", StandardCharsets.UTF_16,
                         "utf16.csv:1: is UTF-16 text; save the file as UTF-8"),
+                withBytes("FF FE inside a field of line 6", "ff-fe.csv", HEADER + "\n" + (ROW + "\n").repeat(4)
+                        + "github,code,o/r\u00ff\u00fe,,1,1,,,,,,,,,\n",
+                        "ff-fe.csv:6: character 16: invalid UTF-8 (byte 0xFF"),
                 bytes("NUL byte", "nul.csv", HEADER + "\ngithub,code,o/r\0,,1,1,,,,,,,,,\n",
                         "nul.csv:2: character 16: contains a NUL character"),
                 bytes("count out of range", "huge.csv", HEADER + "\ngithub,code,o/r,,99999999999999999999,1,,,,,,,,,\n",
@@ -84,6 +87,11 @@ class RepositoryImportBadInputTest {
                         "neg.json:1: item 1: field \"stargazers_count\": -1 is negative"),
                 bytes("API JSON in Latin-1", "latin.json", "[{\"full_name\":\"a/caf\u00e9\",\"stargazers_count\":1}]",
                         StandardCharsets.ISO_8859_1, "latin.json:1: invalid JSON: Invalid UTF-8"));
+    }
+
+    /** Text whose U+0080–U+00FF characters stand for the raw bytes 0x80–0xFF (read back as ISO-8859-1). */
+    private static Arguments withBytes(String name, String file, String content, String messageStart) {
+        return bytes(name, file, content, StandardCharsets.ISO_8859_1, messageStart);
     }
 
     private static Arguments bytes(String name, String file, String content, String messageStart) {
