@@ -107,7 +107,7 @@ class MemoryBudgetTest {
                         "long.pdf: refused, page 1 holds more than 100,000 characters"),
                 // REFI-QDA: the issue's archive, then the project document beyond each of its limits.
                 refused(".qdpx: a source streamed as a zip64 entry inflating to 2.5 GiB", "qdpx-import",
-                        "source.qdpx", file -> qdpxWithSource(file),
+                        "source.qdpx", file -> GeneratedZip.qdpxWithStreamedSource(file, GIGABYTES),
                         "source.qdpx \u203A sources/51111111-0000-4000-8000-000000000001.txt: refused, the text is "
                                 + TEXT_LIMIT),
                 refused(".qdpx: project.qde inflating to 2.5 GiB", "qdpx-import", "document.qdpx",
@@ -260,17 +260,6 @@ class MemoryBudgetTest {
                     + "opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
                     + "<office:body><office:text>"), block, GIGABYTES / block.length,
                     utf8("</office:text></office:body></office:document-content>"));
-        }
-    }
-
-    /** The issue's archive: its one text source a streamed, deflated zip64 entry of about 2.5 GiB. */
-    private static void qdpxWithSource(Path file) throws IOException {
-        String guid = "51111111-0000-4000-8000-000000000001";
-        byte[] block = utf8((PARAGRAPH + "\n").repeat(1 << 14));
-        try (GeneratedZip zip = GeneratedZip.create(file)) {
-            zip.add("project.qde", utf8("<Project xmlns=\"" + PROJECT_NS + "\" name=\"Bomb\"><Sources><TextSource guid=\""
-                    + guid + "\" name=\"big\" plainTextPath=\"internal://" + guid + ".txt\"/></Sources></Project>"));
-            zip.addStreamed("sources/" + guid + ".txt", new byte[0], block, GIGABYTES / block.length, new byte[0]);
         }
     }
 

@@ -100,6 +100,22 @@ public final class GeneratedZip implements Closeable {
         return this;
     }
 
+    /**
+     * The REFI-QDA archive of issue 17: a project whose one text source is a streamed, deflated zip64 entry of
+     * {@code bytes} of interview text (about 2.5 GiB makes the bomb).
+     */
+    public static void qdpxWithStreamedSource(Path file, long bytes) throws IOException {
+        String guid = "51111111-0000-4000-8000-000000000001";
+        byte[] block = "Interviewer: and then? P1: we waited for the maintainers to review it.\n".repeat(1 << 14)
+                .getBytes(StandardCharsets.UTF_8);
+        try (GeneratedZip zip = create(file)) {
+            zip.add("project.qde", ("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Bomb\"><Sources><TextSource "
+                    + "guid=\"" + guid + "\" name=\"big\" plainTextPath=\"internal://" + guid + ".txt\"/></Sources>"
+                    + "</Project>").getBytes(StandardCharsets.UTF_8));
+            zip.addStreamed("sources/" + guid + ".txt", new byte[0], block, bytes / block.length, new byte[0]);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         long start = position;
