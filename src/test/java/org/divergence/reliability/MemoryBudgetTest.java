@@ -37,8 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MemoryBudgetTest {
 
-    private static final String HEADER = "platform,repo_type,full_name,created_at,contributors,commits,pull_requests,"
-            + "merged_pull_requests,issues,discussions,stars,forks,downloads,likes,derivatives";
+    private static final String HEADER = RepositoryImportBadInputTest.HEADER;
     private static final long MB = 1L << 20;
     private static final long GIGABYTES = 5L << 29;
     private static final String PROJECT_NS = "urn:QDA-XML:project:1.0";
@@ -53,10 +52,7 @@ class MemoryBudgetTest {
 
     @BeforeAll
     static void createProject() throws Exception {
-        project = folder.resolve("budget.divergence");
-        Path seed = folder.resolve("seed.csv");
-        Files.writeString(seed, HEADER + "\ngithub,code,keep/me,,1,1,,,,,,,,,\n");
-        assertEquals(ExitCodes.OK, CliRun.of("import", "--project", project.toString(), seed.toString()).exitCode());
+        project = RepositoryImportBadInputTest.seeded(folder.resolve("budget.divergence"));
         Path transcript = Files.writeString(folder.resolve("kept.txt"), "Interviewer: hello\nP1: hello");
         assertEquals(ExitCodes.OK, CliRun.of("transcripts", "import", "--project", project.toString(),
                 transcript.toString()).exitCode());

@@ -37,11 +37,16 @@ class RepositoryImportBadInputTest {
 
     @BeforeAll
     static void createProject() throws Exception {
-        project = folder.resolve("battery.divergence");
-        Path seed = folder.resolve("seed.csv");
+        project = seeded(folder.resolve("battery.divergence"));
+        unchanged = TableDump.of(project, "repository", "import_batch", "repository_history");
+    }
+
+    /** A project holding one repository, which a refused import must leave alone. */
+    static Path seeded(Path project) throws Exception {
+        Path seed = project.resolveSibling("seed.csv");
         Files.writeString(seed, HEADER + "\ngithub,code,keep/me,,1,1,,,,,,,,,\n");
         assertEquals(ExitCodes.OK, CliRun.of("import", "--project", project.toString(), seed.toString()).exitCode());
-        unchanged = TableDump.of(project, "repository", "import_batch", "repository_history");
+        return project;
     }
 
     static Stream<Arguments> malformedInputs() {

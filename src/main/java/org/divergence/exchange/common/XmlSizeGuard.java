@@ -1,6 +1,5 @@
 package org.divergence.exchange.common;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Locale;
@@ -13,10 +12,11 @@ import org.divergence.core.common.LimitExceededException;
  * on longer than the limit, before the parser has buffered it. A document type declaration (which REFI-QDA,
  * OpenDocument and Word documents never have; the parsers refuse it) counts to the end of the document.
  */
-final class XmlSizeGuard extends FilterReader {
+final class XmlSizeGuard extends Reader {
 
     private enum State { TEXT, OPENED, BANG, TAG, COMMENT, CDATA, INSTRUCTION, DECLARATION }
 
+    private final Reader in;
     private final String where;
     private final long maxMarkupChars;
     private State state = State.TEXT;
@@ -30,23 +30,15 @@ final class XmlSizeGuard extends FilterReader {
     private int matched;
 
     XmlSizeGuard(Reader in, String where, long maxMarkupChars) {
-        super(in);
+        this.in = in;
         this.where = where;
         this.maxMarkupChars = maxMarkupChars;
     }
 
-    @Override
-    public int read() throws IOException {
-        int c = super.read();
-        if (c >= 0) {
-            follow((char) c);
-        }
-        return c;
-    }
-
+    /** Every read, single characters and skips included, comes through here (Reader's defaults call it). */
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = in.read(buffer, offset, length);
         for (int i = offset; i < offset + Math.max(n, 0); i++) {
             follow(buffer[i]);
         }
@@ -54,17 +46,8 @@ final class XmlSizeGuard extends FilterReader {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        char[] sink = new char[(int) Math.min(8192, Math.max(n, 1))];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(sink, 0, (int) Math.min(sink.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
+    public void close() throws IOException {
+        in.close();
     }
 
     private void follow(char c) throws IOException {
