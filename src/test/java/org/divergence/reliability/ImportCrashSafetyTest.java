@@ -1,19 +1,12 @@
 package org.divergence.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.divergence.samples.SampleCsv;
-import org.divergence.testsupport.ChildJvm;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Kills (SIGKILL) a separate JVM importing a large CSV at known points of the write, then reopens the project: it
  * passes SQLite's integrity check and holds exactly the state before the import or after it, never a part. Each kill
- * is triggered by the child itself ({@link ImportKillDriver}: SQLite's update and commit hooks on the writer
- * connection), which says where it stopped and waits there, so every kill lands where the test says: after the first
+ * is triggered by the child itself ({@link ImportKillDriver} at a {@link KillPoint}: SQLite's update and commit
+ * hooks on the writer connection), which says where it stopped and waits there, so every kill lands where the test says: after the first
  * row, a third, two thirds and all of the rows are written inside the transaction, as it commits, and after it has.
  */
 class ImportCrashSafetyTest {
@@ -47,7 +40,7 @@ class ImportCrashSafetyTest {
 
     @ParameterizedTest(name = "killed {0} {1}: {2}")
     @CsvSource({"rows, 1, before", "rows, 50000, before", "rows, 100000, before", "rows, 150000, before",
-        "commit, , before", "committed, , after"})
+        "commit, 1, before", "committed, , after"})
     void killedImportLeavesTheProjectBeforeOrAfterNeverBetween(String point, String rows, String expected)
             throws Exception {
         Path project = folder.resolve("crash-" + point + "-" + rows + ".divergence");
@@ -78,7 +71,7 @@ class ImportCrashSafetyTest {
      * killed anywhere in it, the project is empty or complete, and opens in WAL mode again.
      */
     @ParameterizedTest(name = "killed {0} {1}: {2}")
-    @CsvSource({"rows, 1, empty", "rows, 75000, empty", "commit, , empty", "committed, , complete"})
+    @CsvSource({"rows, 1, empty", "rows, 75000, empty", "commit, 1, empty", "committed, , complete"})
     void killedBulkLoadIntoAnEmptyProjectLeavesItEmptyOrComplete(String point, String rows, String expected)
             throws Exception {
         Path project = folder.resolve("bulk-" + point + "-" + rows + ".divergence");
@@ -103,39 +96,16 @@ class ImportCrashSafetyTest {
         assertEquals(List.of("wal"), TableDump.rows(project, "PRAGMA journal_mode"));
     }
 
-    /**
-     * Starts the import in a child JVM, waits until it says it has stopped at the point, kills it there, and returns
-     * where it stopped. Fails if the child finished or died before getting there.
-     */
+    /** Kills the import at the point and checks it stopped where asked. */
     private static String killAt(Path project, String point, String rows) {
-        return assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            List<String> args = new ArrayList<>(List.of(project.toString(), bigCsv.toString(), point));
-            if (rows != null) {
-                args.add(rows);
-            }
-            Process child = ChildJvm.startPiped(ImportKillDriver.class.getName(), args.toArray(String[]::new));
-            List<String> output = new ArrayList<>();
-            String stopped = null;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while (stopped == null && (line = lines.readLine()) != null) {
-                    output.add(line);
-                    if (line.startsWith(ImportKillDriver.STOPPED)) {
-                        stopped = line.substring(ImportKillDriver.STOPPED.length());
-                    }
-                }
-                assertTrue(stopped != null && child.isAlive(), "the child stopped at " + point + " " + rows
-                        + " and waits there:\n" + String.join("\n", output));
-                child.destroyForcibly();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            }
-            assertEquals(137, child.exitValue(), "killed by SIGKILL where it stopped: " + stopped);
-            String expected = point.equals("rows") ? "inside the transaction, " + rows + " rows written"
-                    : point.equals("commit") ? "committing, " + ROWS + " rows written"
-                    : "committed, " + ROWS + " rows written";
-            assertEquals(expected, stopped);
-            return stopped;
-        });
+        List<String> args = new ArrayList<>(List.of(project.toString(), bigCsv.toString(), point));
+        if (rows != null) {
+            args.addAll(List.of("repository", rows));
+        }
+        String stopped = KillPoint.killAt(ImportKillDriver.class.getName(), args);
+        String expected = point.equals("rows") ? "inside the transaction, " + rows + " rows written to repository"
+                : point.equals("commit") ? "committing, " + ROWS + " rows written to repository" : "committed";
+        assertEquals(expected, stopped);
+        return stopped;
     }
 }
