@@ -9,20 +9,28 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * The layers of docs/architecture.md, checked on every class of the product: what each layer may use, no package
- * cycles, SQL only in the store, views that never call stores, and no package that both runs SQL and draws. No rule
+ * cycles, SQL only in the store and SQL text only through {@code store.project.Sql}, views that never call stores,
+ * and no package that both runs SQL and draws. No rule
  * has exceptions or a frozen list of known violations.
  */
 @AnalyzeClasses(packages = "org.divergence", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -72,6 +80,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat(statementsAndResults())
             .because("SQL text and result sets live in the store; a use case may only pass a store's connection on");
 
+    /**
+     * Only {@link Sql} hands SQL text to JDBC or to SQLite's native layer, and it takes {@link SqlText} only, whose
+     * text SqlTextIsMadeOfConstantsTest proves is made of compile-time constants and checked fragments. A plain
+     * {@code Statement} runs text only, so making one is reserved to Sql too.
+     */
+    @ArchTest
+    static final ArchRule onlySqlHandsTextToJdbc = noClasses().that().doNotHaveFullyQualifiedName(Sql.class.getName())
+            .should().accessTargetWhere(jdbcMethodsTakingSqlText())
+            .because("SQL text reaches JDBC only as SqlText, through store.project.Sql (docs/reliability.md)");
+
     @ArchTest
     static final ArchRule connectionsStayBelowTheFrontEnds = noClasses()
             .that().resideInAnyPackage("org.divergence.core..", "org.divergence.exchange..",
@@ -117,6 +135,27 @@ class ArchitectureTest {
     private static boolean dependsOn(JavaClass c, String packagePrefix) {
         return c.getDirectDependenciesFromSelf().stream()
                 .anyMatch(d -> d.getTargetClass().getPackageName().concat(".").startsWith(packagePrefix));
+    }
+
+    /** Calls or references of the JDBC and SQLite methods that compile or run SQL text, and of createStatement. */
+    private static DescribedPredicate<JavaAccess<?>> jdbcMethodsTakingSqlText() {
+        return DescribedPredicate.describe("a JDBC or SQLite method that takes SQL text", access -> {
+            if (!(access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target)) {
+                return false;
+            }
+            JavaClass owner = target.getOwner();
+            String name = target.getName();
+            if (owner.isAssignableTo(Connection.class)) {
+                return Set.of("prepareStatement", "prepareCall", "nativeSQL", "createStatement").contains(name);
+            }
+            if (owner.isAssignableTo(Statement.class)) {
+                return Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch")
+                        .contains(name) && target.getRawParameterTypes().stream()
+                        .anyMatch(type -> type.isEquivalentTo(String.class));
+            }
+            return owner.isAssignableTo("org.sqlite.core.DB")
+                    && Set.of("exec", "_exec", "prepare", "execute", "executeUpdate").contains(name);
+        });
     }
 
     private static DescribedPredicate<JavaClass> statementsAndResults() {

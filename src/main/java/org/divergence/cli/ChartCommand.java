@@ -15,6 +15,7 @@ import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.render.charts.BuiltChart;
 import org.divergence.render.charts.ChartBuilder;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Draw a chart of a metric for a paper: PNG (at a chosen DPI), SVG or PDF, by the file name's "
                 + "extension.",
             "Types: box (log scale, outliers summarised), ecdf, histogram (log-spaced bins), share (95%% Wilson "
-                + "intervals; share metrics), effects (Cliff's delta of all metrics), timeline (created per month, "
-                + "metric by creation year)."})
+                + "intervals; share metrics), effects (Cliff's delta of all metrics; with --stratify created_year, of "
+                + "the metric per creation year), timeline (created per month, metric by creation year)."})
 final class ChartCommand implements Callable<Integer> {
 
     @Mixin
@@ -64,6 +65,11 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--created-to", paramLabel = "DATE",
             description = "Only repositories created on or before DATE (YYYY-MM-DD); unknown dates are left out.")
     String createdTo;
+
+    @Option(names = "--stratify", paramLabel = "BY",
+            description = "created_year: with --type effects, the metric's Cliff's delta in each creation year (a "
+                    + "forest plot), with van Elteren's or the Cochran–Mantel–Haenszel test across years.")
+    String stratify;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "The file to write: .png, .svg or .pdf (replaced if it exists).")
@@ -96,13 +102,18 @@ final class ChartCommand implements Callable<Integer> {
             throw new InvalidInputException("--metric " + metric + ": unknown metric; use one of "
                     + String.join(", ", List.of(Metric.values()).stream().map(Metric::key).toList()));
         }
+        Stratification stratification = Stratification.ofKey(stratify);
+        if (stratification != Stratification.NONE && chartType != ChartType.EFFECTS) {
+            throw new InvalidInputException("--stratify " + stratify + ": only the effects chart is drawn per "
+                    + "creation year; use --type effects");
+        }
         ChartFormat format = ChartFormat.of(out);
         RepositoryFilter filter = RepositoryFilter.parse(where, createdFrom, createdTo);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         ChartData data;
         try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = CompareRepositories.split(opened, by);
-            data = LoadChartData.chart(opened, split, filter, chartType, chosen, progress);
+            data = LoadChartData.chart(opened, split, filter, chartType, chosen, stratification, progress);
         } finally {
             progress.finish();
         }

@@ -14,6 +14,8 @@ import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.PairComparison;
+import org.divergence.core.metrics.Stratification;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.store.project.Project;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare collaboration on the study's dimensions: 12 metrics with Mann–Whitney U, Cliff's "
-                + "delta, chi-square and bootstrap intervals (definitions: docs/metrics.md).",
+        description = {"Compare collaboration on the study's dimensions: 12 metrics with Mann–Whitney U (exact for "
+                + "small groups), Cliff's delta, chi-square or Fisher's exact test, bootstrap intervals, and Holm / "
+                + "Benjamini–Hochberg adjusted p-values (definitions: docs/metrics.md).",
             "Group a is GitHub and group b Hugging Face; --by repo_type compares each Hugging Face type with "
                 + "GitHub code."})
 final class CompareCommand implements Callable<Integer> {
@@ -54,6 +57,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "Only repositories created on or before DATE (YYYY-MM-DD); unknown dates are left out.")
     String createdTo;
 
+    @Option(names = "--stratify", paramLabel = "BY",
+            description = "created_year: also compare within each creation year, with van Elteren's and the "
+                    + "Cochran–Mantel–Haenszel test across years (repositories with an unknown date are left out "
+                    + "of the years and counted).")
+    String stratify;
+
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).",
             defaultValue = "10000")
     int resamples;
@@ -68,6 +77,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RepositoryFilter filter = RepositoryFilter.parse(where, createdFrom, createdTo);
+        Stratification stratification = Stratification.ofKey(stratify);
         if (resamples < 1) {
             throw new org.divergence.core.common.InvalidInputException("--resamples " + resamples
                     + ": must be at least 1");
@@ -77,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonReport report;
         try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = CompareRepositories.split(opened, by);
-            report = CompareRepositories.compare(opened, split, filter, bootstrap, Progress.NONE);
+            report = CompareRepositories.compare(opened, split, filter, bootstrap, stratification, Progress.NONE);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -94,13 +104,19 @@ final class CompareCommand implements Callable<Integer> {
             out.println();
             out.printf("%s (a) vs %s (b)%n%n", pair.a().label(), pair.b().label());
             out.print(new ComparisonTable(pair, "").toText());
+            out.println(ComparisonTable.familyNote(pair));
             out.println();
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, report.filter())) {
                 out.printf("%s: %s%n", headline.dimension().label(), headline.sentence());
+            }
+            if (pair.stratified() != null) {
+                out.println();
+                out.printf("Within creation years%n%n");
+                out.print(new StratifiedTable(pair).toText());
             }
         }
         out.println();
-        out.println("Effect size: Cliff's δ = P(a > b) − P(a < b) for numbers (Romano et al.), Cohen's h for shares."
-                + " p: Mann–Whitney U / chi-square, two-sided.");
+        out.println("Effect size, positive when group a is higher: Cliff's δ = P(a > b) − P(a < b) for numbers "
+                + "(Romano et al.), Cohen's h = h_a − h_b for shares. " + ComparisonTable.TESTS);
     }
 }

@@ -11,6 +11,7 @@ import org.divergence.cli.common.ExitCodes;
 import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.report.ReportFormat;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.ReportOptions;
@@ -62,6 +63,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--created-to", paramLabel = "DATE", description = "Only repositories created on or before DATE.")
     String createdTo;
 
+    @Option(names = "--stratify", paramLabel = "BY",
+            description = "created_year: also compare within each creation year, as compare --stratify (tables "
+                    + "and a forest plot of each dimension's lead metric by year).")
+    String stratify;
+
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
             description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
@@ -90,7 +96,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportFormat chosen = format != null ? ReportFormat.parse(format) : formatOf(out);
         String tableKind = jointDisplay == null ? null : tableKind(jointDisplay);
         ReportOptions options = new ReportOptions(by, filter, new BootstrapMedianDifference.Settings(resamples, seed,
-                BootstrapMedianDifference.Settings.DEFAULT.level()), timestamp ? Instant.now() : null);
+                BootstrapMedianDifference.Settings.DEFAULT.level()), timestamp ? Instant.now() : null,
+                Stratification.ofKey(stratify));
         ReportModel model;
         try (Project opened = Project.openReadOnly(project.path())) {
             model = BuildReport.build(opened, options, ReportExtensions.builtIn(), Progress.NONE);

@@ -105,6 +105,31 @@ class ChartCommandTest {
     }
 
     @Test
+    void effectsWithinCreationYearsAreAForestPlotOfOneMetricByYear() {
+        Path out = folder.resolve("by-year.svg");
+        CliRun run = chart("--type", "effects", "--stratify", "created_year", "--metric", "commits", "--out",
+                out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        String svg = readString(out);
+        assertTrue(svg.contains("Commits by creation year: GitHub vs Hugging Face"), "the title");
+        // small.csv's Hugging Face repositories were created 2021–2025, GitHub's from 2008: only years with both.
+        for (String year : new String[] {"2021", "2022", "2023", "2024", "2025"}) {
+            assertTrue(svg.contains(">" + year + "<"), year + " is a row");
+        }
+        assertFalse(svg.contains(">2008<"), "a year without Hugging Face repositories has no δ");
+        assertTrue(svg.contains("drawn: 2008–2020"), "and the chart says so (\"Not drawn: …\", maybe wrapped)");
+        assertTrue(svg.contains("positive: GitHub higher"), "the axis states the direction");
+        assertTrue(svg.contains("van Elteren Z = "), "the test across years");
+        CliRun share = chart("--type", "effects", "--stratify", "created_year", "--metric", "has_pull_requests",
+                "--out", folder.resolve("shares-by-year.svg").toString());
+        assertEquals(ExitCodes.OK, share.exitCode(), share.toString());
+        assertTrue(readString(folder.resolve("shares-by-year.svg")).contains("CMH χ² = "), "CMH for shares");
+        CliRun box = chart("--type", "box", "--stratify", "created_year", "--out", folder.resolve("y.svg").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, box.exitCode(), box.toString());
+        assertTrue(box.err().contains("use --type effects"), box.err());
+    }
+
+    @Test
     void badInputIsExplained() {
         CliRun metric = chart("--type", "box", "--metric", "stars", "--out", folder.resolve("x.png").toString());
         assertEquals(ExitCodes.INVALID_INPUT, metric.exitCode());

@@ -68,6 +68,36 @@ class CompareCommandTest {
         }
         assertEquals(310, root.get("rows_read").asInt());
         assertEquals(10000, root.get("bootstrap").get("resamples").asInt());
+        assertEquals(12, root.get("family_size").asInt());
+        assertEquals("asymptotic", contributors.get("p_method").asText());
+        assertEquals("chi-square", multi.get("p_method").asText());
+        for (JsonNode metric : metrics) {
+            assertTrue(metric.get("p_holm").isNumber() && metric.get("p_bh").isNumber(), metric.toString());
+        }
+        assertTrue(root.get("stratify") == null && root.get("strata") == null, "not stratified unless asked");
+    }
+
+    @Test
+    void stratifiedJsonHasYearsCombinedTestsAndUnknownDates() throws Exception {
+        JsonNode root = json("--stratify", "created_year");
+        assertEquals("created_year", root.get("stratify").asText());
+        JsonNode strata = root.get("strata");
+        assertTrue(strata.size() >= 5, strata.toString());
+        assertTrue(strata.get(0).get("stratum").asText().matches("\\d{4}"));
+        assertEquals(12, strata.get(0).get("metrics").size());
+        assertTrue(strata.get(0).get("repositories").has("huggingface"));
+        JsonNode stratified = root.get("stratified");
+        assertEquals(12, stratified.size());
+        assertTrue(stratified.get(0).get("van_elteren_z").isNumber(), stratified.get(0).toString());
+        assertTrue(stratified.get(3).get("cmh_chi_square").isNumber(), stratified.get(3).toString());
+        assertTrue(root.get("unknown_created").get("github").asInt() > 0);
+
+        JsonNode byType = json("--by", "repo_type", "--stratify", "created_year");
+        for (JsonNode pair : byType.get("comparisons")) {
+            assertTrue(pair.get("strata").isArray() && pair.get("stratified").size() == 12, pair.toString());
+        }
+        CliRun text = CliRun.of("compare", "--project", small.toString(), "--stratify", "created_year");
+        assertTrue(text.out().contains("Within creation years") && text.out().contains("van Elteren"), text.out());
     }
 
     @Test
@@ -95,8 +125,12 @@ class CompareCommandTest {
         assertTrue(run.out().contains("Collaboration intensity: Hugging Face repositories have "), run.out());
         List<String> tableLines = run.out().lines().filter(line -> line.startsWith("  ")).toList();
         assertEquals(12, tableLines.size(), run.out());
-        int width = tableLines.getFirst().length();
-        assertTrue(tableLines.stream().allMatch(line -> line.length() == width), "aligned columns:\n" + run.out());
+        // The last column (the test) is left-aligned text: every row's starts where the header's does.
+        int testColumn = run.out().lines().filter(line -> line.startsWith("Metric")).findFirst().orElseThrow()
+                .indexOf("Test");
+        assertTrue(tableLines.stream().allMatch(line -> line.charAt(testColumn - 1) == ' '
+                && line.charAt(testColumn) != ' '), "aligned columns:\n" + run.out());
+        assertTrue(run.out().contains("adjusted over the 12 tests of this comparison"), run.out());
     }
 
     @Test
@@ -109,6 +143,7 @@ class CompareCommandTest {
                 "--created-to", "31.12.2024");
         assertInvalid("--by stars: unknown grouping; use platform, repo_type or tag:NAME", "--by", "stars");
         assertInvalid("--resamples 0: must be at least 1", "--resamples", "0");
+        assertInvalid("--stratify license: unknown stratification; use created_year", "--stratify", "license");
     }
 
     private static void assertInvalid(String message, String... args) {
@@ -133,6 +168,13 @@ class CompareCommandTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertTrue(run.out().matches("(?s).*run 1: 310 rows, --by platform: total \\d+\\.\\d{3} s \\(scan .*"
                 + "peak heap [\\d,]+ MiB.*"), run.out());
+        CliRun stratified = CliRun.of("bench", "compare", "--project", small.toString(), "--runs", "1",
+                "--stratify", "created_year");
+        assertTrue(stratified.out().matches("(?s).*run 1 --stratify created_year: 310 rows.*"
+                + "run 1: stratified by created_year / plain = \\d+\\.\\d\\d.*"), stratified.out());
+        CliRun exact = CliRun.of("bench", "exact", "--large", "2000", "--runs", "1");
+        assertTrue(exact.out().matches("(?s).*run 1: 6 vs 2,000 distinct values: \\d+\\.\\d{3} s, U = \\d+, p = .* "
+                + "\\(exact\\).*"), exact.out());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,8 +103,13 @@ class ReportCommandTest {
                     checked += same(cells.get(4), metric.get("a").get("mean"));
                     checked += same(cells.get(5), metric.get("b").get("mean"));
                 }
-                checked += same(cells.get(6), metric.get(share ? "cohens_h" : "cliffs_delta"));
+                // Tables show effect sizes positive when group a is higher: δ as in the JSON, h negated.
+                JsonNode effect = metric.get(share ? "cohens_h" : "cliffs_delta");
+                checked += same(cells.get(6), share && !effect.isNull() ? DoubleNode.valueOf(-effect.asDouble())
+                        : effect);
                 checked += same(cells.get(8), metric.get("p_value"));
+                checked += same(cells.get(9), metric.get("p_holm"));
+                checked += same(cells.get(10), metric.get("p_bh"));
                 assertEquals(metric.get("magnitude").isNull() ? "—" : metric.get("magnitude").asText(),
                         cells.get(7).text());
             }
@@ -122,6 +128,27 @@ class ReportCommandTest {
             assertEquals(expected.asDouble(), Double.parseDouble(value), 0.0, cell.toString());
         }
         return 1;
+    }
+
+    @Test
+    void withinCreationYearsTheReportAddsTheTestsAcrossYearsAndAForestPlotPerDimension() throws Exception {
+        Path out = folder.resolve("years.html");
+        report(out, "--stratify", "created_year");
+        Document document = html(out);
+        JsonNode json = compareJson("--stratify", "created_year");
+        Element tests = document.getElementById("stratified-github-huggingface");
+        assertNotNull(tests, "the tests across years");
+        for (JsonNode test : json.get("stratified")) {
+            String metric = test.get("metric").asText();
+            Element row = tests.select("tr").stream().filter(tr -> tr.selectFirst("th") != null
+                    && tr.selectFirst("th").text().equals(org.divergence.core.metrics.Metric.ofKey(metric).label()))
+                    .findFirst().orElseThrow();
+            assertTrue(row.text().contains(test.get("p_value").isNull() ? "—"
+                    : org.divergence.core.metrics.PaperFormat.pValue(test.get("p_value").asDouble())), row.text());
+        }
+        assertNotNull(document.getElementById("chart-collaboration-intensity-by-year"), "a forest plot by year");
+        assertTrue(document.getElementById("provenance").text().contains("--stratify created_year"),
+                "the command that makes it again");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
@@ -26,9 +27,10 @@ public final class LoadChartData {
         return RepositoryMetricsReader.read(project, split, filter, true, progress, 0);
     }
 
+    /** Stratified by creation year, the effect sizes are the metric's per year (the scan has the years anyway). */
     public static ChartData chart(Project project, GroupSplit split, RepositoryFilter filter, ChartType type,
-                                  Metric metric, Progress progress) {
+                                  Metric metric, Stratification stratification, Progress progress) {
         MetricAccumulator data = load(project, split, filter, progress);
-        return ChartDatasets.build(type, metric, data, filter);
+        return ChartDatasets.build(type, metric, data, filter, stratification);
     }
 }

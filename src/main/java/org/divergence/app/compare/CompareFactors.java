@@ -5,6 +5,7 @@ import java.util.List;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorComparison;
@@ -44,7 +45,8 @@ public final class CompareFactors {
                                            BootstrapMedianDifference.Settings bootstrap, Progress progress) {
         TagSplit split = TagSplits.of(project, tag);
         MetricAccumulator accumulator = CompareRepositories.tables(project, split, filter, progress);
-        ComparisonReport report = CompareRepositories.compare(accumulator, filter, bootstrap, progress);
+        ComparisonReport report = CompareRepositories.compare(accumulator, filter, bootstrap,
+                Stratification.NONE, progress);
         return new FactorComparison(tag, split.taggedCount(), accumulator.rows(0), accumulator.rows(1),
                 report.comparisons().getFirst());
     }

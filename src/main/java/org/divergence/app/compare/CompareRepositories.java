@@ -7,6 +7,7 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.GroupSplits;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparisons;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.store.metrics.RepositoryMetricsReader;
@@ -42,33 +43,48 @@ public final class CompareRepositories {
 
     public static ComparisonReport compare(Project project, GroupSplit split, RepositoryFilter filter,
                                            BootstrapMedianDifference.Settings bootstrap, Progress progress) {
-        return compareWithTables(project, split, filter, bootstrap, progress).report();
+        return compare(project, split, filter, bootstrap, Stratification.NONE, progress);
     }
 
-    /** One scan of the repositories, then the statistics; the tables are kept for charts. */
+    public static ComparisonReport compare(Project project, GroupSplit split, RepositoryFilter filter,
+                                           BootstrapMedianDifference.Settings bootstrap,
+                                           Stratification stratification, Progress progress) {
+        return compareWithTables(project, split, filter, bootstrap, stratification, progress).report();
+    }
+
+    /**
+     * One scan of the repositories, then the statistics (also within creation years when stratified: the same scan
+     * keeps the tables by year); the tables are kept for charts.
+     */
     public static Compared compareWithTables(Project project, GroupSplit split, RepositoryFilter filter,
-                                             BootstrapMedianDifference.Settings bootstrap, Progress progress) {
-        MetricAccumulator tables = tables(project, split, filter, progress);
+                                             BootstrapMedianDifference.Settings bootstrap,
+                                             Stratification stratification, Progress progress) {
+        MetricAccumulator tables = tables(project, split, filter, stratification, progress, 0);
         progress.update(-1, -1, "Computing statistics");
-        return new Compared(compare(tables, filter, bootstrap, progress), tables);
+        return new Compared(compare(tables, filter, bootstrap, stratification, progress), tables);
     }
 
     /** The per-group frequency tables of every metric, from one scan of the repositories the filter selects. */
     public static MetricAccumulator tables(Project project, GroupSplit split, RepositoryFilter filter,
                                            Progress progress) {
-        return tables(project, split, filter, progress, 0);
+        return tables(project, split, filter, Stratification.NONE, progress, 0);
     }
 
-    /** {@link #tables} scanned in {@code partitions} parallel parts (0: as the machine suits; benchmarks vary it). */
+    /**
+     * {@link #tables}, also by creation year when stratified, scanned in {@code partitions} parallel parts (0: as the
+     * machine suits; benchmarks vary it).
+     */
     public static MetricAccumulator tables(Project project, GroupSplit split, RepositoryFilter filter,
-                                           Progress progress, int partitions) {
-        return RepositoryMetricsReader.read(project, split, filter, progress, partitions);
+                                           Stratification stratification, Progress progress, int partitions) {
+        return RepositoryMetricsReader.read(project, split, filter, stratification == Stratification.CREATED_YEAR,
+                progress, partitions);
     }
 
     /** The statistics of tables already read (the benchmark times the scan and the statistics apart). */
     public static ComparisonReport compare(MetricAccumulator tables, RepositoryFilter filter,
-                                           BootstrapMedianDifference.Settings bootstrap, Progress progress) {
-        return MetricComparisons.compare(tables, filter, bootstrap, progress);
+                                           BootstrapMedianDifference.Settings bootstrap,
+                                           Stratification stratification, Progress progress) {
+        return MetricComparisons.compare(tables, filter, bootstrap, stratification, progress);
     }
 
     /** How many repositories the project holds (the GUI shows an empty state at 0). */

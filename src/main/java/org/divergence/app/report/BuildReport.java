@@ -84,7 +84,7 @@ public final class BuildReport {
             // What CompareRepositories.compare does, keeping the per-group tables for the charts: one scan.
             progress.update(1, 6, "Comparing repositories");
             CompareRepositories.Compared compared = CompareRepositories.compareWithTables(project, split,
-                    options.filter(), options.bootstrap(), progress);
+                    options.filter(), options.bootstrap(), options.stratification(), progress);
             distributions = compared.tables();
             comparison = compared.report();
         }
@@ -119,7 +119,7 @@ public final class BuildReport {
                 contentSha256, ProjectChecksum.SCOPE, split.groupBy(), options.filter().whereItems(),
                 options.filter().createdFrom(), options.filter().createdTo(), options.filter().describe(),
                 options.bootstrap().resamples(), options.bootstrap().seed(), options.bootstrap().level(),
-                renderer.name(), options.generatedAt());
+                renderer.name(), options.generatedAt(), options.stratification());
         progress.update(6, 6, "Report ready");
         return new ReportModel("Divergence report: " + project.name(), sample, comparison, List.copyOf(charts),
                 codebook, agreement, jointDisplay, factors, provenance);

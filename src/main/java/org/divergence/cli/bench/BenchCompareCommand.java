@@ -14,6 +14,7 @@ import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.store.project.Project;
@@ -26,10 +27,13 @@ import picocli.CommandLine.Spec;
 /**
  * Times the full comparison (scan, statistics, JSON) on a project and reports the heap it needed. Run it with the
  * heap limit the target names, e.g. {@code java -Xmx1g -jar divergence-workbench.jar bench compare --project F}
- * (docs/benchmarks.md compares it with the SciPy reference script in the same session).
+ * (docs/benchmarks.md compares it with the SciPy reference script in the same session). With
+ * {@code --stratify created_year} each run times the plain comparison and then the stratified one, and prints their
+ * ratio (the target: at most 2).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Time compare (all 12 metrics) on a project: wall time per run and peak heap.")
+        description = "Time compare (all 12 metrics) on a project: wall time per run and peak heap; with --stratify "
+                + "also the comparison within creation years, against the plain one in the same run.")
 final class BenchCompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,6 +45,10 @@ final class BenchCompareCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--stratify", paramLabel = "BY",
+            description = "Also time the comparison stratified by created_year, against the plain one.")
+    String stratify;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Scan threads (default 0: by table size and processors).")
@@ -56,29 +64,42 @@ final class BenchCompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = CompareRepositories.split(opened, by);
+            Stratification stratification = Stratification.ofKey(stratify);
             for (int run = 1; run <= Math.max(1, runs); run++) {
-                System.gc();
-                resetPeaks();
-                long cpuStart = processCpu();
-                long start = System.nanoTime();
-                MetricAccumulator accumulator = CompareRepositories.tables(opened, split, RepositoryFilter.ALL,
-                        Progress.NONE, partitions);
-                long scanned = System.nanoTime();
-                long cpuScanned = processCpu();
-                ComparisonReport report = CompareRepositories.compare(accumulator, RepositoryFilter.ALL,
-                        BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
-                long computed = System.nanoTime();
-                String json = ComparisonJson.of(report);
-                long end = System.nanoTime();
-                long cpuEnd = processCpu();
-                out.printf("run %d: %,d rows, --by %s: total %.3f s (scan %.3f s, statistics %.3f s, JSON %.3f s),"
-                                + " CPU %.3f s (scan %.3f s), peak heap %,d MiB, JSON %,d bytes%n", run,
-                        report.rowsRead(), split.groupBy(), seconds(end - start), seconds(scanned - start),
-                        seconds(computed - scanned), seconds(end - computed), seconds(cpuEnd - cpuStart),
-                        seconds(cpuScanned - cpuStart), peakHeap() >> 20, json.length());
+                double plain = timeRun(out, run, opened, split, Stratification.NONE);
+                if (stratification != Stratification.NONE) {
+                    double stratified = timeRun(out, run, opened, split, stratification);
+                    out.printf("run %d: stratified by %s / plain = %.2f%n", run, stratification.key(),
+                            stratified / plain);
+                }
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** One timed comparison, printed; returns its wall time in seconds. */
+    private double timeRun(PrintWriter out, int run, Project opened, GroupSplit split, Stratification stratification) {
+        System.gc();
+        resetPeaks();
+        long cpuStart = processCpu();
+        long start = System.nanoTime();
+        MetricAccumulator accumulator = CompareRepositories.tables(opened, split, RepositoryFilter.ALL,
+                stratification, Progress.NONE, partitions);
+        long scanned = System.nanoTime();
+        long cpuScanned = processCpu();
+        ComparisonReport report = CompareRepositories.compare(accumulator, RepositoryFilter.ALL,
+                BootstrapMedianDifference.Settings.DEFAULT, stratification, Progress.NONE);
+        long computed = System.nanoTime();
+        String json = ComparisonJson.of(report);
+        long end = System.nanoTime();
+        long cpuEnd = processCpu();
+        out.printf("run %d%s: %,d rows, --by %s: total %.3f s (scan %.3f s, statistics %.3f s, JSON %.3f s),"
+                        + " CPU %.3f s (scan %.3f s), peak heap %,d MiB, JSON %,d bytes%n", run,
+                stratification == Stratification.NONE ? "" : " --stratify " + stratification.key(),
+                report.rowsRead(), split.groupBy(), seconds(end - start), seconds(scanned - start),
+                seconds(computed - scanned), seconds(end - computed), seconds(cpuEnd - cpuStart),
+                seconds(cpuScanned - cpuStart), peakHeap() >> 20, json.length());
+        return seconds(end - start);
     }
 
     /** CPU time of the whole process (all threads, including the JIT compiler and GC), -1 when unavailable. */

@@ -8,17 +8,22 @@ import java.io.UncheckedIOException;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSummary;
 import org.divergence.core.metrics.MetricComparison;
+import org.divergence.core.metrics.MetricKind;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.ShareComparison;
 import org.divergence.core.metrics.ShareSummary;
+import org.divergence.core.metrics.Significance;
+import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.stats.EffectMagnitude;
 import org.divergence.core.stats.Interval;
 
 /**
  * The {@code compare --json} document (shapes in docs/metrics.md). A split with one pair (platform) is flat:
- * {"group_by", "groups", "metrics"}; a split with several pairs (repo_type) lists {"groups", "metrics"} under
- * "comparisons". Numbers are full doubles (shortest round-trip form); undefined figures are null. Written with
+ * {"group_by", "groups", "family_size", "metrics"}; a split with several pairs (repo_type) lists {"groups",
+ * "family_size", "metrics"} under "comparisons". Stratified ({@code --stratify created_year}), each pair's object also
+ * has "strata" (per year, the same comparison), "stratified" (one combined test per metric) and "unknown_created"
+ * (repositories left out per group). Numbers are full doubles (shortest round-trip form); undefined figures are null. Written with
  * Jackson's streaming generator: the object mapper's start-up would cost a command-line run a third of a second.
  */
 public final class ComparisonJson {
@@ -33,6 +38,9 @@ public final class ComparisonJson {
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("group_by", report.split().groupBy());
+            if (report.isStratified()) {
+                json.writeStringField("stratify", report.stratification().key());
+            }
             if (report.isSinglePair()) {
                 pair(json, report.comparisons().getFirst());
             } else {
@@ -73,6 +81,45 @@ public final class ComparisonJson {
         json.writeString(pair.a().key());
         json.writeString(pair.b().key());
         json.writeEndArray();
+        metrics(json, pair);
+        StratifiedComparison stratified = pair.stratified();
+        if (stratified == null) {
+            return;
+        }
+        json.writeArrayFieldStart("strata");
+        for (StratifiedComparison.Stratum stratum : stratified.strata()) {
+            json.writeStartObject();
+            json.writeStringField("stratum", stratum.label());
+            byGroup(json, "repositories", pair, stratum.repositoriesA(), stratum.repositoriesB());
+            metrics(json, stratum.comparison());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("stratified");
+        for (StratifiedComparison.StratifiedTest test : stratified.tests()) {
+            json.writeStartObject();
+            json.writeStringField("metric", test.metric().key());
+            number(json, test.metric().kind() == MetricKind.NUMERIC ? "van_elteren_z" : "cmh_chi_square",
+                    test.statistic());
+            number(json, "p_value", test.pValue());
+            json.writeNumberField("strata", test.strata());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        byGroup(json, "unknown_created", pair, stratified.unknownA(), stratified.unknownB());
+    }
+
+    private static void byGroup(JsonGenerator json, String key, PairComparison pair, long a, long b)
+            throws IOException {
+        json.writeObjectFieldStart(key);
+        json.writeNumberField(pair.a().key(), a);
+        json.writeNumberField(pair.b().key(), b);
+        json.writeEndObject();
+    }
+
+    /** The family's size and every metric's figures. */
+    private static void metrics(JsonGenerator json, PairComparison pair) throws IOException {
+        json.writeNumberField("family_size", pair.familySize());
         json.writeArrayFieldStart("metrics");
         for (MetricComparison comparison : pair.metrics()) {
             json.writeStartObject();
@@ -85,6 +132,10 @@ public final class ComparisonJson {
             }
             EffectMagnitude magnitude = comparison.magnitude();
             text(json, "magnitude", magnitude == null ? null : magnitude.word());
+            Significance test = comparison.significance();
+            text(json, "p_method", test.method() == null ? null : test.method().key());
+            number(json, "p_holm", test.holm());
+            number(json, "p_bh", test.bh());
             json.writeEndObject();
         }
         json.writeEndArray();

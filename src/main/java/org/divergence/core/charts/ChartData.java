@@ -11,7 +11,7 @@ import org.divergence.core.repositories.RepositoryFilter;
  * whatever the number of repositories. Renderers (the JavaFX view, the exporters, the report) only draw them.
  */
 public sealed interface ChartData permits BoxPlotData, EcdfData, HistogramData, ShareData, EffectsData,
-        TimelineData {
+        YearEffectsData, TimelineData {
 
     ChartType type();
 

@@ -12,9 +12,12 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.metrics.MetricComparisons;
+import org.divergence.core.metrics.MetricTables;
+import org.divergence.core.metrics.Stratification;
+import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.CliffsDelta;
-import org.divergence.core.stats.FrequencyCounter;
 import org.divergence.core.stats.FrequencyTable;
 import org.divergence.core.stats.MannWhitney;
 import org.divergence.core.stats.WilsonInterval;
@@ -36,10 +39,22 @@ public final class ChartDatasets {
      * time view was asked of an accumulator without creation times.
      */
     public static ChartData build(ChartType type, Metric metric, MetricAccumulator data, RepositoryFilter filter) {
+        return build(type, metric, data, filter, Stratification.NONE);
+    }
+
+    /**
+     * Stratified by creation year, the effect sizes are the chosen metric's per year ({@link #effectsByYear}); the
+     * other charts do not depend on it.
+     */
+    public static ChartData build(ChartType type, Metric metric, MetricAccumulator data, RepositoryFilter filter,
+                                  Stratification stratification) {
         if (!type.accepts(metric)) {
             throw new InvalidInputException("a " + type.label().toLowerCase(java.util.Locale.ROOT) + " cannot show "
                     + metric.key() + "; use one of " + String.join(", ", type.metrics().stream().map(Metric::key)
                     .toList()));
+        }
+        if (type == ChartType.EFFECTS && stratification == Stratification.CREATED_YEAR) {
+            return effectsByYear(metric, data, filter);
         }
         return switch (type) {
             case BOX -> box(metric, data, filter);
@@ -117,13 +132,7 @@ public final class ChartDatasets {
         for (int p = 0; p < pairs.size(); p++) {
             GroupPair pair = pairs.get(p);
             for (Metric metric : EffectsData.ROWS) {
-                FrequencyTable a = valuesOf(data, pair.a(), metric);
-                FrequencyTable b = valuesOf(data, pair.b(), metric);
-                MannWhitney.Result test = MannWhitney.test(a, b);
-                double delta = test == null ? Double.NaN : test.cliffsDelta();
-                estimates.add(new EffectEstimate(metric, p, split.groups().get(pair.a()),
-                        split.groups().get(pair.b()), a.n(), b.n(), delta,
-                        CliffsDelta.confidenceInterval(a, b, delta, CONFIDENCE)));
+                estimates.add(estimate(data, split, p, metric));
             }
         }
         List<Long> repositories = new ArrayList<>();
@@ -133,17 +142,42 @@ public final class ChartDatasets {
         return new EffectsData(selected, split, filter, List.copyOf(estimates), List.copyOf(repositories));
     }
 
-    /** A numeric metric's table, or a share metric as a table of 0s (has not) and 1s (has). */
-    static FrequencyTable valuesOf(MetricAccumulator data, int group, Metric metric) {
-        if (metric.kind() == MetricKind.NUMERIC) {
-            return data.table(group, metric);
+    /** Cliff's delta of one metric and pair, with its interval, from the tables given (all, or a year's). */
+    private static EffectEstimate estimate(MetricTables tables, GroupSplit split, int p, Metric metric) {
+        GroupPair pair = split.pairs().get(p);
+        FrequencyTable a = tables.values(pair.a(), metric);
+        FrequencyTable b = tables.values(pair.b(), metric);
+        MannWhitney.Result test = MannWhitney.test(a, b);
+        double delta = test == null ? Double.NaN : test.cliffsDelta();
+        return new EffectEstimate(metric, p, split.groups().get(pair.a()), split.groups().get(pair.b()), a.n(),
+                b.n(), delta, CliffsDelta.confidenceInterval(a, b, delta, CONFIDENCE));
+    }
+
+    /**
+     * One metric's Cliff's delta per creation year and pair (the forest plot of {@code chart --type effects
+     * --stratify created_year}), with each pair's test across years; needs an accumulator with creation times.
+     */
+    public static YearEffectsData effectsByYear(Metric metric, MetricAccumulator data, RepositoryFilter filter) {
+        CreationTimeline timeline = data.timeline();
+        if (timeline == null) {
+            throw new IllegalArgumentException("effects by year need an accumulator with creation times");
         }
-        long known = data.shareKnown(group, metric);
-        long yes = data.shareYes(group, metric);
-        FrequencyCounter counter = new FrequencyCounter();
-        counter.add(0, known - yes);
-        counter.add(1, yes);
-        return counter.toTable();
+        GroupSplit split = data.split();
+        List<YearEffectsData.YearEffect> effects = new ArrayList<>();
+        List<StratifiedComparison.StratifiedTest> tests = new ArrayList<>();
+        for (int p = 0; p < split.pairs().size(); p++) {
+            GroupPair pair = split.pairs().get(p);
+            for (int year : MetricComparisons.years(pair, timeline)) {
+                effects.add(new YearEffectsData.YearEffect(year, estimate(data.year(year), split, p, metric)));
+            }
+            tests.add(MetricComparisons.acrossYears(metric, pair, data));
+        }
+        List<Long> unknown = new ArrayList<>();
+        for (int g = 0; g < split.groups().size(); g++) {
+            unknown.add(timeline.undated(g));
+        }
+        return new YearEffectsData(metric, split, filter, List.copyOf(effects), List.copyOf(tests),
+                List.copyOf(unknown));
     }
 
     public static TimelineData timeline(Metric metric, MetricAccumulator data, RepositoryFilter filter) {
@@ -171,13 +205,9 @@ public final class ChartDatasets {
             FrequencyTable table = data.tableByYear(group, metric, year);
             return new GroupTimeline.YearValue(year, table.n(), table.median());
         }
-        FrequencyTable table = data.tableByYear(group, metric.shareOf(), year);
-        long yes = 0;
-        for (int i = 0; i < table.distinct(); i++) {
-            if (table.value(i) >= metric.threshold()) {
-                yes += table.count(i);
-            }
-        }
-        return new GroupTimeline.YearValue(year, table.n(), table.isEmpty() ? Double.NaN : (double) yes / table.n());
+        MetricTables tables = data.year(year);
+        long known = tables.shareKnown(group, metric);
+        return new GroupTimeline.YearValue(year, known, known == 0 ? Double.NaN
+                : (double) tables.shareYes(group, metric) / known);
     }
 }

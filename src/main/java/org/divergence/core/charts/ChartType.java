@@ -12,7 +12,8 @@ public enum ChartType {
     ECDF("ecdf", "ECDF", "Cumulative share of repositories up to each value, per group (log x-axis)"),
     HISTOGRAM("histogram", "Histogram", "Share of each group's repositories in log-spaced bins"),
     SHARE("share", "Shares", "Share of repositories with the property, with 95% Wilson intervals"),
-    EFFECTS("effects", "Effect sizes", "Cliff's delta with its 95% interval for every metric (forest plot)"),
+    EFFECTS("effects", "Effect sizes", "Cliff's delta with its 95% interval for every metric (forest plot); within "
+            + "creation years, the chosen metric's per year"),
     TIMELINE("timeline", "Time view", "Repositories created per month, and the metric by creation year");
 
     private final String key;

@@ -4,11 +4,15 @@ import org.divergence.core.repositories.RepositoryFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import org.divergence.core.stats.EffectMagnitude;
 
 /**
  * A pair comparison as a table for papers: Markdown, LaTeX (booktabs) and aligned text with formatted figures, and CSV
- * with full-precision numbers for spreadsheets. One row per metric, grouped by dimension.
+ * with full-precision numbers for spreadsheets. One row per metric, grouped by dimension, with the p-value, its Holm
+ * and Benjamini–Hochberg adjustments over the comparison's family, and the test that gave it. Effect sizes are shown
+ * as every table and chart shows them: positive when group a is higher (δ as in the JSON; Cohen's h as h_a − h_b,
+ * the JSON's cohens_h negated).
  */
 public final class ComparisonTable {
 
@@ -20,46 +24,62 @@ public final class ComparisonTable {
         this.caption = caption;
     }
 
-    /** A caption naming the groups, the filter and the tests. */
+    /** A caption naming the groups, the filter, the tests and the family the adjusted p-values account for. */
     public static String caption(PairComparison pair, RepositoryFilter filter) {
         return pair.a().label() + " (a) vs " + pair.b().label() + " (b); " + filter.describe()
-                + ". Effect size: Cliff's δ for numbers (Romano et al. thresholds), Cohen's h for shares. "
-                + "p: two-sided Mann–Whitney U (tie and continuity corrected) for numbers, "
-                + "Pearson's χ² without continuity correction for shares.";
+                + ". Effect size, positive when " + pair.a().label() + " is higher: Cliff's δ = P(a > b) − P(a < b) "
+                + "for numbers (Romano et al. thresholds), Cohen's h = h_a − h_b for shares. " + TESTS + " "
+                + familyNote(pair);
+    }
+
+    /** How the p-values were computed (the Test column names which one each row used). */
+    public static final String TESTS = "p: two-sided Mann–Whitney U for numbers, exact when a group has at most 8 "
+            + "values and none is tied, else normal approximation (tie and continuity corrected); for shares Fisher's "
+            + "exact test when an expected count is below 5, else Pearson's χ² without continuity correction.";
+
+    /** "p Holm and p BH: adjusted over the 12 tests of this comparison (Holm; Benjamini–Hochberg)." */
+    public static String familyNote(PairComparison pair) {
+        int tests = pair.familySize();
+        return "p Holm and p BH: adjusted over the " + tests + (tests == 1 ? " test" : " tests")
+                + " of this comparison (Holm's step-down; Benjamini–Hochberg's false discovery rate).";
     }
 
     public List<String> header() {
         String a = pair.a().label();
         String b = pair.b().label();
         return List.of("Metric", "n " + a, "n " + b, "Median / share " + a, "Median / share " + b, "Mean " + a,
-                "Mean " + b, "Effect size", "Magnitude", "p");
+                "Mean " + b, "Effect (+: " + a + " higher)", "Magnitude", "p", "p Holm", "p BH", "Test");
     }
 
     /** The header for terminals, where a legend line names groups a and b. */
     private static List<String> compactHeader() {
-        return List.of("Metric", "n a", "n b", "Mdn/share a", "Mdn/share b", "Mean a", "Mean b", "Effect",
-                "Magnitude", "p");
+        return List.of("Metric", "n a", "n b", "Mdn/share a", "Mdn/share b", "Mean a", "Mean b", "Effect (+: a)",
+                "Magnitude", "p", "p Holm", "p BH", "Test");
+    }
+
+    /** Columns of {@link #header()} whose text is left-aligned: the metric, the magnitude and the test. */
+    private static boolean leftAligned(int column) {
+        return column == 0 || column == 8 || column == 12;
     }
 
     /** The formatted cells of one metric's row, in {@link #header()} order. */
     public static List<String> cells(MetricComparison comparison) {
         EffectMagnitude magnitude = comparison.magnitude();
         String magnitudeWord = magnitude == null ? PaperFormat.UNDEFINED : magnitude.word();
-        return switch (comparison) {
+        List<String> cells = new ArrayList<>(switch (comparison) {
             case NumericComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
                     PaperFormat.count(c.b().n()), PaperFormat.number(c.a().median()),
                     PaperFormat.number(c.b().median()), PaperFormat.number(c.a().mean()),
-                    PaperFormat.number(c.b().mean()), effect("δ", c.cliffsDelta()), magnitudeWord,
-                    PaperFormat.pValue(c.pValue()));
+                    PaperFormat.number(c.b().mean()));
             case ShareComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
                     PaperFormat.count(c.b().n()), PaperFormat.share(c.a().share()),
-                    PaperFormat.share(c.b().share()), PaperFormat.UNDEFINED, PaperFormat.UNDEFINED,
-                    effect("h", c.cohensH()), magnitudeWord, PaperFormat.pValue(c.pValue()));
-        };
-    }
-
-    private static String effect(String symbol, double value) {
-        return Double.isNaN(value) ? PaperFormat.UNDEFINED : symbol + " = " + PaperFormat.effect(value);
+                    PaperFormat.share(c.b().share()), PaperFormat.UNDEFINED, PaperFormat.UNDEFINED);
+        });
+        Significance test = comparison.significance();
+        cells.addAll(List.of(EffectDisplay.text(comparison), magnitudeWord, PaperFormat.pValue(test.pValue()),
+                PaperFormat.pValue(test.holm()), PaperFormat.pValue(test.bh()),
+                test.method() == null ? PaperFormat.UNDEFINED : test.method().label()));
+        return List.copyOf(cells);
     }
 
     public String toMarkdown() {
@@ -69,7 +89,7 @@ public final class ComparisonTable {
         out.append(markdownRow(header));
         out.append('|');
         for (int i = 0; i < header.size(); i++) {
-            out.append(i < 2 || i == 9 ? " --- |" : " ---: |");
+            out.append(i == 0 || leftAligned(i - 1) ? " --- |" : " ---: |");
         }
         out.append('\n');
         Dimension current = null;
@@ -84,7 +104,7 @@ public final class ComparisonTable {
         return out.toString();
     }
 
-    private static String markdownRow(List<String> cells) {
+    static String markdownRow(List<String> cells) {
         StringBuilder row = new StringBuilder("|");
         for (String cell : cells) {
             row.append(' ').append(cell.replace("|", "\\|")).append(" |");
@@ -96,7 +116,11 @@ public final class ComparisonTable {
         List<String> header = header();
         StringBuilder out = new StringBuilder();
         out.append("\\begin{table}\n\\centering\n\\small\n");
-        out.append("\\begin{tabular}{l").append("r".repeat(6)).append("llr}\n\\toprule\n");
+        out.append("\\begin{tabular}{");
+        for (int column = 0; column < header.size(); column++) {
+            out.append(leftAligned(column) || column == 7 ? 'l' : 'r');
+        }
+        out.append("}\n\\toprule\n");
         out.append(String.join(" & ", header.stream().map(ComparisonTable::latex).toList())).append(" \\\\\n");
         out.append("\\midrule\n");
         Dimension current = null;
@@ -135,6 +159,7 @@ public final class ComparisonTable {
                 case '²' -> out.append("\\textsuperscript{2}");
                 case '—' -> out.append("---");
                 case '–' -> out.append("--");
+                case '−' -> out.append("$-$");
                 default -> out.append(ch);
             }
         }
@@ -150,7 +175,8 @@ public final class ComparisonTable {
         String b = pair.b().key();
         List<String> header = List.of("dimension", "metric", "kind", "n_" + a, "n_" + b, "median_or_share_" + a,
                 "median_or_share_" + b, "mean_" + a, "mean_" + b, "q1_" + a, "q1_" + b, "q3_" + a, "q3_" + b,
-                "statistic", "p_value", "effect_size", "effect_measure", "magnitude");
+                "statistic", "p_value", "effect_size", "effect_measure", "magnitude", "p_holm", "p_bh", "p_method",
+                "family_size");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (MetricComparison comparison : pair.metrics()) {
@@ -161,22 +187,25 @@ public final class ComparisonTable {
                     cells.addAll(List.of(Long.toString(c.a().n()), Long.toString(c.b().n()), raw(c.a().median()),
                             raw(c.b().median()), raw(c.a().mean()), raw(c.b().mean()), raw(c.a().q1()),
                             raw(c.b().q1()), raw(c.a().q3()), raw(c.b().q3()), raw(c.mannWhitneyU()),
-                            raw(c.pValue()), raw(c.cliffsDelta()), "cliffs_delta"));
+                            raw(c.pValue()), raw(EffectDisplay.value(c)), "cliffs_delta"));
                 }
                 case ShareComparison c -> {
                     cells.addAll(List.of(Long.toString(c.a().n()), Long.toString(c.b().n()), raw(c.a().share()),
                             raw(c.b().share()), "", "", "", "", "", "", raw(c.chiSquare()), raw(c.pValue()),
-                            raw(c.cohensH()), "cohens_h"));
+                            raw(EffectDisplay.value(c)), "cohens_h_a_minus_b"));
                 }
             }
             EffectMagnitude magnitude = comparison.magnitude();
             cells.add(magnitude == null ? "" : magnitude.word());
+            Significance test = comparison.significance();
+            cells.addAll(List.of(raw(test.holm()), raw(test.bh()), test.method() == null ? "" : test.method().key(),
+                    Integer.toString(pair.familySize())));
             rows.add(List.copyOf(cells));
         }
         return List.copyOf(rows);
     }
 
-    private static String raw(double x) {
+    static String raw(double x) {
         return Double.isNaN(x) ? "" : Double.toString(x);
     }
 
@@ -196,10 +225,18 @@ public final class ComparisonTable {
             cells.set(0, "  " + cells.get(0));
             rows.add(cells);
         }
-        int columns = header().size();
+        return aligned(rows, dimensionRows, ComparisonTable::leftAligned);
+    }
+
+    /**
+     * Rows as aligned plain text: columns two spaces apart, numbers right-aligned, text columns left-aligned; a
+     * heading row (one cell) takes a line of its own and no part in the widths.
+     */
+    public static String aligned(List<List<String>> rows, List<Integer> headingRows, IntPredicate leftAligned) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] widths = new int[columns];
         for (int r = 0; r < rows.size(); r++) {
-            if (dimensionRows.contains(r)) {
+            if (headingRows.contains(r)) {
                 continue;
             }
             for (int c = 0; c < columns; c++) {
@@ -209,15 +246,14 @@ public final class ComparisonTable {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            if (dimensionRows.contains(r)) {
+            if (headingRows.contains(r)) {
                 out.append(row.getFirst()).append('\n');
                 continue;
             }
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 String cell = row.get(c);
-                boolean leftAligned = c == 0 || c == 8;
-                String padded = leftAligned ? cell + " ".repeat(widths[c] - cell.length())
+                String padded = leftAligned.test(c) ? cell + " ".repeat(widths[c] - cell.length())
                         : " ".repeat(widths[c] - cell.length()) + cell;
                 line.append(c == 0 ? "" : "  ").append(padded);
             }

@@ -115,16 +115,24 @@ public final class CreationTimeline {
         return months;
     }
 
+    /** The group's repositories created in the year. */
+    public long created(int group, int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            return 0;
+        }
+        long total = 0;
+        for (int m = 0; m < 12; m++) {
+            total += monthCounts[group][(year - FIRST_YEAR) * 12 + m];
+        }
+        return total;
+    }
+
     /** The creation years in which the group has repositories, ascending. */
     public List<Integer> years(int group) {
         List<Integer> years = new ArrayList<>();
-        for (int y = 0; y < YEARS; y++) {
-            long total = 0;
-            for (int m = 0; m < 12; m++) {
-                total += monthCounts[group][y * 12 + m];
-            }
-            if (total > 0) {
-                years.add(FIRST_YEAR + y);
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            if (created(group, year) > 0) {
+                years.add(year);
             }
         }
         return years;

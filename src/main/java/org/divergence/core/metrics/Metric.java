@@ -1,5 +1,6 @@
 package org.divergence.core.metrics;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -40,6 +41,9 @@ public enum Metric {
             "repositories with derivatives", "Share of repositories with derivatives ≥ 1."),
     ENDORSEMENTS("endorsements", Dimension.POPULARITY, MetricKind.NUMERIC, "Endorsements",
             "endorsements (stars, likes)", "Stars on GitHub, likes on Hugging Face.");
+
+    /** The day Hugging Face introduced pull requests and discussions on the Hub. */
+    public static final LocalDate HUGGING_FACE_COMMUNITY_SINCE = LocalDate.of(2022, 5, 25);
 
     private static final List<Metric> NUMERIC = List.of(values()).stream()
             .filter(metric -> metric.kind == MetricKind.NUMERIC).toList();
@@ -87,6 +91,30 @@ public enum Metric {
 
     public String definition() {
         return definition;
+    }
+
+    /**
+     * What a reader must know when Hugging Face repositories are compared on this metric, or null: pull requests and
+     * discussions exist there only since {@link #HUGGING_FACE_COMMUNITY_SINCE}, and derivatives are not forks.
+     */
+    public String caveat() {
+        return switch (this) {
+            case PULL_REQUESTS, PR_ACCEPTANCE_RATE, HAS_PULL_REQUESTS ->
+                    "Hugging Face pull requests exist only since " + HUGGING_FACE_COMMUNITY_SINCE + ".";
+            case KNOWLEDGE_THREADS, HAS_KNOWLEDGE_THREADS ->
+                    "Hugging Face discussions exist only since " + HUGGING_FACE_COMMUNITY_SINCE + ".";
+            case DERIVATIVES, HAS_DERIVATIVES -> "Hugging Face has no forks: its derivatives are models naming the "
+                    + "repository as their base model.";
+            default -> null;
+        };
+    }
+
+    /** True when the caveat is about repositories created before {@link #HUGGING_FACE_COMMUNITY_SINCE}. */
+    public boolean caveatIsAboutAge() {
+        return switch (this) {
+            case PULL_REQUESTS, PR_ACCEPTANCE_RATE, HAS_PULL_REQUESTS, KNOWLEDGE_THREADS, HAS_KNOWLEDGE_THREADS -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -10,7 +10,7 @@ import org.divergence.core.stats.FrequencyTable;
  * number of rows, so a scan of millions of repositories stays small. Not thread-safe: parallel scans fill one
  * accumulator each and {@link #addAll} them.
  */
-public final class MetricAccumulator {
+public final class MetricAccumulator implements MetricTables {
 
     private final GroupSplit split;
     private final Metric[] numeric = Metric.numeric().toArray(Metric[]::new);
@@ -84,6 +84,11 @@ public final class MetricAccumulator {
         return timeline.table(group, year, numericIndex(metric));
     }
 
+    /** The tables of the repositories created in the year (needs a timeline). */
+    public MetricTables year(int year) {
+        return (group, metric) -> tableByYear(group, metric, year);
+    }
+
     /** Adds what another accumulator of the same split collected (e.g. another partition of the table). */
     public void addAll(MetricAccumulator other) {
         if (other.split != split || (other.timeline == null) != (timeline == null)) {
@@ -113,6 +118,7 @@ public final class MetricAccumulator {
     }
 
     /** The group's known values of a numeric metric. */
+    @Override
     public FrequencyTable table(int group, Metric metric) {
         int index = numericIndex(metric);
         if (tables == null) {
@@ -130,22 +136,5 @@ public final class MetricAccumulator {
             throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
         }
         return index;
-    }
-
-    /** Repositories of the group for which the share metric is known. */
-    public long shareKnown(int group, Metric metric) {
-        return table(group, metric.shareOf()).n();
-    }
-
-    /** Repositories of the group that have the share metric's property. */
-    public long shareYes(int group, Metric metric) {
-        FrequencyTable table = table(group, metric.shareOf());
-        long yes = 0;
-        for (int i = 0; i < table.distinct(); i++) {
-            if (table.value(i) >= metric.threshold()) {
-                yes += table.count(i);
-            }
-        }
-        return yes;
     }
 }

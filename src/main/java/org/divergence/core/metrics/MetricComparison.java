@@ -7,8 +7,16 @@ public sealed interface MetricComparison permits NumericComparison, ShareCompari
 
     Metric metric();
 
-    /** The two-sided p-value of the metric's test (Mann–Whitney U or chi-square). */
-    double pValue();
+    /** The metric's test: p-value, method and the family's adjusted p-values. */
+    Significance significance();
+
+    /** The two-sided p-value of the metric's test (Mann–Whitney U; Fisher or chi-square for shares). */
+    default double pValue() {
+        return significance().pValue();
+    }
+
+    /** The same comparison with another significance (the family's adjusted p-values filled in). */
+    MetricComparison with(Significance significance);
 
     /** The effect size the magnitude is judged on: Cliff's delta, or Cohen's h for shares. */
     double effectSize();

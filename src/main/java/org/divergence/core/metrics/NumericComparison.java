@@ -4,14 +4,21 @@ import org.divergence.core.stats.EffectMagnitude;
 import org.divergence.core.stats.Interval;
 
 /**
- * A numeric metric compared: both groups' summaries, Mann–Whitney U of group a with its z and two-sided p-value,
- * Cliff's delta (P(a > b) − P(a < b)) with its confidence interval, mean_pct_diff = (mean_b − mean_a)/mean_a·100,
- * and the bootstrap interval of median_b − median_a. Intervals are null when undefined.
+ * A numeric metric compared: both groups' summaries, Mann–Whitney U of group a with its z (normal approximation) and
+ * its test (exact or asymptotic p), Cliff's delta (P(a > b) − P(a < b)) with its confidence interval,
+ * mean_pct_diff = (mean_b − mean_a)/mean_a·100, and the bootstrap interval of median_b − median_a. Intervals are
+ * null when undefined.
  */
 public record NumericComparison(Metric metric, GroupSummary a, GroupSummary b, double mannWhitneyU, double z,
-                                double pValue, double cliffsDelta, Interval cliffsDeltaInterval,
+                                Significance significance, double cliffsDelta, Interval cliffsDeltaInterval,
                                 double meanPctDiff, double medianDiff, Interval medianDiffInterval)
         implements MetricComparison {
+
+    @Override
+    public NumericComparison with(Significance value) {
+        return new NumericComparison(metric, a, b, mannWhitneyU, z, value, cliffsDelta, cliffsDeltaInterval,
+                meanPctDiff, medianDiff, medianDiffInterval);
+    }
 
     @Override
     public double effectSize() {

@@ -239,7 +239,7 @@ public final class JointDisplayBuilder {
         }
         List<JointDisplay.Quantitative> results = new ArrayList<>();
         for (PairComparison pair : comparison.comparisons()) {
-            Headlines.Headline headline = Headlines.of(pair).stream()
+            Headlines.Headline headline = Headlines.of(pair, comparison.filter()).stream()
                     .filter(candidate -> candidate.dimension() == dimension).findFirst().orElseThrow();
             results.add(new JointDisplay.Quantitative(pairName(pair), headline.sentence(), null));
         }

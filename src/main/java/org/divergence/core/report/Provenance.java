@@ -3,16 +3,23 @@ package org.divergence.core.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.divergence.core.metrics.Stratification;
 
 /**
  * Where a report's numbers come from: the app and version, the project (file name and the SHA-256 of its content),
- * the grouping and filters, the bootstrap settings, the chart renderer, and the time of generation (null unless
- * asked for, so that the same project and options give the same bytes).
+ * the grouping and filters, the bootstrap settings, the chart renderer, the time of generation (null unless asked
+ * for, so that the same project and options give the same bytes), and the stratification.
  */
 public record Provenance(String application, String version, String projectName, String contentSha256,
                          String contentScope, String groupBy, List<String> where, LocalDate createdFrom,
                          LocalDate createdTo, String filterDescription, int resamples, long seed, double confidence,
-                         String charts, Instant generatedAt) {
+                         String charts, Instant generatedAt, Stratification stratification) {
+
+    /** The grouping as reports name it, e.g. "platform" or "platform, within creation years". */
+    public String grouping() {
+        return stratification == Stratification.NONE ? groupBy
+                : groupBy + ", within " + stratification.label() + "s";
+    }
 
     /** The command line that makes the same report again (formats aside). */
     public String command(String projectArgument) {
@@ -26,6 +33,9 @@ public record Provenance(String application, String version, String projectName,
         }
         if (createdTo != null) {
             out.append(" --created-to ").append(createdTo);
+        }
+        if (stratification != Stratification.NONE) {
+            out.append(" --stratify ").append(stratification.key());
         }
         out.append(" --resamples ").append(resamples).append(" --seed ").append(seed);
         return out.toString();

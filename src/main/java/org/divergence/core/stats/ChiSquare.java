@@ -6,7 +6,8 @@ package org.divergence.core.stats;
  */
 public final class ChiSquare {
 
-    public record Result(double chiSquare, double pValue) {
+    /** The statistic, its p-value, and the smallest expected count (Fisher's exact test is used below 5). */
+    public record Result(double chiSquare, double pValue, double minExpected) {
     }
 
     private ChiSquare() {
@@ -19,16 +20,18 @@ public final class ChiSquare {
         double[] columns = {aYes + bYes, aNo + bNo};
         double total = rows[0] + rows[1];
         double statistic = 0;
+        double minExpected = Double.POSITIVE_INFINITY;
         for (int r = 0; r < 2; r++) {
             for (int c = 0; c < 2; c++) {
                 double expected = rows[r] * columns[c] / total;
                 if (!(expected > 0)) {
                     return null;
                 }
+                minExpected = Math.min(minExpected, expected);
                 double deviation = observed[r][c] - expected;
                 statistic += deviation * deviation / expected;
             }
         }
-        return new Result(statistic, TailProbability.chiSquareOneDf(statistic));
+        return new Result(statistic, TailProbability.chiSquareOneDf(statistic), minExpected);
     }
 }

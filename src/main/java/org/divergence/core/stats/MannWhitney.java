@@ -1,17 +1,30 @@
 package org.divergence.core.stats;
 
 /**
- * The Mann–Whitney U test of two samples, as SciPy's {@code mannwhitneyu(a, b, alternative='two-sided',
- * use_continuity=True, method='asymptotic')}: U of sample a from its rank sum (average ranks for ties), the normal
- * approximation with tie correction and continuity correction, and the two-sided p-value. Computed by merging the two
- * frequency tables, so it costs O(distinct values) and never O(n²) or even O(n log n).
+ * The Mann–Whitney U test of two samples, as SciPy 1.10's {@code mannwhitneyu(a, b, alternative='two-sided',
+ * method='auto')}: U of sample a from its rank sum (average ranks for ties); the exact p-value
+ * ({@link ExactMannWhitney}) when a group has at most 8 values and no value is tied (within or between the groups),
+ * otherwise the normal approximation with tie correction and continuity correction. z is always the normal
+ * approximation's. Computed by merging the two frequency tables, so it costs O(distinct values) and never O(n²).
  *
  * <p>Cliff's delta comes from the same U: δ = P(a > b) − P(a < b) = 2U/(n_a·n_b) − 1.
  */
 public final class MannWhitney {
 
-    /** U of sample a, the standardised statistic z (of max(U_a, U_b)), the two-sided p-value, Cliff's delta. */
-    public record Result(double u, double z, double pValue, double cliffsDelta) {
+    /**
+     * U of sample a, the standardised statistic z (of max(U_a, U_b)), the two-sided p-value, how it was computed,
+     * and Cliff's delta.
+     */
+    public record Result(double u, double z, double pValue, PValueMethod method, double cliffsDelta) {
+    }
+
+    /** Sample a's rank sum over the pooled midranks, the tie term Σ(t³ − t), and whether any value is tied. */
+    public record RankSums(long na, long nb, double rankSumA, double tieTerm, boolean tied) {
+
+        /** U of sample a. */
+        public double u() {
+            return rankSumA - na * (na + 1) / 2.0;
+        }
     }
 
     private MannWhitney() {
@@ -19,13 +32,30 @@ public final class MannWhitney {
 
     /** Returns null when either sample is empty (the test is undefined). */
     public static Result test(FrequencyTable a, FrequencyTable b) {
-        long na = a.n();
-        long nb = b.n();
-        if (na == 0 || nb == 0) {
+        if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
+        RankSums ranks = rankSums(a, b);
+        long na = ranks.na();
+        long nb = ranks.nb();
+        double uA = ranks.u();
+        double product = (double) na * nb;
+        double uB = product - uA;
+        double n = na + nb;
+        double mu = product / 2;
+        double sigma = Math.sqrt(product / 12 * ((n + 1) - ranks.tieTerm() / (n * (n - 1))));
+        double numerator = Math.max(uA, uB) - mu - 0.5;
+        double z = numerator / sigma; // all values tied: sigma = 0, z = -inf, p = 1 (as SciPy)
+        boolean exact = Math.min(na, nb) <= ExactMannWhitney.MAX_SMALL && !ranks.tied();
+        double p = exact ? ExactMannWhitney.twoSidedP(na, nb, (long) uA) : TailProbability.twoSidedNormal(z);
+        return new Result(uA, z, p, exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC, 2 * uA / product - 1);
+    }
+
+    /** The rank sums of two non-empty samples, by one merge of their tables. */
+    public static RankSums rankSums(FrequencyTable a, FrequencyTable b) {
         double rankSumA = 0;
         double tieTerm = 0;
+        boolean tied = false;
         long before = 0;
         int i = 0;
         int j = 0;
@@ -40,23 +70,15 @@ public final class MannWhitney {
                 countA = a.count(i++);
                 countB = b.count(j++);
             }
-            long tied = countA + countB;
-            // Ranks before+1 … before+tied share their average; products and sums stay exact (half-integers < 2^53).
-            double averageRank = before + (tied + 1) / 2.0;
+            long ties = countA + countB;
+            tied |= ties > 1;
+            // Ranks before+1 … before+ties share their average; products and sums stay exact (half-integers < 2^53).
+            double averageRank = before + (ties + 1) / 2.0;
             rankSumA += countA * averageRank;
-            double t = tied;
+            double t = ties;
             tieTerm += t * t * t - t;
-            before += tied;
+            before += ties;
         }
-        double uA = rankSumA - na * (na + 1) / 2.0;
-        double product = (double) na * nb;
-        double uB = product - uA;
-        double n = na + nb;
-        double mu = product / 2;
-        double sigma = Math.sqrt(product / 12 * ((n + 1) - tieTerm / (n * (n - 1))));
-        double numerator = Math.max(uA, uB) - mu - 0.5;
-        double z = numerator / sigma; // all values tied: sigma = 0, z = -inf, p = 1 (as SciPy)
-        double p = TailProbability.twoSidedNormal(z);
-        return new Result(uA, z, p, 2 * uA / product - 1);
+        return new RankSums(a.n(), b.n(), rankSumA, tieTerm, tied);
     }
 }

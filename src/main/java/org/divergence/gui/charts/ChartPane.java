@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.Ecdf;
 import org.divergence.core.charts.EcdfData;
+import org.divergence.core.charts.YearEffectsData;
 import org.divergence.core.metrics.Metric;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
@@ -265,7 +266,9 @@ public final class ChartPane {
             return;
         }
         String name = chart.data().metric().key() + "-" + chart.data().type().key() + "." + format.extension();
-        if (chart.data().type().showsAllMetrics()) {
+        if (chart.data() instanceof YearEffectsData) {
+            name = chart.data().metric().key() + "-effects-by-year." + format.extension();
+        } else if (chart.data().type().showsAllMetrics()) {
             name = "effect-sizes." + format.extension();
         }
         Optional<Path> target = services.dialogs().chooseFileToSave("Export chart", name,

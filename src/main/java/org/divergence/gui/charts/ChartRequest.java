@@ -5,16 +5,25 @@ import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.render.charts.BuiltChart;
 import org.divergence.render.charts.ChartBuilder;
 import org.divergence.render.charts.ChartStyle;
 
-/** What to draw from loaded data: computed and built off the FX thread (milliseconds), whatever the project size. */
-record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark) {
+/**
+ * What to draw from loaded data: computed and built off the FX thread (milliseconds), whatever the project size.
+ * Stratified by creation year, the effect sizes are the metric's per year.
+ */
+record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark,
+                    Stratification stratification) {
+
+    ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark) {
+        this(type, metric, filter, dark, Stratification.NONE);
+    }
 
     BuiltChart build(MetricAccumulator data) {
-        ChartData chart = ChartDatasets.build(type, type.metricFor(metric), data, filter);
+        ChartData chart = ChartDatasets.build(type, type.metricFor(metric), data, filter, stratification);
         return ChartBuilder.build(chart, ChartStyle.of(dark));
     }
 }

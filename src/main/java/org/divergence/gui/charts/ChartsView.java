@@ -181,7 +181,17 @@ public final class ChartsView {
         });
         viewModel.metricProperty().addListener((obs, old, now) -> metric.setValue(now));
         metric.disableProperty().bind(Bindings.createBooleanBinding(() ->
-                viewModel.typeProperty().get().showsAllMetrics(), viewModel.typeProperty()));
+                viewModel.typeProperty().get().showsAllMetrics() && !viewModel.withinYearsProperty().get(),
+                viewModel.typeProperty(), viewModel.withinYearsProperty()));
+        CheckBox withinYears = new CheckBox("Within creation years");
+        withinYears.setId("chart-within-years");
+        withinYears.setMinWidth(Region.USE_PREF_SIZE);
+        withinYears.selectedProperty().bindBidirectional(viewModel.withinYearsProperty());
+        withinYears.setTooltip(new Tooltip("The metric's Cliff's delta in each creation year (age is a confound: "
+                + "Hugging Face repositories are younger), with van Elteren's or the Cochran–Mantel–Haenszel test "
+                + "across years"));
+        withinYears.visibleProperty().bind(viewModel.typeProperty().isEqualTo(ChartType.EFFECTS));
+        withinYears.managedProperty().bind(withinYears.visibleProperty());
         metric.setTooltip(new Tooltip("The metric to draw (docs/metrics.md defines each)"));
         metric.setPrefWidth(190);
 
@@ -235,7 +245,7 @@ public final class ChartsView {
         refresh.setOnAction(event -> viewModel.refresh());
 
         // Clusters that wrap as the window narrows (a tag grouping adds a drop-down), the actions at the right.
-        FlowPane clusters = new FlowPane(14, 8, types, cluster(label("Metric"), metric),
+        FlowPane clusters = new FlowPane(14, 8, types, cluster(label("Metric"), metric, withinYears),
                 cluster(label("Groups"), grouping, tag), cluster(label("Types"), repoTypes),
                 cluster(label("Created"), from, label("to"), to, reset));
         clusters.setAlignment(Pos.CENTER_LEFT);

@@ -22,6 +22,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.tags.FactorTag;
@@ -56,6 +57,7 @@ public final class ChartsViewModel {
     private final TagChoice tagChoice;
     private final RepositoryFilterInputs filterInputs;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty withinYears = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<BuiltChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -94,6 +96,7 @@ public final class ChartsViewModel {
         });
         metric.addListener((obs, old, now) -> chartInputsChanged());
         dark.addListener((obs, old, now) -> chartInputsChanged());
+        withinYears.addListener((obs, old, now) -> chartInputsChanged());
         grouping.addListener((obs, old, now) -> dataInputsChanged());
         tagChoice.tagProperty().addListener((obs, old, now) -> {
             if (grouping.get().isTag()) {
@@ -129,6 +132,11 @@ public final class ChartsViewModel {
     /** With the tag grouping: the factor whose tagged repositories are drawn against the untagged ones. */
     public TagChoice tagChoice() {
         return tagChoice;
+    }
+
+    /** Effect sizes within creation years: the chosen metric's Cliff's delta per year (the data has the years). */
+    public BooleanProperty withinYearsProperty() {
+        return withinYears;
     }
 
     /** Dark chart colours (the View binds it to the app theme). */
@@ -270,7 +278,8 @@ public final class ChartsViewModel {
         problem.set("");
         DataKey key = new DataKey(project, chosen, chosen.isTag() ? chosenTag.codeId() : null, filter);
         MetricAccumulator loaded = Objects.equals(key, loadedFor) ? data : null;
-        ChartRequest request = new ChartRequest(type.get(), metric.get(), filter, dark.get());
+        ChartRequest request = new ChartRequest(type.get(), metric.get(), filter, dark.get(),
+                withinYears.get() ? Stratification.CREATED_YEAR : Stratification.NONE);
         String title = loaded == null ? "Reading repositories for the chart" : "Drawing the chart";
         BackgroundTask<Drawn> task = BackgroundTask.<Drawn>of(title, progress -> {
             MetricAccumulator source = loaded;

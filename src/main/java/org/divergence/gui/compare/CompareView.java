@@ -168,6 +168,27 @@ public final class CompareView {
         reset.setTooltip(new Tooltip("Include every repository type and creation date"));
         reset.setOnAction(event -> viewModel.filterInputs().reset());
 
+        CheckBox withinYears = new CheckBox("Within creation years");
+        withinYears.setId("compare-within-years");
+        withinYears.setMinWidth(Region.USE_PREF_SIZE);
+        withinYears.selectedProperty().bindBidirectional(viewModel.withinYearsProperty());
+        withinYears.setTooltip(new Tooltip("Age is a confound: Hugging Face repositories are younger. Also compare "
+                + "within each creation year, and test each metric across years (van Elteren for numbers, "
+                + "Cochran–Mantel–Haenszel for shares); repositories with an unknown creation date are left out"));
+        ChoiceBox<String> year = new ChoiceBox<>(viewModel.strata());
+        year.setId("compare-year");
+        year.setTooltip(new Tooltip("All repositories (with the p-value across years), or one creation year's"));
+        year.visibleProperty().bind(Bindings.isNotEmpty(viewModel.strata()));
+        year.managedProperty().bind(year.visibleProperty());
+        viewModel.strata().addListener((ListChangeListener<String>) change ->
+                year.getSelectionModel().select(Math.min(viewModel.selectedStratumProperty().get(),
+                        viewModel.strata().size() - 1)));
+        year.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0) {
+                viewModel.selectedStratumProperty().set(index.intValue());
+            }
+        });
+
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
@@ -197,7 +218,8 @@ public final class CompareView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox first = new HBox(10, label("Compare"), grouping, tag, pair, spacer, busy, cancel, refresh, copy);
+        HBox first = new HBox(10, label("Compare"), grouping, tag, pair, new Separator(Orientation.VERTICAL),
+                withinYears, year, spacer, busy, cancel, refresh, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
                 from, label("to"), to, reset);
@@ -241,8 +263,9 @@ public final class CompareView {
                 sentence.getStyleClass().add("compare-headline-text");
                 TextFlow flow = new TextFlow(dimension, sentence);
                 Tooltip.install(flow, new Tooltip("From " + headline.metric().label().toLowerCase(
-                        java.util.Locale.ROOT) + ": the mean difference, the medians (b first), Cliff's δ = "
-                        + "P(a > b) − P(a < b) with its Romano et al. magnitude, and the Mann–Whitney p-value"));
+                        java.util.Locale.ROOT) + ": the mean difference (or, when most values are 0, the share with "
+                        + "any), the medians (b first), Cliff's δ = P(a > b) − P(a < b) with its Romano et al. "
+                        + "magnitude, the Holm-adjusted p-value, and the metric's caveat"));
                 box.getChildren().add(flow);
             }
         });
@@ -329,9 +352,11 @@ public final class CompareView {
                 MetricRow::nA, MetricRow::centreA, MetricRow::meanA);
         TreeTableColumn<MetricRow, String> groupB = group(viewModel.groupBProperty(), "compare-group-b",
                 MetricRow::nB, MetricRow::centreB, MetricRow::meanB);
-        TreeTableColumn<MetricRow, String> effect = column("Effect", "Effect size: Cliff's δ = P(a > b) − P(a < b) for "
-                + "numbers, Cohen's h for shares; hover a row for confidence intervals and test statistics",
-                MetricRow::effect);
+        TreeTableColumn<MetricRow, String> effect = column("Effect", "Effect size, positive when group a is higher: "
+                + "Cliff's δ = P(a > b) − P(a < b) for numbers, Cohen's h = h_a − h_b for shares; hover a row for "
+                + "confidence intervals and test statistics", MetricRow::effect);
+        ((Label) effect.getGraphic()).textProperty().bind(Bindings.concat("Effect (+: ", viewModel.groupAProperty(),
+                " higher)"));
         effect.setCellFactory(column -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -344,15 +369,32 @@ public final class CompareView {
         TreeTableColumn<MetricRow, String> magnitude = column("Magnitude", "Negligible, small, medium or large: "
                 + "Romano et al. thresholds for |δ| (0.147, 0.33, 0.474), Cohen's for |h| (0.2, 0.5, 0.8)",
                 MetricRow::magnitude);
-        TreeTableColumn<MetricRow, String> p = column("p", "Two-sided p-value: Mann–Whitney U (tie and continuity "
-                + "corrected) for numbers, Pearson's χ² without continuity correction for shares", MetricRow::pValue);
-        for (TreeTableColumn<MetricRow, String> right : java.util.List.of(effect, p)) {
+        TreeTableColumn<MetricRow, String> p = column("p", "Two-sided p-value: Mann–Whitney U for numbers (exact "
+                + "when a group has at most 8 values and none is tied, else the normal approximation), Fisher's exact "
+                + "test for shares when an expected count is below 5, else Pearson's χ²", MetricRow::pValue);
+        TreeTableColumn<MetricRow, String> holm = column("p Holm", "Holm-adjusted over every metric of this "
+                + "comparison with a p-value (the family; see the note below)", MetricRow::pHolm);
+        TreeTableColumn<MetricRow, String> bh = column("p BH", "Benjamini–Hochberg (false discovery rate) over the "
+                + "same family", MetricRow::pBh);
+        TreeTableColumn<MetricRow, String> test = column("Test", "How p was computed: exact or normal approximation "
+                + "(Mann–Whitney), Fisher or χ² (shares)", MetricRow::test);
+        TreeTableColumn<MetricRow, String> acrossYears = column("p within years", "Within creation years: van "
+                + "Elteren's stratified test (numbers) or Cochran–Mantel–Haenszel (shares) across the years",
+                MetricRow::pWithinYears);
+        acrossYears.visibleProperty().bind(Bindings.isNotEmpty(viewModel.strata())
+                .and(viewModel.selectedStratumProperty().isEqualTo(0)));
+        for (TreeTableColumn<MetricRow, String> right : java.util.List.of(effect, p, holm, bh, acrossYears)) {
             right.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
-        effect.setMinWidth(95);
+        effect.setMinWidth(185);
         magnitude.setMinWidth(105);
         p.setMinWidth(75);
-        table.getColumns().setAll(java.util.List.of(metric, groupA, groupB, effect, magnitude, p));
+        holm.setMinWidth(75);
+        bh.setMinWidth(75);
+        test.setMinWidth(110);
+        acrossYears.setMinWidth(110);
+        table.getColumns().setAll(java.util.List.of(metric, groupA, groupB, effect, magnitude, p, holm, bh, test,
+                acrossYears));
         table.setRowFactory(view -> new TreeTableRow<>() {
             @Override
             protected void updateItem(MetricRow row, boolean empty) {
@@ -429,11 +471,16 @@ public final class CompareView {
         status.textProperty().bind(viewModel.statusProperty());
         status.getStyleClass().add("compare-status");
         copied.getStyleClass().add("compare-copied");
+        Label family = new Label();
+        family.setId("compare-family");
+        family.textProperty().bind(viewModel.familyNoteProperty());
+        family.getStyleClass().add("compare-status");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox line = new HBox(12, status, spacer, copied);
-        line.setPadding(new Insets(6, 12, 8, 12));
-        return line;
+        VBox lines = new VBox(2, family, line);
+        lines.setPadding(new Insets(6, 12, 8, 12));
+        return lines;
     }
 
     private void copy(String format, Supplier<String> text) {

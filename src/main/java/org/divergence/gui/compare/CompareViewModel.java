@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -29,6 +31,9 @@ import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.Stratification;
+import org.divergence.core.metrics.StratifiedComparison;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.tags.FactorTag;
@@ -63,12 +68,17 @@ public final class CompareViewModel {
     private final TagChoice tagChoice;
     private final RepositoryFilterInputs filterInputs;
     private final IntegerProperty selectedPair = new SimpleIntegerProperty(0);
+    private final BooleanProperty withinYears = new SimpleBooleanProperty(false);
+    private final IntegerProperty selectedStratum = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
     /** The per-group frequency tables the report was computed from (the chart under the table draws them). */
     private final ReadOnlyObjectWrapper<MetricAccumulator> data = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> pairNames = FXCollections.observableArrayList();
+    /** With "within creation years": "All years" and each year present. */
+    private final ObservableList<String> strata = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper familyNote = new ReadOnlyStringWrapper("");
     private final ObservableList<MetricRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Headlines.Headline> headlines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper groupA = new ReadOnlyStringWrapper("GitHub");
@@ -99,6 +109,8 @@ public final class CompareViewModel {
             }
         });
         selectedPair.addListener((obs, old, now) -> show());
+        selectedStratum.addListener((obs, old, now) -> show());
+        withinYears.addListener((obs, old, now) -> inputsChanged());
         context.addDataListener(dataListener);
         context.projectProperty().addListener((obs, old, now) -> {
             scheduler.cancel();
@@ -132,6 +144,26 @@ public final class CompareViewModel {
     /** With several comparisons (by repository type): which one the table shows. */
     public IntegerProperty selectedPairProperty() {
         return selectedPair;
+    }
+
+    /** Also compare within each creation year (van Elteren's and the CMH test across years). */
+    public BooleanProperty withinYearsProperty() {
+        return withinYears;
+    }
+
+    /** Compared within creation years: 0 shows all repositories (with the tests across years), i the i-th year. */
+    public IntegerProperty selectedStratumProperty() {
+        return selectedStratum;
+    }
+
+    /** "All years" and each creation year present; empty unless compared within creation years. */
+    public ObservableList<String> strata() {
+        return strata;
+    }
+
+    /** How many tests the adjusted p-values account for, e.g. "p Holm and p BH: adjusted over the 12 tests …". */
+    public ReadOnlyStringProperty familyNoteProperty() {
+        return familyNote.getReadOnlyProperty();
     }
 
     /** The repository types and creation dates to include. */
@@ -217,15 +249,18 @@ public final class CompareViewModel {
     }
 
     public String tableAsCsv() {
-        return table().map(table -> CsvText.of(table.csvRows())).orElse("");
+        return table().map(table -> CsvText.of(table.csvRows())).orElse("")
+                + stratifiedTable().map(table -> "\n" + CsvText.of(table.csvRows())).orElse("");
     }
 
     public String tableAsMarkdown() {
-        return table().map(ComparisonTable::toMarkdown).orElse("");
+        return table().map(ComparisonTable::toMarkdown).orElse("")
+                + stratifiedTable().map(table -> "\n" + table.toMarkdown()).orElse("");
     }
 
     public String tableAsLatex() {
-        return table().map(ComparisonTable::toLatex).orElse("");
+        return table().map(ComparisonTable::toLatex).orElse("")
+                + stratifiedTable().map(table -> "\n" + table.toLatex()).orElse("");
     }
 
     /** Stops listening to the project (the view is discarded). */
@@ -234,10 +269,23 @@ public final class CompareViewModel {
         context.removeDataListener(dataListener);
     }
 
+    /** The table shown: of the selected pair, or of its selected creation year. */
     private Optional<ComparisonTable> table() {
+        PairComparison pair = shownPair();
+        if (pair == null) {
+            return Optional.empty();
+        }
+        String caption = ComparisonTable.caption(pair, report.get().filter());
+        StratifiedComparison.Stratum stratum = selectedYear();
+        return Optional.of(new ComparisonTable(pair, stratum == null ? caption
+                : "Repositories created in " + stratum.label() + ". " + caption));
+    }
+
+    /** The tests across creation years, when they are shown (all repositories of a stratified comparison). */
+    private Optional<StratifiedTable> stratifiedTable() {
         PairComparison pair = currentPair();
-        return pair == null ? Optional.empty() : Optional.of(
-                new ComparisonTable(pair, ComparisonTable.caption(pair, report.get().filter())));
+        return pair == null || pair.stratified() == null || selectedYear() != null ? Optional.empty()
+                : Optional.of(new StratifiedTable(pair));
     }
 
     private PairComparison currentPair() {
@@ -247,6 +295,20 @@ public final class CompareViewModel {
         }
         int index = Math.max(0, Math.min(selectedPair.get(), current.comparisons().size() - 1));
         return current.comparisons().get(index);
+    }
+
+    /** The selected creation year's stratum, or null for all repositories. */
+    private StratifiedComparison.Stratum selectedYear() {
+        PairComparison pair = currentPair();
+        int index = selectedStratum.get() - 1;
+        return pair == null || pair.stratified() == null || index < 0 || index >= pair.stratified().strata().size()
+                ? null : pair.stratified().strata().get(index);
+    }
+
+    /** The comparison the table shows: the selected pair, or its selected year. */
+    private PairComparison shownPair() {
+        StratifiedComparison.Stratum stratum = selectedYear();
+        return stratum == null ? currentPair() : stratum.comparison();
     }
 
     private void dataChanged(Set<DataArea> areas) {
@@ -284,6 +346,7 @@ public final class CompareViewModel {
         }
         problem.set("");
         Grouping chosen = grouping.get();
+        Stratification stratification = withinYears.get() ? Stratification.CREATED_YEAR : Stratification.NONE;
         FactorTag chosenTag = tagChoice.tagProperty().get();
         if (chosen.isTag() && chosenTag == null) {
             scheduler.cancel();
@@ -296,7 +359,7 @@ public final class CompareViewModel {
                 return null;
             }
             GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();
-            return CompareRepositories.compareWithTables(project, split, filter, bootstrap, progress);
+            return CompareRepositories.compareWithTables(project, split, filter, bootstrap, stratification, progress);
         }).onSuccess(compared -> {
             stale.set(false);
             if (compared == null) {
@@ -327,16 +390,28 @@ public final class CompareViewModel {
         rows.clear();
         headlines.clear();
         pairNames.clear();
+        strata.clear();
+        familyNote.set("");
         status.set("");
         state.set(next);
     }
 
-    /** Fills the table and headlines from the selected comparison. */
+    /** Fills the table and headlines from the selected comparison (and year). */
     private void show() {
-        PairComparison pair = currentPair();
+        PairComparison whole = currentPair();
+        PairComparison pair = shownPair();
         if (pair == null) {
             return;
         }
+        List<String> years = new ArrayList<>();
+        if (whole.stratified() != null) {
+            years.add("All years");
+            whole.stratified().strata().forEach(stratum -> years.add(stratum.label()));
+        }
+        if (!strata.equals(years)) {
+            strata.setAll(years);
+        }
+        StratifiedComparison acrossYears = selectedYear() == null ? whole.stratified() : null;
         groupA.set(pair.a().label());
         groupB.set(pair.b().label());
         List<MetricRow> next = new ArrayList<>();
@@ -346,12 +421,19 @@ public final class CompareViewModel {
                 current = comparison.metric().dimension();
                 next.add(MetricRow.heading(current));
             }
-            next.add(MetricRow.of(comparison, bootstrap.resamples()));
+            next.add(MetricRow.of(comparison, bootstrap.resamples(),
+                    acrossYears == null ? null : acrossYears.test(comparison.metric())));
         }
         rows.setAll(next);
-        headlines.setAll(Headlines.of(pair));
+        headlines.setAll(Headlines.of(pair, report.get().filter()));
         ComparisonReport shown = report.get();
+        StratifiedComparison.Stratum year = selectedYear();
         status.set(PaperFormat.count(shown.rowsRead()) + " repositories read; " + shown.filter().describe()
-                + ". Group a = " + pair.a().label() + ", group b = " + pair.b().label() + ".");
+                + (year == null ? "" : "; created in " + year.label()) + ". Group a = " + pair.a().label()
+                + ", group b = " + pair.b().label() + "."
+                + (whole.stratified() == null ? "" : " Unknown creation date (left out of the years): "
+                + PaperFormat.count(whole.stratified().unknownA()) + " / "
+                + PaperFormat.count(whole.stratified().unknownB()) + "."));
+        familyNote.set(ComparisonTable.familyNote(pair));
     }
 }

@@ -1,69 +1,74 @@
 package org.divergence.gui.compare;
 
+import java.util.List;
 import java.util.Locale;
+import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.EffectDisplay;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.metrics.ShareComparison;
-import org.divergence.core.stats.EffectMagnitude;
+import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.stats.Interval;
 
 /**
  * One line of the Compare table, formatted for reading: a dimension heading (only {@link #label} set) or a metric
- * with both groups' n / median (or share) / mean, the effect size with its magnitude, and the p-value for papers.
+ * with both groups' n / median (or share) / mean, the effect size (positive when group a is higher) with its
+ * magnitude, the p-value, its Holm and Benjamini–Hochberg adjustments, the test used, and, compared within creation
+ * years, the p-value of the test across years.
  */
 public record MetricRow(String label, String definition, String nA, String nB, String centreA, String centreB,
-                        String meanA, String meanB, String effect, String magnitude, String pValue, String details,
-                        MetricComparison comparison) {
+                        String meanA, String meanB, String effect, String magnitude, String pValue, String pHolm,
+                        String pBh, String test, String pWithinYears, String details, MetricComparison comparison) {
 
     static MetricRow heading(Dimension dimension) {
-        return new MetricRow(dimension.label(), null, "", "", "", "", "", "", "", "", "", null, null);
+        return new MetricRow(dimension.label(), null, "", "", "", "", "", "", "", "", "", "", "", "", "", null, null);
     }
 
-    static MetricRow of(MetricComparison comparison, int resamples) {
-        EffectMagnitude magnitude = comparison.magnitude();
-        String magnitudeWord = magnitude == null ? PaperFormat.UNDEFINED : magnitude.word();
-        return switch (comparison) {
-            case NumericComparison c -> new MetricRow(c.metric().label(), c.metric().definition(),
-                    PaperFormat.count(c.a().n()), PaperFormat.count(c.b().n()), PaperFormat.number(c.a().median()),
-                    PaperFormat.number(c.b().median()), PaperFormat.number(c.a().mean()),
-                    PaperFormat.number(c.b().mean()), effect("δ", c.cliffsDelta()), magnitudeWord,
-                    PaperFormat.pValue(c.pValue()), numericDetails(c, resamples), c);
-            case ShareComparison c -> new MetricRow(c.metric().label(), c.metric().definition(),
-                    PaperFormat.count(c.a().n()), PaperFormat.count(c.b().n()), PaperFormat.share(c.a().share()),
-                    PaperFormat.share(c.b().share()), PaperFormat.UNDEFINED, PaperFormat.UNDEFINED,
-                    effect("h", c.cohensH()), magnitudeWord, PaperFormat.pValue(c.pValue()), shareDetails(c), c);
+    /** {@code acrossYears}: the metric's test across creation years, or null when not shown. */
+    static MetricRow of(MetricComparison comparison, int resamples, StratifiedComparison.StratifiedTest acrossYears) {
+        List<String> cells = ComparisonTable.cells(comparison);
+        String details = switch (comparison) {
+            case NumericComparison c -> numericDetails(c, resamples);
+            case ShareComparison c -> shareDetails(c);
         };
+        return new MetricRow(cells.get(0), comparison.metric().definition(), cells.get(1), cells.get(2),
+                cells.get(3), cells.get(4), cells.get(5), cells.get(6), cells.get(7), cells.get(8), cells.get(9),
+                cells.get(10), cells.get(11), cells.get(12),
+                acrossYears == null ? "" : PaperFormat.pValue(acrossYears.pValue()), details, comparison);
     }
 
     public boolean isHeading() {
         return comparison == null;
     }
 
-    private static String effect(String symbol, double value) {
-        return Double.isNaN(value) ? PaperFormat.UNDEFINED : symbol + " = " + PaperFormat.effect(value);
-    }
-
     private static String numericDetails(NumericComparison c, int resamples) {
+        Interval median = c.medianDiffInterval();
         return "Mann–Whitney U = " + PaperFormat.number(c.mannWhitneyU()) + ", z = " + PaperFormat.effect(c.z())
-                + ", p = " + scientific(c.pValue()) + "\nCliff's δ = " + PaperFormat.effect(c.cliffsDelta())
-                + interval(c.cliffsDeltaInterval()) + "\nQuartiles: a " + PaperFormat.number(c.a().q1()) + " – "
-                + PaperFormat.number(c.a().q3()) + ", b " + PaperFormat.number(c.b().q1()) + " – "
-                + PaperFormat.number(c.b().q3()) + "\nMedian difference (b − a) = " + PaperFormat.number(c.medianDiff())
-                + interval(c.medianDiffInterval()) + (c.medianDiffInterval() == null ? ""
-                : " (bootstrap, " + PaperFormat.count(resamples) + " resamples)")
-                + "\nMean difference = " + signedPercent(c.meanPctDiff()) + " of a's mean";
+                + ", p = " + scientific(c.pValue()) + method(c) + "\nCliff's δ = " + PaperFormat.effect(c.cliffsDelta())
+                + " (" + EffectDisplay.direction("a") + ")" + interval(c.cliffsDeltaInterval())
+                + "\nQuartiles: a " + PaperFormat.number(c.a().q1()) + " – " + PaperFormat.number(c.a().q3()) + ", b "
+                + PaperFormat.number(c.b().q1()) + " – " + PaperFormat.number(c.b().q3())
+                + "\nMedian difference (a − b) = " + PaperFormat.number(-c.medianDiff())
+                + interval(median == null ? null : new Interval(-median.high(), -median.low(), median.level()))
+                + (median == null ? "" : " (bootstrap, " + PaperFormat.count(resamples) + " resamples)")
+                + "\nMean of b relative to a = " + signedPercent(c.meanPctDiff())
+                + "\nZero values: a " + PaperFormat.share(c.a().zeroShare()) + ", b " + PaperFormat.share(c.b().zeroShare());
     }
 
     private static String shareDetails(ShareComparison c) {
         return "χ² = " + PaperFormat.number(c.chiSquare()) + " (df = 1, no continuity correction), p = "
-                + scientific(c.pValue()) + "\nShares: a " + PaperFormat.count(c.a().count()) + " of "
+                + scientific(c.pValue()) + method(c) + "\nShares: a " + PaperFormat.count(c.a().count()) + " of "
                 + PaperFormat.count(c.a().n()) + ", b " + PaperFormat.count(c.b().count()) + " of "
-                + PaperFormat.count(c.b().n()) + "\nDifference (b − a) = "
+                + PaperFormat.count(c.b().n()) + "\nDifference (a − b) = "
                 + (Double.isNaN(c.shareDiff()) ? PaperFormat.UNDEFINED
-                : String.format(Locale.ROOT, "%+.1f percentage points", c.shareDiff() * 100))
-                + "\nCohen's h = " + PaperFormat.effect(c.cohensH());
+                : String.format(Locale.ROOT, "%+.1f percentage points", -c.shareDiff() * 100))
+                + "\nCohen's h = h_a − h_b = " + PaperFormat.effect(EffectDisplay.value(c));
+    }
+
+    private static String method(MetricComparison c) {
+        return c.significance().method() == null ? "" : " (" + c.significance().method().label() + ")";
     }
 
     private static String interval(Interval interval) {

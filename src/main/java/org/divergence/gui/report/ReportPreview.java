@@ -22,6 +22,7 @@ import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -59,7 +60,7 @@ final class ReportPreview {
         title.setWrapText(true);
         Provenance provenance = model.provenance();
         page.getChildren().addAll(title, paragraph(capitalized(provenance.filterDescription()) + "; grouped by "
-                + provenance.groupBy() + ".", "muted"));
+                + provenance.grouping() + ".", "muted"));
         sample(model);
         comparison(model);
         charts(model);
@@ -208,7 +209,7 @@ final class ReportPreview {
         }
         for (PairComparison pair : model.comparison().comparisons()) {
             subheading(pair.a().label() + " (a) vs " + pair.b().label() + " (b)");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 page.getChildren().add(paragraph(headline.dimension().label() + ". " + headline.sentence()));
             }
             ComparisonTable table = new ComparisonTable(pair, "");
@@ -221,9 +222,17 @@ final class ReportPreview {
                 }
                 rows.add(ComparisonTable.cells(comparison));
             }
-            page.getChildren().add(table(table.header(), rows, Set.of(1, 2, 3, 4, 5, 6, 9), Set.of()));
+            page.getChildren().add(table(table.header(), rows, Set.of(1, 2, 3, 4, 5, 6, 9, 10, 11), Set.of()));
             page.getChildren().add(paragraph(ComparisonTable.caption(pair, model.comparison().filter()), "muted",
                     "report-caption"));
+            if (pair.stratified() != null) {
+                StratifiedTable years = new StratifiedTable(pair);
+                subheading("Within creation years");
+                page.getChildren().add(table(years.testHeader(), years.testRows(), Set.of(2, 3, 4), Set.of()));
+                page.getChildren().add(table(years.stratumHeader(), years.stratumRows(), Set.of(1, 2, 3, 4, 5, 6, 7),
+                        Set.of()));
+                page.getChildren().add(paragraph(years.note(), "muted", "report-caption"));
+            }
         }
     }
 
@@ -353,7 +362,7 @@ final class ReportPreview {
                 List.of("Application", provenance.application() + " " + provenance.version()),
                 List.of("Project", provenance.projectName()),
                 List.of("Project content SHA-256", provenance.contentSha256()),
-                List.of("Grouping", provenance.groupBy()),
+                List.of("Grouping", provenance.grouping()),
                 List.of("Filters", provenance.filterDescription()),
                 List.of("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed()),
                 List.of("Charts", provenance.charts()),

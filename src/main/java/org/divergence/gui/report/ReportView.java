@@ -102,6 +102,11 @@ final class ReportView {
         reset.getStyleClass().add("flat");
         reset.setOnAction(event -> viewModel.filterInputs().reset());
 
+        CheckBox withinYears = new CheckBox("Within creation years");
+        withinYears.setId("report-within-years");
+        withinYears.selectedProperty().bindBidirectional(viewModel.withinYearsProperty());
+        withinYears.setTooltip(new Tooltip("Also compare within each creation year (age is a confound: Hugging Face "
+                + "repositories are younger), with van Elteren's and the Cochran–Mantel–Haenszel test across years"));
         CheckBox timestamp = new CheckBox("State when it was made");
         timestamp.selectedProperty().bindBidirectional(viewModel.timestampProperty());
         timestamp.setTooltip(new Tooltip("Adds the time of generation; without it the same project and options give "
@@ -141,7 +146,7 @@ final class ReportView {
         note.setWrapText(true);
         note.getStyleClass().add("muted");
 
-        VBox box = new VBox(8, label("Format"), format, label("Compare"), grouping, label("Repository types"), types,
+        VBox box = new VBox(8, label("Format"), format, label("Compare"), grouping, withinYears, label("Repository types"), types,
                 label("Created from"), from, label("Created to"), to, reset, new Separator(), timestamp, export,
                 actions, problem, status, new Separator(), note);
         box.setPadding(new Insets(12));

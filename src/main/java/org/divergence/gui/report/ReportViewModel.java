@@ -27,6 +27,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.report.JointDisplay;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportFormat;
@@ -71,6 +72,7 @@ public final class ReportViewModel {
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
     private final RepositoryFilterInputs filterInputs;
     private final BooleanProperty timestamp = new SimpleBooleanProperty(false);
+    private final BooleanProperty withinYears = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<ReportModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NO_PROJECT);
@@ -106,6 +108,7 @@ public final class ReportViewModel {
         this.scheduler = new LatestTaskScheduler(tasks, debounce);
         this.filterInputs = new RepositoryFilterInputs("Choose at least one repository type.", this::inputsChanged);
         grouping.addListener((obs, old, now) -> inputsChanged());
+        withinYears.addListener((obs, old, now) -> inputsChanged());
         selectedFinding.addListener((obs, old, now) -> selectRow());
         draftChanged = Bindings.createBooleanBinding(() -> selectedRow.get() != null
                 && !Objects.equals(normalized(interpretationDraft.get()), selectedRow.get().interpretation()),
@@ -139,6 +142,11 @@ public final class ReportViewModel {
         return timestamp;
     }
 
+    /** Also compare within each creation year (tables and a forest plot per dimension). */
+    public BooleanProperty withinYearsProperty() {
+        return withinYears;
+    }
+
     /** The repository types and creation dates to include. */
     public RepositoryFilterInputs filterInputs() {
         return filterInputs;
@@ -151,7 +159,8 @@ public final class ReportViewModel {
 
     /** The options the inputs describe (the time of generation is set when exporting). */
     public ReportOptions options() {
-        return new ReportOptions(grouping.get().split().groupBy(), filter(), bootstrap, null);
+        return new ReportOptions(grouping.get().split().groupBy(), filter(), bootstrap, null,
+                withinYears.get() ? Stratification.CREATED_YEAR : Stratification.NONE);
     }
 
     // Outputs ---------------------------------------------------------------------------------------------------------
@@ -333,7 +342,8 @@ public final class ReportViewModel {
 
     /** What a cached comparison was made with. */
     private static String key(ReportOptions options) {
-        return options.groupBy() + "|" + options.filter() + "|" + options.bootstrap();
+        return options.groupBy() + "|" + options.filter() + "|" + options.bootstrap() + "|"
+                + options.stratification();
     }
 
     /** Renders the charts the preview shows as images here, in the background, not on the FX thread. */
@@ -349,7 +359,7 @@ public final class ReportViewModel {
     private static String describe(ReportModel result) {
         return PaperFormat.count(result.sample().totalInReport()) + " of " + PaperFormat.count(
                 result.sample().totalInProject()) + " repositories; " + result.provenance().filterDescription()
-                + "; grouped by " + result.provenance().groupBy() + ".";
+                + "; grouped by " + result.provenance().grouping() + ".";
     }
 
     // Exporting -------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.divergence.core.charts.EffectsData;
 import org.divergence.core.charts.HistogramData;
 import org.divergence.core.charts.ShareData;
 import org.divergence.core.charts.TimelineData;
+import org.divergence.core.charts.YearEffectsData;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.ValueAxis;
@@ -42,6 +43,7 @@ public final class ChartBuilder {
             case HistogramData histogram -> DistributionCharts.histogram(histogram, style);
             case ShareData shares -> ComparisonCharts.shares(shares, style);
             case EffectsData effects -> ComparisonCharts.effects(effects, style);
+            case YearEffectsData effects -> ComparisonCharts.effectsByYear(effects, style);
             case TimelineData timeline -> TimelineChart.build(timeline, style);
         };
         built.chart().setAntiAlias(true);

@@ -14,12 +14,15 @@ import java.util.Optional;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.EffectEstimate;
 import org.divergence.core.charts.EffectsData;
+import org.divergence.core.charts.YearEffectsData;
 import org.divergence.core.charts.ShareBar;
 import org.divergence.core.charts.ShareData;
+import org.divergence.core.metrics.EffectDisplay;
 import org.divergence.core.metrics.GroupPair;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricKind;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.stats.EffectMagnitude;
 import org.divergence.core.stats.Interval;
@@ -144,79 +147,162 @@ final class ComparisonCharts {
             Metric metric = rows.get(rows.size() - 1 - i);
             labels[i] = metric.label() + (metric.kind() == MetricKind.SHARE ? " (share)" : "");
         }
-        XIntervalSeriesCollection dataset = new XIntervalSeriesCollection();
-        XYErrorRenderer renderer = new XYErrorRenderer();
-        renderer.setDrawYError(false);
-        renderer.setDrawXError(true);
-        renderer.setCapLength(5);
-        renderer.setErrorStroke(new BasicStroke(1.6f));
-        renderer.setDefaultLinesVisible(false);
-        renderer.setDefaultShapesVisible(true);
-        int pairs = data.split().pairs().size();
-        Map<String, EffectEstimate> byItem = new HashMap<>();
-        for (int p = 0; p < pairs; p++) {
+        Forest forest = new Forest(data.split().pairs().size());
+        for (int p = 0; p < data.split().pairs().size(); p++) {
             final int pair = p;
             List<EffectEstimate> estimates = data.estimates().stream().filter(e -> e.pair() == pair).toList();
             if (estimates.isEmpty()) {
                 continue;
             }
-            EffectEstimate first = estimates.getFirst();
             GroupPair groups = data.split().pairs().get(p);
+            forest.series(estimates, p, groups, data.repositories().get(groups.a()),
+                    data.repositories().get(groups.b()),
+                    estimate -> rows.size() - 1 - rows.indexOf(estimate.metric()));
+        }
+        List<String> notes = List.of(ChartText.filterLine(data), "Positive: " + data.groups().getFirst().label()
+                + " tends higher. Shaded: negligible (|delta| < 0.147); dashed: medium (0.33) and large (0.474), "
+                + "Romano et al. For shares delta = share a − share b. Intervals: Feng & Cliff, as R's effsize.");
+        JFreeChart chart = ChartBuilder.chart("Effect sizes of all metrics: " + ChartText.groups(data),
+                forest.plot(labels, data.groups().getFirst().label(), style), notes, style);
+        return forest.built(chart, data);
+    }
+
+    /** One metric's Cliff's delta per creation year (rows: years, newest at the bottom), per pair. */
+    static BuiltChart effectsByYear(YearEffectsData data, ChartStyle style) {
+        List<Integer> years = data.years();
+        String[] labels = new String[years.size()];
+        for (int i = 0; i < years.size(); i++) {
+            labels[i] = Integer.toString(years.get(years.size() - 1 - i));
+        }
+        Forest forest = new Forest(data.split().pairs().size());
+        List<String> tests = new ArrayList<>();
+        for (int p = 0; p < data.split().pairs().size(); p++) {
+            final int pair = p;
+            List<YearEffectsData.YearEffect> drawn = data.effects().stream()
+                    .filter(effect -> effect.estimate().pair() == pair && years.contains(effect.year())).toList();
+            GroupPair groups = data.split().pairs().get(p);
+            Map<EffectEstimate, Integer> yearOf = new java.util.IdentityHashMap<>();
+            drawn.forEach(effect -> yearOf.put(effect.estimate(), effect.year()));
+            forest.series(drawn.stream().map(YearEffectsData.YearEffect::estimate).toList(), p, groups,
+                    drawn.stream().mapToLong(effect -> effect.estimate().nA()).sum(),
+                    drawn.stream().mapToLong(effect -> effect.estimate().nB()).sum(),
+                    estimate -> years.size() - 1 - years.indexOf(yearOf.get(estimate)));
+            tests.add(acrossYears(data, groups, data.acrossYears().get(p)));
+        }
+        Metric metric = data.metric();
+        List<String> notes = new ArrayList<>(List.of(ChartText.filterLine(data) + " Unknown creation date, left out: "
+                + String.join(", ", java.util.stream.IntStream.range(0, data.groups().size()).mapToObj(g ->
+                data.groups().get(g).label() + " " + PaperFormat.count(data.unknown().get(g))).toList()) + ".",
+                "Positive: " + data.groups().getFirst().label() + " tends higher. Shaded: negligible (|delta| < 0.147)"
+                        + (metric.kind() == MetricKind.SHARE ? "; delta = share a − share b" : "")
+                        + ". Intervals: Feng & Cliff, as R's effsize. Across years: " + String.join("; ", tests)
+                        + "." + withoutEstimate(data.yearsWithoutEstimate())));
+        JFreeChart chart = ChartBuilder.chart(metric.label() + " by creation year: " + ChartText.groups(data),
+                forest.plot(labels, data.groups().getFirst().label(), style), notes, style);
+        return forest.built(chart, data);
+    }
+
+    /** " Not drawn: 2008–2020 (a group has no repository then)." */
+    private static String withoutEstimate(List<Integer> years) {
+        if (years.isEmpty()) {
+            return "";
+        }
+        String span = years.size() == 1 ? years.getFirst().toString()
+                : years.getLast() - years.getFirst() == years.size() - 1 ? years.getFirst() + "–" + years.getLast()
+                : String.join(", ", years.stream().map(String::valueOf).toList());
+        return " Not drawn: " + span + " (a group has no repository then).";
+    }
+
+    private static String acrossYears(YearEffectsData data, GroupPair groups,
+                                      StratifiedComparison.StratifiedTest test) {
+        String pair = data.split().pairs().size() == 1 ? ""
+                : data.groups().get(groups.a()).label() + " vs " + data.groups().get(groups.b()).label() + " ";
+        if (Double.isNaN(test.pValue())) {
+            return pair + "no year with both groups";
+        }
+        String p = PaperFormat.pValue(test.pValue());
+        return pair + (data.metric().kind() == MetricKind.NUMERIC ? "van Elteren Z = " : "CMH χ² = ")
+                + String.format(Locale.ROOT, "%.2f", test.statistic()) + ", p " + (p.startsWith("<") ? p : "= " + p)
+                + " (" + test.strata() + " years)";
+    }
+
+    /** A forest plot's series: per pair a series of estimates with their intervals, rows placed by the caller. */
+    private static final class Forest {
+        private final XIntervalSeriesCollection dataset = new XIntervalSeriesCollection();
+        private final XYErrorRenderer renderer = new XYErrorRenderer();
+        private final Map<String, EffectEstimate> byItem = new HashMap<>();
+        private final int pairs;
+
+        Forest(int pairs) {
+            this.pairs = pairs;
+            renderer.setDrawYError(false);
+            renderer.setDrawXError(true);
+            renderer.setCapLength(5);
+            renderer.setErrorStroke(new BasicStroke(1.6f));
+            renderer.setDefaultLinesVisible(false);
+            renderer.setDefaultShapesVisible(true);
+            renderer.setErrorPaint(null);
+            renderer.setDefaultToolTipGenerator((dataset1, series, item) -> {
+                EffectEstimate estimate = byItem.get(series + ":" + item);
+                return estimate == null ? null : effectTooltip(estimate);
+            });
+        }
+
+        void series(List<EffectEstimate> estimates, int p, GroupPair groups, long nA, long nB,
+                    java.util.function.ToIntFunction<EffectEstimate> row) {
+            if (estimates.isEmpty()) {
+                return;
+            }
+            EffectEstimate first = estimates.getFirst();
             XIntervalSeries series = new XIntervalSeries(first.a().label() + " vs " + first.b().label() + " (n = "
-                    + PaperFormat.count(data.repositories().get(groups.a())) + " / "
-                    + PaperFormat.count(data.repositories().get(groups.b())) + ")");
+                    + PaperFormat.count(nA) + " / " + PaperFormat.count(nB) + ")");
             double offset = pairs == 1 ? 0 : (p - (pairs - 1) / 2.0) * 0.22;
             for (EffectEstimate estimate : estimates) {
                 if (Double.isNaN(estimate.delta())) {
                     continue;
                 }
-                double y = rows.size() - 1 - rows.indexOf(estimate.metric()) + offset;
                 Interval interval = estimate.interval();
                 series.add(estimate.delta(), interval == null ? estimate.delta() : interval.low(),
-                        interval == null ? estimate.delta() : interval.high(), y);
+                        interval == null ? estimate.delta() : interval.high(), row.applyAsInt(estimate) + offset);
                 byItem.put(dataset.getSeriesCount() + ":" + (series.getItemCount() - 1), estimate);
             }
             int index = dataset.getSeriesCount();
             dataset.addSeries(series);
-            Color colour = ChartStyle.colour(first.b(), data.split().pairs().get(p).b());
-            renderer.setSeriesPaint(index, colour);
+            renderer.setSeriesPaint(index, ChartStyle.colour(first.b(), groups.b()));
             renderer.setSeriesShape(index, new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8));
         }
-        renderer.setErrorPaint(null);
-        renderer.setDefaultToolTipGenerator((dataset1, series, item) -> {
-            EffectEstimate estimate = byItem.get(series + ":" + item);
-            return estimate == null ? null : effectTooltip(estimate);
-        });
-        NumberAxis x = new NumberAxis("Cliff's delta = P(a > b) − P(a < b), a = " + data.groups().getFirst().label()
-                + " (95% CI)");
-        x.setRange(-1, 1);
-        SymbolAxis y = new SymbolAxis(null, labels);
-        y.setGridBandsVisible(false);
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        ChartBuilder.style(plot, style);
-        plot.setRangeGridlinesVisible(false);
-        IntervalMarker negligible = new IntervalMarker(-0.147, 0.147);
-        negligible.setPaint(style.band());
-        plot.addDomainMarker(negligible, Layer.BACKGROUND);
-        ValueMarker zero = new ValueMarker(0, style.reference(), new BasicStroke(1f));
-        plot.addDomainMarker(zero, Layer.BACKGROUND);
-        for (double threshold : new double[] {-0.474, -0.33, 0.33, 0.474}) {
-            plot.addDomainMarker(new ValueMarker(threshold, style.grid(), new BasicStroke(0.8f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f)), Layer.BACKGROUND);
-        }
-        List<String> notes = List.of(ChartText.filterLine(data), "Positive: " + data.groups().getFirst().label()
-                + " tends higher. Shaded: negligible (|delta| < 0.147); dashed: medium (0.33) and large (0.474), "
-                + "Romano et al. For shares delta = share a − share b. Intervals: Feng & Cliff, as R's effsize (none at"
-                + " delta = ±1).");
-        JFreeChart chart = ChartBuilder.chart("Effect sizes of all metrics: " + ChartText.groups(data), plot, notes,
-                style);
-        return new BuiltChart(chart, data, entity -> Optional.empty(), entity -> {
-            if (entity instanceof XYItemEntity item && item.getDataset() == dataset) {
-                EffectEstimate estimate = byItem.get(item.getSeriesIndex() + ":" + item.getItem());
-                return Optional.ofNullable(estimate).map(EffectEstimate::metric);
+
+        XYPlot plot(String[] labels, String groupA, ChartStyle style) {
+            NumberAxis x = new NumberAxis("Cliff's delta (95% CI), " + EffectDisplay.direction(groupA)
+                    + ": P(a > b) − P(a < b), a = " + groupA);
+            x.setRange(-1, 1);
+            SymbolAxis y = new SymbolAxis(null, labels);
+            y.setGridBandsVisible(false);
+            XYPlot plot = new XYPlot(dataset, x, y, renderer);
+            ChartBuilder.style(plot, style);
+            plot.setRangeGridlinesVisible(false);
+            IntervalMarker negligible = new IntervalMarker(-0.147, 0.147);
+            negligible.setPaint(style.band());
+            plot.addDomainMarker(negligible, Layer.BACKGROUND);
+            plot.addDomainMarker(new ValueMarker(0, style.reference(), new BasicStroke(1f)), Layer.BACKGROUND);
+            for (double threshold : new double[] {-0.474, -0.33, 0.33, 0.474}) {
+                plot.addDomainMarker(new ValueMarker(threshold, style.grid(), new BasicStroke(0.8f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f)),
+                        Layer.BACKGROUND);
             }
-            return Optional.empty();
-        }, null);
+            return plot;
+        }
+
+        /** Clicking a point shows that metric's distribution. */
+        BuiltChart built(JFreeChart chart, org.divergence.core.charts.ChartData data) {
+            return new BuiltChart(chart, data, entity -> Optional.empty(), entity -> {
+                if (entity instanceof XYItemEntity item && item.getDataset() == dataset) {
+                    EffectEstimate estimate = byItem.get(item.getSeriesIndex() + ":" + item.getItem());
+                    return Optional.ofNullable(estimate).map(EffectEstimate::metric);
+                }
+                return Optional.empty();
+            }, null);
+        }
     }
 
     static String effectTooltip(EffectEstimate estimate) {

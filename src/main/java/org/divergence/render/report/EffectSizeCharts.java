@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.EffectDisplay;
+import org.divergence.core.metrics.Headlines;
+import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
-import org.divergence.core.metrics.ShareComparison;
+import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.report.ChartDrawing;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportCharts;
@@ -18,9 +21,10 @@ import org.divergence.core.stats.Interval;
 
 /**
  * The built-in chart per dimension: every metric's effect size as a dot on one axis (Cliff's δ with its confidence
- * interval for numbers, Cohen's h for shares), oriented so that right of zero means group b tends higher — δ is
- * P(a &gt; b) − P(a &lt; b), so it is drawn mirrored, while h = h_b − h_a is drawn as is. Each row shades its
- * measure's negligible range; a dot takes the colour of the group that tends higher.
+ * interval for numbers, Cohen's h for shares), as every table and chart shows effect sizes: right of zero means group
+ * a tends higher (δ = P(a &gt; b) − P(a &lt; b) as is, h as h_a − h_b; {@link EffectDisplay}). Each row shades its
+ * measure's negligible range; a dot takes the colour of the group that tends higher. Compared within creation years,
+ * a second chart per dimension draws the lead metric's δ in each year (a forest plot).
  */
 public final class EffectSizeCharts implements ReportCharts {
 
@@ -44,7 +48,8 @@ public final class EffectSizeCharts implements ReportCharts {
         for (PairComparison pair : comparison.comparisons()) {
             for (MetricComparison metric : pair.metrics()) {
                 if (metric.metric().dimension() == dimension) {
-                    rows.add(new Row(pair, metric, comparison.comparisons().size() > 1));
+                    rows.add(new Row(pair, metric, metric.metric().label()
+                            + (comparison.comparisons().size() > 1 ? " · " + pair.b().label() : "")));
                 }
             }
         }
@@ -59,54 +64,76 @@ public final class EffectSizeCharts implements ReportCharts {
         String id = "chart-" + dimension.key().replace('_', '-');
         String title = dimension.label() + ": effect sizes";
         String caption = "Each dot is a metric's effect size: Cliff's δ (numbers, with its "
-                + percent(comparison.bootstrap().level()) + " confidence interval) or Cohen's h (shares). "
-                + "Right of zero, " + bName + " tends higher; left, " + aName + " does. The shaded band is the "
+                + percent(comparison.bootstrap().level()) + " confidence interval) or Cohen's h = h_a − h_b (shares). "
+                + "Right of zero, " + aName + " tends higher; left, " + bName + " does. The shaded band is the "
                 + "negligible range (|δ| < 0.147, |h| < 0.2).";
         String description = caption + " " + String.join("; ", rows.stream().map(Row::describe).toList()) + ".";
-        return List.of(new ReportChart(id, title, caption, drawing.toSvg(id, title, description), drawing));
+        List<ReportChart> charts = new ArrayList<>(List.of(new ReportChart(id, title, caption,
+                drawing.toSvg(id, title, description), drawing)));
+        if (comparison.isStratified()) {
+            charts.add(byYear(dimension, comparison));
+        }
+        return List.copyOf(charts);
     }
 
-    private record Row(PairComparison pair, MetricComparison comparison, boolean namePair) {
-
-        String label() {
-            return comparison.metric().label() + (namePair ? " · " + pair.b().label() : "");
+    /** The dimension's lead metric, Cliff's δ in each creation year where both groups have repositories. */
+    private static ReportChart byYear(Dimension dimension, ComparisonReport comparison) {
+        Metric metric = Headlines.leadMetric(dimension);
+        boolean severalPairs = comparison.comparisons().size() > 1;
+        List<Row> rows = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
+        for (PairComparison pair : comparison.comparisons()) {
+            for (StratifiedComparison.Stratum stratum : pair.stratified().strata()) {
+                MetricComparison year = stratum.comparison().metric(metric);
+                if (!Double.isNaN(year.effectSize())) {
+                    rows.add(new Row(stratum.comparison(), year, stratum.label()
+                            + (severalPairs ? " · " + pair.b().label() : "")));
+                }
+            }
+            StratifiedComparison.StratifiedTest test = pair.stratified().test(metric);
+            tests.add((severalPairs ? pair.b().label() + ": " : "") + (Double.isNaN(test.pValue())
+                    ? "no year with both groups" : "van Elteren Z = " + String.format(Locale.ROOT, "%.2f",
+                    test.statistic()) + ", p " + p(test.pValue()) + " over " + test.strata() + " years"));
         }
+        PairComparison first = comparison.comparisons().getFirst();
+        String aName = first.a().label();
+        String bName = severalPairs ? "the other group" : first.b().label();
+        String id = "chart-" + dimension.key().replace('_', '-') + "-by-year";
+        String title = metric.label() + " by creation year";
+        String caption = "Cliff's δ of " + metric.label().toLowerCase(Locale.ROOT) + " within each creation year where "
+                + "both groups have repositories, with its " + percent(comparison.bootstrap().level())
+                + " confidence interval; right of zero, " + aName + " tends higher. Across years: "
+                + String.join("; ", tests) + ".";
+        ChartDrawing drawing = draw(rows, aName, bName);
+        String description = caption + " " + String.join("; ", rows.stream().map(Row::describe).toList()) + ".";
+        return new ReportChart(id, title, caption, drawing.toSvg(id, title, description), drawing);
+    }
 
-        /** The effect as drawn: positive = group b tends higher. NaN when undefined. */
+    private record Row(PairComparison pair, MetricComparison comparison, String label) {
+
+        /** The effect as drawn: positive = group a tends higher. NaN when undefined. */
         double drawn() {
-            return switch (comparison) {
-                case NumericComparison c -> -c.cliffsDelta();
-                case ShareComparison c -> c.cohensH();
-            };
+            return EffectDisplay.value(comparison);
         }
 
         Interval drawnInterval() {
-            if (comparison instanceof NumericComparison c && c.cliffsDeltaInterval() != null) {
-                return new Interval(-c.cliffsDeltaInterval().high(), -c.cliffsDeltaInterval().low(),
-                        c.cliffsDeltaInterval().level());
-            }
-            return null;
+            return comparison instanceof NumericComparison c ? c.cliffsDeltaInterval() : null;
         }
 
         double negligible() {
             return comparison instanceof NumericComparison ? 0.147 : 0.2;
         }
 
-        String symbol() {
-            return comparison instanceof NumericComparison ? "δ" : "h";
-        }
-
         String value() {
-            double effect = comparison.effectSize();
-            if (Double.isNaN(effect)) {
-                return symbol() + " undefined";
+            if (Double.isNaN(drawn())) {
+                return EffectDisplay.symbol(comparison) + " undefined";
             }
             EffectMagnitude magnitude = comparison.magnitude();
-            return symbol() + " = " + PaperFormat.effect(effect) + (magnitude == null ? "" : ", " + magnitude.word());
+            return EffectDisplay.text(comparison) + (magnitude == null ? "" : ", " + magnitude.word());
         }
 
         String describe() {
-            return label() + " " + value() + ", p " + p(comparison.pValue());
+            return label + " " + value() + ", p " + p(comparison.pValue());
         }
     }
 
@@ -123,9 +150,9 @@ public final class EffectSizeCharts implements ReportCharts {
         java.util.function.DoubleUnaryOperator x = value -> PLOT_LEFT + (value + range) / (2 * range)
                 * (PLOT_RIGHT - PLOT_LEFT);
         double plotBottom = TOP + rows.size() * ROW;
-        drawing.add(new ChartDrawing.Text(PLOT_LEFT, 16, "← " + aName + " higher", 11, ChartDrawing.Anchor.START,
+        drawing.add(new ChartDrawing.Text(PLOT_LEFT, 16, "← " + bName + " higher", 11, ChartDrawing.Anchor.START,
                 false, ChartDrawing.INK, 0.7));
-        drawing.add(new ChartDrawing.Text(PLOT_RIGHT, 16, bName + " higher →", 11, ChartDrawing.Anchor.END, false,
+        drawing.add(new ChartDrawing.Text(PLOT_RIGHT, 16, aName + " higher →", 11, ChartDrawing.Anchor.END, false,
                 ChartDrawing.INK, 0.7));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -141,8 +168,8 @@ public final class EffectSizeCharts implements ReportCharts {
                     false, ChartDrawing.INK, 1));
             double effect = row.drawn();
             if (!Double.isNaN(effect)) {
-                String color = GroupColors.of(effect >= 0 ? row.pair().b().key() : row.pair().a().key(),
-                        effect >= 0 ? 1 : 0);
+                String color = GroupColors.of(effect >= 0 ? row.pair().a().key() : row.pair().b().key(),
+                        effect >= 0 ? 0 : 1);
                 Interval interval = row.drawnInterval();
                 if (interval != null) {
                     drawing.add(new ChartDrawing.Line(x.applyAsDouble(interval.low()), middle,
@@ -165,7 +192,8 @@ public final class EffectSizeCharts implements ReportCharts {
                     .replace("-0.0", "0.0"), 11, ChartDrawing.Anchor.MIDDLE, false, ChartDrawing.INK, 0.7));
         }
         drawing.add(new ChartDrawing.Text((PLOT_LEFT + PLOT_RIGHT) / 2, plotBottom + 36,
-                "effect size (δ mirrored, h as is)", 11, ChartDrawing.Anchor.MIDDLE, false, ChartDrawing.INK, 0.7));
+                "effect size, " + EffectDisplay.direction(aName) + " (δ; h = h_a − h_b)", 11,
+                ChartDrawing.Anchor.MIDDLE, false, ChartDrawing.INK, 0.7));
         return drawing;
     }
 

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.EffectDisplay;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.metrics.ShareComparison;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -74,7 +76,7 @@ public final class HtmlReport {
         out.append("<header class=\"page-header\">\n<h1>").append(text(model.title())).append("</h1>\n");
         out.append("<p class=\"subtitle\">").append(text(provenance.filterDescription().substring(0, 1)
                 .toUpperCase(java.util.Locale.ROOT) + provenance.filterDescription().substring(1)))
-                .append("; grouped by ").append(text(provenance.groupBy())).append('.');
+                .append("; grouped by ").append(text(provenance.grouping())).append('.');
         if (provenance.generatedAt() != null) {
             out.append(" Generated ").append(text(timestamp(provenance))).append('.');
         }
@@ -158,7 +160,7 @@ public final class HtmlReport {
             String pairId = pair.a().key() + "-" + pair.b().key();
             out.append("<h3>").append(text(pair.a().label())).append(" (a) vs ").append(text(pair.b().label()))
                     .append(" (b)</h3>\n<ul class=\"headlines\">\n");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 out.append("<li><strong>").append(text(headline.dimension().label())).append(".</strong> ")
                         .append(text(headline.sentence())).append("</li>\n");
             }
@@ -193,23 +195,54 @@ public final class HtmlReport {
             }
             out.append("</tbody>\n</table>\n<p class=\"caption\">")
                     .append(text(ComparisonTable.caption(pair, model.comparison().filter()))).append("</p>\n");
+            if (pair.stratified() != null) {
+                withinYears(pairId, new StratifiedTable(pair));
+            }
         }
         close();
     }
 
+    /** The tests across creation years and the lead metrics' δ per year, with the note. */
+    private void withinYears(String pairId, StratifiedTable table) {
+        out.append("<h4>Within creation years</h4>\n");
+        simpleTable("stratified-" + pairId, table.testHeader(), table.testRows(), 2);
+        simpleTable("strata-" + pairId, table.stratumHeader(), table.stratumRows(), 1);
+        out.append("<p class=\"caption\">").append(text(table.note())).append("</p>\n");
+    }
+
+    /** A plain table: columns from {@code firstNumeric} on are numbers. */
+    private void simpleTable(String id, List<String> header, List<List<String>> rows, int firstNumeric) {
+        out.append("<table class=\"numbers\" id=\"").append(attr(id)).append("\">\n<thead><tr>");
+        header.forEach(title -> out.append("<th>").append(text(title)).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            out.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                out.append(i == 0 ? "<th scope=\"row\">" : i < firstNumeric ? "<td class=\"text\">" : "<td>")
+                        .append(text(row.get(i))).append(i == 0 ? "</th>" : "</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+    }
+
     /**
      * Full-precision figures behind the cells, in {@link ComparisonTable#header()} order: null where the cell is text
-     * (metric, magnitude) or does not apply (means of shares); "" for undefined figures.
+     * (metric, magnitude, test) or does not apply (means of shares); "" for undefined figures. The effect size as
+     * the cell shows it (positive when group a is higher).
      */
     static List<String> raw(MetricComparison comparison) {
-        return switch (comparison) {
+        List<String> raw = new java.util.ArrayList<>(switch (comparison) {
             case NumericComparison c -> java.util.Arrays.asList(null, Long.toString(c.a().n()),
                     Long.toString(c.b().n()), number(c.a().median()), number(c.b().median()), number(c.a().mean()),
-                    number(c.b().mean()), number(c.cliffsDelta()), null, number(c.pValue()));
+                    number(c.b().mean()));
             case ShareComparison c -> java.util.Arrays.asList(null, Long.toString(c.a().n()),
-                    Long.toString(c.b().n()), number(c.a().share()), number(c.b().share()), null, null,
-                    number(c.cohensH()), null, number(c.pValue()));
-        };
+                    Long.toString(c.b().n()), number(c.a().share()), number(c.b().share()), null, null);
+        });
+        raw.addAll(java.util.Arrays.asList(number(EffectDisplay.value(comparison)), null,
+                number(comparison.pValue()), number(comparison.significance().holm()),
+                number(comparison.significance().bh()), null));
+        return raw;
     }
 
     private static String number(double value) {
@@ -423,7 +456,7 @@ public final class HtmlReport {
         out.append("<dt>Project content SHA-256</dt><dd><code id=\"content-sha256\">")
                 .append(text(provenance.contentSha256())).append("</code><br><span class=\"note\">")
                 .append(text(provenance.contentScope())).append("</span></dd>\n");
-        entry("Grouping", provenance.groupBy());
+        entry("Grouping", provenance.grouping());
         entry("Filters", provenance.filterDescription());
         entry("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed() + ", "
                 + Math.round(provenance.confidence() * 100) + "% percentile intervals");

@@ -7,6 +7,7 @@ import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -46,7 +47,7 @@ public final class LatexReport {
         comment(model.title() + ": tables for papers. Needs \\usepackage{booktabs}.");
         comment("Made with " + provenance.application() + " " + provenance.version() + " from project \""
                 + provenance.projectName() + "\", content SHA-256 " + provenance.contentSha256() + ".");
-        comment("Grouping: " + provenance.groupBy() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
+        comment("Grouping: " + provenance.grouping() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
                 + provenance.resamples() + " resamples, seed " + provenance.seed() + ".");
         if (provenance.generatedAt() != null) {
             comment("Generated " + Reports.instant(provenance.generatedAt()) + ".");
@@ -101,6 +102,10 @@ public final class LatexReport {
             comment("Comparison: " + pair.a().label() + " (a) vs " + pair.b().label() + " (b)");
             out.append(new ComparisonTable(pair, ComparisonTable.caption(pair, model.comparison().filter())).toLatex())
                     .append('\n');
+            if (pair.stratified() != null) {
+                comment("Within creation years: " + pair.a().label() + " (a) vs " + pair.b().label() + " (b)");
+                out.append(new StratifiedTable(pair).toLatex()).append('\n');
+            }
         }
     }
 

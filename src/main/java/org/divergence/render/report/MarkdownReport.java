@@ -8,6 +8,7 @@ import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.metrics.PairComparison;
 import org.divergence.core.metrics.PaperFormat;
+import org.divergence.core.metrics.StratifiedTable;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
 import org.divergence.core.report.FactorSection;
@@ -40,7 +41,7 @@ public final class MarkdownReport {
         Provenance provenance = model.provenance();
         out.append("# ").append(inline(model.title())).append("\n\n_")
                 .append(inline(capitalized(provenance.filterDescription()))).append("; grouped by ")
-                .append(inline(provenance.groupBy())).append('.');
+                .append(inline(provenance.grouping())).append('.');
         if (provenance.generatedAt() != null) {
             out.append(" Generated ").append(Reports.instant(provenance.generatedAt())).append('.');
         }
@@ -123,12 +124,16 @@ public final class MarkdownReport {
         for (PairComparison pair : model.comparison().comparisons()) {
             out.append("### ").append(inline(pair.a().label())).append(" (a) vs ").append(inline(pair.b().label()))
                     .append(" (b)\n\n");
-            for (Headlines.Headline headline : Headlines.of(pair)) {
+            for (Headlines.Headline headline : Headlines.of(pair, model.comparison().filter())) {
                 out.append("- **").append(inline(headline.dimension().label())).append(".** ")
                         .append(inline(headline.sentence())).append('\n');
             }
             out.append('\n').append(new ComparisonTable(pair, ComparisonTable.caption(pair,
                     model.comparison().filter())).toMarkdown()).append('\n');
+            if (pair.stratified() != null) {
+                out.append("#### Within creation years\n\n").append(new StratifiedTable(pair).toMarkdown())
+                        .append('\n');
+            }
         }
     }
 
@@ -225,7 +230,7 @@ public final class MarkdownReport {
                 .append("\n- **Project:** ").append(inline(provenance.projectName()))
                 .append("\n- **Project content SHA-256:** `").append(provenance.contentSha256()).append("` (")
                 .append(inline(provenance.contentScope())).append(")\n- **Grouping:** ")
-                .append(inline(provenance.groupBy())).append("\n- **Filters:** ")
+                .append(inline(provenance.grouping())).append("\n- **Filters:** ")
                 .append(inline(provenance.filterDescription())).append("\n- **Bootstrap:** ")
                 .append(PaperFormat.count(provenance.resamples())).append(" resamples, seed ").append(provenance.seed())
                 .append(", ").append(Math.round(provenance.confidence() * 100))

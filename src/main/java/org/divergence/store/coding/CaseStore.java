@@ -14,6 +14,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -33,8 +34,9 @@ public final class CaseStore {
     }
 
     public static List<CaseAttribute> attributes(Connection connection) throws SQLException {
-        return Sql.list(connection, "SELECT id, guid, name, value_type, position FROM case_attribute "
-                + "ORDER BY position, id", rs -> new CaseAttribute(rs.getLong(1), rs.getString(2), rs.getString(3),
+        return Sql.list(connection,
+                SqlText.of("SELECT id, guid, name, value_type, position FROM case_attribute ORDER BY position, id"),
+                rs -> new CaseAttribute(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getInt(5)));
     }
 
@@ -44,14 +46,16 @@ public final class CaseStore {
 
     public static List<InterviewCase> cases(Connection connection) throws SQLException {
         Map<Long, Map<String, String>> values = new HashMap<>();
-        Sql.list(connection, "SELECT v.case_id, a.name, v.value FROM case_attribute_value v "
-                + "JOIN case_attribute a ON a.id = v.attribute_id", rs -> {
+        Sql.list(connection,
+                SqlText.of("SELECT v.case_id, a.name, v.value FROM case_attribute_value v JOIN case_attribute a ON a.id"
+                        + " = v.attribute_id"), rs -> {
                     values.computeIfAbsent(rs.getLong(1), key -> new LinkedHashMap<>())
                             .put(rs.getString(2), rs.getString(3));
                     return null;
                 });
-        return Sql.list(connection, "SELECT id, guid, name, description FROM interview_case "
-                + "ORDER BY name COLLATE NOCASE", rs -> new InterviewCase(rs.getLong(1), rs.getString(2),
+        return Sql.list(connection,
+                SqlText.of("SELECT id, guid, name, description FROM interview_case ORDER BY name COLLATE NOCASE"),
+                rs -> new InterviewCase(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), Map.copyOf(values.getOrDefault(rs.getLong(1), Map.of())
                 .entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
@@ -61,7 +65,8 @@ public final class CaseStore {
         String trimmed = requireName(name, "A case");
         return new ProjectCommand<>(project, "add case \u201C" + trimmed + "\u201D", CASES,
                 (connection, recorder) -> {
-                    if (Sql.count(connection, "SELECT count(*) FROM interview_case WHERE name = ?", trimmed) > 0) {
+                    if (Sql.count(connection,
+                            SqlText.of("SELECT count(*) FROM interview_case WHERE name = ?"), trimmed) > 0) {
                         throw new InvalidInputException("There is already a case \u201C" + trimmed + "\u201D.");
                     }
                     long id = ensureCase(connection, trimmed, null);
@@ -74,12 +79,14 @@ public final class CaseStore {
         String trimmed = requireName(name, "A case");
         return new ProjectCommand<>(project, "rename case", EnumSet.of(DataArea.CASES, DataArea.TRANSCRIPTS),
                 (connection, recorder) -> {
-                    if (Sql.count(connection, "SELECT count(*) FROM interview_case WHERE name = ? AND id <> ?",
+                    if (Sql.count(connection,
+                            SqlText.of("SELECT count(*) FROM interview_case WHERE name = ? AND id <> ?"),
                             trimmed, caseId) > 0) {
                         throw new InvalidInputException("There is already a case \u201C" + trimmed + "\u201D.");
                     }
                     recorder.touch(Tables.CASE, caseId);
-                    Sql.update(connection, "UPDATE interview_case SET name = ? WHERE id = ?", trimmed, caseId);
+                    Sql.update(connection,
+                            SqlText.of("UPDATE interview_case SET name = ? WHERE id = ?"), trimmed, caseId);
                     return null;
                 });
     }
@@ -89,10 +96,10 @@ public final class CaseStore {
         return new ProjectCommand<>(project, "remove case", EnumSet.of(DataArea.CASES, DataArea.TRANSCRIPTS,
                 DataArea.MEMOS), (connection, recorder) -> {
                     recorder.touch(Tables.CASE, caseId);
-                    recorder.touchWhere(Tables.TRANSCRIPT, "case_id = ?", caseId);
-                    recorder.touchWhere(Tables.MEMO, "case_id = ?", caseId);
-                    recorder.touchWhere(Tables.ATTRIBUTE_VALUE, "case_id = ?", caseId);
-                    Sql.update(connection, "DELETE FROM interview_case WHERE id = ?", caseId);
+                    recorder.touchWhere(Tables.TRANSCRIPT, SqlText.of("case_id = ?"), caseId);
+                    recorder.touchWhere(Tables.MEMO, SqlText.of("case_id = ?"), caseId);
+                    recorder.touchWhere(Tables.ATTRIBUTE_VALUE, SqlText.of("case_id = ?"), caseId);
+                    Sql.update(connection, SqlText.of("DELETE FROM interview_case WHERE id = ?"), caseId);
                     return null;
                 });
     }
@@ -101,7 +108,8 @@ public final class CaseStore {
         String trimmed = requireName(name, "An attribute");
         return new ProjectCommand<>(project, "add attribute \u201C" + trimmed + "\u201D", CASES,
                 (connection, recorder) -> {
-                    if (Sql.count(connection, "SELECT count(*) FROM case_attribute WHERE name = ?", trimmed) > 0) {
+                    if (Sql.count(connection,
+                            SqlText.of("SELECT count(*) FROM case_attribute WHERE name = ?"), trimmed) > 0) {
                         throw new InvalidInputException("There is already an attribute \u201C" + trimmed + "\u201D.");
                     }
                     long id = ensureAttribute(connection, trimmed, null);
@@ -121,33 +129,37 @@ public final class CaseStore {
 
     /** The case with this name, created if new; returns its id. Used inside import transactions. */
     public static long ensureCase(Connection connection, String name, String guid) throws SQLException {
-        List<Long> ids = Sql.list(connection, "SELECT id FROM interview_case WHERE name = ?", rs -> rs.getLong(1),
+        List<Long> ids = Sql.list(connection,
+                SqlText.of("SELECT id FROM interview_case WHERE name = ?"), rs -> rs.getLong(1),
                 name);
         if (!ids.isEmpty()) {
             return ids.getFirst();
         }
-        return Sql.insert(connection, "INSERT INTO interview_case (guid, name) VALUES (?, ?)",
+        return Sql.insert(connection, SqlText.of("INSERT INTO interview_case (guid, name) VALUES (?, ?)"),
                 guid == null ? UUID.randomUUID().toString() : guid, name);
     }
 
     public static long ensureAttribute(Connection connection, String name, String guid) throws SQLException {
-        List<Long> ids = Sql.list(connection, "SELECT id FROM case_attribute WHERE name = ?", rs -> rs.getLong(1),
+        List<Long> ids = Sql.list(connection,
+                SqlText.of("SELECT id FROM case_attribute WHERE name = ?"), rs -> rs.getLong(1),
                 name);
         if (!ids.isEmpty()) {
             return ids.getFirst();
         }
-        long position = Sql.count(connection, "SELECT coalesce(max(position) + 1, 0) FROM case_attribute");
-        return Sql.insert(connection, "INSERT INTO case_attribute (guid, name, position) VALUES (?, ?, ?)",
+        long position = Sql.count(connection, SqlText.of("SELECT coalesce(max(position) + 1, 0) FROM case_attribute"));
+        return Sql.insert(connection, SqlText.of("INSERT INTO case_attribute (guid, name, position) VALUES (?, ?, ?)"),
                 guid == null ? UUID.randomUUID().toString() : guid, name, position);
     }
 
     public static void writeValue(Connection connection, long caseId, long attributeId, String value) throws SQLException {
         if (value == null || value.isBlank()) {
-            Sql.update(connection, "DELETE FROM case_attribute_value WHERE case_id = ? AND attribute_id = ?",
+            Sql.update(connection,
+                    SqlText.of("DELETE FROM case_attribute_value WHERE case_id = ? AND attribute_id = ?"),
                     caseId, attributeId);
         } else {
-            Sql.update(connection, "INSERT INTO case_attribute_value (case_id, attribute_id, value) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (case_id, attribute_id) DO UPDATE SET value = excluded.value", caseId,
+            Sql.update(connection,
+                    SqlText.of("INSERT INTO case_attribute_value (case_id, attribute_id, value) VALUES (?, ?, ?) ON"
+                            + " CONFLICT (case_id, attribute_id) DO UPDATE SET value = excluded.value"), caseId,
                     attributeId, value.strip());
         }
     }

@@ -16,6 +16,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -50,7 +51,7 @@ public final class CodebookStore {
     }
 
     public static Codebook load(Connection connection) throws SQLException {
-        return new Codebook(Sql.list(connection, "SELECT * FROM code", rs -> new Code(rs.getLong("id"),
+        return new Codebook(Sql.list(connection, SqlText.of("SELECT * FROM code"), rs -> new Code(rs.getLong("id"),
                 rs.getString("guid"), Sql.nullableLong(rs, "parent_id"), rs.getString("name"), rs.getString("color"),
                 rs.getString("description"), rs.getString("inclusion"), rs.getString("exclusion"),
                 rs.getString("example"), rs.getInt("position"))));
@@ -61,7 +62,8 @@ public final class CodebookStore {
         return project.read(connection -> {
             List<Long> ids = load(connection).subtree(codeId).stream().map(Code::id).toList();
             return ids.isEmpty() ? 0L : Sql.count(connection,
-                    "SELECT count(*) FROM coding WHERE code_id IN (" + Sql.placeholders(ids.size()) + ")",
+                    SqlText.of("SELECT count(*) FROM coding WHERE code_id IN (").append(
+                            SqlText.placeholders(ids.size()), SqlText.of(")")),
                     ids.toArray());
         });
     }
@@ -114,8 +116,9 @@ public final class CodebookStore {
         if (chosenColor == null) {
             chosenColor = CodeColors.forIndex(codebook.size());
         }
-        long id = Sql.insert(connection, "INSERT INTO code (guid, parent_id, name, color, description, inclusion, "
-                        + "exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        long id = Sql.insert(connection,
+                SqlText.of("INSERT INTO code (guid, parent_id, name, color, description, inclusion, "
+                        + "exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 guid, parentId, name, chosenColor, blankToNull(description), blankToNull(inclusion),
                 blankToNull(exclusion), blankToNull(example), position);
         recorder.inserted(Tables.CODE, id);
@@ -133,8 +136,9 @@ public final class CodebookStore {
                     }
                     recorder.touch(Tables.CODE, codeId);
                     String color = CodeColors.normalize(details.color());
-                    Sql.update(connection, "UPDATE code SET name = ?, color = ?, description = ?, inclusion = ?, "
-                                    + "exclusion = ?, example = ? WHERE id = ?", name,
+                    Sql.update(connection,
+                            SqlText.of("UPDATE code SET name = ?, color = ?, description = ?, inclusion = ?, exclusion"
+                                    + " = ?, example = ? WHERE id = ?"), name,
                             color == null ? code.color() : color, blankToNull(details.description()),
                             blankToNull(details.inclusion()), blankToNull(details.exclusion()),
                             blankToNull(details.example()), codeId);
@@ -152,7 +156,7 @@ public final class CodebookStore {
                         throw new InvalidInputException("There is already a code \u201C" + name + "\u201D here.");
                     }
                     recorder.touch(Tables.CODE, codeId);
-                    Sql.update(connection, "UPDATE code SET name = ? WHERE id = ?", name, codeId);
+                    Sql.update(connection, SqlText.of("UPDATE code SET name = ? WHERE id = ?"), name, codeId);
                     return null;
                 });
     }
@@ -178,12 +182,13 @@ public final class CodebookStore {
             siblings.removeIf(sibling -> sibling.id() == codeId);
             siblings.add(Math.clamp(index, 0, siblings.size()), code);
             recorder.touch(Tables.CODE, codeId);
-            Sql.update(connection, "UPDATE code SET parent_id = ? WHERE id = ?", newParentId, codeId);
+            Sql.update(connection, SqlText.of("UPDATE code SET parent_id = ? WHERE id = ?"), newParentId, codeId);
             for (int position = 0; position < siblings.size(); position++) {
                 Code sibling = siblings.get(position);
                 if (sibling.position() != position || sibling.id() == codeId) {
                     recorder.touch(Tables.CODE, sibling.id());
-                    Sql.update(connection, "UPDATE code SET position = ? WHERE id = ?", position, sibling.id());
+                    Sql.update(connection,
+                            SqlText.of("UPDATE code SET position = ? WHERE id = ?"), position, sibling.id());
                 }
             }
             return null;
@@ -209,25 +214,28 @@ public final class CodebookStore {
             }
             recorder.touch(Tables.CODE, sourceId);
             TagRows.merge(connection, recorder, sourceId, targetId);
-            recorder.touchWhere(Tables.CODING, "code_id = ?", sourceId);
-            recorder.touchWhere(Tables.MEMO, "code_id = ?", sourceId);
+            recorder.touchWhere(Tables.CODING, SqlText.of("code_id = ?"), sourceId);
+            recorder.touchWhere(Tables.MEMO, SqlText.of("code_id = ?"), sourceId);
             // Evidence links follow: from a duplicate coding to the target's twin, and from the code to the target
             // (a link the target already has stays behind and goes with the source; undo brings it back).
-            Sql.update(connection, "UPDATE OR IGNORE evidence_link SET coding_id = (SELECT t.id FROM coding t "
-                    + "JOIN coding s ON t.transcript_id = s.transcript_id AND t.coder_id = s.coder_id "
-                    + "AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp WHERE s.id = evidence_link.coding_id "
-                    + "AND t.code_id = ?) WHERE coding_id IN (SELECT s.id FROM coding s WHERE s.code_id = ? AND "
-                    + "EXISTS (SELECT 1 FROM coding t WHERE t.code_id = ? AND t.transcript_id = s.transcript_id AND "
-                    + "t.coder_id = s.coder_id AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp))",
+            Sql.update(connection,
+                    SqlText.of("UPDATE OR IGNORE evidence_link SET coding_id = (SELECT t.id FROM coding t JOIN coding s"
+                            + " ON t.transcript_id = s.transcript_id AND t.coder_id = s.coder_id AND t.start_cp ="
+                            + " s.start_cp AND t.end_cp = s.end_cp WHERE s.id = evidence_link.coding_id AND t.code_id ="
+                            + " ?) WHERE coding_id IN (SELECT s.id FROM coding s WHERE s.code_id = ? AND EXISTS (SELECT"
+                            + " 1 FROM coding t WHERE t.code_id = ? AND t.transcript_id = s.transcript_id AND"
+                            + " t.coder_id = s.coder_id AND t.start_cp = s.start_cp AND t.end_cp = s.end_cp))"),
                     targetId, sourceId, targetId);
-            Sql.update(connection, "UPDATE OR IGNORE evidence_link SET code_id = ? WHERE code_id = ?", targetId,
+            Sql.update(connection,
+                    SqlText.of("UPDATE OR IGNORE evidence_link SET code_id = ? WHERE code_id = ?"), targetId,
                     sourceId);
             // Codings the target already has (same transcript, coder and range) would be duplicates: drop them.
-            Sql.update(connection, "DELETE FROM coding WHERE code_id = ? AND EXISTS (SELECT 1 FROM coding t "
+            Sql.update(connection, SqlText.of("DELETE FROM coding WHERE code_id = ? AND EXISTS (SELECT 1 FROM coding t "
                     + "WHERE t.code_id = ? AND t.transcript_id = coding.transcript_id AND t.coder_id = coding.coder_id "
-                    + "AND t.start_cp = coding.start_cp AND t.end_cp = coding.end_cp)", sourceId, targetId);
-            int moved = Sql.update(connection, "UPDATE coding SET code_id = ? WHERE code_id = ?", targetId, sourceId);
-            Sql.update(connection, "UPDATE memo SET code_id = ? WHERE code_id = ?", targetId, sourceId);
+                    + "AND t.start_cp = coding.start_cp AND t.end_cp = coding.end_cp)"), sourceId, targetId);
+            int moved = Sql.update(connection,
+                    SqlText.of("UPDATE coding SET code_id = ? WHERE code_id = ?"), targetId, sourceId);
+            Sql.update(connection, SqlText.of("UPDATE memo SET code_id = ? WHERE code_id = ?"), targetId, sourceId);
             int position = current.children(targetId).stream().mapToInt(Code::position).max().orElse(-1) + 1;
             for (Code child : current.children(sourceId)) {
                 String name = child.name();
@@ -235,10 +243,10 @@ public final class CodebookStore {
                     name = name + " (from " + source.name() + ")";
                 }
                 recorder.touch(Tables.CODE, child.id());
-                Sql.update(connection, "UPDATE code SET parent_id = ?, position = ?, name = ? WHERE id = ?",
+                Sql.update(connection, SqlText.of("UPDATE code SET parent_id = ?, position = ?, name = ? WHERE id = ?"),
                         targetId, position++, name, child.id());
             }
-            Sql.update(connection, "DELETE FROM code WHERE id = ?", sourceId);
+            Sql.update(connection, SqlText.of("DELETE FROM code WHERE id = ?"), sourceId);
             return moved;
         });
     }
@@ -258,7 +266,8 @@ public final class CodebookStore {
                             null, "Split from \u201C" + source.name() + "\u201D.", null, null, null);
                     for (Long codingId : ids) {
                         recorder.touch(Tables.CODING, codingId);
-                        int changed = Sql.update(connection, "UPDATE coding SET code_id = ? WHERE id = ? AND code_id = ?",
+                        int changed = Sql.update(connection,
+                                SqlText.of("UPDATE coding SET code_id = ? WHERE id = ? AND code_id = ?"),
                                 id, codingId, sourceId);
                         if (changed == 0) {
                             throw new InvalidInputException("Coding " + codingId + " is not a coding of \u201C"
@@ -281,15 +290,16 @@ public final class CodebookStore {
                     int codings = 0;
                     for (Code code : subtree) {
                         recorder.touch(Tables.CODE, code.id());
-                        recorder.touchWhere(Tables.MEMO, "code_id = ?", code.id());
+                        recorder.touchWhere(Tables.MEMO, SqlText.of("code_id = ?"), code.id());
                         recorder.touchWhere(Tables.MEMO,
-                                "coding_id IN (SELECT id FROM coding WHERE code_id = ?)", code.id());
-                        recorder.touchWhere(Tables.CODING, "code_id = ?", code.id());
+                                SqlText.of("coding_id IN (SELECT id FROM coding WHERE code_id = ?)"), code.id());
+                        recorder.touchWhere(Tables.CODING, SqlText.of("code_id = ?"), code.id());
                         TagRows.touchForDelete(recorder, code.id());
-                        codings += (int) Sql.count(connection, "SELECT count(*) FROM coding WHERE code_id = ?",
+                        codings += (int) Sql.count(connection,
+                                SqlText.of("SELECT count(*) FROM coding WHERE code_id = ?"),
                                 code.id());
                     }
-                    Sql.update(connection, "DELETE FROM code WHERE id = ?", codeId);
+                    Sql.update(connection, SqlText.of("DELETE FROM code WHERE id = ?"), codeId);
                     return codings;
                 });
     }
@@ -322,7 +332,8 @@ public final class CodebookStore {
 
     /** The first code (by id) with this name, if any. */
     public static java.util.Optional<Long> codeIdByName(Connection connection, String name) throws SQLException {
-        return Sql.list(connection, "SELECT id FROM code WHERE name = ? ORDER BY id", rs -> rs.getLong(1), name)
+        return Sql.list(connection,
+                SqlText.of("SELECT id FROM code WHERE name = ? ORDER BY id"), rs -> rs.getLong(1), name)
                 .stream().findFirst();
     }
 }

@@ -16,6 +16,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -42,13 +43,14 @@ public final class CodingStore {
     }
 
     public static List<Coding> codings(Connection connection, long transcriptId) throws SQLException {
-        return Sql.list(connection, "SELECT " + CODING_COLUMNS + " FROM coding WHERE transcript_id = ? "
-                + "ORDER BY start_cp, end_cp, id", CodingStore::coding, transcriptId);
+        return Sql.list(connection,
+                SqlText.of("SELECT " + CODING_COLUMNS + " FROM coding WHERE transcript_id = ? ORDER BY"
+                        + " start_cp, end_cp, id"), CodingStore::coding, transcriptId);
     }
 
     public List<Coding> allCodings() {
-        return project.read(connection -> Sql.list(connection, "SELECT " + CODING_COLUMNS
-                + " FROM coding ORDER BY transcript_id, start_cp, end_cp, id", CodingStore::coding));
+        return project.read(connection -> Sql.list(connection, SqlText.of("SELECT " + CODING_COLUMNS
+                + " FROM coding ORDER BY transcript_id, start_cp, end_cp, id"), CodingStore::coding));
     }
 
     static Coding coding(ResultSet rs) throws SQLException {
@@ -61,7 +63,7 @@ public final class CodingStore {
     }
 
     static List<Coder> coders(Connection connection) throws SQLException {
-        return Sql.list(connection, "SELECT id, guid, name FROM coder ORDER BY name COLLATE NOCASE",
+        return Sql.list(connection, SqlText.of("SELECT id, guid, name FROM coder ORDER BY name COLLATE NOCASE"),
                 rs -> new Coder(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -76,13 +78,14 @@ public final class CodingStore {
         }
         String trimmed = name.strip();
         return project.write(EnumSet.of(DataArea.CODINGS), connection -> {
-            List<Coder> existing = Sql.list(connection, "SELECT id, guid, name FROM coder WHERE name = ?",
+            List<Coder> existing = Sql.list(connection, SqlText.of("SELECT id, guid, name FROM coder WHERE name = ?"),
                     rs -> new Coder(rs.getLong(1), rs.getString(2), rs.getString(3)), trimmed);
             if (!existing.isEmpty()) {
                 return existing.getFirst();
             }
             String newGuid = guid == null ? UUID.randomUUID().toString() : guid;
-            long id = Sql.insert(connection, "INSERT INTO coder (guid, name) VALUES (?, ?)", newGuid, trimmed);
+            long id = Sql.insert(connection,
+                    SqlText.of("INSERT INTO coder (guid, name) VALUES (?, ?)"), newGuid, trimmed);
             return new Coder(id, newGuid, trimmed);
         });
     }
@@ -118,8 +121,9 @@ public final class CodingStore {
     }
 
     private static boolean exists(Connection connection, Range range, long codeId, long coderId) throws SQLException {
-        return Sql.count(connection, "SELECT count(*) FROM coding WHERE transcript_id = ? AND code_id = ? AND "
-                + "coder_id = ? AND start_cp = ? AND end_cp = ?", range.transcriptId(), codeId, coderId,
+        return Sql.count(connection,
+                SqlText.of("SELECT count(*) FROM coding WHERE transcript_id = ? AND code_id = ? AND coder_id = ? AND"
+                        + " start_cp = ? AND end_cp = ?"), range.transcriptId(), codeId, coderId,
                 range.start(), range.end()) > 0;
     }
 
@@ -128,19 +132,20 @@ public final class CodingStore {
         if (range.start() < 0 || range.end() <= range.start()) {
             throw new InvalidInputException("Select some text to code (the selection is empty).");
         }
-        long length = Sql.count(connection, "SELECT length_code_points FROM transcript WHERE id = ?",
+        long length = Sql.count(connection, SqlText.of("SELECT length_code_points FROM transcript WHERE id = ?"),
                 range.transcriptId());
         if (range.end() > length) {
             throw new InvalidInputException("The selection ends after the end of the transcript.");
         }
-        if (Sql.count(connection, "SELECT count(*) FROM code WHERE id = ?", codeId) == 0) {
+        if (Sql.count(connection, SqlText.of("SELECT count(*) FROM code WHERE id = ?"), codeId) == 0) {
             throw new InvalidInputException("The code no longer exists (it was deleted or merged).");
         }
         if (exists(connection, range, codeId, coderId)) {
             throw new InvalidInputException("This text already has this code from this coder.");
         }
-        long id = Sql.insert(connection, "INSERT INTO coding (guid, transcript_id, code_id, coder_id, start_cp, "
-                        + "end_cp, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        long id = Sql.insert(connection,
+                SqlText.of("INSERT INTO coding (guid, transcript_id, code_id, coder_id, start_cp, "
+                        + "end_cp, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                 guid == null ? UUID.randomUUID().toString() : guid, range.transcriptId(), codeId, coderId,
                 range.start(), range.end(), createdAt == null ? Sql.now() : createdAt);
         recorder.inserted(Tables.CODING, id);
@@ -151,8 +156,9 @@ public final class CodingStore {
     public static Map<Long, List<CodedRange>> rangesByTranscript(Connection connection, long coderId)
             throws SQLException {
         Map<Long, List<CodedRange>> byTranscript = new HashMap<>();
-        for (CodedRange range : Sql.list(connection, "SELECT transcript_id, code_id, start_cp, end_cp FROM coding "
-                + "WHERE coder_id = ? ORDER BY transcript_id, start_cp", rs -> new CodedRange(rs.getLong(1),
+        for (CodedRange range : Sql.list(connection,
+                SqlText.of("SELECT transcript_id, code_id, start_cp, end_cp FROM coding WHERE coder_id = ? ORDER BY"
+                        + " transcript_id, start_cp"), rs -> new CodedRange(rs.getLong(1),
                 rs.getLong(2), rs.getInt(3), rs.getInt(4)), coderId)) {
             byTranscript.computeIfAbsent(range.transcriptId(), key -> new ArrayList<>()).add(range);
         }
@@ -165,8 +171,9 @@ public final class CodingStore {
      */
     public static void insertFixed(Connection connection, String guid, long transcriptId, long codeId, long coderId,
                                    int start, int end, String createdAt) throws SQLException {
-        Sql.insert(connection, "INSERT INTO coding (guid, transcript_id, code_id, coder_id, start_cp, end_cp, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", guid, transcriptId, codeId, coderId, start, end,
+        Sql.insert(connection,
+                SqlText.of("INSERT INTO coding (guid, transcript_id, code_id, coder_id, start_cp, end_cp, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)"), guid, transcriptId, codeId, coderId, start, end,
                 createdAt);
     }
 
@@ -176,9 +183,9 @@ public final class CodingStore {
         return new ProjectCommand<>(project, description, EnumSet.of(DataArea.CODINGS, DataArea.MEMOS),
                 (connection, recorder) -> {
                     for (long id : ids) {
-                        recorder.touchWhere(Tables.MEMO, "coding_id = ?", id);
+                        recorder.touchWhere(Tables.MEMO, SqlText.of("coding_id = ?"), id);
                         recorder.touch(Tables.CODING, id);
-                        Sql.update(connection, "DELETE FROM coding WHERE id = ?", id);
+                        Sql.update(connection, SqlText.of("DELETE FROM coding WHERE id = ?"), id);
                     }
                     return null;
                 });
@@ -190,9 +197,9 @@ public final class CodingStore {
      */
     public static List<long[]> codingsByNames(Connection connection, String sourceFile, String coder, String code)
             throws SQLException {
-        return Sql.list(connection, "SELECT g.id, g.start_cp, g.end_cp, g.transcript_id FROM coding g "
-                + "JOIN transcript t ON t.id = g.transcript_id JOIN coder c ON c.id = g.coder_id "
-                + "JOIN code k ON k.id = g.code_id WHERE t.source_file = ? AND c.name = ? AND k.name = ? ORDER BY g.id",
+        return Sql.list(connection, SqlText.of("SELECT g.id, g.start_cp, g.end_cp, g.transcript_id FROM coding g JOIN"
+                + " transcript t ON t.id = g.transcript_id JOIN coder c ON c.id = g.coder_id JOIN code k ON k.id ="
+                + " g.code_id WHERE t.source_file = ? AND c.name = ? AND k.name = ? ORDER BY g.id"),
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, sourceFile, coder,
                 code);
     }

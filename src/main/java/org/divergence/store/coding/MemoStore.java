@@ -10,6 +10,7 @@ import org.divergence.core.coding.Memo;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -22,12 +23,12 @@ public final class MemoStore {
         this.project = project;
     }
 
-    private static String column(Memo.Target target) {
+    private static SqlText column(Memo.Target target) {
         return switch (target) {
-            case CODING -> "coding_id";
-            case TRANSCRIPT -> "transcript_id";
-            case CODE -> "code_id";
-            case CASE -> "case_id";
+            case CODING -> SqlText.of("coding_id");
+            case TRANSCRIPT -> SqlText.of("transcript_id");
+            case CODE -> SqlText.of("code_id");
+            case CASE -> SqlText.of("case_id");
         };
     }
 
@@ -36,7 +37,8 @@ public final class MemoStore {
     }
 
     static Optional<Memo> memo(Connection connection, Memo.Target target, long targetId) throws SQLException {
-        List<Memo> memos = Sql.list(connection, "SELECT * FROM memo WHERE " + column(target) + " = ? ORDER BY id",
+        List<Memo> memos = Sql.list(connection,
+                SqlText.of("SELECT * FROM memo WHERE ").append(column(target), SqlText.of(" = ? ORDER BY id")),
                 rs -> new Memo(rs.getLong("id"), rs.getString("guid"), Sql.nullableLong(rs, "coding_id"),
                         Sql.nullableLong(rs, "transcript_id"), Sql.nullableLong(rs, "code_id"),
                         Sql.nullableLong(rs, "case_id"), Sql.nullableLong(rs, "coder_id"), rs.getString("title"),
@@ -46,8 +48,9 @@ public final class MemoStore {
 
     /** Ids of the codings of a transcript that carry a memo, for the editor's markers. */
     public List<Long> codingsWithMemos(long transcriptId) {
-        return project.read(connection -> Sql.list(connection, "SELECT DISTINCT m.coding_id FROM memo m "
-                + "JOIN coding c ON c.id = m.coding_id WHERE c.transcript_id = ?", rs -> rs.getLong(1), transcriptId));
+        return project.read(connection -> Sql.list(connection,
+                SqlText.of("SELECT DISTINCT m.coding_id FROM memo m JOIN coding c ON c.id = m.coding_id WHERE"
+                        + " c.transcript_id = ?"), rs -> rs.getLong(1), transcriptId));
     }
 
     public ProjectCommand<Void> save(Memo.Target target, long targetId, Long coderId, String text) {
@@ -58,14 +61,15 @@ public final class MemoStore {
                     if (existing.isPresent()) {
                         recorder.touch(Tables.MEMO, existing.get().id());
                         if (text == null || text.isBlank()) {
-                            Sql.update(connection, "DELETE FROM memo WHERE id = ?", existing.get().id());
+                            Sql.update(connection, SqlText.of("DELETE FROM memo WHERE id = ?"), existing.get().id());
                         } else {
-                            Sql.update(connection, "UPDATE memo SET text = ?, modified_at = ? WHERE id = ?", text,
-                                    now, existing.get().id());
+                            Sql.update(connection, SqlText.of("UPDATE memo SET text = ?, modified_at = ? WHERE"
+                                    + " id = ?"), text, now, existing.get().id());
                         }
                     } else if (text != null && !text.isBlank()) {
-                        long id = Sql.insert(connection, "INSERT INTO memo (guid, " + column(target)
-                                + ", coder_id, text, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        long id = Sql.insert(connection, SqlText.of("INSERT INTO memo (guid, ").append(
+                                column(target), SqlText.of(", coder_id, text, created_at, modified_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?)")),
                                 UUID.randomUUID().toString(), targetId, coderId, text, now, now);
                         recorder.inserted(Tables.MEMO, id);
                     }

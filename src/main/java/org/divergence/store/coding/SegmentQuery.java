@@ -13,6 +13,7 @@ import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.text.CodePointIndex;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /** Coded segments with their text, case and code path: for retrieval, analysis and CSV exports. */
 public final class SegmentQuery {
@@ -39,9 +40,10 @@ public final class SegmentQuery {
         record Row(long id, String guid, long transcriptId, String transcript, Long caseId, long codeId,
                    String coder, int start, int end, String createdAt) {
         }
-        List<Row> rows = Sql.list(connection, "SELECT g.id, g.guid, g.transcript_id, t.name, t.case_id, g.code_id, "
-                + "c.name, g.start_cp, g.end_cp, g.created_at FROM coding g JOIN transcript t ON t.id = g.transcript_id "
-                + "JOIN coder c ON c.id = g.coder_id ORDER BY t.name COLLATE NOCASE, t.id, g.start_cp, g.end_cp, g.id",
+        List<Row> rows = Sql.list(connection,
+                SqlText.of("SELECT g.id, g.guid, g.transcript_id, t.name, t.case_id, g.code_id, c.name, g.start_cp,"
+                        + " g.end_cp, g.created_at FROM coding g JOIN transcript t ON t.id = g.transcript_id JOIN coder"
+                        + " c ON c.id = g.coder_id ORDER BY t.name COLLATE NOCASE, t.id, g.start_cp, g.end_cp, g.id"),
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         Sql.nullableLong(rs, "case_id"), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
                         rs.getString(10)));

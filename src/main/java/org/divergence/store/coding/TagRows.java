@@ -3,6 +3,7 @@ package org.divergence.store.coding;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.Tables;
 
@@ -18,8 +19,8 @@ final class TagRows {
 
     /** Before a code is deleted: its rules and hand-given tags, which the deletion removes by cascade. */
     static void touchForDelete(ChangeRecorder recorder, long codeId) throws SQLException {
-        recorder.touchWhere(Tables.TAG_RULE, "code_id = ?", codeId);
-        recorder.touchWhere(Tables.REPOSITORY_TAG, "code_id = ? AND source = 'manual'", codeId);
+        recorder.touchWhere(Tables.TAG_RULE, SqlText.of("code_id = ?"), codeId);
+        recorder.touchWhere(Tables.REPOSITORY_TAG, SqlText.of("code_id = ? AND source = 'manual'"), codeId);
     }
 
     /**
@@ -29,11 +30,13 @@ final class TagRows {
     static void merge(Connection connection, ChangeRecorder recorder, long sourceId, long targetId)
             throws SQLException {
         touchForDelete(recorder, sourceId);
-        Sql.update(connection, "DELETE FROM repository_tag WHERE code_id = ? AND source = 'manual' AND EXISTS (SELECT"
-                + " 1 FROM repository_tag t WHERE t.code_id = ? AND t.source = 'manual' AND t.repository_id ="
-                + " repository_tag.repository_id)", sourceId, targetId);
-        Sql.update(connection, "UPDATE repository_tag SET code_id = ? WHERE code_id = ? AND source = 'manual'",
+        Sql.update(connection,
+                SqlText.of("DELETE FROM repository_tag WHERE code_id = ? AND source = 'manual' AND EXISTS (SELECT"
+                        + " 1 FROM repository_tag t WHERE t.code_id = ? AND t.source = 'manual' AND t.repository_id ="
+                        + " repository_tag.repository_id)"), sourceId, targetId);
+        Sql.update(connection,
+                SqlText.of("UPDATE repository_tag SET code_id = ? WHERE code_id = ? AND source = 'manual'"),
                 targetId, sourceId);
-        Sql.update(connection, "UPDATE tag_rule SET code_id = ? WHERE code_id = ?", targetId, sourceId);
+        Sql.update(connection, SqlText.of("UPDATE tag_rule SET code_id = ? WHERE code_id = ?"), targetId, sourceId);
     }
 }

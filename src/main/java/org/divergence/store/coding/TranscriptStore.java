@@ -17,6 +17,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -34,11 +35,10 @@ public final class TranscriptStore {
     }
 
     public static List<TranscriptInfo> list(Connection connection) throws SQLException {
-        return Sql.list(connection, "SELECT t.id, t.guid, t.name, t.case_id, c.name, t.length_code_points, "
-                + "t.source_file, t.source_format, t.imported_at, "
-                + "(SELECT count(*) FROM coding g WHERE g.transcript_id = t.id) "
-                + "FROM transcript t LEFT JOIN interview_case c ON c.id = t.case_id "
-                + "ORDER BY t.name COLLATE NOCASE, t.id", rs -> new TranscriptInfo(rs.getLong(1), rs.getString(2),
+        return Sql.list(connection, SqlText.of("SELECT t.id, t.guid, t.name, t.case_id, c.name, t.length_code_points,"
+                + " t.source_file, t.source_format, t.imported_at, (SELECT count(*) FROM coding g WHERE g.transcript_id"
+                + " = t.id) FROM transcript t LEFT JOIN interview_case c ON c.id = t.case_id ORDER BY t.name COLLATE"
+                + " NOCASE, t.id"), rs -> new TranscriptInfo(rs.getLong(1), rs.getString(2),
                 rs.getString(3), Sql.nullableLong(rs, "case_id"), rs.getString(5), rs.getInt(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getInt(10)));
     }
@@ -46,7 +46,7 @@ public final class TranscriptStore {
     /** Every stored transcript's name, by the SHA-256 of its text (see {@link #sha256}). */
     public static Map<String, String> namesByTextHash(Connection connection) throws SQLException {
         Map<String, String> names = new HashMap<>();
-        for (String[] row : Sql.list(connection, "SELECT content_sha256, name FROM transcript",
+        for (String[] row : Sql.list(connection, SqlText.of("SELECT content_sha256, name FROM transcript"),
                 rs -> new String[] {rs.getString(1), rs.getString(2)})) {
             names.put(row[0], row[1]);
         }
@@ -55,7 +55,7 @@ public final class TranscriptStore {
 
     /** Every stored transcript's name. */
     public static Set<String> names(Connection connection) throws SQLException {
-        return new HashSet<>(Sql.list(connection, "SELECT name FROM transcript", rs -> rs.getString(1)));
+        return new HashSet<>(Sql.list(connection, SqlText.of("SELECT name FROM transcript"), rs -> rs.getString(1)));
     }
 
     /** A transcript to store: its text (LF, NFC), the file and format it came from. */
@@ -67,8 +67,9 @@ public final class TranscriptStore {
     public static long insert(Connection connection, NewTranscript transcript, String importedAt)
             throws SQLException {
         String text = transcript.text();
-        return Sql.insert(connection, "INSERT INTO transcript (guid, name, case_id, content, content_sha256, "
-                + "length_code_points, source_file, source_format, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        return Sql.insert(connection,
+                SqlText.of("INSERT INTO transcript (guid, name, case_id, content, content_sha256, length_code_points,"
+                        + " source_file, source_format, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 transcript.guid(), transcript.name(), transcript.caseId(), text, sha256(text),
                 text.codePointCount(0, text.length()), transcript.sourceFile(), transcript.sourceFormat(),
                 importedAt);
@@ -90,7 +91,7 @@ public final class TranscriptStore {
 
     /** Every transcript's extent, in the order of their names (then ids): the order agreement concatenates them. */
     public static List<Extent> extentsByName(Connection connection) throws SQLException {
-        return Sql.list(connection, "SELECT id, length_code_points FROM transcript ORDER BY name, id",
+        return Sql.list(connection, SqlText.of("SELECT id, length_code_points FROM transcript ORDER BY name, id"),
                 rs -> new Extent(rs.getLong(1), rs.getInt(2)));
     }
 
@@ -100,7 +101,7 @@ public final class TranscriptStore {
     }
 
     public static String text(Connection connection, long transcriptId) throws SQLException {
-        List<String> texts = Sql.list(connection, "SELECT content FROM transcript WHERE id = ?",
+        List<String> texts = Sql.list(connection, SqlText.of("SELECT content FROM transcript WHERE id = ?"),
                 rs -> rs.getString(1), transcriptId);
         if (texts.isEmpty()) {
             throw new InvalidInputException("The transcript no longer exists.");
@@ -115,7 +116,7 @@ public final class TranscriptStore {
         return new ProjectCommand<>(project, "rename transcript", EnumSet.of(DataArea.TRANSCRIPTS),
                 (connection, recorder) -> {
                     recorder.touch(Tables.TRANSCRIPT, transcriptId);
-                    Sql.update(connection, "UPDATE transcript SET name = ? WHERE id = ?", newName.strip(),
+                    Sql.update(connection, SqlText.of("UPDATE transcript SET name = ? WHERE id = ?"), newName.strip(),
                             transcriptId);
                     return null;
                 });
@@ -126,7 +127,8 @@ public final class TranscriptStore {
         return new ProjectCommand<>(project, "assign transcript to case",
                 EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES), (connection, recorder) -> {
                     recorder.touch(Tables.TRANSCRIPT, transcriptId);
-                    Sql.update(connection, "UPDATE transcript SET case_id = ? WHERE id = ?", caseId, transcriptId);
+                    Sql.update(connection,
+                            SqlText.of("UPDATE transcript SET case_id = ? WHERE id = ?"), caseId, transcriptId);
                     return null;
                 });
     }
@@ -136,17 +138,17 @@ public final class TranscriptStore {
         return new ProjectCommand<>(project, "remove transcript \u201C" + name + "\u201D",
                 EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CODINGS, DataArea.MEMOS), (connection, recorder) -> {
                     recorder.touch(Tables.TRANSCRIPT, transcriptId);
-                    recorder.touchWhere(Tables.MEMO, "transcript_id = ?", transcriptId);
+                    recorder.touchWhere(Tables.MEMO, SqlText.of("transcript_id = ?"), transcriptId);
                     recorder.touchWhere(Tables.MEMO,
-                            "coding_id IN (SELECT id FROM coding WHERE transcript_id = ?)", transcriptId);
-                    recorder.touchWhere(Tables.CODING, "transcript_id = ?", transcriptId);
-                    Sql.update(connection, "DELETE FROM transcript WHERE id = ?", transcriptId);
+                            SqlText.of("coding_id IN (SELECT id FROM coding WHERE transcript_id = ?)"), transcriptId);
+                    recorder.touchWhere(Tables.CODING, SqlText.of("transcript_id = ?"), transcriptId);
+                    Sql.update(connection, SqlText.of("DELETE FROM transcript WHERE id = ?"), transcriptId);
                     return null;
                 });
     }
 
     /** Gives every transcript one import time: for a project built as a fixed artefact (the sample project). */
     public static void setAllImportTimes(Connection connection, String importedAt) throws SQLException {
-        Sql.update(connection, "UPDATE transcript SET imported_at = ?", importedAt);
+        Sql.update(connection, SqlText.of("UPDATE transcript SET imported_at = ?"), importedAt);
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.repositories.CollectedRepositories;
 
 /** The crawls of a project (tables {@code crawl} and {@code crawl_item}): their plan, progress and outcome. */
@@ -57,9 +58,9 @@ public final class Crawls {
     public static long create(Connection connection, CrawlRequest request, Instant now) throws SQLException {
         long batchId = CollectedRepositories.beginBatch(connection, batchSource(request), BATCH_FORMAT);
         long crawlId;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crawl (platform, repo_type, api_url,"
-                + " request, description, state, batch_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT INTO crawl (platform, repo_type, api_url, request, description, state, batch_id,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
             insert.setString(1, request.platform().code());
             insert.setString(2, request.type().code());
             insert.setString(3, request.apiUrl());
@@ -89,8 +90,9 @@ public final class Crawls {
     /** Stores the plan and moves the crawl from planning to running. */
     public static void addItems(Connection connection, long crawlId, List<NewItem> items, Instant now)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crawl_item (crawl_id, position, name,"
-                + " listing) VALUES (?, ?, ?, ?) ON CONFLICT (crawl_id, name) DO NOTHING")) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT INTO crawl_item (crawl_id, position, name, listing) VALUES (?, ?, ?, ?) ON CONFLICT"
+                        + " (crawl_id, name) DO NOTHING"))) {
             int position = 0;
             for (NewItem item : items) {
                 insert.setLong(1, crawlId);
@@ -106,8 +108,9 @@ public final class Crawls {
 
     public static List<Item> pending(Connection connection, long crawlId, boolean includeFailed) throws SQLException {
         List<Item> items = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT position, name, listing FROM crawl_item"
-                + " WHERE crawl_id = ? AND (state = 'pending' OR (? AND state = 'failed')) ORDER BY position")) {
+        try (PreparedStatement select = Sql.prepare(connection,
+                SqlText.of("SELECT position, name, listing FROM crawl_item WHERE crawl_id = ? AND (state = 'pending' OR"
+                        + " (? AND state = 'failed')) ORDER BY position"))) {
             select.setLong(1, crawlId);
             select.setBoolean(2, includeFailed);
             try (ResultSet rs = select.executeQuery()) {
@@ -122,8 +125,9 @@ public final class Crawls {
 
     public static void markDone(Connection connection, long crawlId, int position, String storedName, boolean added,
                          Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE crawl_item SET state = 'done', outcome = ?,"
-                + " stored_name = ?, message = NULL, finished_at = ? WHERE crawl_id = ? AND position = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE crawl_item SET state = 'done', outcome = ?, stored_name = ?, message = NULL,"
+                        + " finished_at = ? WHERE crawl_id = ? AND position = ?"))) {
             update.setString(1, added ? "added" : "updated");
             update.setString(2, storedName);
             update.setString(3, now.toString());
@@ -135,8 +139,9 @@ public final class Crawls {
 
     public static void markFailed(Connection connection, long crawlId, int position, String message, Instant now)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE crawl_item SET state = 'failed',"
-                + " message = ?, finished_at = ? WHERE crawl_id = ? AND position = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE crawl_item SET state = 'failed', message = ?, finished_at = ? WHERE crawl_id = ? AND"
+                        + " position = ?"))) {
             update.setString(1, message);
             update.setString(2, now.toString());
             update.setLong(3, crawlId);
@@ -147,8 +152,8 @@ public final class Crawls {
 
     /** The crawl's batch, created anew when the user removed it meanwhile. */
     public static long batch(Connection connection, long crawlId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT batch_id, request, api_url FROM crawl"
-                + " WHERE id = ?")) {
+        try (PreparedStatement select = Sql.prepare(connection,
+                SqlText.of("SELECT batch_id, request, api_url FROM crawl WHERE id = ?"))) {
             select.setLong(1, crawlId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -162,7 +167,8 @@ public final class Crawls {
         }
         CrawlRequest request = read(connection, crawlId).request();
         long batchId = CollectedRepositories.beginBatch(connection, batchSource(request), BATCH_FORMAT);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE crawl SET batch_id = ? WHERE id = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE crawl SET batch_id = ? WHERE id = ?"))) {
             update.setLong(1, batchId);
             update.setLong(2, crawlId);
             update.executeUpdate();
@@ -172,9 +178,10 @@ public final class Crawls {
 
     /** The batch's counts, summed from the crawl's items (read = collected, skipped = failed). */
     public static void updateBatchCounts(Connection connection, long crawlId, long batchId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FILTER (WHERE state = 'done'),"
-                + " count(*) FILTER (WHERE outcome = 'added'), count(*) FILTER (WHERE outcome = 'updated'),"
-                + " count(*) FILTER (WHERE state = 'failed') FROM crawl_item WHERE crawl_id = ?")) {
+        try (PreparedStatement select = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FILTER (WHERE state = 'done'),"
+                        + " count(*) FILTER (WHERE outcome = 'added'), count(*) FILTER (WHERE outcome = 'updated'),"
+                        + " count(*) FILTER (WHERE state = 'failed') FROM crawl_item WHERE crawl_id = ?"))) {
             select.setLong(1, crawlId);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -186,8 +193,8 @@ public final class Crawls {
 
     public static void progress(Connection connection, long crawlId, long requests, String lastError, Instant now)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE crawl SET requests = ?, last_error = ?,"
-                + " updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE crawl SET requests = ?, last_error = ?, updated_at = ? WHERE id = ?"))) {
             update.setLong(1, requests);
             update.setString(2, lastError);
             update.setString(3, now.toString());
@@ -197,8 +204,8 @@ public final class Crawls {
     }
 
     public static void setState(Connection connection, long crawlId, CrawlState state, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE crawl SET state = ?, updated_at = ?,"
-                + " finished_at = ? WHERE id = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE crawl SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?"))) {
             update.setString(1, state.code());
             update.setString(2, now.toString());
             update.setString(3, state == CrawlState.FINISHED ? now.toString() : null);
@@ -208,7 +215,7 @@ public final class Crawls {
     }
 
     static CrawlSummary read(Connection connection, long crawlId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SUMMARY + " WHERE c.id = ?")) {
+        try (PreparedStatement select = Sql.prepare(connection, SqlText.of(SUMMARY + " WHERE c.id = ?"))) {
             select.setLong(1, crawlId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -223,8 +230,8 @@ public final class Crawls {
     public static List<CrawlSummary> list(Project project) {
         return project.read(connection -> {
             List<CrawlSummary> crawls = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery(SUMMARY + " ORDER BY c.id DESC")) {
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of(SUMMARY + " ORDER BY c.id DESC"));
+                 ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     crawls.add(summary(rs));
                 }
@@ -246,8 +253,9 @@ public final class Crawls {
     public static List<ItemView> items(Project project, long crawlId) {
         return project.read(connection -> {
             List<ItemView> items = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT position, name, state, stored_name,"
-                    + " message FROM crawl_item WHERE crawl_id = ? ORDER BY position")) {
+            try (PreparedStatement select = Sql.prepare(connection,
+                    SqlText.of("SELECT position, name, state, stored_name, message FROM crawl_item WHERE crawl_id = ?"
+                            + " ORDER BY position"))) {
                 select.setLong(1, crawlId);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

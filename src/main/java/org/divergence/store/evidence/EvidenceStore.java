@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.divergence.store.coding.SegmentQuery;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -54,27 +54,28 @@ public final class EvidenceStore {
     }
 
     public static List<EvidenceLink> all(Connection connection) throws SQLException {
-        return list(connection, "SELECT " + COLUMNS + " FROM evidence_link ORDER BY target_kind, target_key, "
-                + "coding_id, code_id, id");
+        return list(connection,
+                SqlText.of("SELECT " + COLUMNS + " FROM evidence_link ORDER BY target_kind, target_key, "
+                        + "coding_id, code_id, id"));
     }
 
     public List<EvidenceLink> forCoding(long codingId) {
-        return project.read(connection -> list(connection, "SELECT " + COLUMNS + " FROM evidence_link "
-                + "WHERE coding_id = ? ORDER BY id", codingId));
+        return project.read(connection -> list(connection,
+                SqlText.of("SELECT " + COLUMNS + " FROM evidence_link WHERE coding_id = ? ORDER BY id"), codingId));
     }
 
     public List<EvidenceLink> forCode(long codeId) {
-        return project.read(connection -> list(connection, "SELECT " + COLUMNS + " FROM evidence_link "
-                + "WHERE code_id = ? ORDER BY id", codeId));
+        return project.read(connection -> list(connection,
+                SqlText.of("SELECT " + COLUMNS + " FROM evidence_link WHERE code_id = ? ORDER BY id"), codeId));
     }
 
     /** How many findings each coding of a transcript is linked to (codings without links are absent). */
     public Map<Long, Integer> linkCountsByCoding(long transcriptId) {
         return project.read(connection -> {
             Map<Long, Integer> counts = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT e.coding_id, count(*) "
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT e.coding_id, count(*) "
                     + "FROM evidence_link e JOIN coding g ON g.id = e.coding_id WHERE g.transcript_id = ? "
-                    + "GROUP BY e.coding_id")) {
+                    + "GROUP BY e.coding_id"))) {
                 statement.setLong(1, transcriptId);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -91,8 +92,8 @@ public final class EvidenceStore {
      * code's path and segment count. Segment links first (by transcript and position), then code links (by path).
      */
     public List<Evidence> evidence(FindingRef target) {
-        return project.read(connection -> resolve(connection, list(connection, "SELECT " + COLUMNS
-                + " FROM evidence_link WHERE target_kind = ? AND target_key = ? ORDER BY id",
+        return project.read(connection -> resolve(connection, list(connection, SqlText.of("SELECT " + COLUMNS
+                + " FROM evidence_link WHERE target_kind = ? AND target_key = ? ORDER BY id"),
                 target.kind().code(), target.key())));
     }
 
@@ -157,21 +158,24 @@ public final class EvidenceStore {
         String what = codingId != null ? "segment" : "code";
         return new ProjectCommand<>(project, "link " + what + " to \u201C" + checked.label() + "\u201D", EVIDENCE,
                 (connection, recorder) -> {
-                    if (codingId != null ? !exists(connection, "SELECT count(*) FROM coding WHERE id = ?", codingId)
-                            : !exists(connection, "SELECT count(*) FROM code WHERE id = ?", codeId)) {
+                    if (codingId != null ? !exists(connection,
+                            SqlText.of("SELECT count(*) FROM coding WHERE id = ?"), codingId)
+                            : !exists(connection, SqlText.of("SELECT count(*) FROM code WHERE id = ?"), codeId)) {
                         throw new InvalidInputException("The " + what + " no longer exists (it was removed).");
                     }
-                    if (codingId != null ? exists(connection, "SELECT count(*) FROM evidence_link WHERE coding_id = ? "
-                            + "AND target_kind = ? AND target_key = ?", codingId, checked.kind().code(), checked.key())
-                            : exists(connection, "SELECT count(*) FROM evidence_link WHERE code_id = ? "
-                            + "AND target_kind = ? AND target_key = ?", codeId, checked.kind().code(), checked.key())) {
+                    if (codingId != null ? exists(connection,
+                            SqlText.of("SELECT count(*) FROM evidence_link WHERE coding_id = ? AND target_kind = ? AND"
+                                    + " target_key = ?"), codingId, checked.kind().code(), checked.key())
+                            : exists(connection,
+                                    SqlText.of("SELECT count(*) FROM evidence_link WHERE code_id = ? AND target_kind ="
+                                            + " ? AND target_key = ?"), codeId, checked.kind().code(), checked.key())) {
                         throw new InvalidInputException("This " + what + " is already linked to \u201C"
                                 + checked.label() + "\u201D; edit that link's note instead.");
                     }
                     long id;
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO evidence_link "
-                            + "(coding_id, code_id, target_kind, target_key, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                            Statement.RETURN_GENERATED_KEYS)) {
+                    try (PreparedStatement insert = Sql.prepare(connection, SqlText.of("INSERT INTO evidence_link"
+                            + " (coding_id, code_id, target_kind, target_key, note, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)"))) {
                         insert.setObject(1, codingId);
                         insert.setObject(2, codeId);
                         insert.setString(3, checked.kind().code());
@@ -196,8 +200,8 @@ public final class EvidenceStore {
         return new ProjectCommand<>(project, "edit evidence note", EVIDENCE, (connection, recorder) -> {
             requireLink(connection, linkId);
             recorder.touch(Tables.EVIDENCE_LINK, linkId);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE evidence_link SET note = ? WHERE id = ?")) {
+            try (PreparedStatement update = Sql.prepare(connection,
+                    SqlText.of("UPDATE evidence_link SET note = ? WHERE id = ?"))) {
                 update.setString(1, text);
                 update.setLong(2, linkId);
                 update.executeUpdate();
@@ -210,7 +214,8 @@ public final class EvidenceStore {
         return new ProjectCommand<>(project, "remove evidence link", EVIDENCE, (connection, recorder) -> {
             requireLink(connection, linkId);
             recorder.touch(Tables.EVIDENCE_LINK, linkId);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM evidence_link WHERE id = ?")) {
+            try (PreparedStatement delete = Sql.prepare(connection,
+                    SqlText.of("DELETE FROM evidence_link WHERE id = ?"))) {
                 delete.setLong(1, linkId);
                 delete.executeUpdate();
             }
@@ -238,14 +243,14 @@ public final class EvidenceStore {
     }
 
     private static void requireLink(Connection connection, long linkId) throws SQLException {
-        if (!exists(connection, "SELECT count(*) FROM evidence_link WHERE id = ?", linkId)) {
+        if (!exists(connection, SqlText.of("SELECT count(*) FROM evidence_link WHERE id = ?"), linkId)) {
             throw new InvalidInputException("The evidence link no longer exists (it was removed with its segment "
                     + "or code).");
         }
     }
 
-    private static boolean exists(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    private static boolean exists(Connection connection, SqlText sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection, sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -255,9 +260,9 @@ public final class EvidenceStore {
         }
     }
 
-    private static List<EvidenceLink> list(Connection connection, String sql, Object... parameters)
+    private static List<EvidenceLink> list(Connection connection, SqlText sql, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = Sql.prepare(connection, sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -283,8 +288,9 @@ public final class EvidenceStore {
      */
     public static void insertFixed(Connection connection, Long codingId, Long codeId, FindingRef target, String note,
                                    String createdAt) throws SQLException {
-        Sql.update(connection, "INSERT INTO evidence_link (coding_id, code_id, target_kind, target_key, note, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", codingId, codeId, target.kind().code(), target.key(), note,
+        Sql.update(connection,
+                SqlText.of("INSERT INTO evidence_link (coding_id, code_id, target_kind, target_key, note, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)"), codingId, codeId, target.kind().code(), target.key(), note,
                 createdAt);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -15,6 +14,7 @@ import org.divergence.core.evidence.FindingRef;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
 
@@ -38,9 +38,9 @@ public final class InterpretationStore {
 
     public static Map<FindingRef, String> all(Connection connection) throws SQLException {
         Map<FindingRef, String> texts = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT target_kind, target_key, text FROM interpretation "
-                     + "ORDER BY target_kind, target_key")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT target_kind, target_key, text FROM interpretation ORDER BY target_kind, target_key"));
+             ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 texts.put(new FindingRef(FindingRef.Kind.ofCode(rs.getString(1)), rs.getString(2)), rs.getString(3));
             }
@@ -61,15 +61,15 @@ public final class InterpretationStore {
         }
         return new ProjectCommand<>(project, "edit the interpretation of \u201C" + target.label() + "\u201D",
                 EVIDENCE, (connection, recorder) -> {
-                    recorder.touchWhere(Tables.INTERPRETATION, "target_kind = ? AND target_key = ?",
+                    recorder.touchWhere(Tables.INTERPRETATION, SqlText.of("target_kind = ? AND target_key = ?"),
                             target.kind().code(), target.key());
                     String current = all(connection).get(target);
                     if (java.util.Objects.equals(current, value)) {
                         return false;
                     }
                     if (value == null) {
-                        try (PreparedStatement delete = connection.prepareStatement(
-                                "DELETE FROM interpretation WHERE target_kind = ? AND target_key = ?")) {
+                        try (PreparedStatement delete = Sql.prepare(connection,
+                                SqlText.of("DELETE FROM interpretation WHERE target_kind = ? AND target_key = ?"))) {
                             delete.setString(1, target.kind().code());
                             delete.setString(2, target.key());
                             delete.executeUpdate();
@@ -78,8 +78,8 @@ public final class InterpretationStore {
                     }
                     String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
                     if (current != null) {
-                        try (PreparedStatement update = connection.prepareStatement("UPDATE interpretation SET "
-                                + "text = ?, modified_at = ? WHERE target_kind = ? AND target_key = ?")) {
+                        try (PreparedStatement update = Sql.prepare(connection, SqlText.of("UPDATE interpretation SET "
+                                + "text = ?, modified_at = ? WHERE target_kind = ? AND target_key = ?"))) {
                             update.setString(1, value);
                             update.setString(2, now);
                             update.setString(3, target.kind().code());
@@ -88,9 +88,8 @@ public final class InterpretationStore {
                         }
                         return true;
                     }
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO interpretation "
-                            + "(target_kind, target_key, text, modified_at) VALUES (?, ?, ?, ?)",
-                            Statement.RETURN_GENERATED_KEYS)) {
+                    try (PreparedStatement insert = Sql.prepare(connection, SqlText.of("INSERT INTO interpretation "
+                            + "(target_kind, target_key, text, modified_at) VALUES (?, ?, ?, ?)"))) {
                         insert.setString(1, target.kind().code());
                         insert.setString(2, target.key());
                         insert.setString(3, value);
@@ -108,7 +107,8 @@ public final class InterpretationStore {
     /** Stores an interpretation with a fixed time, not undoable: for the sample project. */
     public static void insertFixed(Connection connection, FindingRef target, String text, String modifiedAt)
             throws SQLException {
-        Sql.update(connection, "INSERT INTO interpretation (target_kind, target_key, text, modified_at) "
-                + "VALUES (?, ?, ?, ?)", target.kind().code(), target.key(), text, modifiedAt);
+        Sql.update(connection,
+                SqlText.of("INSERT INTO interpretation (target_kind, target_key, text, modified_at) VALUES"
+                        + " (?, ?, ?, ?)"), target.kind().code(), target.key(), text, modifiedAt);
     }
 }

@@ -25,6 +25,7 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.repositories.RepositorySql;
 
 /**
@@ -122,7 +123,8 @@ public final class RepositoryMetricsReader {
     }
 
     private static long[] idRange(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT min(id), max(id) FROM repository");
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT min(id), max(id) FROM repository"));
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             long min = rs.getLong(1);
@@ -135,7 +137,7 @@ public final class RepositoryMetricsReader {
         private final GroupSplit split;
         private final Progress progress;
         private final long total;
-        private final String sql;
+        private final SqlText sql;
         private final List<Object> parameters = new ArrayList<>();
         private final RepositorySql where;
         private final boolean byCreationTime;
@@ -157,43 +159,46 @@ public final class RepositoryMetricsReader {
          * creation month only for the time view, and the filter ({@link RepositorySql}, so every reader of the
          * table filters alike). Column names come from core's enums; every value is a bound parameter.
          */
-        private String query() {
-            StringBuilder select = new StringBuilder("SELECT CASE platform");
+        private SqlText query() {
+            SqlText whenParameterThen = SqlText.of(" WHEN ? THEN ");
+            List<SqlText> select = new ArrayList<>();
+            select.add(SqlText.of("SELECT CASE platform"));
             for (Platform platform : Platform.values()) {
-                select.append(" WHEN ? THEN ").append(platform.ordinal() * TYPE_CODES);
+                select.add(whenParameterThen.append(SqlText.integer(platform.ordinal() * TYPE_CODES)));
                 parameters.add(platform.code());
             }
-            select.append(" ELSE ").append(UNKNOWN_PLATFORM * TYPE_CODES).append(" END + CASE repo_type");
+            select.add(SqlText.of(" ELSE " + UNKNOWN_PLATFORM * TYPE_CODES + " END + CASE repo_type"));
             for (RepoType type : RepoType.values()) {
-                select.append(" WHEN ? THEN ").append(type.ordinal());
+                select.add(whenParameterThen.append(SqlText.integer(type.ordinal())));
                 parameters.add(type.code());
             }
-            select.append(" ELSE ").append(UNKNOWN_TYPE).append(" END");
+            select.add(SqlText.of(" ELSE " + UNKNOWN_TYPE + " END"));
             for (MetricInput input : INPUTS) {
-                select.append(", ifnull(");
+                select.add(SqlText.of(", ifnull("));
                 if (input.isSameOnBothPlatforms()) {
-                    select.append(input.column(Platform.GITHUB).column());
+                    select.add(SqlText.identifier(input.column(Platform.GITHUB).column()));
                 } else {
-                    select.append("CASE platform");
+                    select.add(SqlText.of("CASE platform"));
                     for (Platform platform : Platform.values()) {
-                        select.append(" WHEN ? THEN ").append(input.column(platform).column());
+                        select.add(whenParameterThen.append(SqlText.identifier(input.column(platform).column())));
                         parameters.add(platform.code());
                     }
-                    select.append(" END");
+                    select.add(SqlText.of(" END"));
                 }
-                select.append(", ?)");
+                select.add(SqlText.of(", ?)"));
                 parameters.add(RepositoryCounts.UNKNOWN);
             }
             if (split.needsRepositoryId()) {
-                select.append(", id");
+                select.add(SqlText.of(", id"));
             }
             if (byCreationTime) {
                 // year·12 + month − 1 from the ISO text (dates and instants both start YYYY-MM), −1 when NULL.
-                select.append(", ifnull(CAST(substr(created_at, 1, 4) AS INTEGER) * 12"
-                        + " + CAST(substr(created_at, 6, 2) AS INTEGER) - 1, -1)");
+                select.add(SqlText.of(", ifnull(CAST(substr(created_at, 1, 4) AS INTEGER) * 12"
+                        + " + CAST(substr(created_at, 6, 2) AS INTEGER) - 1, -1)"));
             }
-            select.append(" FROM repository WHERE id >= ? AND id < ? AND ").append(where.condition());
-            return select.toString();
+            select.add(SqlText.of(" FROM repository WHERE id >= ? AND id < ? AND "));
+            select.add(where.condition());
+            return SqlText.join(SqlText.of(""), select);
         }
 
         MetricAccumulator run(Connection connection, long fromId, long toId) throws SQLException {
@@ -204,7 +209,7 @@ public final class RepositoryMetricsReader {
             boolean withId = split.needsRepositoryId();
             int idColumn = 2 + INPUTS.length;
             int monthColumn = idColumn + (withId ? 1 : 0);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = Sql.prepare(connection, sql)) {
                 int index = 1;
                 for (Object parameter : parameters) {
                     statement.setObject(index++, parameter);
@@ -250,8 +255,9 @@ public final class RepositoryMetricsReader {
                                                       MetricInput input, Platform platform, long value)
                 throws SQLException {
             String column = input.column(platform).column();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, platform, full_name FROM "
-                    + "repository WHERE id >= ? AND id < ? AND platform = ? AND " + column + " < 0 LIMIT 1")) {
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, platform, full_name"
+                    + " FROM repository WHERE id >= ? AND id < ? AND platform = ? AND ").append(
+                    SqlText.identifier(column), SqlText.of(" < 0 LIMIT 1")))) {
                 statement.setLong(1, fromId);
                 statement.setLong(2, toId);
                 statement.setString(3, platform.code());
@@ -267,6 +273,6 @@ public final class RepositoryMetricsReader {
 
     /** How many repositories the project holds. */
     public static long repositoryCount(Project project) {
-        return project.read(connection -> Sql.count(connection, "SELECT count(*) FROM repository"));
+        return project.read(connection -> Sql.count(connection, SqlText.of("SELECT count(*) FROM repository")));
     }
 }

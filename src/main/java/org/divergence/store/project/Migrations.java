@@ -1,19 +1,13 @@
 package org.divergence.store.project;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sqlite.SQLiteConnection;
 
 /**
  * The project schema as an ordered list of {@code V<n>__<description>.sql} scripts. Each script runs once, in its
@@ -40,16 +34,17 @@ final class Migrations {
     }
 
     static int currentVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery(
-                     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'"));
+             ResultSet tables = statement.executeQuery()) {
             tables.next();
             if (tables.getInt(1) == 0) {
                 return 0;
             }
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT coalesce(max(version), 0) FROM schema_version"));
+             ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
@@ -65,37 +60,24 @@ final class Migrations {
             }
             int version = index + 1;
             try {
-                int rc = ((SQLiteConnection) connection).getDatabase()._exec(load(script));
+                int rc = Sql.executeScript(connection, SqlText.migration(script));
                 if (rc != 0) {
                     throw new SQLException("Migration " + script + " failed with SQLite code " + rc);
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO schema_version(version, description, applied_at) VALUES (?, ?, ?)")) {
+                try (PreparedStatement insert = Sql.prepare(connection,
+                        SqlText.of("INSERT INTO schema_version(version, description, applied_at) VALUES (?, ?, ?)"))) {
                     insert.setInt(1, version);
                     insert.setString(2, matcher.group(2).replace('_', ' '));
                     insert.setString(3, Instant.now().toString());
                     insert.executeUpdate();
                 }
-                try (Statement statement = connection.createStatement()) {
-                    // Mirrors the version into the file header, where ProjectFileCheck reads it without opening.
-                    statement.execute("PRAGMA user_version = " + version);
-                }
+                // Mirrors the version into the file header, where ProjectFileCheck reads it without opening.
+                Sql.execute(connection, SqlText.of("PRAGMA user_version = ").append(SqlText.integer(version)));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
-        }
-    }
-
-    private static String load(String script) {
-        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing migration resource " + script);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -146,14 +145,10 @@ public final class Project implements AutoCloseable {
         // The first schema goes straight into the main file (rollback journal), so the header that marks the file
         // as ours is on disk before anything else; only then does the project switch to WAL.
         Project project = openLocked(path, false, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA application_id = " + ProjectFileCheck.APPLICATION_ID);
-            }
+            Sql.execute(connection, SqlText.of("PRAGMA application_id = " + ProjectFileCheck.APPLICATION_ID));
             Migrations.migrate(connection, 0);
             connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = WAL");
-            }
+            Sql.execute(connection, SqlText.of("PRAGMA journal_mode = WAL"));
             connection.setAutoCommit(false);
         });
         try {
@@ -197,8 +192,9 @@ public final class Project implements AutoCloseable {
     }
 
     private static void putMeta(Connection connection, String key, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO project_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("INSERT INTO project_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value ="
+                        + " excluded.value"))) {
             statement.setString(1, key);
             statement.setString(2, value);
             statement.executeUpdate();
@@ -307,7 +303,8 @@ public final class Project implements AutoCloseable {
 
     public String meta(String key) {
         return read(c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT value FROM project_meta WHERE key = ?")) {
+            try (PreparedStatement statement = Sql.prepare(c,
+                    SqlText.of("SELECT value FROM project_meta WHERE key = ?"))) {
                 statement.setString(1, key);
                 try (ResultSet rs = statement.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
@@ -405,8 +402,9 @@ public final class Project implements AutoCloseable {
             // A write that failed on a full disk was rolled back by SQLite itself, which ended that transaction;
             // the driver is in autocommit mode all the same.
         }
-        try (Statement statement = writeConnection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA journal_mode = " + mode)) {
+        try (PreparedStatement statement = Sql.prepare(writeConnection,
+                SqlText.of("PRAGMA journal_mode = ").append(SqlText.identifier(mode)));
+             ResultSet rs = statement.executeQuery()) {
             return rs.next() && mode.equalsIgnoreCase(rs.getString(1));
         } catch (SQLException busy) {
             return false;
@@ -461,10 +459,8 @@ public final class Project implements AutoCloseable {
             return;
         }
         Future<?> last = writer.submit(() -> {
-            try (Statement statement = writeConnection.createStatement()) {
-                statement.execute("PRAGMA optimize");
-                writeConnection.commit();
-            }
+            Sql.execute(writeConnection, SqlText.of("PRAGMA optimize"));
+            writeConnection.commit();
             return null;
         });
         try {

@@ -50,8 +50,8 @@ public final class ProjectChecksum {
         Encoder encoder = new Encoder(digest);
         long rows = 0;
         for (String table : tables(connection)) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM "
-                    + SqlNames.identifier(table) + " ORDER BY " + orderBy(primaryKey(connection, table)));
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT * FROM ").append(
+                    SqlText.identifier(table), SqlText.of(" ORDER BY "), orderBy(primaryKey(connection, table))));
                  ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
@@ -77,8 +77,8 @@ public final class ProjectChecksum {
 
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM sqlite_schema "
-                + "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT name FROM sqlite_schema "
+                + "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (!BOOKKEEPING.contains(rs.getString(1))) {
@@ -90,18 +90,15 @@ public final class ProjectChecksum {
     }
 
     /** The key columns to order by, or the rowid for a table keyed by its rowid alone. */
-    private static String orderBy(List<String> key) {
-        if (key.isEmpty()) {
-            return "rowid";
-        }
-        return String.join(", ", SqlNames.identifiers(key));
+    private static SqlText orderBy(List<String> key) {
+        return key.isEmpty() ? SqlText.of("rowid") : SqlText.identifiers(key);
     }
 
     /** The primary key columns in key order; empty for a table keyed by its rowid alone. */
     private static List<String> primaryKey(Connection connection, String table) throws SQLException {
         List<String[]> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"))) {
             statement.setString(1, table);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -3,9 +3,7 @@ package org.divergence.store.project;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.project.ProjectSummary;
 import org.sqlite.SQLiteConfig;
@@ -37,21 +35,14 @@ public final class ProjectSummaryQuery {
         return new ProjectSummary(
                 name,
                 version,
-                count(c, "SELECT count(*) FROM repository"),
-                count(c, "SELECT count(*) FROM repository WHERE platform = 'github'"),
-                count(c, "SELECT count(*) FROM repository WHERE platform = 'huggingface'"),
-                count(c, "SELECT count(*) FROM import_batch"),
-                count(c, "SELECT count(*) FROM transcript"),
-                count(c, "SELECT count(*) FROM interview_case"),
-                count(c, "SELECT count(*) FROM code"),
-                count(c, "SELECT count(*) FROM coding"),
-                count(c, "SELECT count(*) FROM coder"));
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+                Sql.count(c, SqlText.of("SELECT count(*) FROM repository")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM repository WHERE platform = 'github'")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM repository WHERE platform = 'huggingface'")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM import_batch")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM transcript")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM interview_case")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM code")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM coding")),
+                Sql.count(c, SqlText.of("SELECT count(*) FROM coder")));
     }
 }

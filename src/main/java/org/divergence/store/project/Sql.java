@@ -8,12 +8,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import org.sqlite.SQLiteConnection;
 
 /**
- * The stores' one helper for prepared statements: the SQL text is a constant of the caller, every value is bound
- * as a parameter ({@link #placeholders} makes the "?, ?, ?" of an IN list).
+ * The one class that hands SQL text to JDBC (ArchitectureTest's {@code onlySqlHandsTextToJdbc} checks that no other
+ * class does): the text is a {@link SqlText}, which cannot hold a runtime string, and every value is bound as a
+ * parameter.
  */
 public final class Sql {
 
@@ -25,22 +26,23 @@ public final class Sql {
     private Sql() {
     }
 
-    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    /** A statement of the text with the parameters bound; after an INSERT its generated keys can be read. */
+    public static PreparedStatement prepare(Connection connection, SqlText sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.toString(), Statement.RETURN_GENERATED_KEYS);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }
         return statement;
     }
 
-    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, SqlText sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
     }
 
     /** Runs an INSERT and returns the new row's id. */
-    public static long insert(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static long insert(Connection connection, SqlText sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -52,7 +54,7 @@ public final class Sql {
         }
     }
 
-    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+    public static <T> List<T> list(Connection connection, SqlText sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
@@ -64,7 +66,7 @@ public final class Sql {
         }
     }
 
-    public static long count(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static long count(Connection connection, SqlText sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -86,8 +88,18 @@ public final class Sql {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    /** "?, ?, ?" for an IN list of {@code count} parameters. */
-    public static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    /** Runs one statement without parameters for its effect (a PRAGMA, DDL), whether or not it answers with rows. */
+    public static void execute(Connection connection, SqlText sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql.toString());
+        }
+    }
+
+    /**
+     * Runs a script of several statements, the schema's migrations ({@link SqlText#migration}); returns SQLite's
+     * result code (0 when every statement succeeded).
+     */
+    static int executeScript(Connection connection, SqlText script) throws SQLException {
+        return ((SQLiteConnection) connection).getDatabase()._exec(script.toString());
     }
 }

@@ -16,6 +16,7 @@ import org.divergence.core.refi.RefiProject;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * A project's qualitative side as a {@link RefiProject}, read in one consistent snapshot: what the exporter writes,
@@ -24,24 +25,25 @@ import org.divergence.store.project.Sql;
  */
 public final class ProjectSnapshot {
 
-    private static final String CODERS = "SELECT id, guid, name FROM coder ORDER BY name, id";
-    private static final String ATTRIBUTES = "SELECT id, guid, name, value_type FROM case_attribute "
-            + "ORDER BY position, id";
-    private static final String CASES = "SELECT id, guid, name, description FROM interview_case ORDER BY name, id";
-    private static final String VALUES = "SELECT case_id, attribute_id, value FROM case_attribute_value "
-            + "ORDER BY case_id, attribute_id";
-    private static final String TRANSCRIPTS = "SELECT id, guid, name, content, imported_at, case_id FROM transcript "
-            + "ORDER BY name, id";
-    private static final String CODINGS = "SELECT c.id, c.guid, c.transcript_id, k.guid, r.guid, c.start_cp, c.end_cp, "
-            + "c.created_at FROM coding c JOIN code k ON k.id = c.code_id JOIN coder r ON r.id = c.coder_id "
-            + "ORDER BY c.transcript_id, c.start_cp, c.end_cp, c.id";
-    private static final String MEMOS = "SELECT m.guid, m.title, m.text, r.guid, m.created_at, m.modified_at, "
-            + "g.guid, t.guid, k.guid, s.guid FROM memo m LEFT JOIN coder r ON r.id = m.coder_id "
-            + "LEFT JOIN coding g ON g.id = m.coding_id LEFT JOIN transcript t ON t.id = m.transcript_id "
-            + "LEFT JOIN code k ON k.id = m.code_id LEFT JOIN interview_case s ON s.id = m.case_id ORDER BY m.id";
+    private static final SqlText CODERS = SqlText.of("SELECT id, guid, name FROM coder ORDER BY name, id");
+    private static final SqlText ATTRIBUTES = SqlText.of("SELECT id, guid, name, value_type FROM case_attribute "
+            + "ORDER BY position, id");
+    private static final SqlText CASES = SqlText.of("SELECT id, guid, name, description FROM interview_case ORDER"
+            + " BY name, id");
+    private static final SqlText VALUES = SqlText.of("SELECT case_id, attribute_id, value FROM case_attribute_value "
+            + "ORDER BY case_id, attribute_id");
+    private static final SqlText TRANSCRIPTS = SqlText.of("SELECT id, guid, name, content, imported_at, case_id FROM"
+            + " transcript ORDER BY name, id");
+    private static final SqlText CODINGS = SqlText.of("SELECT c.id, c.guid, c.transcript_id, k.guid, r.guid,"
+            + " c.start_cp, c.end_cp, c.created_at FROM coding c JOIN code k ON k.id = c.code_id JOIN coder r ON r.id ="
+            + " c.coder_id ORDER BY c.transcript_id, c.start_cp, c.end_cp, c.id");
+    private static final SqlText MEMOS = SqlText.of("SELECT m.guid, m.title, m.text, r.guid, m.created_at,"
+            + " m.modified_at, g.guid, t.guid, k.guid, s.guid FROM memo m LEFT JOIN coder r ON r.id = m.coder_id LEFT"
+            + " JOIN coding g ON g.id = m.coding_id LEFT JOIN transcript t ON t.id = m.transcript_id LEFT JOIN code k"
+            + " ON k.id = m.code_id LEFT JOIN interview_case s ON s.id = m.case_id ORDER BY m.id");
 
     /** Rows, text bytes as stored (octet_length reads no text), and the longest transcript's characters. */
-    private static final String SIZE = "SELECT (SELECT count(*) FROM coder) + (SELECT count(*) FROM code)"
+    private static final SqlText SIZE = SqlText.of("SELECT (SELECT count(*) FROM coder) + (SELECT count(*) FROM code)"
             + " + (SELECT count(*) FROM case_attribute) + (SELECT count(*) FROM interview_case)"
             + " + (SELECT count(*) FROM case_attribute_value) + (SELECT count(*) FROM transcript)"
             + " + (SELECT count(*) FROM coding) + (SELECT count(*) FROM memo),"
@@ -49,7 +51,7 @@ public final class ProjectSnapshot {
             + " + (SELECT coalesce(sum(octet_length(text)), 0) FROM memo)"
             + " + (SELECT coalesce(sum(coalesce(octet_length(description), 0) + coalesce(octet_length(inclusion), 0)"
             + " + coalesce(octet_length(exclusion), 0) + coalesce(octet_length(example), 0)), 0) FROM code),"
-            + " (SELECT coalesce(max(length(content)), 0) FROM transcript)";
+            + " (SELECT coalesce(max(length(content)), 0) FROM transcript)");
 
     /**
      * What a snapshot of a project would hold: its items (coders, codes, cases, codings …), its texts' bytes, and the

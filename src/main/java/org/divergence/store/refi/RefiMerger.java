@@ -22,6 +22,7 @@ import org.divergence.core.refi.SourceText;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.undo.ChangeRecorder;
 import org.divergence.store.undo.ProjectCommand;
 import org.divergence.store.undo.Tables;
@@ -36,47 +37,50 @@ import org.divergence.store.undo.Tables;
  */
 public final class RefiMerger {
 
-    private static final String CODER_BY_GUID = "SELECT id, name FROM coder WHERE guid = ?";
-    private static final String CODER_BY_NAME = "SELECT id FROM coder WHERE name = ?";
-    private static final String INSERT_CODER = "INSERT INTO coder (guid, name) VALUES (?, ?)";
-    private static final String CODER_GUID_TAKEN = "SELECT count(*) FROM coder WHERE guid = ?";
-    private static final String CODE_BY_GUID = "SELECT id, name, parent_id FROM code WHERE guid = ?";
-    private static final String CODE_CHILDREN = "SELECT id, name FROM code WHERE parent_id IS ?";
-    private static final String CODE_COUNT = "SELECT count(*) FROM code";
-    private static final String NEXT_CODE_POSITION = "SELECT coalesce(max(position) + 1, 0) FROM code "
-            + "WHERE parent_id IS ?";
-    private static final String INSERT_CODE = "INSERT INTO code (guid, parent_id, name, color, description, "
-            + "inclusion, exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String ATTRIBUTE_BY_GUID = "SELECT id FROM case_attribute WHERE guid = ?";
-    private static final String ATTRIBUTE_BY_NAME = "SELECT id FROM case_attribute WHERE name = ?";
-    private static final String NEXT_ATTRIBUTE_POSITION = "SELECT coalesce(max(position) + 1, 0) FROM case_attribute";
-    private static final String INSERT_ATTRIBUTE = "INSERT INTO case_attribute (guid, name, value_type, position) "
-            + "VALUES (?, ?, ?, ?)";
-    private static final String CASE_BY_GUID = "SELECT id FROM interview_case WHERE guid = ?";
-    private static final String CASE_BY_NAME = "SELECT id FROM interview_case WHERE name = ?";
-    private static final String CASE_NAMES = "SELECT name FROM interview_case";
-    private static final String INSERT_CASE = "INSERT INTO interview_case (guid, name, description) VALUES (?, ?, ?)";
-    private static final String VALUE = "SELECT value FROM case_attribute_value WHERE case_id = ? AND attribute_id = ?";
-    private static final String INSERT_VALUE = "INSERT INTO case_attribute_value (case_id, attribute_id, value) "
-            + "VALUES (?, ?, ?)";
-    private static final String TRANSCRIPT_BY_GUID = "SELECT id, content_sha256, name FROM transcript "
-            + "WHERE guid = ?";
-    private static final String TRANSCRIPT_BY_HASH = "SELECT id, name FROM transcript WHERE content_sha256 = ? "
-            + "ORDER BY id";
-    private static final String TRANSCRIPT_NAMES = "SELECT name FROM transcript";
-    private static final String TRANSCRIPT_CASE = "SELECT case_id FROM transcript WHERE id = ?";
-    private static final String SET_TRANSCRIPT_CASE = "UPDATE transcript SET case_id = ? WHERE id = ?";
-    private static final String INSERT_TRANSCRIPT = "INSERT INTO transcript (guid, name, case_id, content, "
+    private static final SqlText CODER_BY_GUID = SqlText.of("SELECT id, name FROM coder WHERE guid = ?");
+    private static final SqlText CODER_BY_NAME = SqlText.of("SELECT id FROM coder WHERE name = ?");
+    private static final SqlText INSERT_CODER = SqlText.of("INSERT INTO coder (guid, name) VALUES (?, ?)");
+    private static final SqlText CODER_GUID_TAKEN = SqlText.of("SELECT count(*) FROM coder WHERE guid = ?");
+    private static final SqlText CODE_BY_GUID = SqlText.of("SELECT id, name, parent_id FROM code WHERE guid = ?");
+    private static final SqlText CODE_CHILDREN = SqlText.of("SELECT id, name FROM code WHERE parent_id IS ?");
+    private static final SqlText CODE_COUNT = SqlText.of("SELECT count(*) FROM code");
+    private static final SqlText NEXT_CODE_POSITION = SqlText.of("SELECT coalesce(max(position) + 1, 0) FROM code "
+            + "WHERE parent_id IS ?");
+    private static final SqlText INSERT_CODE = SqlText.of("INSERT INTO code (guid, parent_id, name, color, description,"
+            + " inclusion, exclusion, example, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private static final SqlText ATTRIBUTE_BY_GUID = SqlText.of("SELECT id FROM case_attribute WHERE guid = ?");
+    private static final SqlText ATTRIBUTE_BY_NAME = SqlText.of("SELECT id FROM case_attribute WHERE name = ?");
+    private static final SqlText NEXT_ATTRIBUTE_POSITION = SqlText.of("SELECT coalesce(max(position) + 1, 0) FROM"
+            + " case_attribute");
+    private static final SqlText INSERT_ATTRIBUTE = SqlText.of("INSERT INTO case_attribute (guid, name, value_type,"
+            + " position) VALUES (?, ?, ?, ?)");
+    private static final SqlText CASE_BY_GUID = SqlText.of("SELECT id FROM interview_case WHERE guid = ?");
+    private static final SqlText CASE_BY_NAME = SqlText.of("SELECT id FROM interview_case WHERE name = ?");
+    private static final SqlText CASE_NAMES = SqlText.of("SELECT name FROM interview_case");
+    private static final SqlText INSERT_CASE = SqlText.of("INSERT INTO interview_case (guid, name, description)"
+            + " VALUES (?, ?, ?)");
+    private static final SqlText VALUE = SqlText.of("SELECT value FROM case_attribute_value WHERE case_id = ? AND"
+            + " attribute_id = ?");
+    private static final SqlText INSERT_VALUE = SqlText.of("INSERT INTO case_attribute_value (case_id, attribute_id,"
+            + " value) VALUES (?, ?, ?)");
+    private static final SqlText TRANSCRIPT_BY_GUID = SqlText.of("SELECT id, content_sha256, name FROM transcript "
+            + "WHERE guid = ?");
+    private static final SqlText TRANSCRIPT_BY_HASH = SqlText.of("SELECT id, name FROM transcript WHERE content_sha256"
+            + " = ? ORDER BY id");
+    private static final SqlText TRANSCRIPT_NAMES = SqlText.of("SELECT name FROM transcript");
+    private static final SqlText TRANSCRIPT_CASE = SqlText.of("SELECT case_id FROM transcript WHERE id = ?");
+    private static final SqlText SET_TRANSCRIPT_CASE = SqlText.of("UPDATE transcript SET case_id = ? WHERE id = ?");
+    private static final SqlText INSERT_TRANSCRIPT = SqlText.of("INSERT INTO transcript (guid, name, case_id, content, "
             + "content_sha256, length_code_points, source_file, source_format, imported_at) "
-            + "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)";
-    private static final String SAME_CODING = "SELECT id FROM coding WHERE transcript_id = ? AND code_id = ? "
-            + "AND coder_id = ? AND start_cp = ? AND end_cp = ?";
-    private static final String CODING_GUID_TAKEN = "SELECT count(*) FROM coding WHERE guid = ?";
-    private static final String INSERT_CODING = "INSERT INTO coding (guid, transcript_id, code_id, coder_id, start_cp, "
-            + "end_cp, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String MEMO_BY_GUID = "SELECT text FROM memo WHERE guid = ?";
-    private static final String INSERT_MEMO = "INSERT INTO memo (guid, coding_id, transcript_id, code_id, case_id, "
-            + "coder_id, title, text, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)");
+    private static final SqlText SAME_CODING = SqlText.of("SELECT id FROM coding WHERE transcript_id = ? AND code_id ="
+            + " ? AND coder_id = ? AND start_cp = ? AND end_cp = ?");
+    private static final SqlText CODING_GUID_TAKEN = SqlText.of("SELECT count(*) FROM coding WHERE guid = ?");
+    private static final SqlText INSERT_CODING = SqlText.of("INSERT INTO coding (guid, transcript_id, code_id,"
+            + " coder_id, start_cp, end_cp, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    private static final SqlText MEMO_BY_GUID = SqlText.of("SELECT text FROM memo WHERE guid = ?");
+    private static final SqlText INSERT_MEMO = SqlText.of("INSERT INTO memo (guid, coding_id, transcript_id, code_id,"
+            + " case_id, coder_id, title, text, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     private static final EnumSet<DataArea> AREAS = EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES,
             DataArea.CODEBOOK, DataArea.CODINGS, DataArea.MEMOS);

@@ -15,6 +15,8 @@ import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.repositories.RepositorySql;
 
@@ -32,8 +34,9 @@ public final class ReportQueries {
             for (RepoType type : RepoType.values()) {
                 counts.put(type, new long[2]);
             }
-            try (PreparedStatement statement = connection.prepareStatement("SELECT repo_type, count(*), "
-                    + "sum(CASE WHEN " + where.condition() + " THEN 1 ELSE 0 END) FROM repository GROUP BY repo_type")) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT repo_type, count(*), sum(CASE WHEN ").append(where.condition(),
+                            SqlText.of(" THEN 1 ELSE 0 END) FROM repository GROUP BY repo_type")))) {
                 where.bind(statement, 1);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -55,11 +58,11 @@ public final class ReportQueries {
                 }
             }
             SampleDescription.Interviews interviews = new SampleDescription.Interviews(
-                    count(connection, "SELECT count(*) FROM transcript"),
-                    count(connection, "SELECT count(*) FROM interview_case"),
+                    Sql.count(connection, SqlText.of("SELECT count(*) FROM transcript")),
+                    Sql.count(connection, SqlText.of("SELECT count(*) FROM interview_case")),
                     coderNames(connection),
-                    count(connection, "SELECT count(*) FROM code"),
-                    count(connection, "SELECT count(*) FROM coding"));
+                    Sql.count(connection, SqlText.of("SELECT count(*) FROM code")),
+                    Sql.count(connection, SqlText.of("SELECT count(*) FROM coding")));
             return new SampleDescription(List.copyOf(rows), List.of(), interviews);
         }).withBatches(batches(project));
     }
@@ -70,17 +73,11 @@ public final class ReportQueries {
         return List.copyOf(batches);
     }
 
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
     /** Coders with at least one coding, by name: who the codebook's columns are for. */
     public static List<String> coderNames(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT c.name FROM coder c WHERE EXISTS "
-                + "(SELECT 1 FROM coding g WHERE g.coder_id = c.id) ORDER BY c.name COLLATE NOCASE, c.name");
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT c.name FROM coder c WHERE EXISTS "
+                + "(SELECT 1 FROM coding g WHERE g.coder_id = c.id) ORDER BY c.name COLLATE NOCASE, c.name"));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));

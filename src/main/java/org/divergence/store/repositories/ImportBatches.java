@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +14,7 @@ import org.divergence.core.repositories.ImportBatch;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /** The import batches of a project: recorded with every import, listed for provenance, removable again. */
 public final class ImportBatches {
@@ -29,8 +29,9 @@ public final class ImportBatches {
     /** Records a new batch inside the caller's transaction and returns its id; counts are filled by {@link #finish}. */
     public static long begin(Connection connection, String sourceName, String sha256, String format)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_batch (source_name,"
-                + " source_sha256, format, imported_at) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT INTO import_batch (source_name, source_sha256, format, imported_at) VALUES"
+                        + " (?, ?, ?, ?)"))) {
             insert.setString(1, sourceName);
             insert.setString(2, sha256);
             insert.setString(3, format);
@@ -45,8 +46,9 @@ public final class ImportBatches {
 
     public static void finish(Connection connection, long batchId, String sha256, long rowsRead, long added,
                               long updated, long skipped) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE import_batch SET source_sha256 ="
-                + " coalesce(?, source_sha256), rows_read = ?, added = ?, updated = ?, skipped = ? WHERE id = ?")) {
+        try (PreparedStatement update = Sql.prepare(connection,
+                SqlText.of("UPDATE import_batch SET source_sha256 = coalesce(?, source_sha256), rows_read = ?, added ="
+                        + " ?, updated = ?, skipped = ? WHERE id = ?"))) {
             update.setString(1, sha256);
             update.setLong(2, rowsRead);
             update.setLong(3, added);
@@ -61,11 +63,11 @@ public final class ImportBatches {
     public static List<ImportBatch> list(Project project) {
         return project.read(connection -> {
             List<ImportBatch> batches = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT b.id, b.source_name, b.source_sha256, b.format,"
-                         + " b.imported_at, b.rows_read, b.added, b.updated, b.skipped,"
-                         + " (SELECT count(*) FROM repository r WHERE r.batch_id = b.id)"
-                         + " FROM import_batch b ORDER BY b.id DESC")) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT b.id, b.source_name, b.source_sha256, b.format, b.imported_at, b.rows_read,"
+                            + " b.added, b.updated, b.skipped, (SELECT count(*) FROM repository r WHERE r.batch_id ="
+                            + " b.id) FROM import_batch b ORDER BY b.id DESC"));
+                 ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     batches.add(read(rs));
                 }
@@ -96,7 +98,8 @@ public final class ImportBatches {
 
     /** {@link #remove(Project, long)} inside the caller's transaction. */
     public static long[] remove(Connection connection, long batchId) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM import_batch WHERE id = ?")) {
+        try (PreparedStatement exists = Sql.prepare(connection,
+                SqlText.of("SELECT 1 FROM import_batch WHERE id = ?"))) {
             exists.setLong(1, batchId);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
@@ -104,42 +107,36 @@ public final class ImportBatches {
                 }
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS restore_source (history_id INTEGER PRIMARY KEY,"
-                    + " repository_id INTEGER NOT NULL UNIQUE)");
-            statement.execute("DELETE FROM temp.restore_source");
-        }
+        Sql.execute(connection,
+                SqlText.of("CREATE TEMP TABLE IF NOT EXISTS restore_source (history_id INTEGER PRIMARY KEY,"
+                        + " repository_id INTEGER NOT NULL UNIQUE)"));
+        Sql.execute(connection, SqlText.of("DELETE FROM temp.restore_source"));
         // For each repository whose current values came from this batch, the newest earlier version.
-        try (PreparedStatement sources = connection.prepareStatement("INSERT INTO temp.restore_source"
+        try (PreparedStatement sources = Sql.prepare(connection, SqlText.of("INSERT INTO temp.restore_source"
                 + " (history_id, repository_id) SELECT max(h.id), h.repository_id FROM repository_history h"
                 + " JOIN repository r ON r.id = h.repository_id AND r.batch_id = ?1"
-                + " WHERE h.batch_id <> ?1 GROUP BY h.repository_id")) {
+                + " WHERE h.batch_id <> ?1 GROUP BY h.repository_id"))) {
             sources.setLong(1, batchId);
             sources.executeUpdate();
         }
-        long restored;
-        try (Statement restore = connection.createStatement()) {
-            restored = restore.executeUpdate("UPDATE repository SET (" + HISTORY_COLUMNS + ", batch_id) = (SELECT "
-                    + HISTORY_COLUMNS + ", batch_id FROM repository_history h WHERE h.id = (SELECT s.history_id"
-                    + " FROM temp.restore_source s WHERE s.repository_id = repository.id))"
-                    + " WHERE id IN (SELECT repository_id FROM temp.restore_source)");
-        }
+        long restored = Sql.update(connection, SqlText.of("UPDATE repository SET (" + HISTORY_COLUMNS
+                + ", batch_id) = (SELECT " + HISTORY_COLUMNS + ", batch_id FROM repository_history h WHERE h.id ="
+                + " (SELECT s.history_id FROM temp.restore_source s WHERE s.repository_id = repository.id))"
+                + " WHERE id IN (SELECT repository_id FROM temp.restore_source)"));
         long deleted;
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM repository WHERE batch_id = ?")) {
+        try (PreparedStatement delete = Sql.prepare(connection,
+                SqlText.of("DELETE FROM repository WHERE batch_id = ?"))) {
             delete.setLong(1, batchId);
             deleted = delete.executeUpdate();
         }
         // The restored versions are current again; the removed batch's own versions leave the history.
-        try (PreparedStatement prune = connection.prepareStatement("DELETE FROM repository_history"
-                + " WHERE batch_id = ? OR id IN (SELECT history_id FROM temp.restore_source)")) {
+        try (PreparedStatement prune = Sql.prepare(connection, SqlText.of("DELETE FROM repository_history"
+                + " WHERE batch_id = ? OR id IN (SELECT history_id FROM temp.restore_source)"))) {
             prune.setLong(1, batchId);
             prune.executeUpdate();
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM temp.restore_source");
-        }
-        try (PreparedStatement drop = connection.prepareStatement("DELETE FROM import_batch WHERE id = ?")) {
+        Sql.execute(connection, SqlText.of("DELETE FROM temp.restore_source"));
+        try (PreparedStatement drop = Sql.prepare(connection, SqlText.of("DELETE FROM import_batch WHERE id = ?"))) {
             drop.setLong(1, batchId);
             drop.executeUpdate();
         }
@@ -148,6 +145,6 @@ public final class ImportBatches {
 
     /** Gives every batch one import time: for a project built as a fixed artefact (the sample project). */
     public static void setAllImportTimes(Connection connection, String importedAt) throws SQLException {
-        Sql.update(connection, "UPDATE import_batch SET imported_at = ?", importedAt);
+        Sql.update(connection, SqlText.of("UPDATE import_batch SET imported_at = ?"), importedAt);
     }
 }

@@ -24,6 +24,7 @@ import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Reads the repository table for a browsing view of any size: the matching ids in the chosen order (computed once,
@@ -32,7 +33,8 @@ import org.divergence.store.project.Sql;
 public final class RepositoryBrowser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROW_COLUMNS = "id, batch_id, " + RepositorySql.CANONICAL_SELECT + ", extra";
+    private static final SqlText SELECT_ROWS = SqlText.of("SELECT id, batch_id, ").append(
+            RepositorySql.CANONICAL_SELECT, SqlText.of(", extra FROM repository WHERE "));
 
     private final Project project;
 
@@ -43,14 +45,14 @@ public final class RepositoryBrowser {
     /** The ids of the matching repositories, sorted; unknown values sort last in either direction. */
     public long[] order(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
         RepositorySql where = RepositorySql.where(filter);
-        String direction = ascending ? "ASC" : "DESC";
-        String orderBy = key == SortKey.IMPORT_ORDER ? "id " + direction
-                : key.column() + " " + direction + " NULLS LAST, id";
+        SqlText direction = ascending ? SqlText.of(" ASC") : SqlText.of(" DESC");
+        SqlText orderBy = key == SortKey.IMPORT_ORDER ? SqlText.of("id").append(direction)
+                : SqlText.identifier(key.column()).append(direction, SqlText.of(" NULLS LAST, id"));
         return project.read(connection -> {
             long[] ids = new long[1024];
             int count = 0;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM repository WHERE "
-                    + where.condition() + " ORDER BY " + orderBy)) {
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id FROM repository WHERE ")
+                    .append(where.condition(), SqlText.of(" ORDER BY "), orderBy))) {
                 where.bind(statement, 1);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -68,7 +70,7 @@ public final class RepositoryBrowser {
 
     public long total() {
         return project.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM repository");
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT count(*) FROM repository"));
                  ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -84,9 +86,8 @@ public final class RepositoryBrowser {
         }
         return project.read(connection -> {
             Map<Long, StoredRepository> byId = new HashMap<>();
-            String placeholders = Sql.placeholders(size);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ROW_COLUMNS
-                    + " FROM repository WHERE id IN (" + placeholders + ")")) {
+            try (PreparedStatement statement = Sql.prepare(connection, SELECT_ROWS.append(SqlText.of("id IN ("),
+                    SqlText.placeholders(size), SqlText.of(")")))) {
                 for (int i = 0; i < size; i++) {
                     statement.setLong(i + 1, ids[from + i]);
                 }
@@ -110,8 +111,8 @@ public final class RepositoryBrowser {
 
     public Optional<StoredRepository> find(Platform platform, String fullName) {
         return project.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ROW_COLUMNS
-                    + " FROM repository WHERE platform = ? AND full_name = ?")) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SELECT_ROWS.append(SqlText.of("platform = ? AND full_name = ?")))) {
                 statement.setString(1, platform.code());
                 statement.setString(2, fullName);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -157,8 +158,8 @@ public final class RepositoryBrowser {
     }
 
     private static long count(Connection connection, RepositorySql where) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM repository WHERE " + where.condition())) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM repository WHERE ").append(where.condition()))) {
             where.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.divergence.core.repositories.CanonicalColumns;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * The repositories a filter selects, as an export writes them: the canonical values of each row (in
@@ -32,9 +34,9 @@ public final class RepositoryExportRows {
     /** The names of the extra columns the selected repositories carry, sorted. */
     public List<String> extraColumns(Connection connection) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT j.key FROM repository,"
-                + " json_each(repository.extra) j WHERE repository.extra IS NOT NULL AND " + where.condition()
-                + " ORDER BY j.key")) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT DISTINCT j.key FROM"
+                + " repository, json_each(repository.extra) j WHERE repository.extra IS NOT NULL AND ").append(
+                where.condition(), SqlText.of(" ORDER BY j.key")))) {
             where.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -46,8 +48,8 @@ public final class RepositoryExportRows {
     }
 
     public long count(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM repository WHERE " + where.condition())) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM repository WHERE ").append(where.condition()))) {
             where.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -59,8 +61,9 @@ public final class RepositoryExportRows {
     /** Hands every selected row to the visitor; the visitor's failure ends the read and is rethrown. */
     public void forEach(Connection connection, Visitor visitor) throws SQLException, IOException {
         int canonical = CanonicalColumns.ALL.size();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + RepositorySql.CANONICAL_SELECT
-                + ", extra FROM repository WHERE " + where.condition() + " ORDER BY platform, full_name")) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT ").append(
+                RepositorySql.CANONICAL_SELECT, SqlText.of(", extra FROM repository WHERE "), where.condition(),
+                SqlText.of(" ORDER BY platform, full_name")))) {
             where.bind(statement, 1);
             statement.setFetchSize(1000);
             try (ResultSet rs = statement.executeQuery()) {

@@ -13,7 +13,7 @@ import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
-import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Turns a {@link RepositoryFilter} into a WHERE clause over the {@code repository} table. The clause contains only
@@ -22,38 +22,41 @@ import org.divergence.store.project.Sql;
 public final class RepositorySql {
 
     /** The canonical columns as SQL, in file order. */
-    public static final String CANONICAL_SELECT = String.join(", ", CanonicalColumns.ALL);
+    public static final SqlText CANONICAL_SELECT = SqlText.identifiers(CanonicalColumns.ALL);
+    private static final SqlText AND = SqlText.of(" AND ");
 
-    private final String where;
+    private final SqlText where;
     private final List<Object> parameters;
 
-    private RepositorySql(String where, List<Object> parameters) {
+    private RepositorySql(SqlText where, List<Object> parameters) {
         this.where = where;
         this.parameters = parameters;
     }
 
     public static RepositorySql where(RepositoryFilter filter) {
-        List<String> conditions = new ArrayList<>();
+        List<SqlText> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (!filter.platforms().isEmpty()) {
-            conditions.add("platform IN (" + Sql.placeholders(filter.platforms().size()) + ")");
+            conditions.add(SqlText.of("platform IN (").append(SqlText.placeholders(filter.platforms().size()),
+                    SqlText.of(")")));
             filter.platforms().stream().map(Platform::code).sorted().forEach(parameters::add);
         }
         if (!filter.repoTypes().isEmpty()) {
-            conditions.add("repo_type IN (" + Sql.placeholders(filter.repoTypes().size()) + ")");
+            conditions.add(SqlText.of("repo_type IN (").append(SqlText.placeholders(filter.repoTypes().size()),
+                    SqlText.of(")")));
             filter.repoTypes().stream().map(RepoType::code).sorted().forEach(parameters::add);
         }
         if (filter.createdFrom() != null) {
-            conditions.add("created_at >= ?");
+            conditions.add(SqlText.of("created_at >= ?"));
             parameters.add(filter.createdFrom().toString());
         }
         if (filter.createdTo() != null) {
             // Dates and instants are ISO text: everything on the last day sorts below the next day's date.
-            conditions.add("created_at < ?");
+            conditions.add(SqlText.of("created_at < ?"));
             parameters.add(filter.createdTo().plusDays(1).toString());
         }
         if (filter.nameContains() != null) {
-            conditions.add("full_name LIKE ? ESCAPE '\\'");
+            conditions.add(SqlText.of("full_name LIKE ? ESCAPE '\\'"));
             parameters.add("%" + filter.nameContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                     + "%");
         }
@@ -66,29 +69,33 @@ public final class RepositorySql {
                         .toList()));
             }
             if (range.hasLow()) {
-                conditions.add(sqlExpression(metric, parameters) + (range.lowInclusive() ? " >= ?" : " > ?"));
+                conditions.add(sqlExpression(metric, parameters)
+                        .append(range.lowInclusive() ? SqlText.of(" >= ?") : SqlText.of(" > ?")));
                 parameters.add(range.low());
             }
             if (range.hasHigh()) {
-                conditions.add(sqlExpression(metric, parameters) + (range.highInclusive() ? " <= ?" : " < ?"));
+                conditions.add(sqlExpression(metric, parameters)
+                        .append(range.highInclusive() ? SqlText.of(" <= ?") : SqlText.of(" < ?")));
                 parameters.add(range.high());
             }
             if (!range.hasLow() && !range.hasHigh()) {
-                conditions.add(sqlExpression(metric, parameters) + " IS NOT NULL");
+                conditions.add(sqlExpression(metric, parameters).append(SqlText.of(" IS NOT NULL")));
             }
         }
         if (!filter.tags().isEmpty()) {
             // Tags are stored rows (by hand and by rule): see docs/tags.md.
-            conditions.add("EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
-                    + " AND t.code_id IN (" + Sql.placeholders(filter.tags().size()) + "))");
+            conditions.add(SqlText.of("EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id AND"
+                    + " t.code_id IN (").append(SqlText.placeholders(filter.tags().size()), SqlText.of("))")));
             filter.tags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
         }
         if (!filter.withoutTags().isEmpty()) {
-            conditions.add("NOT EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
-                    + " AND t.code_id IN (" + Sql.placeholders(filter.withoutTags().size()) + "))");
+            conditions.add(SqlText.of("NOT EXISTS (SELECT 1 FROM repository_tag t WHERE t.repository_id = repository.id"
+                    + " AND t.code_id IN (").append(SqlText.placeholders(filter.withoutTags().size()),
+                    SqlText.of("))")));
             filter.withoutTags().stream().map(RepositoryFilter.Tag::codeId).sorted().forEach(parameters::add);
         }
-        return new RepositorySql(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+        return new RepositorySql(conditions.isEmpty() ? SqlText.of("1 = 1") : SqlText.join(AND, conditions),
+                parameters);
     }
 
     /**
@@ -96,12 +103,12 @@ public final class RepositorySql {
      * {@link Metric#valueOf} computes it (ratios in double precision, NULL for a zero denominator). Column names come
      * from core's enums; the platform codes of per-platform inputs are bound (appended to {@code parameters}).
      */
-    private static String sqlExpression(Metric metric, List<Object> parameters) {
+    private static SqlText sqlExpression(Metric metric, List<Object> parameters) {
         return switch (metric) {
-            case COMMITS_PER_CONTRIBUTOR -> "(CAST(" + input(MetricInput.COMMITS, parameters) + " AS REAL) / NULLIF("
-                    + input(MetricInput.CONTRIBUTORS, parameters) + ", 0))";
-            case PR_ACCEPTANCE_RATE -> "(CAST(" + input(MetricInput.MERGED_PULL_REQUESTS, parameters)
-                    + " AS REAL) / NULLIF(" + input(MetricInput.PULL_REQUESTS, parameters) + ", 0))";
+            case COMMITS_PER_CONTRIBUTOR -> ratio(input(MetricInput.COMMITS, parameters),
+                    input(MetricInput.CONTRIBUTORS, parameters));
+            case PR_ACCEPTANCE_RATE -> ratio(input(MetricInput.MERGED_PULL_REQUESTS, parameters),
+                    input(MetricInput.PULL_REQUESTS, parameters));
             case CONTRIBUTORS -> input(MetricInput.CONTRIBUTORS, parameters);
             case COMMITS -> input(MetricInput.COMMITS, parameters);
             case PULL_REQUESTS -> input(MetricInput.PULL_REQUESTS, parameters);
@@ -112,21 +119,27 @@ public final class RepositorySql {
         };
     }
 
+    /** The quotient in double precision, NULL for a zero denominator. */
+    private static SqlText ratio(SqlText numerator, SqlText denominator) {
+        return SqlText.of("(CAST(").append(numerator, SqlText.of(" AS REAL) / NULLIF("), denominator,
+                SqlText.of(", 0))"));
+    }
+
     /** A metric input's column, or the platform's column by a CASE when the platforms differ. */
-    private static String input(MetricInput input, List<Object> parameters) {
+    private static SqlText input(MetricInput input, List<Object> parameters) {
         if (input.isSameOnBothPlatforms()) {
-            return input.column(Platform.GITHUB).column();
+            return SqlText.identifier(input.column(Platform.GITHUB).column());
         }
-        StringBuilder sql = new StringBuilder("(CASE platform");
+        SqlText sql = SqlText.of("(CASE platform");
         for (Platform platform : Platform.values()) {
-            sql.append(" WHEN ? THEN ").append(input.column(platform).column());
+            sql = sql.append(SqlText.of(" WHEN ? THEN "), SqlText.identifier(input.column(platform).column()));
             parameters.add(platform.code());
         }
-        return sql.append(" END)").toString();
+        return sql.append(SqlText.of(" END)"));
     }
 
     /** The condition, without the WHERE keyword; "1 = 1" when the filter takes everything. */
-    public String condition() {
+    public SqlText condition() {
         return where;
     }
 

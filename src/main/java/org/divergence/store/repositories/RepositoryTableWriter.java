@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -34,28 +37,29 @@ public final class RepositoryTableWriter implements AutoCloseable {
     public static final int ROWS_PER_STATEMENT = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String COLUMNS = "platform, repo_type, full_name, created_at, contributors, commits,"
-            + " pull_requests, merged_pull_requests, issues, discussions, stars, forks, downloads, likes, derivatives,"
-            + " extra, batch_id";
-    private static final String UPSERT = " ON CONFLICT (full_name, platform) DO UPDATE SET repo_type = excluded.repo_type,"
-            + " created_at = excluded.created_at, contributors = excluded.contributors, commits = excluded.commits,"
-            + " pull_requests = excluded.pull_requests, merged_pull_requests = excluded.merged_pull_requests,"
-            + " issues = excluded.issues, discussions = excluded.discussions, stars = excluded.stars,"
-            + " forks = excluded.forks, downloads = excluded.downloads, likes = excluded.likes,"
-            + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id";
+    private static final SqlText INSERT = SqlText.of("INSERT INTO repository (platform, repo_type, full_name,"
+            + " created_at, contributors, commits, pull_requests, merged_pull_requests, issues, discussions, stars,"
+            + " forks, downloads, likes, derivatives, extra, batch_id) VALUES ");
+    private static final SqlText UPSERT = SqlText.of(" ON CONFLICT (full_name, platform) DO UPDATE SET repo_type ="
+            + " excluded.repo_type, created_at = excluded.created_at, contributors = excluded.contributors, commits ="
+            + " excluded.commits, pull_requests = excluded.pull_requests, merged_pull_requests ="
+            + " excluded.merged_pull_requests, issues = excluded.issues, discussions = excluded.discussions, stars ="
+            + " excluded.stars, forks = excluded.forks, downloads = excluded.downloads, likes = excluded.likes,"
+            + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id");
     /** As migration V6 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
-    private static final String CREATE_KEY = "CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)";
+    private static final SqlText CREATE_KEY = SqlText.of("CREATE UNIQUE INDEX repository_key ON repository"
+            + " (full_name, platform)");
     private static final CountColumn[] COUNTS = CountColumn.values();
     private static final int ALL_COUNTS_UNKNOWN = (1 << COUNTS.length) - 1;
     /** More shapes than this in one batch (an unusual mix of unknowns) fall back to binding every count. */
     private static final int MAX_SHAPES = 16;
-    private static final String PLATFORM_OF_TYPE = platformOfType();
+    private static final SqlText PLATFORM_OF_TYPE = platformOfType();
 
     private final Connection connection;
     private final long batchId;
     private final boolean bulk;
     private final long countBefore;
-    private final String conflict;
+    private final SqlText conflict;
     private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
     private int pendingCount;
@@ -90,38 +94,48 @@ public final class RepositoryTableWriter implements AutoCloseable {
         this.batchId = batchId;
         this.bulk = bulk;
         this.countBefore = countBefore;
-        this.conflict = bulk ? "" : UPSERT;
+        this.conflict = bulk ? SqlText.of("") : UPSERT;
     }
 
     /**
-     * An INSERT of {@code rows} rows of this shape. The batch is a literal too, and the platform follows from the
-     * type in SQL.
+     * An INSERT of {@code rows} rows of this shape, made once per statement (not per row). The batch is a literal
+     * too, and the platform follows from the type in SQL.
      */
-    private static String insertSql(int rows, long batchId, Shape shape) {
-        boolean extra = shape.extra();
-        StringBuilder sql = new StringBuilder("INSERT INTO repository (" + COLUMNS + ") VALUES ");
+    private static SqlText insertSql(int rows, long batchId, Shape shape) {
+        SqlText comma = SqlText.of(", ");
+        SqlText nullValue = SqlText.of("NULL");
+        SqlText batch = SqlText.integer(batchId);
+        List<SqlText> tuples = new ArrayList<>(rows);
         int parameter = 1;
         for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(CASE ?" : ",(CASE ?").append(parameter).append(PLATFORM_OF_TYPE);
+            List<SqlText> values = new ArrayList<>();
+            values.add(SqlText.of("CASE ").append(SqlText.parameter(parameter), PLATFORM_OF_TYPE));
             for (int i = 0; i < 3; i++) {
-                sql.append(", ?").append(parameter++);
+                values.add(SqlText.parameter(parameter++));
             }
             for (CountColumn count : COUNTS) {
-                boolean bound = shape.binds(count);
-                sql.append(bound ? ", ?" + parameter++ : ", NULL");
+                values.add(shape.binds(count) ? SqlText.parameter(parameter++) : nullValue);
             }
-            sql.append(extra ? ", ?" + parameter++ : ", NULL").append(", ").append(batchId).append(')');
+            values.add(shape.extra() ? SqlText.parameter(parameter++) : nullValue);
+            values.add(batch);
+            tuples.add(SqlText.of("(").append(SqlText.join(comma, values), SqlText.of(")")));
         }
-        return sql.toString();
+        return INSERT.append(SqlText.join(SqlText.of(","), tuples));
     }
 
     /** Completes {@code CASE ?n}: the platform of the repository type bound as parameter n. */
-    private static String platformOfType() {
-        StringBuilder cases = new StringBuilder();
+    private static SqlText platformOfType() {
+        SqlText cases = SqlText.of("");
         for (RepoType type : RepoType.values()) {
-            cases.append(" WHEN '").append(type.code()).append("' THEN '").append(type.platform().code()).append('\'');
+            cases = cases.append(SqlText.of(" WHEN "), code(type.code()), SqlText.of(" THEN "),
+                    code(type.platform().code()));
         }
-        return cases.append(" END").toString();
+        return cases.append(SqlText.of(" END"));
+    }
+
+    /** A platform or type code as an SQL string literal: codes are plain identifiers, so they need no escaping. */
+    private static SqlText code(String code) {
+        return SqlText.of("'").append(SqlText.identifier(code), SqlText.of("'"));
     }
 
     /**
@@ -130,15 +144,16 @@ public final class RepositoryTableWriter implements AutoCloseable {
      */
     static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
         boolean exists;
-        try (PreparedStatement find = connection.prepareStatement(
-                "SELECT 1 FROM repository WHERE platform = ? AND full_name = ?")) {
+        try (PreparedStatement find = Sql.prepare(connection,
+                SqlText.of("SELECT 1 FROM repository WHERE platform = ? AND full_name = ?"))) {
             find.setString(1, row.platform().code());
             find.setString(2, row.fullName());
             try (ResultSet rs = find.executeQuery()) {
                 exists = rs.next();
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE) + UPSERT)) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                insertSql(1, batchId, Shape.EVERY_VALUE).append(UPSERT))) {
             bind(insert, 0, row, Shape.EVERY_VALUE);
             insert.executeUpdate();
         }
@@ -150,11 +165,9 @@ public final class RepositoryTableWriter implements AutoCloseable {
         long count = countRows(connection);
         boolean bulk = count == 0;
         if (bulk) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP INDEX repository_key");
-                statement.execute("PRAGMA ignore_check_constraints = ON");
-                statement.execute("PRAGMA threads = 2");
-            }
+            Sql.execute(connection, SqlText.of("DROP INDEX repository_key"));
+            Sql.execute(connection, SqlText.of("PRAGMA ignore_check_constraints = ON"));
+            Sql.execute(connection, SqlText.of("PRAGMA threads = 2"));
         }
         return new RepositoryTableWriter(connection, batchId, bulk, count);
     }
@@ -181,8 +194,8 @@ public final class RepositoryTableWriter implements AutoCloseable {
     /** Flushes what is pending, rebuilds the key in bulk mode, and says how many rows were added and updated. */
     public Outcome finish() throws SQLException {
         if (pendingCount > 0) {
-            try (PreparedStatement one = connection.prepareStatement(insertSql(1, batchId, Shape.EVERY_VALUE)
-                    + conflict)) {
+            try (PreparedStatement one = Sql.prepare(connection,
+                    insertSql(1, batchId, Shape.EVERY_VALUE).append(conflict))) {
                 for (int i = 0; i < pendingCount; i++) {
                     bind(one, 0, pending[i], Shape.EVERY_VALUE);
                     one.executeUpdate();
@@ -206,8 +219,8 @@ public final class RepositoryTableWriter implements AutoCloseable {
         Shape shape = statements.size() >= MAX_SHAPES && !statements.containsKey(wanted)
                 ? new Shape(0, wanted.extra()) : wanted;
         if (!statements.containsKey(shape)) {
-            statements.put(shape, connection.prepareStatement(insertSql(ROWS_PER_STATEMENT, batchId, shape)
-                    + conflict));
+            statements.put(shape, Sql.prepare(connection,
+                    insertSql(ROWS_PER_STATEMENT, batchId, shape).append(conflict)));
         }
         return shape;
     }
@@ -226,30 +239,27 @@ public final class RepositoryTableWriter implements AutoCloseable {
 
     private static void endBulkSettings(Connection connection, boolean bulk) throws SQLException {
         if (bulk) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA ignore_check_constraints = OFF");
-                statement.execute("PRAGMA threads = 0");
-            }
+            Sql.execute(connection, SqlText.of("PRAGMA ignore_check_constraints = OFF"));
+            Sql.execute(connection, SqlText.of("PRAGMA threads = 0"));
         }
     }
 
     /** Builds the key index; when the file repeated a repository, keeps its last row (highest id) and retries. */
     private long rebuildKey() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            try {
-                statement.execute(CREATE_KEY);
-                return 0;
-            } catch (SQLiteException e) {
-                if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                        && e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT) {
-                    throw e;
-                }
+        try {
+            Sql.execute(connection, CREATE_KEY);
+            return 0;
+        } catch (SQLiteException e) {
+            if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    && e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT) {
+                throw e;
             }
-            int removed = statement.executeUpdate("DELETE FROM repository WHERE id NOT IN"
-                    + " (SELECT max(id) FROM repository GROUP BY platform, full_name)");
-            statement.execute(CREATE_KEY);
-            return removed;
         }
+        // Nothing cascades here (the table was empty, so no tag refers to these rows): changes are the deletions.
+        int removed = Sql.update(connection, SqlText.of("DELETE FROM repository WHERE id NOT IN"
+                + " (SELECT max(id) FROM repository GROUP BY platform, full_name)"));
+        Sql.execute(connection, CREATE_KEY);
+        return removed;
     }
 
     private static int unknownCounts(RepositoryRow row) {
@@ -296,8 +306,8 @@ public final class RepositoryTableWriter implements AutoCloseable {
     }
 
     private static long countRows(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM repository")) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT count(*) FROM repository"));
+             ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,8 @@ import java.util.List;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.undo.UndoableCommand;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Tagging repositories by hand with a code, or taking such tags off, undoable exactly: the rows it adds or removes
@@ -94,38 +95,40 @@ public final class HandTagCommand implements UndoableCommand {
 
     private void tagNew(Connection connection) throws SQLException {
         long maxBefore;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT ifnull(max(id), 0) FROM repository_tag")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT ifnull(max(id), 0) FROM repository_tag"));
+             ResultSet rs = statement.executeQuery()) {
             rs.next();
             maxBefore = rs.getLong(1);
         }
         String now = Instant.now().toString();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository_tag (repository_id,"
+        try (PreparedStatement insert = Sql.prepare(connection, SqlText.of("INSERT INTO repository_tag (repository_id,"
                 + " code_id, source, rule_id, created_at) SELECT t.id, ?, 'manual', NULL, ? FROM temp.tag_ids t"
                 + " WHERE NOT EXISTS (SELECT 1 FROM repository_tag r WHERE r.code_id = ? AND r.source = 'manual'"
-                + " AND r.repository_id = t.id) ORDER BY t.id")) {
+                + " AND r.repository_id = t.id) ORDER BY t.id"))) {
             insert.setLong(1, codeId);
             insert.setString(2, now);
             insert.setLong(3, codeId);
             insert.executeUpdate();
         }
         // Row ids only grow (INTEGER PRIMARY KEY): the rows above the old maximum are exactly the ones just added.
-        record(connection, "SELECT id, repository_id, created_at FROM repository_tag WHERE id > ? ORDER BY id",
+        record(connection,
+                SqlText.of("SELECT id, repository_id, created_at FROM repository_tag WHERE id > ? ORDER BY id"),
                 maxBefore);
     }
 
     private void untagExisting(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, repository_id, created_at FROM"
+        try (PreparedStatement select = Sql.prepare(connection, SqlText.of("SELECT id, repository_id, created_at FROM"
                 + " repository_tag WHERE code_id = ? AND source = 'manual' AND repository_id IN (SELECT id FROM"
-                + " temp.tag_ids) ORDER BY id")) {
+                + " temp.tag_ids) ORDER BY id"))) {
             select.setLong(1, codeId);
             read(select);
         }
         deleteRows(connection);
     }
 
-    private void record(Connection connection, String sql, long parameter) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+    private void record(Connection connection, SqlText sql, long parameter) throws SQLException {
+        try (PreparedStatement select = Sql.prepare(connection, sql)) {
             select.setLong(1, parameter);
             read(select);
         }
@@ -153,8 +156,9 @@ public final class HandTagCommand implements UndoableCommand {
     private void removeRecorded(Connection connection) throws SQLException {
         fillIds(connection, rowIds);
         long present;
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM repository_tag WHERE id IN"
-                + " (SELECT id FROM temp.tag_ids) AND code_id = ? AND source = 'manual'")) {
+        try (PreparedStatement count = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM repository_tag WHERE id IN (SELECT id FROM temp.tag_ids) AND code_id ="
+                        + " ? AND source = 'manual'"))) {
             count.setLong(1, codeId);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -171,8 +175,9 @@ public final class HandTagCommand implements UndoableCommand {
     /** Puts the recorded rows back with their ids and times, after checking nothing took their place. */
     private void restoreRecorded(Connection connection) throws SQLException {
         TagRules.requireCode(connection, codeId);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository_tag (id, repository_id,"
-                + " code_id, source, rule_id, created_at) VALUES (?, ?, ?, 'manual', NULL, ?)")) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT INTO repository_tag (id, repository_id, code_id, source, rule_id, created_at) VALUES"
+                        + " (?, ?, ?, 'manual', NULL, ?)"))) {
             for (int i = 0; i < rowIds.length; i++) {
                 insert.setLong(1, rowIds[i]);
                 insert.setLong(2, rowRepositories[i]);
@@ -188,7 +193,8 @@ public final class HandTagCommand implements UndoableCommand {
     }
 
     private void deleteRows(Connection connection) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM repository_tag WHERE id = ?")) {
+        try (PreparedStatement delete = Sql.prepare(connection,
+                SqlText.of("DELETE FROM repository_tag WHERE id = ?"))) {
             for (long id : rowIds) {
                 delete.setLong(1, id);
                 delete.addBatch();
@@ -199,9 +205,9 @@ public final class HandTagCommand implements UndoableCommand {
 
     private void requireRepositories(Connection connection) throws SQLException {
         long found;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM repository WHERE id IN (SELECT id FROM"
-                     + " temp.tag_ids)")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM repository WHERE id IN (SELECT id FROM temp.tag_ids)"));
+             ResultSet rs = statement.executeQuery()) {
             rs.next();
             found = rs.getLong(1);
         }
@@ -213,12 +219,10 @@ public final class HandTagCommand implements UndoableCommand {
     }
 
     private static void fillIds(Connection connection, long[] ids) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS tag_ids (id INTEGER PRIMARY KEY)");
-            statement.execute("DELETE FROM temp.tag_ids");
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO temp.tag_ids (id)"
-                + " VALUES (?)")) {
+        Sql.execute(connection, SqlText.of("CREATE TEMP TABLE IF NOT EXISTS tag_ids (id INTEGER PRIMARY KEY)"));
+        Sql.execute(connection, SqlText.of("DELETE FROM temp.tag_ids"));
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT OR IGNORE INTO temp.tag_ids (id) VALUES (?)"))) {
             for (long id : ids) {
                 insert.setLong(1, id);
                 insert.addBatch();
@@ -228,9 +232,7 @@ public final class HandTagCommand implements UndoableCommand {
     }
 
     private static void clearIds(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM temp.tag_ids");
-        }
+        Sql.execute(connection, SqlText.of("DELETE FROM temp.tag_ids"));
     }
 
     private InvalidInputException changedOutside() {

@@ -22,6 +22,7 @@ import org.divergence.core.tags.TagUsage;
 import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * The tags of a project's repositories: which codes can be tags (all of the codebook), how much each is used,
@@ -65,18 +66,18 @@ public final class RepositoryTags {
     public List<TagUsage> usage() {
         return project.read(connection -> {
             Map<Long, long[]> counts = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT code_id,"
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT code_id,"
                     + " count(DISTINCT repository_id), count(DISTINCT CASE WHEN source = 'manual' THEN repository_id"
                     + " END), count(DISTINCT CASE WHEN source = 'rule' THEN repository_id END) FROM repository_tag"
-                    + " GROUP BY code_id");
+                    + " GROUP BY code_id"));
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 }
             }
             Map<Long, Integer> rules = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT code_id, count(*) FROM tag_rule GROUP BY code_id");
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT code_id, count(*) FROM tag_rule GROUP BY code_id"));
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rules.put(rs.getLong(1), rs.getInt(2));
@@ -112,8 +113,9 @@ public final class RepositoryTags {
     private static long[] storedIds(Connection connection, long codeId, String source) throws SQLException {
         long[] ids = new long[1024];
         int count = 0;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT repository_id FROM"
-                + " repository_tag WHERE code_id = ? AND (? IS NULL OR source = ?) ORDER BY repository_id")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT DISTINCT repository_id FROM repository_tag WHERE code_id = ? AND (? IS NULL OR"
+                        + " source = ?) ORDER BY repository_id"))) {
             statement.setLong(1, codeId);
             statement.setString(2, source);
             statement.setString(3, source);
@@ -150,10 +152,9 @@ public final class RepositoryTags {
         }
         return project.read(connection -> {
             Map<Long, List<Long>> codes = new LinkedHashMap<>();
-            String placeholders = Sql.placeholders(repositoryIds.length);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT repository_id, code_id"
-                    + " FROM repository_tag WHERE repository_id IN (" + placeholders + ") ORDER BY repository_id,"
-                    + " code_id")) {
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT DISTINCT repository_id,"
+                    + " code_id FROM repository_tag WHERE repository_id IN (").append(
+                    SqlText.placeholders(repositoryIds.length), SqlText.of(") ORDER BY repository_id, code_id")))) {
                 for (int i = 0; i < repositoryIds.length; i++) {
                     statement.setLong(i + 1, repositoryIds[i]);
                 }
@@ -175,9 +176,10 @@ public final class RepositoryTags {
                 byId.put(tag.codeId(), tag);
             }
             List<Assignment> assignments = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT t.code_id, t.source, t.rule_id,"
-                    + " r.expression, t.created_at FROM repository_tag t LEFT JOIN tag_rule r ON r.id = t.rule_id"
-                    + " WHERE t.repository_id = ? ORDER BY t.code_id, t.source, t.rule_id")) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT t.code_id, t.source, t.rule_id, r.expression, t.created_at FROM repository_tag t"
+                            + " LEFT JOIN tag_rule r ON r.id = t.rule_id WHERE t.repository_id = ? ORDER BY t.code_id,"
+                            + " t.source, t.rule_id"))) {
                 statement.setLong(1, repositoryId);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -201,8 +203,8 @@ public final class RepositoryTags {
         return project.read(connection -> {
             long[] ids = new long[references.size()];
             List<String> problems = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM repository WHERE platform = ? AND full_name = ?")) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT id FROM repository WHERE platform = ? AND full_name = ?"))) {
                 for (int i = 0; i < references.size(); i++) {
                     String reference = references.get(i).strip();
                     int colon = reference.indexOf(':');

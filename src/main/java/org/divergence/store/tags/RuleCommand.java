@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Objects;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.tags.RuleParser;
 import org.divergence.core.undo.UndoableCommand;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Adding, changing or removing a tag rule, undoable exactly: the rule row comes back with its id and time, and its
@@ -137,7 +138,7 @@ public final class RuleCommand implements UndoableCommand {
     /** Turns the rule from {@code current} into {@code target} (either may be absent) and applies it. */
     private static void set(Connection connection, Row current, Row target) throws SQLException {
         if (target == null) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tag_rule WHERE id = ?")) {
+            try (PreparedStatement delete = Sql.prepare(connection, SqlText.of("DELETE FROM tag_rule WHERE id = ?"))) {
                 delete.setLong(1, current.id());
                 delete.executeUpdate();
             }
@@ -145,8 +146,8 @@ public final class RuleCommand implements UndoableCommand {
         }
         if (current == null) {
             TagRules.requireCode(connection, target.codeId());
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tag_rule (id, code_id,"
-                    + " expression, created_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = Sql.prepare(connection,
+                    SqlText.of("INSERT INTO tag_rule (id, code_id, expression, created_at) VALUES (?, ?, ?, ?)"))) {
                 insert.setLong(1, target.id());
                 insert.setLong(2, target.codeId());
                 insert.setString(3, target.expression());
@@ -154,8 +155,8 @@ public final class RuleCommand implements UndoableCommand {
                 insert.executeUpdate();
             }
         } else if (!current.equals(target)) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE tag_rule SET expression = ? WHERE id = ?")) {
+            try (PreparedStatement update = Sql.prepare(connection,
+                    SqlText.of("UPDATE tag_rule SET expression = ? WHERE id = ?"))) {
                 update.setString(1, target.expression());
                 update.setLong(2, target.id());
                 update.executeUpdate();
@@ -168,8 +169,8 @@ public final class RuleCommand implements UndoableCommand {
     static long insert(Connection connection, long codeId, String expression, String createdAt)
             throws SQLException {
         TagRules.requireCode(connection, codeId);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tag_rule (code_id, expression,"
-                + " created_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = Sql.prepare(connection,
+                SqlText.of("INSERT INTO tag_rule (code_id, expression, created_at) VALUES (?, ?, ?)"))) {
             insert.setLong(1, codeId);
             insert.setString(2, expression);
             insert.setString(3, createdAt);
@@ -189,15 +190,16 @@ public final class RuleCommand implements UndoableCommand {
     static void applyRule(Connection connection, long ruleId, long codeId, String expression, String now)
             throws SQLException {
         TagRules.apply(connection, ruleId, codeId, RuleParser.parse(expression), RepositoryScope.ALL, now);
-        try (PreparedStatement done = connection.prepareStatement("DELETE FROM tag_rule_pending WHERE rule_id = ?")) {
+        try (PreparedStatement done = Sql.prepare(connection,
+                SqlText.of("DELETE FROM tag_rule_pending WHERE rule_id = ?"))) {
             done.setLong(1, ruleId);
             done.executeUpdate();
         }
     }
 
     private static Row read(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, code_id, expression, created_at FROM tag_rule WHERE id = ?")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT id, code_id, expression, created_at FROM tag_rule WHERE id = ?"))) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)) : null;
@@ -206,9 +208,9 @@ public final class RuleCommand implements UndoableCommand {
     }
 
     private static long count(Connection connection, long ruleId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM repository_tag WHERE"
-                + " code_id = (SELECT code_id FROM tag_rule WHERE id = ?1) AND source = 'rule'"
-                + " AND coalesce(rule_id, 0) = ?1")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(*) FROM repository_tag WHERE code_id = (SELECT code_id FROM tag_rule WHERE id"
+                        + " = ?1) AND source = 'rule' AND coalesce(rule_id, 0) = ?1"))) {
             statement.setLong(1, ruleId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

@@ -11,13 +11,13 @@ import org.divergence.core.tags.RuleExpression;
 import org.divergence.core.tags.RuleField;
 import org.divergence.core.tags.RuleOperator;
 import org.divergence.core.tags.RuleValue;
-import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
- * A tag rule as an SQL condition over the {@code repository} table. The condition is built only from fixed
- * fragments: column names from {@link RuleColumn}, operators from {@link RuleOperator}, keywords and {@code ?}
- * placeholders. Every value of the rule — texts, numbers, dates and the JSON paths of extra fields — is a bound
- * parameter, so nothing a user types can change the SQL.
+ * A tag rule as an SQL condition over the {@code repository} table. The condition is {@link SqlText} built only
+ * from fixed fragments: column names from {@link RuleColumn} (checked identifiers), each {@link RuleOperator}'s
+ * spelling, keywords and {@code ?} placeholders. Every value of the rule — texts, numbers, dates and the JSON paths
+ * of extra fields — is a bound parameter, so nothing a user types can change the SQL.
  *
  * <p>Extra fields: text comparisons see JSON strings as they are, numbers and booleans as text ("12", "true");
  * number comparisons see JSON numbers, and text that is a number (CSV columns are kept as text). Values that are
@@ -25,10 +25,12 @@ import org.divergence.store.project.Sql;
  */
 public final class RuleSql {
 
-    private static final String EXTRA_VALUE = "json_extract(extra, ?)";
-    private static final String EXTRA_TYPE = "json_type(extra, ?)";
+    private static final SqlText EXTRA_VALUE = SqlText.of("json_extract(extra, ?)");
+    private static final SqlText EXTRA_TYPE = SqlText.of("json_type(extra, ?)");
+    private static final SqlText OPEN = SqlText.of("(");
+    private static final SqlText CLOSE = SqlText.of(")");
 
-    private final StringBuilder sql = new StringBuilder();
+    private final List<SqlText> sql = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
     private RuleSql() {
@@ -41,8 +43,8 @@ public final class RuleSql {
     }
 
     /** The condition (no WHERE keyword): true, false or NULL (unknown, which never matches) per repository. */
-    public String condition() {
-        return sql.toString();
+    public SqlText condition() {
+        return SqlText.join(SqlText.of(""), sql);
     }
 
     public List<Object> parameters() {
@@ -58,55 +60,59 @@ public final class RuleSql {
         return index;
     }
 
+    private void add(SqlText... texts) {
+        sql.addAll(List.of(texts));
+    }
+
     private void expression(RuleExpression expression) {
         switch (expression) {
-            case RuleExpression.And and -> joined(and.parts(), " AND ");
-            case RuleExpression.Or or -> joined(or.parts(), " OR ");
+            case RuleExpression.And and -> joined(and.parts(), SqlText.of(" AND "));
+            case RuleExpression.Or or -> joined(or.parts(), SqlText.of(" OR "));
             case RuleExpression.Not not -> {
-                sql.append("(NOT ");
+                add(SqlText.of("(NOT "));
                 expression(not.inner());
-                sql.append(')');
+                add(CLOSE);
             }
             case RuleExpression.Compare compare -> compare(compare);
             case RuleExpression.In in -> in(in);
             case RuleExpression.IsNull isNull -> {
-                sql.append('(');
+                add(OPEN);
                 if (isNull.field() instanceof RuleField.Extra extra) {
                     extraValue(extra);
                 } else {
-                    sql.append(column(isNull.field()).column());
+                    add(column(isNull.field()));
                 }
-                sql.append(isNull.negated() ? " IS NOT NULL)" : " IS NULL)");
+                add(isNull.negated() ? SqlText.of(" IS NOT NULL)") : SqlText.of(" IS NULL)"));
             }
             case RuleExpression.Contains contains -> {
-                sql.append(contains.negated() ? "(NOT (" : "((");
+                add(contains.negated() ? SqlText.of("(NOT (") : SqlText.of("(("));
                 if (contains.field() instanceof RuleField.Extra extra) {
                     extraText(extra);
                 } else {
-                    sql.append(column(contains.field()).column());
+                    add(column(contains.field()));
                 }
-                sql.append(" LIKE ? ESCAPE '\\'))");
+                add(SqlText.of(" LIKE ? ESCAPE '\\'))"));
                 parameters.add("%" + contains.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                         + "%");
             }
         }
     }
 
-    private void joined(List<RuleExpression> parts, String separator) {
-        sql.append('(');
+    private void joined(List<RuleExpression> parts, SqlText separator) {
+        add(OPEN);
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
-                sql.append(separator);
+                add(separator);
             }
             expression(parts.get(i));
         }
-        sql.append(')');
+        add(CLOSE);
     }
 
     private void compare(RuleExpression.Compare compare) {
         RuleOperator operator = compare.operator();
         if (compare.field() instanceof RuleField.Extra extra) {
-            sql.append('(');
+            add(OPEN);
             if (compare.value() instanceof RuleValue.Number number) {
                 extraNumber(extra);
                 parameters.add(number.bindable());
@@ -114,44 +120,56 @@ public final class RuleSql {
                 extraText(extra);
                 parameters.add(((RuleValue.Text) compare.value()).value());
             }
-            sql.append(' ').append(operator.sql()).append(" ?)");
+            add(comparison(operator));
             return;
         }
-        RuleColumn column = column(compare.field());
+        RuleColumn column = ((RuleField.Column) compare.field()).column();
         if (column.kind() == RuleColumn.Kind.DATE) {
             date(column, operator, LocalDate.parse(((RuleValue.Text) compare.value()).value()));
             return;
         }
-        sql.append('(').append(column.column()).append(' ').append(operator.sql()).append(" ?)");
+        add(OPEN, SqlText.identifier(column.column()), comparison(operator));
         parameters.add(bindable(compare.value()));
+    }
+
+    /** " = ?)": the operator's fixed SQL spelling against one parameter, closing the comparison. */
+    private static SqlText comparison(RuleOperator operator) {
+        return switch (operator) {
+            case EQUAL -> SqlText.of(" = ?)");
+            case NOT_EQUAL -> SqlText.of(" <> ?)");
+            case LESS -> SqlText.of(" < ?)");
+            case LESS_OR_EQUAL -> SqlText.of(" <= ?)");
+            case GREATER -> SqlText.of(" > ?)");
+            case GREATER_OR_EQUAL -> SqlText.of(" >= ?)");
+        };
     }
 
     /** Dates compare by day against ISO text: "on or before D" is "before the day after D". */
     private void date(RuleColumn column, RuleOperator operator, LocalDate day) {
-        String name = column.column();
+        SqlText name = SqlText.identifier(column.column());
         String dayText = day.toString();
         String nextDay = day.plusDays(1).toString();
         switch (operator) {
             case EQUAL, NOT_EQUAL -> {
-                sql.append(operator == RuleOperator.EQUAL ? "(" : "(NOT ");
-                sql.append('(').append(name).append(" >= ? AND ").append(name).append(" < ?))");
+                add(operator == RuleOperator.EQUAL ? OPEN : SqlText.of("(NOT "));
+                add(OPEN, name, SqlText.of(" >= ? AND "), name, SqlText.of(" < ?))"));
                 parameters.add(dayText);
                 parameters.add(nextDay);
             }
             case LESS -> {
-                sql.append('(').append(name).append(" < ?)");
+                add(OPEN, name, SqlText.of(" < ?)"));
                 parameters.add(dayText);
             }
             case LESS_OR_EQUAL -> {
-                sql.append('(').append(name).append(" < ?)");
+                add(OPEN, name, SqlText.of(" < ?)"));
                 parameters.add(nextDay);
             }
             case GREATER -> {
-                sql.append('(').append(name).append(" >= ?)");
+                add(OPEN, name, SqlText.of(" >= ?)"));
                 parameters.add(nextDay);
             }
             case GREATER_OR_EQUAL -> {
-                sql.append('(').append(name).append(" >= ?)");
+                add(OPEN, name, SqlText.of(" >= ?)"));
                 parameters.add(dayText);
             }
         }
@@ -159,18 +177,18 @@ public final class RuleSql {
 
     private void in(RuleExpression.In in) {
         if (in.field() instanceof RuleField.Column column && column.column().kind() == RuleColumn.Kind.DATE) {
-            sql.append(in.negated() ? "(NOT (" : "((");
+            add(in.negated() ? SqlText.of("(NOT (") : SqlText.of("(("));
             for (int i = 0; i < in.values().size(); i++) {
                 if (i > 0) {
-                    sql.append(" OR ");
+                    add(SqlText.of(" OR "));
                 }
                 date(column.column(), RuleOperator.EQUAL,
                         LocalDate.parse(((RuleValue.Text) in.values().get(i)).value()));
             }
-            sql.append("))");
+            add(SqlText.of("))"));
             return;
         }
-        sql.append('(');
+        add(OPEN);
         if (in.field() instanceof RuleField.Extra extra) {
             if (in.values().getFirst() instanceof RuleValue.Number) {
                 extraNumber(extra);
@@ -178,22 +196,23 @@ public final class RuleSql {
                 extraText(extra);
             }
         } else {
-            sql.append(column(in.field()).column());
+            add(column(in.field()));
         }
-        sql.append(in.negated() ? " NOT IN (" : " IN (").append(Sql.placeholders(in.values().size())).append("))");
+        add(in.negated() ? SqlText.of(" NOT IN (") : SqlText.of(" IN ("), SqlText.placeholders(in.values().size()),
+                SqlText.of("))"));
         in.values().forEach(value -> parameters.add(bindable(value)));
     }
 
     private void extraValue(RuleField.Extra extra) {
-        sql.append(EXTRA_VALUE);
+        add(EXTRA_VALUE);
         parameters.add(extra.jsonPath());
     }
 
     /** The extra field as text: strings as they are, numbers as their text, booleans as 'true' / 'false'. */
     private void extraText(RuleField.Extra extra) {
         String path = extra.jsonPath();
-        sql.append("CASE ").append(EXTRA_TYPE).append(" WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(")
-                .append(EXTRA_VALUE).append(" AS TEXT) END");
+        add(SqlText.of("CASE "), EXTRA_TYPE, SqlText.of(" WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE"
+                + " CAST("), EXTRA_VALUE, SqlText.of(" AS TEXT) END"));
         parameters.add(path);
         parameters.add(path);
     }
@@ -201,17 +220,17 @@ public final class RuleSql {
     /** The extra field as a number: JSON numbers, and text made only of a number's characters; otherwise NULL. */
     private void extraNumber(RuleField.Extra extra) {
         String path = extra.jsonPath();
-        sql.append("CASE ").append(EXTRA_TYPE).append(" WHEN 'integer' THEN ").append(EXTRA_VALUE)
-                .append(" WHEN 'real' THEN ").append(EXTRA_VALUE).append(" WHEN 'text' THEN CASE WHEN ")
-                .append(EXTRA_VALUE).append(" GLOB '*[0-9]*' AND ").append(EXTRA_VALUE)
-                .append(" NOT GLOB '*[^0-9.eE+-]*' THEN CAST(").append(EXTRA_VALUE).append(" AS REAL) END END");
+        add(SqlText.of("CASE "), EXTRA_TYPE, SqlText.of(" WHEN 'integer' THEN "), EXTRA_VALUE,
+                SqlText.of(" WHEN 'real' THEN "), EXTRA_VALUE, SqlText.of(" WHEN 'text' THEN CASE WHEN "),
+                EXTRA_VALUE, SqlText.of(" GLOB '*[0-9]*' AND "), EXTRA_VALUE,
+                SqlText.of(" NOT GLOB '*[^0-9.eE+-]*' THEN CAST("), EXTRA_VALUE, SqlText.of(" AS REAL) END END"));
         for (int i = 0; i < 6; i++) {
             parameters.add(path);
         }
     }
 
-    private static RuleColumn column(RuleField field) {
-        return ((RuleField.Column) field).column();
+    private static SqlText column(RuleField field) {
+        return SqlText.identifier(((RuleField.Column) field).column().column());
     }
 
     private static Object bindable(RuleValue value) {

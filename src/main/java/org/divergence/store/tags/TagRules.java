@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +18,8 @@ import org.divergence.core.tags.RuleParser;
 import org.divergence.core.tags.TagRule;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Saved tag rules and their application. A rule's tags are stored rows (source 'rule'), kept up to date: when the
@@ -49,9 +50,9 @@ public final class TagRules {
 
     static List<TagRule> list(Connection connection) throws SQLException {
         List<TagRule> rules = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT r.id, r.code_id, r.expression,"
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT r.id, r.code_id, r.expression,"
                 + " r.created_at, (SELECT count(*) FROM repository_tag t WHERE t.code_id = r.code_id AND t.source ="
-                + " 'rule' AND coalesce(t.rule_id, 0) = r.id) FROM tag_rule r ORDER BY r.id");
+                + " 'rule' AND coalesce(t.rule_id, 0) = r.id) FROM tag_rule r ORDER BY r.id"));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 rules.add(new TagRule(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
@@ -73,8 +74,8 @@ public final class TagRules {
     static long[] matchingIds(Connection connection, TagRule rule) throws SQLException {
         RuleSql sql = RuleSql.compile(rule.parsed());
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM repository WHERE "
-                + sql.condition() + " ORDER BY id")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT id FROM repository WHERE ").append(sql.condition(), SqlText.of(" ORDER BY id")))) {
             sql.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -89,8 +90,8 @@ public final class TagRules {
     public static long countMatches(Project project, String expression) {
         RuleSql rule = RuleSql.compile(RuleParser.parse(expression));
         return project.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT count(*) FROM repository WHERE " + rule.condition())) {
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT count(*) FROM repository WHERE ").append(rule.condition()))) {
                 rule.bind(statement, 1);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
@@ -155,8 +156,8 @@ public final class TagRules {
     public static void applyToRepository(Connection connection, Platform platform, String fullName)
             throws SQLException {
         Long id = null;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id FROM repository WHERE platform = ? AND full_name = ?")) {
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT id FROM repository WHERE platform = ? AND full_name = ?"))) {
             statement.setString(1, platform.code());
             statement.setString(2, fullName);
             try (ResultSet rs = statement.executeQuery()) {
@@ -177,7 +178,8 @@ public final class TagRules {
      */
     public static boolean applyPendingIfAny(Project project) {
         boolean pending = project.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM tag_rule_pending LIMIT 1");
+            try (PreparedStatement statement = Sql.prepare(connection,
+                    SqlText.of("SELECT 1 FROM tag_rule_pending LIMIT 1"));
                  ResultSet rs = statement.executeQuery()) {
                 return rs.next();
             }
@@ -234,9 +236,10 @@ public final class TagRules {
         RuleSql rule = RuleSql.compile(expression);
         long removed;
         // Rows of one rule are reached through its code: (code_id, repository_id, source, rule) is the index.
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM repository_tag WHERE code_id = ?"
-                + " AND source = 'rule' AND coalesce(rule_id, 0) = ? AND repository_id IN (SELECT id FROM repository"
-                + " WHERE " + scope.condition() + " AND NOT coalesce(" + rule.condition() + ", 0))")) {
+        try (PreparedStatement delete = Sql.prepare(connection, SqlText.of("DELETE FROM repository_tag WHERE"
+                + " code_id = ? AND source = 'rule' AND coalesce(rule_id, 0) = ? AND repository_id IN (SELECT id FROM"
+                + " repository WHERE ").append(scope.condition(), SqlText.of(" AND NOT coalesce("), rule.condition(),
+                SqlText.of(", 0))")))) {
             int index = 1;
             delete.setLong(index++, codeId);
             delete.setLong(index++, ruleId);
@@ -245,11 +248,11 @@ public final class TagRules {
             removed = delete.executeUpdate();
         }
         long added;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repository_tag (repository_id,"
-                + " code_id, source, rule_id, created_at) SELECT id, ?, 'rule', ?, ? FROM repository WHERE "
-                + scope.condition() + " AND " + rule.condition() + " AND NOT EXISTS (SELECT 1 FROM repository_tag t"
-                + " WHERE t.code_id = ? AND t.repository_id = repository.id AND t.source = 'rule'"
-                + " AND coalesce(t.rule_id, 0) = ?) ORDER BY id")) {
+        try (PreparedStatement insert = Sql.prepare(connection, SqlText.of("INSERT INTO repository_tag"
+                + " (repository_id, code_id, source, rule_id, created_at) SELECT id, ?, 'rule', ?, ? FROM repository"
+                + " WHERE ").append(scope.condition(), SqlText.of(" AND "), rule.condition(), SqlText.of(" AND NOT"
+                + " EXISTS (SELECT 1 FROM repository_tag t WHERE t.code_id = ? AND t.repository_id = repository.id"
+                + " AND t.source = 'rule' AND coalesce(t.rule_id, 0) = ?) ORDER BY id")))) {
             int index = 1;
             insert.setLong(index++, codeId);
             insert.setLong(index++, ruleId);
@@ -273,8 +276,8 @@ public final class TagRules {
 
     private static Map<Long, Boolean> pendingRules(Connection connection) throws SQLException {
         Map<Long, Boolean> pending = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT rule_id FROM tag_rule_pending")) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT rule_id FROM tag_rule_pending"));
+             ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 pending.put(rs.getLong(1), Boolean.TRUE);
             }
@@ -283,13 +286,11 @@ public final class TagRules {
     }
 
     private static void clearPending(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM tag_rule_pending");
-        }
+        Sql.update(connection, SqlText.of("DELETE FROM tag_rule_pending"));
     }
 
     static void requireCode(Connection connection, long codeId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM code WHERE id = ?")) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT 1 FROM code WHERE id = ?"))) {
             statement.setLong(1, codeId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.divergence.store.project.Sql;
+import org.divergence.store.project.SqlText;
 
 /**
  * Records the rows a change touches, as they were before it and as they are after it, so the change can be undone
@@ -37,7 +39,7 @@ public final class ChangeRecorder {
         if (!before.containsKey(rowKey)) {
             before.put(rowKey, read(connection, rowKey));
             for (Tables.Cascade cascade : table.cascades()) {
-                touchWhere(cascade.child(), cascade.column() + " = ?", key[0]);
+                touchWhere(cascade.child(), cascade.where(), key[0]);
             }
         }
     }
@@ -56,10 +58,9 @@ public final class ChangeRecorder {
     }
 
     /** Touches every row of {@code table} matching {@code where} (a fixed SQL condition with bound parameters). */
-    public void touchWhere(Tables table, String where, Object... parameters) throws SQLException {
-        String columns = String.join(", ", table.key);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + columns + " FROM " + table.table + " WHERE " + where)) {
+    public void touchWhere(Tables table, SqlText where, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT ").append(
+                SqlText.identifiers(table.key), SqlText.of(" FROM "), table.table, SqlText.of(" WHERE "), where))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -89,8 +90,8 @@ public final class ChangeRecorder {
     }
 
     static Map<String, Object> read(Connection connection, RowKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT * FROM " + key.table().table + " WHERE " + key.table().whereKey())) {
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT * FROM ").append(
+                key.table().table, SqlText.of(" WHERE "), key.table().whereKey()))) {
             for (int i = 0; i < key.key().size(); i++) {
                 statement.setObject(i + 1, key.key().get(i));
             }

@@ -1,6 +1,7 @@
 package org.divergence.store.undo;
 
 import java.util.List;
+import org.divergence.store.project.SqlText;
 
 /**
  * The tables whose rows undoable commands change, in the order their rows are restored (parents before children).
@@ -21,15 +22,15 @@ public enum Tables {
     EVIDENCE_LINK("evidence_link", "id"),
     INTERPRETATION("interpretation", "id");
 
-    /** A child table's rows that ON DELETE CASCADE removes with a parent row: {@code column} references the parent. */
-    record Cascade(Tables child, String column) {
+    /** A child table's rows that ON DELETE CASCADE removes with a parent row: those {@code where} selects by its id. */
+    record Cascade(Tables child, SqlText where) {
     }
 
-    final String table;
+    final SqlText table;
     final List<String> key;
 
     Tables(String table, String... key) {
-        this.table = table;
+        this.table = SqlText.identifier(table);
         this.key = List.of(key);
     }
 
@@ -39,13 +40,15 @@ public enum Tables {
      */
     List<Cascade> cascades() {
         return switch (this) {
-            case CODE -> List.of(new Cascade(EVIDENCE_LINK, "code_id"));
-            case CODING -> List.of(new Cascade(EVIDENCE_LINK, "coding_id"));
+            case CODE -> List.of(new Cascade(EVIDENCE_LINK, SqlText.of("code_id = ?")));
+            case CODING -> List.of(new Cascade(EVIDENCE_LINK, SqlText.of("coding_id = ?")));
             default -> List.of();
         };
     }
 
-    String whereKey() {
-        return String.join(" AND ", key.stream().map(column -> column + " = ?").toList());
+    /** "id = ?" or "case_id = ? AND attribute_id = ?": the condition that selects one row by its key. */
+    SqlText whereKey() {
+        return SqlText.join(SqlText.of(" AND "),
+                key.stream().map(column -> SqlText.identifier(column).append(SqlText.of(" = ?"))).toList());
     }
 }

@@ -47,13 +47,14 @@ class ComparisonPresentationTest {
 
     @Test
     void headlineSentencePerDimension() {
-        List<Headlines.Headline> headlines = Headlines.of(pair);
+        List<Headlines.Headline> headlines = Headlines.of(pair, report.filter());
         assertEquals(5, headlines.size());
         // contributors: GitHub mean 7/4 = 1.75, Hugging Face 1 → 42.9% fewer; medians 1.5 and 1;
         // scipy.stats.mannwhitneyu([1, 3, 2, 1], [1, 1, 1], method='asymptotic') -> U = 9.0, p = 0.27028938…,
         // so δ = 2·9/12 − 1 = 0.5
+        // Holm: twelve tests and none below 1/12, so every adjusted p is capped at 1.
         assertEquals("Hugging Face repositories have 42.9% fewer contributors on average (median 1 vs 1.50; "
-                + "Cliff's δ = 0.50, large; p = 0.270)", headlines.getFirst().sentence());
+                + "Cliff's δ = 0.50, large; Holm-adjusted p = 1.000).", headlines.getFirst().sentence());
         assertEquals(Dimension.POPULARITY, headlines.getLast().dimension());
         assertTrue(headlines.getLast().sentence().startsWith("Hugging Face repositories have 95.2% fewer endorsements"),
                 headlines.getLast().sentence());
@@ -65,13 +66,19 @@ class ComparisonPresentationTest {
         String markdown = table.toMarkdown();
         assertTrue(markdown.startsWith("| Dimension | Metric | n GitHub | n Hugging Face |"), markdown);
         assertTrue(markdown.contains("| Collaboration intensity | Contributors | 4 | 3 | 1.50 | 1 | 1.75 | 1 | "
-                + "δ = 0.50 | large | 0.270 |"), markdown);
+                + "δ = 0.50 | large | 0.270 | 1.000 | 0.832 | normal approx. |"), markdown);
+        // Commits has no tied value, so its p is exact: scipy.stats.mannwhitneyu([10, 30, 5, 2], [4, 3, 1]) -> 0.2286
+        assertTrue(markdown.contains("| Commits | 4 | 3 | 7.50 | 3 | 11.75 | 2.67 | δ = 0.67 | large | 0.229 | 1.000 | "
+                + "0.832 | exact |"), markdown);
+        assertTrue(markdown.contains("adjusted over the 12 tests of this comparison"), markdown);
         assertTrue(markdown.contains("|  | Multi-contributor | 4 | 3 | 50.0% | 0.0% | — | — |"), markdown);
         String latex = table.toLatex();
         assertTrue(latex.contains("\\toprule"), latex);
-        assertTrue(latex.contains("\\multicolumn{10}{l}{\\textit{Collaboration intensity}} \\\\"), latex);
-        assertTrue(latex.contains("\\quad Multi-contributor & 4 & 3 & 50.0\\% & 0.0\\% & --- & --- & h = -1.57"),
-                latex);
+        assertTrue(latex.contains("\\multicolumn{13}{l}{\\textit{Collaboration intensity}} \\\\"), latex);
+        // h as every table shows it, positive when GitHub is higher (the JSON's cohens_h is -1.57); Fisher's test.
+        assertTrue(latex.contains("\\quad Multi-contributor & 4 & 3 & 50.0\\% & 0.0\\% & --- & --- & h = 1.57 & large & "
+                + "0.429 & 1.000 & 0.832 & Fisher \\\\"), latex);
+        assertTrue(latex.contains("P(a $>$ b) $-$ P(a $<$ b)"), latex);
         assertTrue(latex.contains("$\\delta$ = 0.50"), latex);
         List<List<String>> csv = table.csvRows();
         assertEquals(List.of("dimension", "metric", "kind", "n_github", "n_huggingface"), csv.getFirst().subList(0, 5));

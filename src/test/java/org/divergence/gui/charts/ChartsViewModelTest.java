@@ -12,7 +12,9 @@ import java.util.Set;
 import org.divergence.core.charts.BoxPlotData;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
+import org.divergence.core.charts.EffectsData;
 import org.divergence.core.charts.ShareData;
+import org.divergence.core.charts.YearEffectsData;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
@@ -62,6 +64,13 @@ class ChartsViewModelTest {
         }
         viewModel.metricProperty().set(Metric.ENDORSEMENTS);
         assertEquals(Metric.ENDORSEMENTS, viewModel.chartProperty().get().data().metric());
+        viewModel.typeProperty().set(ChartType.EFFECTS);
+        viewModel.withinYearsProperty().set(true);
+        assertTrue(viewModel.chartProperty().get().data() instanceof YearEffectsData byYear
+                && byYear.metric() == Metric.ENDORSEMENTS && byYear.years().contains(2023),
+                "the effects within creation years: one metric by year");
+        viewModel.withinYearsProperty().set(false);
+        assertTrue(viewModel.chartProperty().get().data() instanceof EffectsData);
         assertEquals(1, viewModel.reads(), "one pass over the table for all of that");
 
         viewModel.typeProperty().set(ChartType.SHARE);

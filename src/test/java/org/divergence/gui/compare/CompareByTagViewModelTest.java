@@ -93,8 +93,8 @@ class CompareByTagViewModelTest {
             records = reader.stream().map(CsvRecord::getFields).toList();
         }
         List<String> header = records.getFirst();
-        assertEquals(18, header.size(), csv.lines().findFirst().orElse(""));
+        assertEquals(22, header.size(), csv.lines().findFirst().orElse(""));
         assertTrue(header.stream().anyMatch(field -> field.startsWith("n_") && field.contains(name)), header.toString());
-        assertTrue(records.stream().allMatch(record -> record.size() == 18), "every row has the header's fields");
+        assertTrue(records.stream().allMatch(record -> record.size() == 22), "every row has the header's fields");
     }
 }

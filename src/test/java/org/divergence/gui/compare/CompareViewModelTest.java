@@ -82,6 +82,46 @@ class CompareViewModelTest {
     }
 
     @Test
+    void showsTheAdjustedPValuesTheTestAndTheFamily() {
+        openSmallSample();
+        viewModel.setActive(true);
+        MetricRow derivatives = row("Derivatives");
+        // golden/tests/tests.json overlay "small by platform": p 0.2817, Holm 0.7892, BH 0.3073 (asymptotic).
+        assertEquals("0.282", derivatives.pValue());
+        assertEquals("0.789", derivatives.pHolm());
+        assertEquals("0.307", derivatives.pBh());
+        assertEquals("normal approx.", derivatives.test());
+        assertEquals("χ²", row("Has derivatives").test());
+        assertTrue(viewModel.familyNoteProperty().get().contains("the 12 tests of this comparison"),
+                viewModel.familyNoteProperty().get());
+        assertEquals("", derivatives.pWithinYears(), "no strata unless asked");
+        assertTrue(viewModel.strata().isEmpty());
+    }
+
+    @Test
+    void withinCreationYearsOffersEachYearAndTheTestAcrossYears() {
+        openSmallSample();
+        viewModel.setActive(true);
+        viewModel.withinYearsProperty().set(true);
+        // small.csv: GitHub repositories from 2008, Hugging Face from 2021, up to 2025.
+        assertEquals("All years", viewModel.strata().getFirst());
+        assertEquals(List.of("2008", "2025"), List.of(viewModel.strata().get(1), viewModel.strata().getLast()));
+        String acrossYears = row("Commits").pWithinYears();
+        assertEquals("< 0.001", acrossYears, "van Elteren across the years");
+        assertTrue(viewModel.statusProperty().get().contains("Unknown creation date (left out of the years): 5 / 11"),
+                viewModel.statusProperty().get());
+        assertTrue(viewModel.tableAsMarkdown().contains("| Metric | Test across creation years |"),
+                "the copied table has the tests across years");
+        viewModel.selectedStratumProperty().set(viewModel.strata().indexOf("2023"));
+        assertEquals("", row("Commits").pWithinYears(), "one year: its own comparison");
+        assertTrue(viewModel.statusProperty().get().contains("created in 2023"), viewModel.statusProperty().get());
+        assertTrue(viewModel.tableAsMarkdown().startsWith("| Dimension |")
+                && viewModel.tableAsMarkdown().contains("Repositories created in 2023."));
+        viewModel.withinYearsProperty().set(false);
+        assertTrue(viewModel.strata().isEmpty());
+    }
+
+    @Test
     void groupingByTypeOffersEachComparison() {
         openSmallSample();
         viewModel.setActive(true);

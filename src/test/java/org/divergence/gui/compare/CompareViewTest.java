@@ -127,6 +127,25 @@ class CompareViewTest {
         assertTrue(copied != null && copied.contains("| Collaboration intensity | Contributors | 166 | 136 |"),
                 copied);
 
+        // the family note, the adjusted p-values and the test used; the effect column says which way is positive
+        assertTrue(robot.lookup("#compare-family").queryLabeled().getText().contains("12 tests"));
+        MetricRow shown = contributors(robot);
+        assertEquals(List.of("< 0.001", "< 0.001", "normal approx."), List.of(shown.pHolm(), shown.pBh(),
+                shown.test()));
+        assertTrue(robot.lookup("Effect (+: GitHub higher)").tryQuery().isPresent(), "the effect column's header");
+
+        // within creation years: a year selector appears; one year's table on demand
+        robot.clickOn("#compare-within-years");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#compare-year"));
+        ChoiceBox<?> year = robot.lookup("#compare-year").queryAs(ChoiceBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "All years".equals(year.getValue()));
+        robot.interact(() -> year.getSelectionModel().select(year.getItems().indexOf("2023")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-status").queryLabeled()
+                .getText().contains("created in 2023"));
+        robot.clickOn("#compare-within-years");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !showing(robot, "#compare-year")
+                && contributorsShow(robot, "166", "136"));
+
         // by repository type: a second selector appears; Spaces compared with code
         ChoiceBox<?> grouping = robot.lookup("#compare-grouping").queryAs(ChoiceBox.class);
         robot.clickOn(grouping);

@@ -89,6 +89,13 @@ class ReportViewModelTest {
         assertEquals("Choose at least one repository type.", viewModel.problemProperty().get());
         viewModel.filterInputs().reset();
         assertEquals("", viewModel.problemProperty().get());
+
+        viewModel.withinYearsProperty().set(true);
+        assertTrue(viewModel.modelProperty().get().comparison().isStratified(), "compared within creation years");
+        assertEquals("4,000 of 4,000 repositories; all repositories; grouped by platform, within creation years.",
+                viewModel.statusProperty().get());
+        assertTrue(viewModel.modelProperty().get().charts().stream()
+                .anyMatch(chart -> chart.id().equals("chart-user-innovation-by-year")), "a forest plot by year");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.report.ChartDrawing;
 import org.divergence.core.report.ReportChart;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class EffectSizeChartsTest {
     private static final Pattern CIRCLE = Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"[0-9.]+\" r=\"5\" fill=\"(#[0-9A-F]{6})\"");
 
     @Test
-    void drawsOneDotPerMetricOrientedSoThatRightMeansGroupBHigher() {
+    void drawsOneDotPerMetricOrientedSoThatRightMeansGroupAHigher() {
         ReportChart chart = new EffectSizeCharts().dimensionCharts(Dimension.COLLABORATION_INTENSITY,
                 ReportFixtures.comparison()).getFirst();
         assertEquals("chart-collaboration-intensity", chart.id());
@@ -31,17 +32,32 @@ class EffectSizeChartsTest {
         Matcher dots = CIRCLE.matcher(svg);
         int count = 0;
         // The zero line is at the middle of the plot (226 + 280 / 2 = 366). GitHub tends higher on all four
-        // metrics of the fixture (δ > 0, h < 0): every dot is left of zero and GitHub blue.
+        // metrics of the fixture (δ > 0, the JSON's h = h_b − h_a < 0): as every table and chart shows effect sizes,
+        // positive means group a higher, so every dot is right of zero and GitHub blue.
         while (dots.find()) {
             count++;
-            assertTrue(Double.parseDouble(dots.group(1)) < 366, dots.group());
+            assertTrue(Double.parseDouble(dots.group(1)) > 366, dots.group());
             assertEquals("#0072B2", dots.group(2));
         }
         assertEquals(4, count);
-        assertTrue(svg.contains(">← GitHub higher<") && svg.contains(">Hugging Face higher →<"), svg);
+        assertTrue(svg.contains(">← Hugging Face higher<") && svg.contains(">GitHub higher →<"), svg);
+        assertTrue(svg.contains("positive: GitHub higher"), "the axis states the direction");
         assertFalse(svg.contains("NaN") || svg.contains("Infinity"), svg);
         long elements = svg.lines().filter(line -> line.matches("<(line|rect|circle|text) .*")).count();
         assertEquals(chart.drawing().shapes().size(), elements, "the SVG is the drawing the preview shows");
+    }
+
+    @Test
+    void withinCreationYearsADimensionAlsoGetsItsLeadMetricByYear() {
+        List<ReportChart> charts = new EffectSizeCharts().dimensionCharts(Dimension.COLLABORATION_INTENSITY,
+                ReportFixtures.comparison(GroupSplits.PLATFORM, Stratification.CREATED_YEAR));
+        assertEquals(List.of("chart-collaboration-intensity", "chart-collaboration-intensity-by-year"),
+                charts.stream().map(ReportChart::id).toList());
+        String svg = charts.getLast().svg();
+        assertTrue(svg.contains(">2021<") && svg.contains(">2022<"), svg);
+        assertTrue(charts.getLast().caption().contains("van Elteren Z = "), charts.getLast().caption());
+        assertEquals(1, new EffectSizeCharts().dimensionCharts(Dimension.COLLABORATION_INTENSITY,
+                ReportFixtures.comparison()).size(), "one chart when not stratified");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.MetricInput;
 import org.divergence.core.metrics.RepositoryCounts;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -28,17 +29,25 @@ final class ReportFixtures {
 
     /** GitHub code: 4 repositories; Hugging Face: 2 models and a dataset (hand-checkable, as in the compare tests). */
     static ComparisonReport comparison(GroupSplit split) {
-        MetricAccumulator accumulator = new MetricAccumulator(split);
+        return comparison(split, Stratification.NONE);
+    }
+
+    /** Stratified, the repositories were created in 2021 and 2022 (alternately, in the order listed). */
+    static ComparisonReport comparison(GroupSplit split, Stratification stratification) {
+        boolean byYear = stratification == Stratification.CREATED_YEAR;
+        MetricAccumulator accumulator = new MetricAccumulator(split, byYear);
         RepositoryCounts row = new RepositoryCounts();
         long[][] github = {{1, 10, 0, 0, 2, 5, 1}, {3, 30, 4, 2, 0, 50, 3}, {2, 5, 1, 1, 1, 0, 0}, {1, 2, 0, 0, 0, 1, 0}};
         long[][] huggingFace = {{1, 4, 0, 0, 0, 0, 0}, {1, 3, 1, 0, 0, 2, 0}, {1, 1, 0, 0, 0, 0, 1}};
-        for (long[] counts : github) {
-            add(accumulator, row, Platform.GITHUB, RepoType.CODE, counts);
+        for (int i = 0; i < github.length; i++) {
+            add(accumulator, row, Platform.GITHUB, RepoType.CODE, github[i], byYear ? (2021 + i % 2) * 12 : -1);
         }
         for (int i = 0; i < huggingFace.length; i++) {
-            add(accumulator, row, Platform.HUGGINGFACE, i < 2 ? RepoType.MODEL : RepoType.DATASET, huggingFace[i]);
+            add(accumulator, row, Platform.HUGGINGFACE, i < 2 ? RepoType.MODEL : RepoType.DATASET, huggingFace[i],
+                    byYear ? (2021 + i % 2) * 12 : -1);
         }
-        return MetricComparisons.compare(accumulator, RepositoryFilter.ALL, BOOTSTRAP, Progress.NONE);
+        return MetricComparisons.compare(accumulator, RepositoryFilter.ALL, BOOTSTRAP, stratification,
+                Progress.NONE);
     }
 
     static ComparisonReport comparison() {
@@ -47,8 +56,8 @@ final class ReportFixtures {
 
     /** contributors, commits, pull_requests, merged, knowledge threads, endorsements, derivatives. */
     private static void add(MetricAccumulator accumulator, RepositoryCounts row, Platform platform, RepoType type,
-                            long[] c) {
-        row.clear().set(0, platform, type);
+                            long[] c, int createdMonth) {
+        row.clear().set(0, platform, type).setCreatedMonth(createdMonth);
         row.set(MetricInput.CONTRIBUTORS, c[0]).set(MetricInput.COMMITS, c[1]).set(MetricInput.PULL_REQUESTS, c[2])
                 .set(MetricInput.MERGED_PULL_REQUESTS, c[3]).set(MetricInput.KNOWLEDGE_THREADS, c[4])
                 .set(MetricInput.ENDORSEMENTS, c[5]).set(MetricInput.DERIVATIVES, c[6]);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
+import org.divergence.core.metrics.Stratification;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Metric;
@@ -54,7 +55,8 @@ class ReportRenderingTest {
                 factors.factors()).build();
         Provenance provenance = new Provenance("Divergence Workbench", "9.9.9", "study.divergence", "0f".repeat(32),
                 "scope", "platform", List.of("platform=github", "platform=huggingface"), null, null,
-                "platform = github, huggingface", 200, 7, 0.95, "built-in effect-size charts", generatedAt);
+                "platform = github, huggingface", 200, 7, 0.95, "built-in effect-size charts", generatedAt,
+                Stratification.NONE);
         return new ReportModel("Divergence report: study", sample, comparison, List.copyOf(charts),
                 CodebookSummary.of(ReportFixtures.codebook(), ReportFixtures.segments(), List.of("Ana", "Ben")),
                 agreement, display, factors, provenance);
