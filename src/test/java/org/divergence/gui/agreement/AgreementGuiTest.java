@@ -30,6 +30,7 @@ import org.divergence.gui.common.Section;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.settings.AppDirectories;
+import org.divergence.testsupport.GeneratedZip;
 import org.fxmisc.richtext.InlineCssTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,34 @@ class AgreementGuiTest {
         DialogPane done = robot.lookup(".dialog-pane").query();
         assertTrue(done.getContentText().startsWith("Wrote export.qdpx"), done.getContentText());
         robot.interact(() -> ((Stage) done.getScene().getWindow()).close());
+    }
+
+    /** The archive of issue 17 (a source of 2.5 GiB): the command line's sentence, and the window goes on. */
+    @Test
+    void aQdpxBeyondItsLimitsIsRefusedWithItsSentenceAndTheWindowStaysUsable(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        var project = workbench.context().project();
+        int before = new TranscriptStore(project).list().size();
+        Path bomb = folder.resolve("bomb.qdpx");
+        GeneratedZip.qdpxWithStreamedSource(bomb, 5L << 29);
+        robot.interact(() -> workbench.services().importHandler().importFiles(List.of(bomb)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane refused = robot.lookup(".dialog-pane").query();
+        assertEquals("Not imported: bomb.qdpx", refused.getHeaderText());
+        assertEquals("bomb.qdpx \u203A sources/51111111-0000-4000-8000-000000000001.txt: refused, the text is longer "
+                + "than 16.8 million characters (the limit for one transcript); nothing was imported",
+                refused.getContentText());
+        robot.interact(() -> ((Stage) refused.getScene().getWindow()).close());
+        assertEquals(before, new TranscriptStore(project).list().size());
+
+        Path good = RefiFiles.synthetic(folder);
+        robot.interact(() -> workbench.services().importHandler().importFiles(List.of(good)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#merge-report").tryQuery().isPresent());
+        assertEquals(before + 1, new TranscriptStore(project).list().size());
+        DialogPane report = robot.lookup("#merge-report").query();
+        robot.interact(() -> ((Stage) report.getScene().getWindow()).close());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new TranscriptStore(project).list().size() == before);
     }
 
     @Test
