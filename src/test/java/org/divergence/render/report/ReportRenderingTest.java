@@ -45,7 +45,7 @@ class ReportRenderingTest {
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.DATASET, 1, 1),
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.SPACE, 0, 0)),
                 List.of(new ImportBatch(1, "sample <1>.csv", "ab".repeat(32), "csv",
-                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7)),
+                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7, null)),
                 new SampleDescription.Interviews(2, 2, List.of("Ana", "Ben"), 4, 6));
         List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(Metric.PR_ACCEPTANCE_RATE),
                 "a <b>day</b> of GPU", "2026-01-16T09:00:00Z"));
