@@ -51,18 +51,20 @@ public record ClickHouseRequest(String serverUrl, String user, String database, 
         requireIdentifier("database", database);
         requireIdentifier("table", table);
         if (from.isBefore(EPOCH)) {
-            throw new InvalidInputException("from " + from + ": ClickHouse times start on 1970-01-01");
+            throw new InvalidInputException("the window's first day, " + from + ", is before 1970-01-01, where"
+                    + " ClickHouse times start");
         }
         if (to.isBefore(from)) {
             throw new InvalidInputException("the window ends (" + to + ") before it starts (" + from + ")");
         }
         if (to.isAfter(LAST_FULL_PAYLOAD_DAY)) {
-            throw new InvalidInputException("to " + to + ": the window must end by " + LAST_FULL_PAYLOAD_DAY
-                    + ". From 2025-10-07 on GitHub's event payloads carry no push sizes (and fewer pull-request"
-                    + " fields), so commits and merged pull requests would be undercounted; see docs/scale.md");
+            throw new InvalidInputException("the window's last day, " + to + ", is too late: it must be "
+                    + LAST_FULL_PAYLOAD_DAY + " or earlier. From 2025-10-07 on GitHub's event payloads carry no push"
+                    + " sizes (and fewer pull-request fields), so commits and merged pull requests would be"
+                    + " undercounted; see docs/scale.md");
         }
         if (shards < 1 || shards > MAX_SHARDS) {
-            throw new InvalidInputException("shards " + shards + ": between 1 and " + MAX_SHARDS);
+            throw new InvalidInputException("shards: " + shards + " is not between 1 and " + MAX_SHARDS);
         }
         if (passwordVariable != null && !VARIABLE.matcher(passwordVariable).matches()) {
             throw new InvalidInputException("password variable \"" + passwordVariable + "\" is not an environment"
