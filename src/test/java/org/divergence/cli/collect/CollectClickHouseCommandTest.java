@@ -116,8 +116,21 @@ class CollectClickHouseCommandTest {
         assertTrue(again.out().startsWith("ClickHouse collection 1 has stored all its shards already"), again.out());
         assertEquals(List.of("3"), TableDump.rows(project, "SELECT count(*) FROM import_batch"));
 
+        // The report's provenance: each shard's batch with the server, its version, the window and the exact SQL.
+        Path report = folder.resolve("report.md");
+        CliRun reported = CliRun.of("report", "--project", project.toString(), "--out", report.toString(),
+                "--format", "markdown", "--resamples", "200");
+        assertEquals(ExitCodes.OK, reported.exitCode(), reported.toString());
+        String markdown = Files.readString(report);
+        for (int shard = 1; shard <= 3; shard++) {
+            assertTrue(markdown.contains("Batch " + shard + ": shard " + shard + " of 3 of default.github\\_events,"
+                    + " events 2025-01-01 to 2025-10-06, on " + server.url() + " (ClickHouse 18.16.1).\n\n```sql\n--"
+                    + " Divergence Workbench, collect clickhouse: shard " + shard + " of 3\n"), markdown);
+            assertTrue(markdown.contains("cityHash64(repo_name) % 3 = " + (shard - 1) + "\n"), markdown);
+        }
+
         // The password went to the server and nowhere else.
-        assertFalse((run.out() + run.err() + status.out() + json.out() + shards.out()).contains(PASSWORD));
+        assertFalse((run.out() + run.err() + status.out() + json.out() + shards.out() + markdown).contains(PASSWORD));
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
