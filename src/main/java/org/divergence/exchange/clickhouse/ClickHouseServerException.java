@@ -59,9 +59,9 @@ public final class ClickHouseServerException extends InvalidInputException {
             message.append("\nCheck --user and the password (--password-env VAR names the environment variable that"
                     + " holds it).");
         } else if (TOO_BIG.contains(code) || status == 408) {
-            message.append("\nThe query was too large for the server's limits: use more shards (--shards, e.g. twice"
-                    + " as many), so that each query aggregates and returns fewer repositories. Shards already"
-                    + " stored are kept.");
+            message.append("\nThe query was too large for the server's limits: use more shards (--shards, or Shards"
+                    + " in the Collect dialog), so that each query aggregates and returns fewer repositories. Shards"
+                    + " already stored are kept.");
         }
         return new ClickHouseServerException(message.toString(), status, code);
     }
