@@ -15,8 +15,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A private ClickHouse server for tests: Debian's {@code clickhouse-server} (18.16, which {@code .ci/run} installs)
  * started as the current user on a free loopback port, with its configuration and data in a temporary folder, and
  * stopped (SIGTERM) when the test run ends. One server serves every test class of a run; each loads what it needs.
- * Tests get it as a parameter through {@link Required}, which skips them loudly where the binary is absent.
+ * Tests get it, with the GH Archive table loaded, as a parameter through {@link Required} (on a class, or on the
+ * methods that need it), which skips them loudly where the binary is absent.
  *
  * <p>Ready means: our process is alive, ITS log says "Ready for connections", and {@code /ping} answers. {@code /ping}
  * alone could be answered by another server on the same port while ours dies with "Address already in use".
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalClickHouse implements AutoCloseable {
 
-    public static final Path BINARY = Path.of("/usr/sbin/clickhouse-server");
+    /** Debian's server; {@code -Ddivergence.test.clickhouse-server=PATH} names another (or a missing one). */
+    public static final Path BINARY = Path.of(System.getProperty("divergence.test.clickhouse-server",
+            "/usr/sbin/clickhouse-server"));
     /** Set by the pom for the test JVM (surefire environmentVariables). */
     public static final String PASSWORD_VARIABLE = "DIVERGENCE_TEST_CLICKHOUSE_PASSWORD";
     public static final int LIMITED_QUERIES = 2;
@@ -275,22 +278,22 @@ public final class LocalClickHouse implements AutoCloseable {
 
     /**
      * Gives test methods the run's server as a parameter, started on first use and stopped at the end of the run;
-     * without the binary, the class is skipped, saying so on standard error as well.
+     * without the binary, the class's tests are skipped with the reason, said on standard error as well.
      */
-    public static final class Required implements BeforeAllCallback, ParameterResolver {
+    public static final class Required implements ExecutionCondition, ParameterResolver {
 
         private static final ExtensionContext.Namespace NAMESPACE =
                 ExtensionContext.Namespace.create(LocalClickHouse.class);
 
         @Override
-        public void beforeAll(ExtensionContext context) {
-            if (!Files.isExecutable(BINARY)) {
-                String message = "SKIPPED: " + context.getDisplayName() + " needs a real ClickHouse server, and "
-                        + BINARY + " is not installed (apt-get install clickhouse-server; .ci/run does)";
-                System.err.println(message);
-                Assumptions.assumeTrue(false, message);
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(BINARY)) {
+                return ConditionEvaluationResult.enabled(BINARY + " is installed");
             }
-            server(context);
+            String message = "SKIPPED: " + context.getDisplayName() + " needs a real ClickHouse server, and " + BINARY
+                    + " is not installed (apt-get install clickhouse-server; .ci/run does)";
+            System.err.println(message);
+            return ConditionEvaluationResult.disabled(message);
         }
 
         @Override
@@ -298,9 +301,12 @@ public final class LocalClickHouse implements AutoCloseable {
             return parameter.getParameter().getType() == LocalClickHouse.class;
         }
 
+        /** The server, with {@link #TABLE} loaded. */
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return server(context);
+            LocalClickHouse server = server(context);
+            server.loadGhArchive();
+            return server;
         }
 
         private static LocalClickHouse server(ExtensionContext context) {

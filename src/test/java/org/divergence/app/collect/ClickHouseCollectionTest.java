@@ -28,7 +28,6 @@ import org.divergence.store.tags.TagRules;
 import org.divergence.testsupport.GhArchiveEvents;
 import org.divergence.testsupport.LocalClickHouse;
 import org.divergence.testsupport.TableDump;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and with several; each shard is one batch that records where it came from; a stopped collection resumes with the
  * shards it lacks and a re-run stores nothing twice.
  */
-@ExtendWith(LocalClickHouse.Required.class)
 class ClickHouseCollectionTest {
 
     private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
@@ -50,10 +48,6 @@ class ClickHouseCollectionTest {
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void load(LocalClickHouse server) {
-        server.loadGhArchive();
-    }
 
     private static ClickHouseRequest request(LocalClickHouse server, int shards) {
         return new ClickHouseRequest(server.url(), null, null, LocalClickHouse.TABLE, FROM, TO, shards, null);
@@ -87,6 +81,7 @@ class ClickHouseCollectionTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void oneShardAndFourShardsGiveTheExpectedRowsAndEachShardIsABatchThatSaysWhereItCameFrom(LocalClickHouse server) {
         for (int shards : new int[] {1, 4}) {
             Path file = folder.resolve("k" + shards + ".divergence");
@@ -130,6 +125,7 @@ class ClickHouseCollectionTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void aStoppedCollectionResumesWithTheShardsItLacksAndARerunStoresNothingTwice(LocalClickHouse server) {
         Path file = folder.resolve("resume.divergence");
         ClickHouseRequest request = request(server, 4);
@@ -166,6 +162,7 @@ class ClickHouseCollectionTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void removingAShardsBatchMakesItPendingAgainAndTagRulesTagWhatAShardStores(LocalClickHouse server)
             throws Exception {
         Path file = folder.resolve("tags.divergence");
@@ -190,6 +187,7 @@ class ClickHouseCollectionTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void aMissingTableLeavesTheProjectAsItWasWithTheServersOwnMessage(LocalClickHouse server) {
         Path file = folder.resolve("missing.divergence");
         try (Project project = Project.create(file)) {
@@ -206,6 +204,7 @@ class ClickHouseCollectionTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void aQuotaExceededMidwayKeepsTheShardsStoredAndAdvisesMoreShards(LocalClickHouse server) {
         Path file = folder.resolve("quota.divergence");
         ClickHouseRequest request = new ClickHouseRequest(server.url(), "limited", null, LocalClickHouse.TABLE, FROM,

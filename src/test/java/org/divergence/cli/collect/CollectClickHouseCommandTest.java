@@ -26,7 +26,6 @@ import org.divergence.testsupport.GhArchiveEvents;
 import org.divergence.testsupport.LocalClickHouse;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * against a real ClickHouse 18.16 server for the rows, the password and the server's own errors, and against a local
  * stand-in for failures a real server cannot produce on cue.
  */
-@ExtendWith(LocalClickHouse.Required.class)
 class CollectClickHouseCommandTest {
 
     private static final String PASSWORD = System.getenv(LocalClickHouse.PASSWORD_VARIABLE);
@@ -49,10 +47,6 @@ class CollectClickHouseCommandTest {
     private final FakeClickHouse fakeClickHouse = new FakeClickHouse("25.8.1.5101");
     private Path project;
 
-    @BeforeAll
-    static void load(LocalClickHouse server) {
-        server.loadGhArchive();
-    }
 
     @BeforeEach
     void start() throws IOException {
@@ -82,6 +76,7 @@ class CollectClickHouseCommandTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void collectsTheWholeWindowShardByShardWithProgressAndListsItInStatus(LocalClickHouse server) throws Exception {
         CliRun run = collect(server.url(), "--shards", "3", "--user", "alice", "--password-env",
                 LocalClickHouse.PASSWORD_VARIABLE);
@@ -140,6 +135,7 @@ class CollectClickHouseCommandTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void aWrongOrMissingPasswordAndAMissingTableAreExit3WithTheServersMessage(LocalClickHouse server) {
         CliRun unset = collect(server.url(), "--user", "alice", "--password-env", "DIVERGENCE_NO_SUCH_VARIABLE");
         assertEquals(ExitCodes.INVALID_INPUT, unset.exitCode(), unset.toString());

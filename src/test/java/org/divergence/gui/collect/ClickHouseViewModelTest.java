@@ -29,7 +29,6 @@ import org.divergence.testsupport.GhArchiveEvents;
 import org.divergence.testsupport.LocalClickHouse;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The Collect dialog's ClickHouse side without a toolkit: a real project, the real ClickHouse 18.16 server for a whole
  * collection with the password typed in the dialog, and a local stand-in for a failure and the resume after it.
  */
-@ExtendWith(LocalClickHouse.Required.class)
 class ClickHouseViewModelTest {
 
     @TempDir
@@ -49,10 +47,6 @@ class ClickHouseViewModelTest {
     private final FakeClickHouse fakeClickHouse = new FakeClickHouse("25.8.1.5101");
     private Project project;
 
-    @BeforeAll
-    static void load(LocalClickHouse server) {
-        server.loadGhArchive();
-    }
 
     @BeforeEach
     void start() throws IOException {
@@ -94,6 +88,7 @@ class ClickHouseViewModelTest {
     }
 
     @Test
+    @ExtendWith(LocalClickHouse.Required.class)
     void collectsEveryShardFromTheRealServerWithThePasswordTypedInTheDialog(LocalClickHouse server) {
         CollectViewModel viewModel = dialog(Map.of());
         ClickHouseViewModel clickHouse = viewModel.clickHouse();
