@@ -3,7 +3,6 @@ package org.divergence.gui.collect;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
@@ -14,7 +13,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,15 +29,7 @@ final class ClickHouseForm {
     }
 
     static Node form(ClickHouseViewModel viewModel, BooleanBinding editable) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(90);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = FormParts.grid();
 
         TextField url = text("collect-ch-url", viewModel.urlProperty(),
                 "https://play.clickhouse.com (user play), or http://127.0.0.1:8123");
@@ -69,27 +59,13 @@ final class ClickHouseForm {
                 + " event payloads the next day"));
         grid.addRow(3, new Label("Events from"), row(from, new Label("to the end of"), to));
 
-        Spinner<Integer> shards = new Spinner<>(1, ClickHouseRequest.MAX_SHARDS, viewModel.shardsProperty().get());
-        shards.setId("collect-ch-shards");
-        shards.setEditable(true);
-        shards.setPrefWidth(100);
-        shards.getValueFactory().valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                viewModel.shardsProperty().set(value);
-            }
-        });
+        Spinner<Integer> shards = FormParts.spinner("collect-ch-shards", 1, ClickHouseRequest.MAX_SHARDS, 1,
+                viewModel.shardsProperty(), 100);
         Label shardHint = new Label("one query each; more shards ask less of the server");
         shardHint.getStyleClass().add("muted");
         grid.addRow(4, new Label("Shards"), row(shards, shardHint));
 
-        Label problem = new Label();
-        problem.setId("collect-ch-problem");
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        grid.add(problem, 1, 5);
+        grid.add(FormParts.problem("collect-ch-problem", viewModel.problemProperty()), 1, 5);
 
         grid.disableProperty().bind(editable.not());
         return grid;
@@ -105,18 +81,14 @@ final class ClickHouseForm {
         bar.setId("collect-ch-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(viewModel.progressProperty());
-        Label status = new Label();
-        status.setId("collect-ch-status");
+        Label status = FormParts.label("collect-ch-status", viewModel.statusTextProperty());
         status.getStyleClass().add("collect-status");
-        status.textProperty().bind(viewModel.statusTextProperty());
         ListView<String> shards = new ListView<>(viewModel.shardLines());
         shards.setId("collect-ch-shard-list");
         shards.setPrefHeight(150);
-        Label outcome = new Label();
-        outcome.setId("collect-ch-outcome");
+        Label outcome = FormParts.label("collect-ch-outcome", viewModel.outcomeProperty());
         outcome.setWrapText(true);
         outcome.setMaxWidth(680);
-        outcome.textProperty().bind(viewModel.outcomeProperty());
         BooleanBinding started = viewModel.stageProperty().isNotEqualTo(CollectViewModel.Stage.EDITING);
         for (Node node : new Node[] {bar, status, shards}) {
             node.visibleProperty().bind(started);

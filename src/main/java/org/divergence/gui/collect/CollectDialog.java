@@ -4,7 +4,6 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.event.ActionEvent;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,7 +24,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -140,15 +138,7 @@ final class CollectDialog {
 
     private Node form() {
         BooleanBinding editable = viewModel.editableBinding();
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(90);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = FormParts.grid();
         BooleanBinding isHuggingFace = viewModel.platformProperty().isEqualTo(Platform.HUGGINGFACE);
 
         // Named repositories or a listing.
@@ -200,15 +190,7 @@ final class CollectDialog {
         sort.setButtonCell(sortCell());
         sort.setCellFactory(list -> sortCell());
         sort.setTooltip(new Tooltip("Order of the results: the first LIMIT are collected, largest or newest first"));
-        Spinner<Integer> limit = new Spinner<>(1, 100_000, viewModel.limitProperty().get(), 10);
-        limit.setId("collect-limit");
-        limit.setEditable(true);
-        limit.setPrefWidth(110);
-        limit.getValueFactory().valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                viewModel.limitProperty().set(value);
-            }
-        });
+        Spinner<Integer> limit = FormParts.spinner("collect-limit", 1, 100_000, 10, viewModel.limitProperty(), 110);
         limit.setTooltip(new Tooltip("How many repositories to collect (GitHub's search returns at most 1,000)"));
         HBox sortRow = new HBox(10, new Label("Sort"), sort, new Label("Limit"), limit);
         sortRow.setAlignment(Pos.CENTER_LEFT);
@@ -269,14 +251,7 @@ final class CollectDialog {
         rawRow.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(4, new Label("Raw answers"), rawRow);
 
-        Label problem = new Label();
-        problem.setId("collect-problem");
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        grid.add(problem, 1, 5);
+        grid.add(FormParts.problem("collect-problem", viewModel.problemProperty()), 1, 5);
 
         grid.disableProperty().bind(editable.not());
         return grid;
@@ -287,16 +262,16 @@ final class CollectDialog {
         bar.setId("collect-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(viewModel.progressProperty());
-        Label status = label("collect-status", viewModel.statusTextProperty());
+        Label status = FormParts.label("collect-status", viewModel.statusTextProperty());
         status.getStyleClass().add("collect-status");
-        Label requests = label("collect-requests", viewModel.requestsTextProperty());
-        Label limit = label("collect-rate-limit", viewModel.rateLimitTextProperty());
+        Label requests = FormParts.label("collect-requests", viewModel.requestsTextProperty());
+        Label limit = FormParts.label("collect-rate-limit", viewModel.rateLimitTextProperty());
         HBox numbers = new HBox(24, requests, limit);
-        Label wait = label("collect-wait", viewModel.waitTextProperty());
+        Label wait = FormParts.label("collect-wait", viewModel.waitTextProperty());
         wait.getStyleClass().add("collect-wait");
-        Label current = label("collect-current", viewModel.currentTextProperty());
+        Label current = FormParts.label("collect-current", viewModel.currentTextProperty());
         current.getStyleClass().add("muted");
-        Label outcome = label("collect-outcome", viewModel.outcomeProperty());
+        Label outcome = FormParts.label("collect-outcome", viewModel.outcomeProperty());
         outcome.setWrapText(true);
         outcome.setMaxWidth(680);
         VBox box = new VBox(6, bar, status, numbers, wait, current, outcome);
@@ -379,13 +354,6 @@ final class CollectDialog {
         radio.setToggleGroup(group);
         radio.setId(id);
         return radio;
-    }
-
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        return label;
     }
 
     private static ListCell<RepoType> typeCell() {
