@@ -60,7 +60,7 @@ final class CollectClickHouseCommand implements Callable<Integer> {
 
     @Option(names = "--shards", paramLabel = "K", defaultValue = "" + ClickHouseRequest.DEFAULT_SHARDS,
             description = "Queries to split the repositories into (default ${DEFAULT-VALUE}); more shards ask less of"
-                    + " the server each (memory, quotas, time limits).")
+                    + " the server each (memory, result size, time per query).")
     int shards;
 
     @Spec
