@@ -189,6 +189,12 @@ final class ReportPreview {
             }
             page.getChildren().add(table(List.of("#", "Source", "Format", "Imported (UTC)", "Rows read", "Current",
                     "SHA-256 of the source"), rows, Set.of(0, 4, 5), Set.of(6)));
+            for (ImportBatch batch : sample.batches()) {
+                if (batch.query() != null) {
+                    page.getChildren().add(paragraph("Batch " + batch.id() + ": " + batch.query().describe()
+                            + "; the exact SQL is in the exported report.", "muted"));
+                }
+            }
         }
         subheading("Interviews");
         page.getChildren().add(paragraph(interviews(sample.interviews())));

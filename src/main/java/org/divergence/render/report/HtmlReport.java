@@ -137,10 +137,26 @@ public final class HtmlReport {
                                 + "</code>").append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
+            queries(sample.batches());
         }
         out.append("<h3>Interviews</h3>\n<p id=\"interviews\">").append(text(Reports.interviews(sample.interviews())))
                 .append("</p>\n");
         close();
+    }
+
+    /** The batches a database server computed: where, and the exact SQL it ran (folded). */
+    private void queries(List<ImportBatch> batches) {
+        List<ImportBatch> queried = batches.stream().filter(batch -> batch.query() != null).toList();
+        if (queried.isEmpty()) {
+            return;
+        }
+        out.append("<h4>").append(text(Reports.QUERIES_HEADING)).append("</h4>\n");
+        for (ImportBatch batch : queried) {
+            out.append("<details class=\"query\" id=\"batch-query-").append(batch.id()).append("\"><summary>Batch ")
+                    .append(batch.id()).append(": ").append(text(batch.query().describe()))
+                    .append("</summary>\n<pre><code>").append(text(batch.query().sql().stripTrailing()))
+                    .append("</code></pre></details>\n");
+        }
     }
 
     // Comparison ------------------------------------------------------------------------------------------------------

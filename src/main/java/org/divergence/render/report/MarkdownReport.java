@@ -99,8 +99,22 @@ public final class MarkdownReport {
             table(List.of("#", "Source", "Format", "Imported (UTC)", "Rows read", "Added", "Updated", "Skipped",
                     "Current", "SHA-256 of the source"), sample.batches().stream().map(MarkdownReport::batch).toList(),
                     -1);
+            queries(sample.batches());
         }
         out.append("### Interviews\n\n").append(inline(Reports.interviews(sample.interviews()))).append("\n\n");
+    }
+
+    /** The batches a database server computed: where, and the exact SQL it ran. */
+    private void queries(List<ImportBatch> batches) {
+        List<ImportBatch> queried = batches.stream().filter(batch -> batch.query() != null).toList();
+        if (queried.isEmpty()) {
+            return;
+        }
+        out.append("#### ").append(Reports.QUERIES_HEADING).append("\n\n");
+        for (ImportBatch batch : queried) {
+            out.append("Batch ").append(batch.id()).append(": ").append(inline(batch.query().describe()))
+                    .append(".\n\n```sql\n").append(batch.query().sql().stripTrailing()).append("\n```\n\n");
+        }
     }
 
     private static List<String> batch(ImportBatch batch) {

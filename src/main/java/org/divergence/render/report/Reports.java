@@ -13,6 +13,9 @@ import org.divergence.core.report.SampleDescription;
 /** Renders a report model in a format, and the wording the formats share. */
 public final class Reports {
 
+    /** Above the SQL of the batches a database server computed (collect clickhouse). */
+    public static final String QUERIES_HEADING = "Queries run on a database server";
+
     private Reports() {
     }
 

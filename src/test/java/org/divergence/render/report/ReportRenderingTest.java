@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.divergence.core.report.Provenance;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.SampleDescription;
+import org.divergence.core.repositories.BatchQuery;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
@@ -46,7 +48,7 @@ class ReportRenderingTest {
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.DATASET, 1, 1),
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.SPACE, 0, 0)),
                 List.of(new ImportBatch(1, "sample <1>.csv", "ab".repeat(32), "csv",
-                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7)),
+                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7, null)),
                 new SampleDescription.Interviews(2, 2, List.of("Ana", "Ben"), 4, 6));
         List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(Metric.PR_ACCEPTANCE_RATE),
                 "a <b>day</b> of GPU", "2026-01-16T09:00:00Z"));
@@ -121,6 +123,33 @@ class ReportRenderingTest {
         String latex = LatexReport.render(model);
         assertTrue(latex.contains("Factors/Compute & 1,000 & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 & 0.90 \\\\"), latex);
         assertTrue(latex.contains("% Factor tags\n"), latex);
+    }
+
+    @Test
+    void aBatchComputedOnADatabaseServerShowsTheServerTheWindowTheShardAndTheExactSql() {
+        ReportModel base = plain();
+        BatchQuery query = new BatchQuery("https://play.clickhouse.com/", "25.8.1.5101", "default.github_events",
+                LocalDate.of(2015, 1, 1), LocalDate.of(2025, 10, 6), 2, 16,
+                "SELECT repo_name AS full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND x < 'a<b'\n"
+                        + "FORMAT TabSeparatedWithNames\n");
+        ImportBatch shard = new ImportBatch(2, "GH Archive on ClickHouse (https://play.clickhouse.com/): shard 3 of 16",
+                null, "clickhouse", Instant.parse("2026-01-16T08:00:00Z"), 5, 5, 0, 0, 5, query);
+        ReportModel model = new ReportModel(base.title(), base.sample().withBatches(List.of(
+                base.sample().batches().getFirst(), shard)), base.comparison(), base.charts(), base.codebook(),
+                base.agreement(), base.jointDisplay(), base.factors(), base.provenance());
+        String described = "shard 3 of 16 of default.github_events, events 2015-01-01 to 2025-10-06, on"
+                + " https://play.clickhouse.com/ (ClickHouse 25.8.1.5101)";
+
+        String html = HtmlReport.render(model);
+        assertTrue(html.contains("<h4>Queries run on a database server</h4>\n<details class=\"query\""
+                + " id=\"batch-query-2\"><summary>Batch 2: " + described + "</summary>\n<pre><code>SELECT repo_name AS"
+                + " full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND x &lt; 'a&lt;b'\nFORMAT TabSeparatedWithNames"
+                + "</code></pre></details>"), html);
+        assertFalse(html.contains("batch-query-1"), "a file's batch has no query");
+        String markdown = MarkdownReport.render(model);
+        assertTrue(markdown.contains("#### Queries run on a database server\n\nBatch 2: " + described.replace("_",
+                "\\_") + ".\n\n```sql\nSELECT repo_name AS full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND"
+                + " x < 'a<b'\nFORMAT TabSeparatedWithNames\n```\n"), markdown);
     }
 
     @Test
