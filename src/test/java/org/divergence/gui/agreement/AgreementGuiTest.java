@@ -76,13 +76,13 @@ class AgreementGuiTest {
     void tableBandsDisagreementsInTheTextAndBlindCoding(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         var project = workbench.context().project();
-        AgreementResult expected = ComputeAgreement.compute(project, "Ana", "Ben", AgreementUnit.CHARACTER,
-                Progress.NONE);
+        AgreementResult expected = ComputeAgreement.compute(project, List.of("Ana", "Ben"), AgreementUnit.CHARACTER,
+                false, Progress.NONE);
         robot.clickOn("#nav-agreement");
         TableView<AgreementViewModel.Row> table = robot.lookup("#agreement-table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == expected.codes().size() + 1);
-        assertEquals(expected.overall(), table.getItems().getLast().counts());
-        KappaBand firstBand = KappaBand.of(expected.codes().getFirst().counts().kappa());
+        assertEquals(expected.overall(), table.getItems().getLast().figures());
+        KappaBand firstBand = KappaBand.of(expected.codes().getFirst().figures().kappa());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#agreement-table ." + AgreementView.bandClass(firstBand)).tryQuery().isPresent(),
                 "the kappa cells carry their band's colour");
