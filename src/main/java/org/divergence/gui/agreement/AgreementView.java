@@ -312,7 +312,7 @@ public final class AgreementView {
             }
         });
         column.getStyleClass().add("numeric-column");
-        column.setMinWidth(title.length() > 6 ? 118 : 72);
+        column.setMinWidth(title.length() > 7 ? 118 : 72);
         header(column, tooltip);
         return column;
     }
