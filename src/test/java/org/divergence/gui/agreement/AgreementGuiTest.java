@@ -120,7 +120,7 @@ class AgreementGuiTest {
         assertFalse(coding.visibleCodings().isEmpty());
         robot.clickOn("#blind-coding");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(coding.visibleCodings().isEmpty(), "the current coder (Coder 1) has coded nothing yet");
+        assertTrue(coding.visibleCodings().isEmpty(), "nobody has said who is coding yet");
         assertTrue(robot.lookup("#coder-filter").query().isDisabled(), "the coder filter gives way to blind coding");
         robot.interact(() -> coding.workspace().currentCoderProperty().set("Ana"));
         assertTrue(!coding.visibleCodings().isEmpty() && coding.visibleCodings().stream()

@@ -58,7 +58,7 @@ class CodingViewModelTest {
         viewModel.coderFilterProperty().set(workspace.coders().getFirst());
         assertTrue(viewModel.visibleCodings().size() < all, "one coder's codings are a part of all");
 
-        workspace.currentCoderProperty().set("Carla");
+        workspace.chooseCoder("Carla");
         assertEquals("Carla", settings.currentCoder);
         assertEquals(1, saved[0]);
         String quote = "Within a week I had a model";
@@ -116,6 +116,11 @@ class CodingViewModelTest {
         @Override
         public boolean confirm(String title, String message, String confirmButton) {
             return true;
+        }
+
+        @Override
+        public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
+            return Optional.empty();
         }
 
         @Override
