@@ -139,6 +139,12 @@ class AgreementCommandTest {
         assertTrue(table.out().contains("fleiss"), table.out());
         assertTrue(table.out().contains("Pairs of coders"), table.out());
         assertTrue(table.out().contains("Transcript one, 40 units per code"), table.out());
+
+        Path markdown = folder.resolve("report.md");
+        run("report", "--project", project.toString(), "--out", markdown.toString());
+        String report = Files.readString(markdown);
+        assertTrue(report.contains("Ana, Ben and Cai, by character:"), "the report compares all three: " + report);
+        assertTrue(report.contains("| Ana (A), Cai (B) | 14 | 0 | 5 | 31 |"), report);
     }
 
     private static List<Long> counts(JsonNode pair) {

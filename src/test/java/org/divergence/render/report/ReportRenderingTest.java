@@ -121,8 +121,33 @@ class ReportRenderingTest {
                 markdown);
         assertTrue(markdown.contains("| Compute | 42 | δ = 0.50, large, p = 0.270 |"), markdown);
         String latex = LatexReport.render(model);
-        assertTrue(latex.contains("Factors/Compute & 1,000 & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 & 0.90 & 0.80 \\\\"), latex);
+        assertTrue(latex.contains("Factors/Compute & 1,000 & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 & 0.90 & 0.80 \\\\"),
+                latex);
         assertTrue(latex.contains("% Factor tags\n"), latex);
+    }
+
+    @Test
+    void threeCodersGetFleissKappaAndATableOfPairs() {
+        AgreementSection agreement = new AgreementSection(new AgreementSection.Summary("character",
+                List.of("Ana", "Ben", "Cai"), List.of(new AgreementSection.CodeAgreement("Factors/Compute", 1000, null,
+                        97.5, 0.71, 0.7, 0.66)),
+                new AgreementSection.CodeAgreement("Overall (pooled)", 1000, null, 97.5, 0.71, 0.7, 0.66),
+                List.of(new AgreementSection.PairAgreement("Ana", "Ben", new AgreementSection.Counts(40, 5, 3, 952),
+                        99.2, 0.9), new AgreementSection.PairAgreement("Ana", "Cai",
+                        new AgreementSection.Counts(30, 15, 3, 952), 98.2, Double.NaN))), null);
+        ReportModel model = model(agreement, FactorSection.NOT_AVAILABLE, null);
+        String html = HtmlReport.render(model);
+        assertTrue(html.contains("<p>Ana, Ben and Cai, by character:"), html);
+        assertTrue(html.contains("<th>Fleiss' κ</th><th>Krippendorff's α</th><th>Unitizing α</th>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Factors/Compute</th><td>1,000</td><td>97.5%</td>"
+                + "<td>0.71</td><td>0.70</td><td>0.66</td></tr>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Ana (A), Cai (B)</th><td>30</td><td>15</td><td>3</td>"
+                + "<td>952</td><td>98.2%</td><td>—</td></tr>"), html);
+        String markdown = MarkdownReport.render(model);
+        assertTrue(markdown.contains("| Ana (A), Ben (B) | 40 | 5 | 3 | 952 | 99.2% | 0.90 |"), markdown);
+        String latex = LatexReport.render(model);
+        assertTrue(latex.contains("% Inter-coder agreement, pairs\n"), latex);
+        assertTrue(latex.contains("Ana (A), Ben (B) & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 \\\\"), latex);
     }
 
     @Test
