@@ -183,20 +183,33 @@ public final class UnitizingAlpha {
         for (int g = gapCount - 1; g >= 0; g--) {
             suffix[g] = suffix[g + 1] + gaps[g];
         }
-        BigDecimal squaredLengths = BigDecimal.ZERO;
-        BigDecimal result = BigDecimal.ZERO;
+        long[] lengths = new long[count];
+        int at = 0;
         for (long[] rater : units) {
             for (int i = 0; i < rater.length; i += 2) {
-                long l = rater[i + 1] - rater[i];
-                squaredLengths = squaredLengths.add(new BigDecimal(l).multiply(new BigDecimal(l - 1.0)));
-                // The same double expression as DKPro, so that it rounds alike for very long units.
-                BigDecimal within = new BigDecimal((count - 1.0) * (2.0 * l * l * l - 3.0 * l * l + l))
-                        .divide(THREE, MathContext.DECIMAL128);
-                int first = lowerBound(gaps, gapCount, l);
-                long placements = suffix[first] - (l - 1) * (gapCount - first);
-                BigDecimal inGaps = new BigDecimal(placements).multiply(new BigDecimal(l * l));
-                result = result.add(within).add(inGaps);
+                lengths[at++] = rater[i + 1] - rater[i];
             }
+        }
+        Arrays.sort(lengths);
+        // A unit's terms depend on its length only, and BigDecimal sums and products are exact: each distinct length
+        // is computed once and multiplied by how many units have it, which is the same number as DKPro's sum.
+        BigDecimal squaredLengths = BigDecimal.ZERO;
+        BigDecimal result = BigDecimal.ZERO;
+        for (int i = 0; i < count; ) {
+            long l = lengths[i];
+            int same = 0;
+            for (; i < count && lengths[i] == l; i++) {
+                same++;
+            }
+            BigDecimal times = BigDecimal.valueOf(same);
+            squaredLengths = squaredLengths.add(new BigDecimal(l).multiply(new BigDecimal(l - 1.0)).multiply(times));
+            // The same double expression as DKPro, so that it rounds alike for very long units.
+            BigDecimal within = new BigDecimal((count - 1.0) * (2.0 * l * l * l - 3.0 * l * l + l))
+                    .divide(THREE, MathContext.DECIMAL128);
+            int first = lowerBound(gaps, gapCount, l);
+            long placements = suffix[first] - (l - 1) * (gapCount - first);
+            BigDecimal inGaps = new BigDecimal(placements).multiply(new BigDecimal(l * l));
+            result = result.add(within.add(inGaps).multiply(times));
         }
         result = result.multiply(new BigDecimal(2).divide(new BigDecimal(length), MathContext.DECIMAL128));
         BigDecimal positions = new BigDecimal(units.length * length);
