@@ -30,9 +30,13 @@ import json
 import os
 from fractions import Fraction
 
+import sys
+
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from make_agreement_golden import kappa as cohen_kappa  # noqa: E402  Cohen's kappa from the confusion matrix
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -74,21 +78,6 @@ def fleiss_kappa(data):
     if p_e == 1:
         return None
     return float((p_bar - p_e) / (1 - p_e))
-
-
-def cohen_kappa(a, b):
-    """Cohen's kappa of two 0/1 vectors from their confusion matrix; None when chance agreement is 1."""
-    n = len(a)
-    if n == 0:
-        return None
-    matrix = np.zeros((2, 2))
-    for x, y in zip(a, b):
-        matrix[x, y] += 1
-    po = np.trace(matrix) / n
-    pe = float(np.sum(matrix.sum(axis=1) * matrix.sum(axis=0))) / (n * n)
-    if pe == 1.0:
-        return None
-    return float((po - pe) / (1 - pe))
 
 
 def figures(data, alpha_u):

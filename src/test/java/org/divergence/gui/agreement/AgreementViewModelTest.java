@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.divergence.app.agreement.ComputeAgreement;
 import org.divergence.core.agreement.AgreementResult;
@@ -16,7 +15,6 @@ import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.common.Progress;
 import org.divergence.gui.coding.CodingWorkspace;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.samples.SampleInterviews;
@@ -24,6 +22,7 @@ import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.Settings;
+import org.divergence.testsupport.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +35,12 @@ class AgreementViewModelTest {
     Path folder;
 
     private final ProjectContext context = new ProjectContext();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @AfterEach
     void close() {
         context.close();
+        assertEquals(List.of(), dialogs.errors, "no error was shown");
     }
 
     @Test
@@ -47,7 +48,7 @@ class AgreementViewModelTest {
         Project project = Project.create(folder.resolve("p.divergence"));
         SampleInterviews.populate(project, Progress.NONE);
         Settings settings = new Settings();
-        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), new NoDialogs(),
+        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs,
                 settings, () -> { });
         List<long[]> shown = new ArrayList<>();
         AgreementViewModel viewModel = new AgreementViewModel(workspace,
@@ -118,46 +119,5 @@ class AgreementViewModelTest {
         viewModel.choose("Ben", false);
         assertTrue(viewModel.rows().isEmpty());
         assertEquals("Choose two coders or more.", viewModel.statusProperty().get());
-    }
-
-    private static final class NoDialogs implements DialogService {
-        @Override
-        public void showError(String title, Throwable error) {
-            throw new AssertionError(title, error);
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmButton) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
-            return Optional.empty();
-        }
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +16,6 @@ import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.common.Progress;
 import org.divergence.core.refi.RefiProject;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.samples.SampleInterviews;
@@ -27,6 +23,7 @@ import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.TranscriptStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.Settings;
+import org.divergence.testsupport.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,27 +48,24 @@ class WhoIsCodingTest {
 
     @Test
     void asksOnceRenamesUndoablyAndExportsAndAgreementUseTheName() throws Exception {
-        Project project = Project.create(folder.resolve("p.divergence"));
-        SampleInterviews.populate(project, Progress.NONE);
+        Project project = sample();
         Settings settings = new Settings();
-        AskingDialogs dialogs = new AskingDialogs();
-        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs, settings,
-                () -> { });
+        RecordingDialogs dialogs = new RecordingDialogs();
+        CodingWorkspace workspace = workspace(dialogs, settings);
         context.setProject(project);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.coders().size() == 2
-                && !workspace.codebook().isEmpty());
+        loaded(workspace);
         assertNull(workspace.currentCoderProperty().get(), "nobody is made up");
         long transcript = new TranscriptStore(project).list().getFirst().id();
         Code code = workspace.codebook().inTreeOrder().getFirst();
         int before = new CodingStore(project).codings(transcript).size();
 
-        dialogs.answers.add(Optional.empty());
+        dialogs.names.add(Optional.empty());
         code(workspace, transcript, code, 0, 5);
         assertEquals(1, dialogs.asked.size());
         assertEquals("Who is coding? | [Ana, Ben] | ", dialogs.asked.getFirst());
         assertEquals(before, new CodingStore(project).codings(transcript).size(), "declined: nothing coded");
 
-        dialogs.answers.add(Optional.of("Carla"));
+        dialogs.names.add(Optional.of("Carla"));
         code(workspace, transcript, code, 0, 5);
         code(workspace, transcript, code, 5, 9);
         assertEquals(2, dialogs.asked.size(), "asked once more, then known");
@@ -108,85 +102,48 @@ class WhoIsCodingTest {
 
     @Test
     void aRememberedNameThatCodesInTheProjectIsNotAskedForAndBlindShowsNobodyBeforeAName() throws Exception {
-        Project project = Project.create(folder.resolve("p.divergence"));
-        SampleInterviews.populate(project, Progress.NONE);
+        Project project = sample();
         Settings settings = new Settings();
-        AskingDialogs dialogs = new AskingDialogs();
-        CodingWorkspace nameless = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs, settings,
-                () -> { });
+        RecordingDialogs dialogs = new RecordingDialogs();
+        CodingWorkspace nameless = workspace(dialogs, settings);
         nameless.blindCodingProperty().set(true);
         assertEquals("", nameless.visibleCoderName(null), "blind before a name: nobody's codings, not everyone's");
 
         settings.currentCoder = "Ben";
         settings.blindCoding = false;
-        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs, settings,
-                () -> { });
+        CodingWorkspace workspace = workspace(dialogs, settings);
         context.setProject(project);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.coders().size() == 2
-                && !workspace.codebook().isEmpty());
+        loaded(workspace);
         long transcript = new TranscriptStore(project).list().getFirst().id();
         code(workspace, transcript, workspace.codebook().inTreeOrder().getFirst(), 1, 3);
         assertEquals(List.of(), dialogs.asked, "Ben codes in this project already");
 
         settings.currentCoder = "Zoe";
-        CodingWorkspace newcomer = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs, settings,
-                () -> { });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> newcomer.coders().size() == 2);
-        dialogs.answers.add(Optional.of("Ana"));
+        CodingWorkspace newcomer = workspace(dialogs, settings);
+        loaded(newcomer);
+        dialogs.names.add(Optional.of("Ana"));
         assertTrue(newcomer.ensureCoderName());
         assertEquals(List.of("Who is coding? | [Ana, Ben] | Zoe"), dialogs.asked, "the remembered name suggested");
         assertEquals("Ana", newcomer.currentCoderProperty().get());
     }
 
+    private Project sample() {
+        Project project = Project.create(folder.resolve("p.divergence"));
+        SampleInterviews.populate(project, Progress.NONE);
+        return project;
+    }
+
+    private CodingWorkspace workspace(RecordingDialogs dialogs, Settings settings) {
+        return new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs, settings, () -> { });
+    }
+
+    private static void loaded(CodingWorkspace workspace) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.coders().size() == 2
+                && !workspace.codebook().isEmpty());
+    }
+
     private static void code(CodingWorkspace workspace, long transcript, Code code, int start, int end) {
         workspace.runAsCoder((project, coder) -> new CodingStore(project).applyCode(transcript, code.id(), coder.id(),
                 start, end, code.name()), null);
-    }
-
-    /** Answers the name questions from a queue and records them ("title | offered | suggested") and every error. */
-    private static final class AskingDialogs implements DialogService {
-        final Deque<Optional<String>> answers = new ArrayDeque<>();
-        final List<String> asked = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
-            asked.add(title + " | " + offered + " | " + suggested);
-            return answers.remove();
-        }
-
-        @Override
-        public void showError(String title, Throwable error) {
-            errors.add(title + ": " + error.getMessage());
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmButton) {
-            return true;
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
-            return Optional.empty();
-        }
     }
 }
