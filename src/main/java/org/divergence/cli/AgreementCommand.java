@@ -46,8 +46,8 @@ final class AgreementCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = "--coders", required = true, paramLabel = "A,B[,C...]", split = ",",
-            description = "Two or more coders, by name.")
+    @Option(names = "--coders", required = true, paramLabel = "NAME", split = ",",
+            description = "Two or more coders, by name, e.g. --coders Ana,Ben or --coders Ana,Ben,Cai.")
     List<String> coders;
 
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "character",
