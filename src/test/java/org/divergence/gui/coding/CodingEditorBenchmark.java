@@ -164,6 +164,12 @@ public final class CodingEditorBenchmark {
         }
 
         @Override
+        public java.util.Optional<String> askForName(String title, String message, java.util.List<String> offered,
+                                               String suggested) {
+            return java.util.Optional.of("Ana");
+        }
+
+        @Override
         public java.util.Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
             return java.util.Optional.empty();
         }
