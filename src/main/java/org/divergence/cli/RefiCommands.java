@@ -95,9 +95,16 @@ final class RefiCommands {
         @Override
         public Integer call() throws Exception {
             MergeReport report;
-            try (Project opened = createsProject() ? Project.openOrCreate(project.path())
-                    : Project.open(project.path())) {
-                report = MergeProject.importFile(opened, input());
+            if (createsProject()) {
+                // Read before the project is created or opened: a refused file leaves nothing written.
+                RefiProject incoming = MergeProject.read(input(), null);
+                try (Project opened = Project.openOrCreate(project.path())) {
+                    report = MergeProject.merge(opened, incoming, input()).run();
+                }
+            } else {
+                try (Project opened = Project.open(project.path())) {
+                    report = MergeProject.importFile(opened, input());
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -44,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "html, md or latex (default: from the file extension, else html).")
+            description = "html, md or latex (default: from the file extension .html, .md or .tex; a name without an "
+                    + "extension is html).")
     String format;
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "platform",
@@ -117,9 +118,18 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** By the extension; a name without one is HTML, and an extension the report cannot be written as is refused. */
     private static ReportFormat formatOf(Path file) {
-        ReportFormat byName = ReportFormat.ofFileName(file.getFileName().toString());
-        return byName == null ? ReportFormat.HTML : byName;
+        String name = file.getFileName().toString();
+        ReportFormat byName = ReportFormat.ofFileName(name);
+        if (byName != null) {
+            return byName;
+        }
+        if (name.lastIndexOf('.') > 0) {
+            throw new InvalidInputException("--out " + file + ": name a .html, .md or .tex file, or choose the format "
+                    + "with --format");
+        }
+        return ReportFormat.HTML;
     }
 
     private static String tableKind(Path file) {

@@ -16,8 +16,9 @@ import org.divergence.store.project.Project;
 
 /**
  * The synthetic data of {@code bench coding}: one long interview (about {@code bytes} of UTF-8 text with speaker
- * turns, accents and an emoji now and then) and {@code codings} codings by two coders over the starter codebook.
- * Seeded, so every run measures the same data.
+ * turns, accents and an emoji now and then) and {@code codings} codings by two or more coders over the starter
+ * codebook, each coder coding each code the same number of times at random places. Seeded, so every run measures the
+ * same data.
  */
 public final class CodingBenchmarkData {
 
@@ -25,6 +26,9 @@ public final class CodingBenchmarkData {
     public record Created(long transcriptId, int lengthCodePoints, int utf8Bytes, int codings, long codeId,
                           long coderId) {
     }
+
+    /** The coders' names, in order: Ana and Ben, then fictional others. */
+    public static final List<String> CODERS = List.of("Ana", "Ben", "Carla", "Dev", "Eli", "Fay", "Gus", "Hana");
 
     private static final String[] WORDS = ("model weights fork pull request discussion compute GPU training data "
             + "licence card community maintainer fine-tune adapter review benchmark evaluation release governance "
@@ -63,6 +67,11 @@ public final class CodingBenchmarkData {
     }
 
     public static Created create(Project project, int bytes, int codings, long seed) {
+        return create(project, bytes, codings, 2, seed);
+    }
+
+    /** {@code codings} in all, by the first {@code coderCount} of {@link #CODERS}. */
+    public static Created create(Project project, int bytes, int codings, int coderCount, long seed) {
         String text = transcript(bytes, seed);
         var imported = ImportTranscripts.store(project, List.of(TranscriptReader.fromBytes("benchmark.txt",
                 text.getBytes(StandardCharsets.UTF_8))), ImportTranscripts.Options.DEFAULT, null).getFirst();
@@ -71,7 +80,7 @@ public final class CodingBenchmarkData {
         Code root = codebook.byGuid(StarterCodebook.ROOT_GUID).orElseThrow();
         List<Code> codes = codebook.children(root.id());
         CodingStore store = new CodingStore(project);
-        List<Coder> coders = List.of(store.ensureCoder("Ana"), store.ensureCoder("Ben"));
+        List<Coder> coders = CODERS.subList(0, coderCount).stream().map(store::ensureCoder).toList();
         Random random = new Random(seed + 1);
         int length = imported.length();
         int added = 0;

@@ -45,7 +45,7 @@ class AgreementCommandTest {
         assertEquals("Ben", json.get("coders").get(1).asText());
         JsonNode row = json.get("codes").get(0);
         assertEquals(List.of("code", "units", "both", "a_only", "b_only", "neither", "percent_agreement", "kappa",
-                "alpha"), fieldNames(row));
+                "alpha", "alpha_u"), fieldNames(row));
         assertEquals(CODE, row.get("code").asText());
         // 50 units; both [8, 14) = 6, Ana only [0, 8) = 8, Ben only [14, 30) = 16, neither 20.
         assertEquals(50, row.get("units").asLong());
@@ -57,7 +57,7 @@ class AgreementCommandTest {
         double pe = (14 / 50.0) * (22 / 50.0) + (36 / 50.0) * (28 / 50.0);
         assertEquals((0.52 - pe) / (1 - pe), row.get("kappa").asDouble(), 1e-12);
         assertEquals(1 - 99.0 * 24 / ((2 * 6 + 24) * (2 * 20 + 24)), row.get("alpha").asDouble(), 1e-12);
-        assertEquals(List.of("percent_agreement", "kappa", "alpha"), fieldNames(json.get("overall")));
+        assertEquals(List.of("percent_agreement", "kappa", "alpha", "alpha_u"), fieldNames(json.get("overall")));
         assertEquals(row.get("kappa").asDouble(), json.get("overall").get("kappa").asDouble(), 1e-12);
 
         // Sentences: "Compute costs." Ana+Ben, "Data is closed." Ben only, "GPUs too." neither, "Nothing 12" neither.
@@ -76,6 +76,80 @@ class AgreementCommandTest {
         assertEquals(1, paragraphs.get("neither").asLong());
         assertEquals(100.0, paragraphs.get("percent_agreement").asDouble(), 1e-12);
         assertEquals(1.0, paragraphs.get("kappa").asDouble(), 1e-12);
+    }
+
+    @Test
+    void threeCodersGiveFleissKappaEveryPairAndTheSameFiguresPerTranscript() throws Exception {
+        Path project = folder.resolve("p.divergence");
+        run("transcripts", "import", "--project", project.toString(), Files.writeString(folder.resolve("one.txt"),
+                "Compute costs. Data is closed. GPUs too.", StandardCharsets.UTF_8).toString());
+        run("transcripts", "import", "--project", project.toString(),
+                Files.writeString(folder.resolve("two.txt"), "Nothing 12", StandardCharsets.UTF_8).toString());
+        run("transcripts", "starter-codebook", "--project", project.toString());
+        code(project, "Ana", 0, 14);
+        code(project, "Ben", 8, 30);
+        code(project, "Cai", 0, 14);
+        code(project, "Cai", 20, 25);
+
+        JsonNode json = Json.MAPPER.readTree(run("agreement", "--project", project.toString(), "--coders",
+                "Ana,Ben,Cai", "--json", "--by-transcript").out());
+        assertEquals(List.of("unit", "coders", "codes", "overall", "transcripts"), fieldNames(json));
+        JsonNode row = json.get("codes").get(0);
+        List<String> keys = List.of("units", "both", "a_only", "b_only", "neither", "percent_agreement", "kappa",
+                "alpha", "alpha_u", "fleiss_kappa", "pairs");
+        List<String> withCode = new ArrayList<>(List.of("code"));
+        withCode.addAll(keys);
+        assertEquals(withCode, fieldNames(row));
+        assertEquals(keys, fieldNames(json.get("overall")));
+        for (String twoCoderKey : List.of("both", "a_only", "b_only", "neither", "kappa")) {
+            assertTrue(row.get(twoCoderKey).isNull(), twoCoderKey);
+            assertTrue(json.get("overall").get(twoCoderKey).isNull(), twoCoderKey);
+        }
+        // Units coded by 0, 1, 2, 3 coders: 20 ([30, 40) and "two"), 11, 13, 6 ([8, 14)).
+        assertEquals(50, row.get("units").asLong());
+        assertEquals(100.0 * 26 / 50, row.get("percent_agreement").asDouble(), 1e-12);
+        assertEquals(1 - 149.0 * 24 / (95 * 55), row.get("alpha").asDouble(), 1e-12);
+        double pBar = (20 * 6 + 11 * 2 + 13 * 2 + 6 * 6) / (50.0 * 6);
+        double pe = Math.pow(55 / 150.0, 2) + Math.pow(95 / 150.0, 2);
+        assertEquals((pBar - pe) / (1 - pe), row.get("fleiss_kappa").asDouble(), 1e-12);
+        assertTrue(row.get("alpha_u").isNumber(), row.toString());
+        JsonNode pairs = row.get("pairs");
+        assertEquals(3, pairs.size());
+        assertEquals(List.of("coders", "both", "a_only", "b_only", "neither", "kappa", "percent_agreement"),
+                fieldNames(pairs.get(0)));
+        assertEquals(List.of("Ana", "Ben"), List.of(pairs.get(0).get("coders").get(0).asText(),
+                pairs.get(0).get("coders").get(1).asText()));
+        assertEquals(List.of(6L, 8L, 16L, 20L), counts(pairs.get(0)));
+        assertEquals(List.of(14L, 0L, 5L, 31L), counts(pairs.get(1)));
+        assertEquals(List.of(11L, 11L, 8L, 20L), counts(pairs.get(2)));
+        assertEquals("Ben", pairs.get(2).get("coders").get(0).asText());
+
+        JsonNode transcripts = json.get("transcripts");
+        assertEquals(2, transcripts.size());
+        JsonNode one = transcripts.get(0);
+        assertEquals(List.of("transcript", "units", "codes", "overall"), fieldNames(one));
+        assertEquals("one", one.get("transcript").asText());
+        assertEquals(40, one.get("units").asLong());
+        assertEquals(List.of(6L, 8L, 16L, 10L), counts(one.get("codes").get(0).get("pairs").get(0)));
+        assertEquals(0, transcripts.get(1).get("codes").size(), "nobody coded \"two\"");
+        assertTrue(transcripts.get(1).get("overall").get("alpha").isNull());
+
+        CliRun table = run("agreement", "--project", project.toString(), "--coders", "Ana,Ben,Cai", "--by-transcript");
+        assertTrue(table.out().contains("Agreement of Ana, Ben and Cai"), table.out());
+        assertTrue(table.out().contains("fleiss"), table.out());
+        assertTrue(table.out().contains("Pairs of coders"), table.out());
+        assertTrue(table.out().contains("Transcript one, 40 units per code"), table.out());
+
+        Path markdown = folder.resolve("report.md");
+        run("report", "--project", project.toString(), "--out", markdown.toString());
+        String report = Files.readString(markdown);
+        assertTrue(report.contains("Ana, Ben and Cai, by character:"), "the report compares all three: " + report);
+        assertTrue(report.contains("| Ana (A), Cai (B) | 14 | 0 | 5 | 31 |"), report);
+    }
+
+    private static List<Long> counts(JsonNode pair) {
+        return List.of(pair.get("both").asLong(), pair.get("a_only").asLong(), pair.get("b_only").asLong(),
+                pair.get("neither").asLong());
     }
 
     @Test

@@ -268,9 +268,9 @@ class ReportCommandTest {
         assertTrue(tex.startsWith("% Divergence report: Sample project: tables for papers."), tex.substring(0, 80));
         assertTrue(tex.contains("\\begin{tabular}") && tex.contains("\\toprule") && tex.contains("\\bottomrule"));
 
-        Path html = folder.resolve("report.unknown");
+        Path html = folder.resolve("report");
         report(html);
-        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"), "HTML when the extension says nothing");
+        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"), "HTML when the name has no extension");
     }
 
     @Test
@@ -297,6 +297,14 @@ class ReportCommandTest {
             CliRun run = CliRun.of(all.toArray(String[]::new));
             assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
             assertFalse(Files.exists(out), String.join(" ", args));
+        }
+        for (String name : List.of("r.csv", "r.pdf", "report.unknown")) {
+            Path wrong = folder.resolve(name);
+            CliRun run = CliRun.of("report", "--project", sample.toString(), "--out", wrong.toString());
+            assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
+            assertEquals("divergence-workbench: --out " + wrong + ": name a .html, .md or .tex file, or choose the "
+                    + "format with --format", run.err().strip());
+            assertFalse(Files.exists(wrong), name);
         }
         CliRun missing = CliRun.of("report", "--project", folder.resolve("nope.divergence").toString(), "--out",
                 out.toString());

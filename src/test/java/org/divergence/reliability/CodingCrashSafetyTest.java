@@ -7,28 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.divergence.cli.common.ExitCodes;
-import org.divergence.testsupport.ChildJvm;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Kills (SIGKILL) a JVM that is applying codings, at a random moment: the project must pass the integrity check,
- * have no orphan codings, and hold exactly the codings of the operations that finished — each single coding and
- * each "code all hits" of 40 ranges is there entirely or not at all.
+ * Kills (SIGKILL) a JVM that is applying codings at known points of the write ({@link KillPoint}): the project must
+ * pass the integrity check, have no orphan codings, and hold exactly the codings of the operations that finished —
+ * each single coding and each "code all hits" of 40 ranges is there entirely or not at all.
  */
 class CodingCrashSafetyTest {
 
     @TempDir
     static Path folder;
     static Path template;
-    static long fullRunMillis;
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -39,43 +35,41 @@ class CodingCrashSafetyTest {
                 transcript.toString()).exitCode());
         assertEquals(ExitCodes.OK, CliRun.of("transcripts", "starter-codebook", "--project", template.toString())
                 .exitCode());
-        Path baseline = copy("baseline");
-        long start = System.nanoTime();
-        Process child = driver(baseline, "baseline");
-        assertEquals(0, child.waitFor(), Files.readString(folder.resolve("baseline.log")));
-        fullRunMillis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(expectedRanges(CodingDriver.OPERATIONS), codedRanges(baseline));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {3, 14, 15, 92, 65})
-    void killedWhileCodingLeavesWholeOperationsOnly(long seed) throws Exception {
-        Path project = copy("crash-" + seed);
-        double fraction = 0.15 + new SplittableRandom(seed).nextDouble() * 0.8;
-        long delayMillis = (long) (fullRunMillis * fraction);
-        Process child = driver(project, "crash-" + seed);
-        boolean finished = child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
-        if (!finished) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+    /**
+     * Killed inside an operation's transaction after the Nth coding is written ("rows"), or as the operation that
+     * writes the Nth coding commits ("commit"): in the first "code all hits" (1), the first single coding (41), the
+     * second "code all hits" half written (80) and at its commit (104), and later ones.
+     */
+    @ParameterizedTest(name = "killed {0} at coding {1}")
+    @CsvSource({"rows, 1", "rows, 41", "rows, 80", "commit, 104", "rows, 300", "commit, 700"})
+    void killedWhileCodingLeavesWholeOperationsOnly(String point, int coding) throws Exception {
+        Path project = copy("crash-" + point + "-" + coding);
+        String transcriptId = TableDump.rows(project, "SELECT id FROM transcript").getFirst();
+        String codeId = TableDump.rows(project, "SELECT id FROM code WHERE parent_id IS NOT NULL ORDER BY id")
+                .getFirst();
+        String stopped = KillPoint.killAt(CodingDriver.class.getName(), List.of(project.toString(), transcriptId,
+                codeId, point, "coding", String.valueOf(coding)));
+        assertTrue(stopped.startsWith(point.equals("rows") ? "inside the transaction, " + coding : "committing"),
+                stopped);
         assertEquals(List.of("ok"), TableDump.rows(project, "PRAGMA integrity_check"));
         assertEquals(List.of("0"), TableDump.rows(project, "SELECT count(*) FROM coding WHERE code_id NOT IN"
                 + " (SELECT id FROM code) OR transcript_id NOT IN (SELECT id FROM transcript) OR coder_id NOT IN"
                 + " (SELECT id FROM coder)"));
-        List<String> coded = codedRanges(project);
-        int completed = completedOperations(coded);
-        assertEquals(expectedRanges(completed), coded, "exactly the first " + completed + " operations");
+        int kept = operationWriting(coding);
+        assertEquals(expectedRanges(kept), codedRanges(project), "killed " + stopped + ": exactly the " + kept
+                + " operations before the one writing it");
         assertEquals(0, CliRun.of("info", "--project", project.toString()).exitCode());
-        System.out.printf("seed %d: killed at %.0f%% of a full run -> %d of %d operations kept whole%n", seed,
-                fraction * 100, completed, CodingDriver.OPERATIONS);
     }
 
-    private static Process driver(Path project, String name) throws Exception {
-        String transcriptId = TableDump.rows(project, "SELECT id FROM transcript").getFirst();
-        String codeId = TableDump.rows(project, "SELECT id FROM code WHERE parent_id IS NOT NULL ORDER BY id")
-                .getFirst();
-        return ChildJvm.startMain(folder.resolve(name + ".log"), CodingDriver.class.getName(), project.toString(),
-                transcriptId, codeId);
+    /** The operation that writes the Nth coding (counting from 1). */
+    private static int operationWriting(int coding) {
+        int operation = 0;
+        while (expectedRanges(operation + 1).size() < coding) {
+            operation++;
+        }
+        return operation;
     }
 
     private static Path copy(String name) throws Exception {
@@ -97,15 +91,5 @@ class CodingCrashSafetyTest {
             }
         }
         return ranges;
-    }
-
-    /** How many operations the coded ranges cover from the start (ranges are laid out in operation order). */
-    private static int completedOperations(List<String> coded) {
-        int operations = 0;
-        while (operations < CodingDriver.OPERATIONS && expectedRanges(operations + 1).size() <= coded.size()) {
-            operations++;
-        }
-        assertTrue(operations >= 0);
-        return operations;
     }
 }

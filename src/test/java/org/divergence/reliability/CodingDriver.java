@@ -8,7 +8,7 @@ import org.divergence.store.project.Project;
 
 /**
  * Applies codings one operation after another, as a coder working fast would (run in a child JVM that a test
- * kills). Operation i codes a range that only it uses; every 25th operation codes 40 ranges at once, like "code
+ * kills, stopping at a {@link KillPoint}). Operation i codes a range that only it uses; every 25th operation codes 40 ranges at once, like "code
  * all hits". See {@link CodingCrashSafetyTest} for how the ranges are laid out.
  */
 public final class CodingDriver {
@@ -34,11 +34,15 @@ public final class CodingDriver {
         return ranges;
     }
 
+    /** PROJECT TRANSCRIPT_ID CODE_ID [POINT…]: with a {@link KillPoint}, it stops there to be killed. */
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         long transcriptId = Long.parseLong(args[1]);
         long codeId = Long.parseLong(args[2]);
         try (Project project = Project.open(file)) {
+            if (args.length > 3) {
+                KillPoint.parse(args, 3).install(project);
+            }
             CodingStore codings = new CodingStore(project);
             long coderId = codings.ensureCoder("Crash").id();
             for (int operation = 0; operation < OPERATIONS; operation++) {

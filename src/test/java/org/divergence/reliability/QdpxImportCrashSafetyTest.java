@@ -4,21 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.divergence.cli.common.ExitCodes;
-import org.divergence.testsupport.ChildJvm;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Kills (SIGKILL) a JVM importing a REFI-QDA project at a random moment: the project must pass the integrity check
- * and hold either nothing of the archive or all of it — never some transcripts without their codings.
+ * Kills (SIGKILL) a JVM importing a REFI-QDA project at known points of the write ({@link KillPoint}): the project
+ * must pass the integrity check and hold either nothing of the archive or all of it — never some transcripts without
+ * their codings.
  */
 class QdpxImportCrashSafetyTest {
 
@@ -29,7 +28,7 @@ class QdpxImportCrashSafetyTest {
     static Path archive;
     static String before;
     static String after;
-    static long fullRunMillis;
+    static long codings;
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -38,35 +37,29 @@ class QdpxImportCrashSafetyTest {
         archive = folder.resolve("sample.qdpx");
         assertEquals(ExitCodes.OK, CliRun.of("qdpx-export", "--project", sample.toString(), "--out",
                 archive.toString()).exitCode());
-        Path empty = fresh("before");
-        before = counts(empty);
+        before = counts(fresh("before"));
         Path complete = fresh("complete");
-        long start = System.nanoTime();
-        Process child = ChildJvm.start(folder.resolve("complete.log"), "qdpx-import", "--project",
-                complete.toString(), archive.toString());
-        assertEquals(0, child.waitFor());
-        fullRunMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ExitCodes.OK, CliRun.of("qdpx-import", "--project", complete.toString(), archive.toString())
+                .exitCode());
         after = counts(complete);
-        assertTrue(!before.equals(after), "the import adds something");
+        codings = Long.parseLong(TableDump.rows(complete, "SELECT count(*) FROM coding").getFirst());
+        assertTrue(codings > 50, "the import adds the sample's codings: " + after);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {5, 8, 13, 21, 34})
-    void killedQdpxImportLeavesNothingOrEverything(long seed) throws Exception {
-        Path project = fresh("crash-" + seed);
-        double fraction = 0.2 + new SplittableRandom(seed).nextDouble() * 0.9;
-        long delayMillis = (long) (fullRunMillis * fraction);
-        Process child = ChildJvm.start(folder.resolve("crash-" + seed + ".log"), "qdpx-import", "--project",
-                project.toString(), archive.toString());
-        boolean finished = child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
-        if (!finished) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    /** Killed after the first coding, half of them and all of them are written, as it commits, after it has. */
+    @ParameterizedTest(name = "killed {0} at {1} of the codings")
+    @CsvSource({"rows, 0.0, before", "rows, 0.5, before", "rows, 1.0, before", "commit, 1.0, before",
+        "committed, , after"})
+    void killedQdpxImportLeavesNothingOrEverything(String point, Double share, String expected) throws Exception {
+        Path project = fresh("crash-" + point + "-" + share);
+        List<String> args = new ArrayList<>(List.of(project.toString(), archive.toString(), point));
+        if (share != null) {
+            args.addAll(List.of("coding", String.valueOf(Math.max(1, Math.round(codings * share)))));
         }
+        String stopped = KillPoint.killAt(QdpxKillDriver.class.getName(), args);
+        assertTrue(stopped.startsWith(point.equals("rows") ? "inside the transaction" : point), stopped);
         assertEquals(List.of("ok"), TableDump.rows(project, "PRAGMA integrity_check"));
-        String state = counts(project);
-        assertTrue(state.equals(before) || state.equals(after), "before or after, never between: " + state);
-        System.out.printf("seed %d: killed at %.0f%% of a full run -> %s%n", seed, fraction * 100,
-                state.equals(before) ? "nothing imported" : "everything imported");
+        assertEquals(expected.equals("before") ? before : after, counts(project), "killed " + stopped);
     }
 
     private static Path fresh(String name) {

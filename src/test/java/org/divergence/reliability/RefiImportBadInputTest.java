@@ -95,6 +95,7 @@ class RefiImportBadInputTest {
         assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), name + ": " + run);
         assertTrue(run.err().contains(fileName), name + ": " + run.err());
         assertEquals(1, run.err().strip().lines().count(), name + ": " + run.err());
+        TranscriptImportBadInputTest.assertOursAlone(run.err());
         assertEquals(unchanged, snapshot(), name);
     }
 

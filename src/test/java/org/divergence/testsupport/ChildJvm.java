@@ -17,11 +17,21 @@ public final class ChildJvm {
 
     /** Runs any main class of the test class path, e.g. a driver that performs many writes in a row. */
     public static Process startMain(Path log, String mainClass, String... args) throws IOException {
+        return builder(mainClass, args).redirectOutput(log.toFile()).start();
+    }
+
+    /** Like {@link #startMain}, its output (with its errors) read from the process as it comes. */
+    public static Process startPiped(String mainClass, String... args) throws IOException {
+        return builder(mainClass, args).start();
+    }
+
+    private static ProcessBuilder builder(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 }

@@ -3,8 +3,10 @@ package org.divergence.app.refi;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
 import org.divergence.core.refi.MergeReport;
 import org.divergence.core.refi.RefiProject;
+import org.divergence.core.text.TextLimits;
 import org.divergence.exchange.refi.QdcReader;
 import org.divergence.exchange.refi.QdpxReader;
 import org.divergence.store.project.Project;
@@ -18,6 +20,11 @@ import org.divergence.store.undo.ProjectCommand;
  */
 public final class MergeProject {
 
+    /** As many items as a .qdpx's project document may have elements. */
+    static final long MAX_PROJECT_ITEMS = 500_000;
+    /** As much text as a .qdpx may unpack in all (see {@code SafeZip.Limits.PROJECT_ARCHIVE}). */
+    static final long MAX_PROJECT_TEXT_BYTES = 96L << 20;
+
     private MergeProject() {
     }
 
@@ -29,7 +36,11 @@ public final class MergeProject {
         return QdcReader.read(file);
     }
 
-    /** Another project's coding (its own file, opened for reading while this runs). */
+    /**
+     * Another project's coding (its own file, opened for reading while this runs). Its qualitative side is held in
+     * memory at once, as a .qdpx's is, so it is held to the same budget (checked before anything is read); its
+     * repository table is never read.
+     */
     public static RefiProject readProject(Path other, Project into) {
         Path normalized = other.toAbsolutePath().normalize();
         if (into != null && normalized.equals(into.file())) {
@@ -37,6 +48,22 @@ public final class MergeProject {
                     + "project to merge");
         }
         try (Project project = Project.open(normalized)) {
+            ProjectSnapshot.Size size = ProjectSnapshot.size(project);
+            if (size.items() > MAX_PROJECT_ITEMS) {
+                throw new LimitExceededException(other.getFileName() + ": refused, it holds more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_PROJECT_ITEMS) + " codes, codings, transcripts, "
+                        + "cases and memos (the limit for a merge); nothing was merged");
+            }
+            if (size.longestTranscript() > TextLimits.MAX_TRANSCRIPT_CHARS) {
+                throw new LimitExceededException(other.getFileName() + ": refused, a transcript in it is longer than "
+                        + TextLimits.characters(TextLimits.MAX_TRANSCRIPT_CHARS) + " (the limit for one transcript); "
+                        + "nothing was merged");
+            }
+            if (size.textBytes() > MAX_PROJECT_TEXT_BYTES) {
+                throw new LimitExceededException(other.getFileName() + ": refused, its transcripts, memos and code "
+                        + "definitions hold more than " + (MAX_PROJECT_TEXT_BYTES >> 20) + " MB of text (the limit "
+                        + "for a merge); nothing was merged");
+            }
             return ProjectSnapshot.of(project);
         }
     }

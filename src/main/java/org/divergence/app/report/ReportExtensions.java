@@ -39,7 +39,7 @@ public record ReportExtensions(Charts charts, Agreement agreement, Factors facto
     }
 
     /**
-     * What this build offers: effect-size charts with JFreeChart box plots, the first two coders' agreement by
+     * What this build offers: effect-size charts with JFreeChart box plots, the agreement of all coders by
      * character, and every used factor tag compared tagged vs untagged.
      */
     public static ReportExtensions builtIn() {

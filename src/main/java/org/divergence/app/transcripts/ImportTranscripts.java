@@ -1,6 +1,8 @@
 package org.divergence.app.transcripts;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,9 +20,9 @@ import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 
 /**
- * Imports transcript files into a project, all or nothing: every file is read first; if any cannot be, nothing is
- * written and the error lists each file with its reason ("FILE: reason"). Otherwise all transcripts, their cases and
- * attribute values are written in one transaction.
+ * Imports transcript files into a project, all or nothing, in one transaction: each file is read and stored in turn
+ * (so memory holds one transcript at a time); if any cannot be read, or its text is already in the project, the
+ * transaction rolls back and the error lists each file with its reason ("FILE: reason").
  */
 public final class ImportTranscripts {
 
@@ -48,27 +50,36 @@ public final class ImportTranscripts {
         if (files.isEmpty()) {
             throw new InvalidInputException("No transcript files given.");
         }
-        List<TranscriptReader.ReadTranscript> read = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        int done = 0;
-        for (Path file : files) {
-            progress.checkCancelled();
-            progress.update(done++, files.size() + 1L, "Reading " + file.getFileName());
-            try {
-                read.add(TranscriptReader.read(file));
-            } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
+        // Read and stored one at a time, in one transaction: memory holds one transcript, however many there are.
+        return project.write(EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES), connection -> {
+            Writer writer = new Writer(connection, options, null);
+            List<String> unreadable = new ArrayList<>();
+            int done = 0;
+            for (Path file : files) {
+                progress.checkCancelled();
+                progress.update(done++, files.size(), "Reading " + file.getFileName());
+                TranscriptReader.ReadTranscript transcript;
+                try {
+                    transcript = TranscriptReader.read(file);
+                } catch (InvalidInputException e) {
+                    unreadable.add(e.getMessage());
+                    continue;
+                }
+                if (unreadable.isEmpty()) {
+                    writer.add(transcript);
+                }
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException((problems.size() == 1 ? "" : problems.size()
-                    + " files could not be imported; nothing was imported:\n") + String.join("\n", problems)
-                    + (problems.size() == 1 ? " (nothing was imported)" : ""));
-        }
-        progress.update(files.size(), files.size() + 1L, "Saving " + read.size() + " transcript(s)");
-        List<Imported> imported = store(project, read, options, null);
-        progress.update(files.size() + 1L, files.size() + 1L, "Imported " + imported.size() + " transcript(s)");
-        return imported;
+            // Once a file cannot be read nothing is kept: the others are still read, so every reason is listed.
+            List<String> problems = unreadable.isEmpty() ? writer.problems : unreadable;
+            if (!problems.isEmpty()) {
+                // Thrown inside the write: the transaction rolls back and nothing is kept.
+                throw new InvalidInputException((problems.size() == 1 ? "" : problems.size()
+                        + " files could not be imported; nothing was imported:\n") + String.join("\n", problems)
+                        + (problems.size() == 1 ? " (nothing was imported)" : ""));
+            }
+            progress.update(files.size(), files.size(), "Imported " + writer.result.size() + " transcript(s)");
+            return writer.result;
+        });
     }
 
     /**
@@ -78,41 +89,65 @@ public final class ImportTranscripts {
     public static List<Imported> store(Project project, List<TranscriptReader.ReadTranscript> transcripts,
                                        Options options, Map<String, String> guids) {
         return project.write(EnumSet.of(DataArea.TRANSCRIPTS, DataArea.CASES), connection -> {
-            Map<String, String> existingHashes = TranscriptStore.namesByTextHash(connection);
-            Set<String> names = TranscriptStore.names(connection);
-            List<String> problems = new ArrayList<>();
-            List<Imported> result = new ArrayList<>();
-            String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+            Writer writer = new Writer(connection, options, guids);
             for (TranscriptReader.ReadTranscript transcript : transcripts) {
-                String hash = TranscriptStore.sha256(transcript.text());
-                String fileName = transcript.file().getFileName().toString();
-                if (existingHashes.containsKey(hash)) {
-                    problems.add(fileName + ": the same text is already in the project as \u201C"
-                            + existingHashes.get(hash) + "\u201D");
-                    continue;
-                }
-                String name = uniqueName(transcript.name(), names);
-                existingHashes.put(hash, name);
-                String caseName = options.caseName() == null || options.caseName().isBlank()
-                        ? transcript.name() : options.caseName().strip();
-                long caseId = CaseStore.ensureCase(connection, caseName, null);
-                for (Map.Entry<String, String> attribute : options.attributes().entrySet()) {
-                    long attributeId = CaseStore.ensureAttribute(connection, attribute.getKey().strip(), null);
-                    CaseStore.writeValue(connection, caseId, attributeId, attribute.getValue());
-                }
-                String guid = guids != null && guids.containsKey(transcript.name())
-                        ? guids.get(transcript.name()) : UUID.randomUUID().toString();
-                int length = transcript.text().codePointCount(0, transcript.text().length());
-                long id = TranscriptStore.insert(connection, new TranscriptStore.NewTranscript(guid, name, caseId,
-                        transcript.text(), fileName, transcript.format().extension()), now);
-                result.add(new Imported(id, guid, name, caseName, length, transcript.format()));
+                writer.add(transcript);
             }
-            if (!problems.isEmpty()) {
-                // Thrown inside the write: the transaction rolls back and nothing is kept.
-                throw new InvalidInputException(String.join("\n", problems) + " (nothing was imported)");
+            if (!writer.problems.isEmpty()) {
+                throw new InvalidInputException(String.join("\n", writer.problems) + " (nothing was imported)");
             }
-            return result;
+            return writer.result;
         });
+    }
+
+    /** Stores transcripts one by one inside the caller's transaction, refusing texts the project already has. */
+    private static final class Writer {
+        private final Connection connection;
+        private final Options options;
+        private final Map<String, String> guids;
+        private final Map<String, String> existingHashes;
+        private final Set<String> names;
+        private final String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .toString();
+        private final List<String> problems = new ArrayList<>();
+        private final List<Imported> result = new ArrayList<>();
+
+        Writer(Connection connection, Options options, Map<String, String> guids) throws SQLException {
+            this.connection = connection;
+            this.options = options;
+            this.guids = guids;
+            this.existingHashes = TranscriptStore.namesByTextHash(connection);
+            this.names = TranscriptStore.names(connection);
+        }
+
+        void add(TranscriptReader.ReadTranscript transcript) throws SQLException {
+            String hash = TranscriptStore.sha256(transcript.text());
+            if (existingHashes.containsKey(hash)) {
+                problems.add(duplicate(transcript, hash));
+                return;
+            }
+            String fileName = transcript.file().getFileName().toString();
+            String name = uniqueName(transcript.name(), names);
+            existingHashes.put(hash, name);
+            String caseName = options.caseName() == null || options.caseName().isBlank()
+                    ? transcript.name() : options.caseName().strip();
+            long caseId = CaseStore.ensureCase(connection, caseName, null);
+            for (Map.Entry<String, String> attribute : options.attributes().entrySet()) {
+                long attributeId = CaseStore.ensureAttribute(connection, attribute.getKey().strip(), null);
+                CaseStore.writeValue(connection, caseId, attributeId, attribute.getValue());
+            }
+            String guid = guids != null && guids.containsKey(transcript.name())
+                    ? guids.get(transcript.name()) : UUID.randomUUID().toString();
+            int length = transcript.text().codePointCount(0, transcript.text().length());
+            long id = TranscriptStore.insert(connection, new TranscriptStore.NewTranscript(guid, name, caseId,
+                    transcript.text(), fileName, transcript.format().extension()), now);
+            result.add(new Imported(id, guid, name, caseName, length, transcript.format()));
+        }
+
+        private String duplicate(TranscriptReader.ReadTranscript transcript, String hash) {
+            return transcript.file().getFileName() + ": the same text is already in the project as \u201C"
+                    + existingHashes.get(hash) + "\u201D";
+        }
     }
 
     private static String uniqueName(String base, Set<String> taken) {

@@ -14,47 +14,32 @@ import org.divergence.core.collect.CrawlProgress;
  */
 final class CrawlConsole implements Consumer<CrawlProgress> {
 
-    private static final long INTERVAL_NANOS = 250_000_000L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    private final PrintWriter err;
+    private final ConsoleLine line;
     private final boolean interactive;
-    private long lastDraw;
-    private boolean drawn;
     private Instant announcedWait;
 
     CrawlConsole(PrintWriter err, boolean interactive) {
-        this.err = err;
+        this.line = new ConsoleLine(err);
         this.interactive = interactive;
     }
 
     @Override
     public synchronized void accept(CrawlProgress progress) {
         if (interactive) {
-            long now = System.nanoTime();
-            if (now - lastDraw < INTERVAL_NANOS && !progress.waiting()) {
-                return;
-            }
-            lastDraw = now;
-            err.print("\r" + progress.describe() + "\u001B[K");
-            err.flush();
-            drawn = true;
+            line.draw(progress.describe(), progress.waiting());
             return;
         }
         if (progress.waiting() && !progress.waitingUntil().equals(announcedWait)) {
             announcedWait = progress.waitingUntil();
-            err.println("waiting " + CrawlProgress.clock(progress.waitLeft()) + " (until "
+            line.println("waiting " + CrawlProgress.clock(progress.waitLeft()) + " (until "
                     + TIME.format(progress.waitingUntil()) + "): " + progress.waitReason());
-            err.flush();
         }
     }
 
-    synchronized void finish() {
-        if (drawn) {
-            err.print("\r\u001B[K");
-            err.flush();
-            drawn = false;
-        }
+    void finish() {
+        line.finish();
     }
 }

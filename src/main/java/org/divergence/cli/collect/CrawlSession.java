@@ -2,9 +2,6 @@ package org.divergence.cli.collect;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.divergence.app.collect.RunCrawl;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
@@ -98,17 +95,8 @@ final class CrawlSession {
     }
 
     private int run(Project project, RunCrawl runner, long crawlId) {
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C: stop at the next safe point, so the stopped crawl records why, then let the JVM exit.
-        Thread interrupt = new Thread(() -> {
-            control.cancel();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "collect-interrupt");
-        boolean hooked = addShutdownHook(interrupt);
+        // Ctrl-C: stop at the next safe point, so the stopped crawl records why and says so, then let the JVM exit.
+        StopOnInterrupt interrupt = new StopOnInterrupt(control::cancel);
         try {
             RunCrawl.Outcome outcome = runner.run(crawlId, Progress.NONE);
             console.finish();
@@ -130,10 +118,7 @@ final class CrawlSession {
             console.finish();
             throw new InvalidInputException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
         } finally {
-            finished.countDown();
-            if (hooked) {
-                removeShutdownHook(interrupt);
-            }
+            interrupt.close();
         }
     }
 
@@ -145,28 +130,6 @@ final class CrawlSession {
     }
 
     private String resumeHint(long crawlId) {
-        return "; continue with: " + AppInfo.ID + " collect resume --project " + Optional.of(projectFile)
-                .map(Path::toString).map(CrawlSession::quoteIfNeeded).orElseThrow() + " --crawl " + crawlId;
-    }
-
-    private static String quoteIfNeeded(String text) {
-        return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    private static boolean addShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting: the hook is running or has run.
-        }
+        return StopOnInterrupt.resumeHint(projectFile, "--crawl", crawlId);
     }
 }

@@ -1,5 +1,5 @@
 package org.divergence.core.agreement;
 
-/** The agreement of two coders on one code; {@code code} is its path, e.g. "Parent/Child". */
-public record CodeAgreement(long codeId, String code, AgreementCounts counts) {
+/** The agreement of the coders on one code; {@code code} is its path, e.g. "Parent/Child". */
+public record CodeAgreement(long codeId, String code, AgreementFigures figures) {
 }

@@ -1,11 +1,13 @@
 package org.divergence.core.agreement;
 
 /**
- * Where two coders disagree on a code: code points [start, end) of a transcript that only one of them coded with it.
- * For character units this is a maximal range; for other units it is one unit.
+ * Where coders disagree on a code: code points [start, end) of a transcript that some but not all of them coded with
+ * it. {@code codedBy} has bit i set when coder i (in the result's coder list) coded it. For character units this is a
+ * maximal range with the same coders; for other units it is one unit.
  */
-public record Disagreement(long transcriptId, long codeId, int start, int end, Side side) {
+public record Disagreement(long transcriptId, long codeId, int start, int end, long codedBy) {
 
-    /** Which coder coded the range. */
-    public enum Side { A_ONLY, B_ONLY }
+    public boolean codedBy(int coder) {
+        return (codedBy & (1L << coder)) != 0;
+    }
 }

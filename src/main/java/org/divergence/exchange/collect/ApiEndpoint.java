@@ -37,7 +37,7 @@ public final class ApiEndpoint {
     }
 
     /** localhost and loopback IP literals; other names are not looked up (DNS could lie). */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.equals("localhost") || name.endsWith(".localhost")) {
             return true;

@@ -5,13 +5,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
 import org.divergence.core.refi.RefiProject;
+import org.divergence.exchange.common.CappedInputStream;
+import org.divergence.exchange.common.SafeZip;
 
-/** Reads a REFI-QDA codebook (.qdc): one XML document, refused unread when larger than its limit. */
+/**
+ * Reads a REFI-QDA codebook (.qdc): one XML document streamed through {@link QdeParser} (whose element and markup
+ * limits bound the memory it takes), refused when it is larger than its limit, checked as it is read.
+ */
 public final class QdcReader {
 
-    /** A .qdc is a single XML document; larger ones are refused before parsing. */
-    public static final long MAX_CODEBOOK_BYTES = 64L << 20;
+    /** A .qdc is a single XML document, as large as a .qdpx's project document may be. */
+    public static final long MAX_CODEBOOK_BYTES = SafeZip.Limits.PROJECT_ARCHIVE.maxEntryBytes();
 
     private QdcReader() {
     }
@@ -25,11 +31,11 @@ public final class QdcReader {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException(name + ": file not found");
             }
+            String refusal = name + ": refused, larger than " + SafeZip.mb(MAX_CODEBOOK_BYTES) + " for a codebook";
             if (Files.size(file) > MAX_CODEBOOK_BYTES) {
-                throw new InvalidInputException(name + ": refused, larger than " + (MAX_CODEBOOK_BYTES >> 20)
-                        + " MB for a codebook");
+                throw new LimitExceededException(refusal);
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = new CappedInputStream(Files.newInputStream(file), MAX_CODEBOOK_BYTES, refusal)) {
                 return QdeParser.parseCodebook(in, name);
             }
         } catch (IOException e) {

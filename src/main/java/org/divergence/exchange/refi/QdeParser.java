@@ -12,11 +12,15 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
 import org.divergence.core.refi.CodeDefinitions;
 import org.divergence.core.refi.Guids;
 import org.divergence.core.refi.RefiColors;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.refi.Tally;
+import org.divergence.core.text.TextLimits;
+import org.divergence.exchange.common.Refusal;
+import org.divergence.exchange.common.SafeXml;
 
 /**
  * Reads a REFI-QDA project document (project.qde) or codebook (.qdc) by streaming, into a {@link RefiProject}.
@@ -36,8 +40,14 @@ public final class QdeParser {
         String richText(String path, String owner, Tally notCarried, Tally adjusted);
     }
 
-    /** As for transcript files: no interview comes near this, and it bounds the memory a source takes. */
-    static final int MAX_SOURCE_CHARS = 50_000_000;
+    /**
+     * Elements in one document: the model holds an object for most of them, so this bounds its memory (about 100 MB
+     * at the limit) whatever the document's size; real projects have a few thousand (a code, a coding and its
+     * selection are an element each, plus a reference or two).
+     */
+    static final int MAX_ELEMENTS = 500_000;
+    /** A description, a note or a value held as text: as long as an XML tag may be (see {@link SafeXml}). */
+    static final long MAX_ELEMENT_TEXT_CHARS = SafeXml.MAX_MARKUP_CHARS;
 
     private final XMLStreamReader xml;
     private final String where;
@@ -50,6 +60,7 @@ public final class QdeParser {
     private final List<RefiProject.Note> rawNotes = new ArrayList<>();
     private int nonConformingGuids;
     private int codesCounter;
+    private int elements;
 
     private record NoteLink(RefiProject.NoteTarget target, String targetGuid) {
     }
@@ -84,19 +95,18 @@ public final class QdeParser {
             }
             return project ? project() : codebookDocument();
         } catch (XMLStreamException e) {
-            InvalidInputException limit = limitReached(e);
+            InvalidInputException limit = SafeXml.refusalIn(e);
             throw limit != null ? limit : invalid(e);
         } catch (RuntimeException e) {
             if (e instanceof InvalidInputException) {
                 throw e;
             }
-            InvalidInputException limit = limitReached(e);
+            InvalidInputException limit = SafeXml.refusalIn(e);
             if (limit != null) {
                 throw limit;
             }
             // The StAX implementation wraps some malformations in runtime exceptions.
-            throw new InvalidInputException(where + ": not a readable REFI-QDA document (" + e.getMessage() + ")",
-                    e);
+            throw Refusal.of(where + ": is not a readable REFI-QDA document; nothing was imported", e);
         } finally {
             try {
                 xml.close();
@@ -104,20 +114,6 @@ public final class QdeParser {
                 // Closing a reader over bytes in memory.
             }
         }
-    }
-
-    /** A limit of the archive (a zip bomb) reached while the parser read: that message, not a parse error. */
-    private static InvalidInputException limitReached(Throwable error) {
-        Throwable current = error;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof InvalidInputException invalid) {
-                return invalid;
-            }
-            Throwable next = current instanceof XMLStreamException stream && stream.getNestedException() != null
-                    ? stream.getNestedException() : current.getCause();
-            current = next == current ? null : next;
-        }
-        return null;
     }
 
     private String root() throws XMLStreamException {
@@ -434,11 +430,6 @@ public final class QdeParser {
             }
         }
         int codings = wholeSource.size() + selections.stream().mapToInt(s -> s.codings().size()).sum();
-        if (text != null && text.length() > MAX_SOURCE_CHARS) {
-            notCarried.add("sources too long for one transcript (over " + MAX_SOURCE_CHARS / 1_000_000
-                    + " million characters), with their codings");
-            return null;
-        }
         if (text == null) {
             if (plainTextPath == null && richTextPath == null) {
                 notCarried.add("sources without any text", 1);
@@ -738,6 +729,11 @@ public final class QdeParser {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
+                if (++elements > MAX_ELEMENTS) {
+                    throw new LimitExceededException(where + at() + ": refused, the document has more than "
+                            + String.format(Locale.ROOT, "%,d", MAX_ELEMENTS) + " elements (codes, codings, notes"
+                            + "…), the limit for one project; nothing was imported");
+                }
                 handler.handle(xml.getLocalName());
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 return;
@@ -755,8 +751,14 @@ public final class QdeParser {
         while (xml.hasNext()) {
             int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (text.length() + xml.getTextLength() > MAX_ELEMENT_TEXT_CHARS) {
+                        throw new LimitExceededException(where + at() + ": refused, a text there is longer than "
+                                + TextLimits.characters(MAX_ELEMENT_TEXT_CHARS) + " (the limit for a description, "
+                                + "note or value); nothing was imported");
+                    }
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (--depth == 0) {
@@ -781,6 +783,8 @@ public final class QdeParser {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT && --depth == 0) {
                 return;
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw invalid("it refers to an entity (&" + xml.getLocalName() + ";), which is not read");
             }
         }
         throw invalid("the document ends in the middle of an element");
@@ -791,10 +795,14 @@ public final class QdeParser {
     }
 
     private InvalidInputException invalid(String message) {
+        return new InvalidInputException(where + at() + ": " + message + "; nothing was imported");
+    }
+
+    /** ", line 3, column 7": where the parser is. */
+    private String at() {
         Location location = xml.getLocation();
-        String at = location != null && location.getLineNumber() > 0 ? ", line " + location.getLineNumber()
+        return location != null && location.getLineNumber() > 0 ? ", line " + location.getLineNumber()
                 + ", column " + location.getColumnNumber() : "";
-        return new InvalidInputException(where + at + ": " + message + "; nothing was imported");
     }
 
     private InvalidInputException invalid(XMLStreamException e) {
@@ -806,9 +814,11 @@ public final class QdeParser {
             return new InvalidInputException(where + at + ": not valid text in its encoding (UTF-8 unless it "
                     + "declares another); nothing was imported", e);
         }
-        String message = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceFirst(
-                "^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "");
-        return new InvalidInputException(where + at + ": not well-formed XML (" + message + "); nothing was imported",
+        if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+            return new LimitExceededException(where + at + ": refused, its elements nest more than 100 deep (the "
+                    + "limit); nothing was imported");
+        }
+        return Refusal.of(where + at + ": is not well-formed XML (it is damaged or cut short); nothing was imported",
                 e);
     }
 }

@@ -1,25 +1,27 @@
 package org.divergence.exchange.refi;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
 import org.divergence.core.refi.RefiProject;
 import org.divergence.core.refi.Tally;
+import org.divergence.core.text.TextLimits;
+import org.divergence.exchange.common.BoundedText;
+import org.divergence.exchange.common.Refusal;
+import org.divergence.exchange.common.SafeXml;
+import org.divergence.exchange.common.SafeZip;
+import org.divergence.exchange.transcripts.DocxText;
 
 /**
- * Reads a .qdpx archive into a {@link RefiProject}, safely (see {@link SafeZip} and {@link SafeXml}) and leniently:
+ * Reads a .qdpx archive into a {@link RefiProject}, safely (see {@link SafeZip} and {@link SafeXml}), within a
+ * memory budget ({@link SafeZip.Limits#PROJECT_ARCHIVE}, and each source's text no longer than a transcript), and
+ * leniently:
  * the project document may be named after the project instead of project.qde, the sources folder may be "Sources",
  * paths may lack "internal://", texts may be UTF-16 or (with a note in the report) Windows-1252, and a source with
  * rich text only is read from its .docx. Nothing is written anywhere.
@@ -30,17 +32,18 @@ public final class QdpxReader {
     }
 
     public static RefiProject read(Path file) {
-        return read(file, SafeZip.Limits.DEFAULT);
+        return read(file, SafeZip.Limits.PROJECT_ARCHIVE);
     }
 
     public static RefiProject read(Path file, SafeZip.Limits limits) {
-        try (SafeZip zip = SafeZip.open(file, limits)) {
+        try (SafeZip zip = SafeZip.open(file, ".qdpx", limits)) {
             String document = projectDocument(zip);
             String where = zip.name() + " \u203A " + document;
             try (InputStream in = zip.open(document)) {
                 return QdeParser.parseProject(in, where, new ArchiveTexts(zip));
             } catch (IOException e) {
-                throw new InvalidInputException(where + ": cannot be read (" + e.getMessage() + ")", e);
+                InvalidInputException ours = SafeXml.refusalIn(e);
+                throw ours != null ? ours : Refusal.of(where + ": cannot be read; nothing was imported", e);
             }
         }
     }
@@ -78,7 +81,7 @@ public final class QdpxReader {
             if (entry.isEmpty()) {
                 return null;
             }
-            return decode(zip.read(entry.get()), zip.name() + " \u203A " + entry.get(), adjusted);
+            return text(zip, entry.get(), adjusted);
         }
 
         @Override
@@ -93,11 +96,11 @@ public final class QdpxReader {
                         + lower.substring(lower.lastIndexOf('.') + 1) + ")");
                 return null;
             }
-            byte[] bytes = zip.read(entry.get());
-            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
-                 XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
-                return extractor.getText();
-            } catch (IOException | RuntimeException e) {
+            try (InputStream in = zip.open(entry.get())) {
+                return DocxText.read(in, zip.name() + " \u203A " + entry.get(), TextLimits.MAX_TRANSCRIPT_CHARS);
+            } catch (LimitExceededException e) {
+                throw e;
+            } catch (InvalidInputException | IOException e) {
                 notCarried.add("sources whose .docx could not be read");
                 return null;
             }
@@ -134,36 +137,54 @@ public final class QdpxReader {
         }
     }
 
-    /** UTF-8 (BOM or not) or UTF-16 with a BOM; other bytes are read as Windows-1252, and the report says so. */
-    static String decode(byte[] bytes, String where, Tally adjusted) {
-        Charset charset = StandardCharsets.UTF_8;
-        int skip = 0;
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        }
-        if (skip > 0) {
-            adjusted.add("byte order marks before source texts left out (positions count from the first character "
-                    + "after them)");
-        }
-        try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-            if (text.indexOf('\0') >= 0) {
-                throw new InvalidInputException(where + ": contains NUL characters; it is not text. Nothing was "
-                        + "imported");
+    /**
+     * A source's text, decoded as it inflates and never longer than a transcript may be: UTF-8 (BOM or not) or
+     * UTF-16 with a BOM; other bytes are read (again) as Windows-1252, and the report says so.
+     */
+    static String text(SafeZip zip, String entry, Tally adjusted) {
+        String where = zip.name() + " \u203A " + entry;
+        long hint = zip.declaredSize(entry);
+        String text;
+        try (InputStream in = zip.open(entry)) {
+            BoundedText.Decoded decoded = BoundedText.decode(in, TextLimits.MAX_TRANSCRIPT_CHARS, hint);
+            if (decoded.byteOrderMarkLength() > 0) {
+                adjusted.add("byte order marks before source texts left out (positions count from the first "
+                        + "character after them)");
             }
-            return text;
-        } catch (CharacterCodingException e) {
+            text = decoded.text();
+        } catch (BoundedText.Malformed e) {
             adjusted.add("source texts that are not UTF-8 read as Windows-1252");
-            return new String(bytes, Charset.forName("windows-1252"));
+            text = windows1252(zip, entry, hint);
+        } catch (BoundedText.TooLong e) {
+            throw tooLong(where, e.limit());
+        } catch (IOException e) {
+            throw failure(where, e);
         }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidInputException(where + ": contains NUL characters; it is not text. Nothing was "
+                    + "imported");
+        }
+        return text;
+    }
+
+    private static String windows1252(SafeZip zip, String entry, long hint) {
+        String where = zip.name() + " \u203A " + entry;
+        try (InputStream in = zip.open(entry)) {
+            return BoundedText.decodeReplacing(in, Charset.forName("windows-1252"), TextLimits.MAX_TRANSCRIPT_CHARS, hint);
+        } catch (BoundedText.TooLong e) {
+            throw tooLong(where, e.limit());
+        } catch (IOException e) {
+            throw failure(where, e);
+        }
+    }
+
+    private static InvalidInputException tooLong(String where, long limit) {
+        return new LimitExceededException(where + ": refused, the text is longer than "
+                + TextLimits.characters(limit) + " (the limit for one transcript); nothing was imported");
+    }
+
+    private static InvalidInputException failure(String where, IOException e) {
+        InvalidInputException ours = SafeXml.refusalIn(e);
+        return ours != null ? ours : Refusal.of(where + ": cannot be read; nothing was imported", e);
     }
 }

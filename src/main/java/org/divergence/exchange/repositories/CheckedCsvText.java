@@ -90,7 +90,8 @@ final class CheckedCsvText extends Reader {
         while (true) {
             CoderResult result = decoder.decode(input, out, endOfInput);
             int produced = out.position() - offset;
-            if (result.isError() && line == 1 && column == 0 && isUtf16ByteOrderMark()) {
+            // A UTF-16 byte-order mark only counts at the very first byte; FF FE further on is just invalid UTF-8.
+            if (result.isError() && first && produced == 0 && input.position() == 0 && isUtf16ByteOrderMark()) {
                 throw problem(1, 0, "is UTF-16 text; save the file as UTF-8");
             }
             if (result.isError()) {

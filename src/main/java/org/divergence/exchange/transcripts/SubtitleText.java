@@ -1,10 +1,9 @@
 package org.divergence.exchange.transcripts;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.exchange.common.BoundedText;
 
 /**
  * Turns WebVTT and SubRip subtitles into transcript lines "[hh:mm:ss] Speaker: text", one per turn: consecutive cues
@@ -27,107 +26,176 @@ final class SubtitleText {
     private SubtitleText() {
     }
 
-    static String fromVtt(String source, String file) {
+    static String fromVtt(String source, String file, int maxChars) throws BoundedText.TooLong {
         String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
         if (!text.startsWith("WEBVTT")) {
             throw new InvalidInputException(file + ": not a WebVTT file (the first line must be WEBVTT)");
         }
-        return render(cues(text, file, true));
+        return turns(text, true, maxChars).toString();
     }
 
-    static String fromSrt(String source, String file) {
+    static String fromSrt(String source, String file, int maxChars) throws BoundedText.TooLong {
         String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
-        List<Cue> cues = cues(text, file, false);
-        if (cues.isEmpty() && !text.isBlank()) {
+        Turns turns = turns(text, false, maxChars);
+        if (turns.cues == 0 && !text.isBlank()) {
             throw new InvalidInputException(file + ": no subtitle timings found (expected lines like "
                     + "00:00:01,000 --> 00:00:04,000)");
         }
-        return render(cues);
+        return turns.toString();
     }
 
-    private static List<Cue> cues(String text, String file, boolean vtt) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        List<Cue> cues = new ArrayList<>();
-        int i = 0;
-        while (i < lines.length) {
-            String line = lines[i];
+    /** Reads the cues one line at a time (the text is never split into an array) and writes turns as they close. */
+    private static Turns turns(String text, boolean vtt, int maxChars) throws BoundedText.TooLong {
+        Lines lines = new Lines(text);
+        Turns turns = new Turns(maxChars);
+        while (lines.hasNext()) {
+            String line = lines.next();
             if (vtt && (line.startsWith("NOTE") || line.startsWith("STYLE") || line.startsWith("REGION"))) {
-                while (i < lines.length && !lines[i].isBlank()) {
-                    i++;
+                while (lines.hasNext() && !lines.peek().isBlank()) {
+                    lines.next();
                 }
                 continue;
             }
             Matcher timing = TIMING.matcher(line);
             if (!timing.matches()) {
-                i++;
                 continue;
             }
             String time = "%02d:%02d:%02d".formatted(timing.group(1) == null ? 0 : Integer.parseInt(timing.group(1)),
                     Integer.parseInt(timing.group(2)), Integer.parseInt(timing.group(3)));
-            i++;
             StringBuilder body = new StringBuilder();
-            while (i < lines.length && !lines[i].isBlank()) {
+            while (lines.hasNext() && !lines.peek().isBlank()) {
                 if (!body.isEmpty()) {
                     body.append(' ');
                 }
-                body.append(lines[i].strip());
-                i++;
-            }
-            String speaker = null;
-            String content = body.toString();
-            Matcher voice = VOICE.matcher(content);
-            if (voice.find()) {
-                speaker = voice.group(1).strip();
-            }
-            content = TAG.matcher(content).replaceAll("").strip();
-            content = content.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                    .replace("&nbsp;", " ");
-            if (speaker == null) {
-                Matcher prefix = SPEAKER_PREFIX.matcher(content);
-                if (prefix.matches()) {
-                    speaker = prefix.group(1);
-                    content = prefix.group(2).strip();
+                body.append(lines.next().strip());
+                if (body.length() > maxChars) {
+                    throw new BoundedText.TooLong(maxChars);
                 }
             }
-            if (!content.isEmpty()) {
-                cues.add(new Cue(time, speaker, content));
+            Cue cue = cue(time, body.toString());
+            if (cue != null) {
+                turns.add(cue);
             }
         }
-        if (cues.size() > 2_000_000) {
-            throw new InvalidInputException(file + ": too many cues");
-        }
-        return cues;
+        turns.close();
+        return turns;
     }
 
-    private static String render(List<Cue> cues) {
-        StringBuilder out = new StringBuilder();
-        Cue open = null;
-        StringBuilder openText = new StringBuilder();
-        for (Cue cue : cues) {
+    private static Cue cue(String time, String body) {
+        String speaker = null;
+        String content = body;
+        Matcher voice = VOICE.matcher(content);
+        if (voice.find()) {
+            speaker = voice.group(1).strip();
+        }
+        content = TAG.matcher(content).replaceAll("").strip();
+        content = content.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ");
+        if (speaker == null) {
+            Matcher prefix = SPEAKER_PREFIX.matcher(content);
+            if (prefix.matches()) {
+                speaker = prefix.group(1);
+                content = prefix.group(2).strip();
+            }
+        }
+        return content.isEmpty() ? null : new Cue(time, speaker, content);
+    }
+
+    /** The lines of a text (CRLF, CR or LF), one at a time, with one line of look-ahead. */
+    private static final class Lines {
+        private final String text;
+        private int position;
+        private String peeked;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        boolean hasNext() {
+            return peeked != null || position <= text.length() && !(position == text.length() && endsWithBreak());
+        }
+
+        private boolean endsWithBreak() {
+            return position > 0 && (text.charAt(position - 1) == '\n' || text.charAt(position - 1) == '\r');
+        }
+
+        String peek() {
+            if (peeked == null) {
+                peeked = read();
+            }
+            return peeked;
+        }
+
+        String next() {
+            String line = peek();
+            peeked = null;
+            return line;
+        }
+
+        private String read() {
+            int end = position;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String line = text.substring(position, end);
+            if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length()
+                    && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            position = end + 1;
+            return line;
+        }
+    }
+
+    /** Consecutive cues of one speaker join into one turn, written "[hh:mm:ss] Speaker: text" once it closes. */
+    private static final class Turns {
+        private final BoundedText.Sink out;
+        private Cue open;
+        private final StringBuilder openText = new StringBuilder();
+        private long cues;
+
+        Turns(int maxChars) {
+            this.out = new BoundedText.Sink(maxChars);
+        }
+
+        void add(Cue cue) throws BoundedText.TooLong {
+            cues++;
             if (open != null && open.speaker() != null && open.speaker().equals(cue.speaker())) {
                 openText.append(' ').append(cue.text());
-                continue;
+                if (openText.length() > out.maxChars()) {
+                    throw new BoundedText.TooLong(out.maxChars());
+                }
+                return;
             }
-            flush(out, open, openText);
+            close();
             open = cue;
             openText.setLength(0);
             openText.append(cue.text());
         }
-        flush(out, open, openText);
-        return out.toString();
-    }
 
-    private static void flush(StringBuilder out, Cue cue, CharSequence text) {
-        if (cue == null) {
-            return;
+        void close() throws BoundedText.TooLong {
+            if (open == null) {
+                return;
+            }
+            try {
+                if (!out.isEmpty()) {
+                    out.append('\n');
+                }
+                out.append('[').append(open.time()).append("] ");
+                if (open.speaker() != null) {
+                    out.append(open.speaker()).append(": ");
+                }
+                out.append(openText);
+            } catch (BoundedText.TooLong e) {
+                throw e;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            open = null;
         }
-        if (!out.isEmpty()) {
-            out.append('\n');
+
+        @Override
+        public String toString() {
+            return out.toString();
         }
-        out.append('[').append(cue.time()).append("] ");
-        if (cue.speaker() != null) {
-            out.append(cue.speaker()).append(": ");
-        }
-        out.append(text);
     }
 }

@@ -1,31 +1,31 @@
 package org.divergence.exchange.transcripts;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.pdfbox.text.TextPosition;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
+import org.divergence.core.text.TextLimits;
 import org.divergence.core.text.TextNormalizer;
+import org.divergence.exchange.common.BoundedText;
+import org.divergence.exchange.common.Refusal;
 
 /**
  * Reads one transcript file into normalised text (see {@link TextNormalizer}). Every failure is an
- * {@link InvalidInputException} whose message starts with the file name and says what is wrong.
+ * {@link InvalidInputException} whose message starts with the file name and says what is wrong, in our words (what a
+ * format library said goes to the log, see {@link Refusal}). Every format is read as a stream that keeps at most the
+ * text's limit of characters; the limits are checked while reading, so no file can make the reader hold more.
  */
 public final class TranscriptReader {
 
@@ -33,20 +33,17 @@ public final class TranscriptReader {
     public record ReadTranscript(Path file, String name, String text, TranscriptFormat format) {
     }
 
-    /** Larger inputs are refused before reading: no real interview comes near this. */
-    /** Documents may carry images; text files are all text. Both bounds keep a 256 MB heap enough for any input. */
+    /** Documents may carry images, text files are all text: larger files are refused before reading. */
     static final long MAX_DOCUMENT_BYTES = 200L * 1024 * 1024;
     static final long MAX_TEXT_FILE_BYTES = 32L * 1024 * 1024;
-    /** About 8,000 pages: far beyond any interview, small enough to code and to hold in memory. */
-    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
-
-    static {
-        // POI logs through the Log4j API; without a provider it complains on stderr. A simple logger is enough.
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory",
-                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        }
-    }
+    /** The limit of every format, checked while the text comes out. */
+    static final int MAX_TEXT_CHARS = TextLimits.MAX_TRANSCRIPT_CHARS;
+    /** A PDF stream (a page's content, a font, an image) once decoded: PDFBox holds one in memory while it reads it. */
+    static final long MAX_PDF_STREAM_BYTES = 64L << 20;
+    /** A PDF page's characters: PDFBox keeps each with its position until the page ends. */
+    static final int MAX_PDF_PAGE_CHARS = 100_000;
+    private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+        (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     private TranscriptReader() {
     }
@@ -71,21 +68,17 @@ public final class TranscriptReader {
                 default -> MAX_TEXT_FILE_BYTES;
             };
             if (size > limit) {
-                throw new InvalidInputException(name + ": too large for a transcript (" + size / (1024 * 1024)
+                throw new LimitExceededException(name + ": too large for a transcript (" + size / (1024 * 1024)
                         + " MB; the limit is " + limit / (1024 * 1024) + " MB)");
             }
             String raw = switch (format) {
-                case TXT, MD -> decodeText(Files.readAllBytes(file), name);
-                case VTT -> SubtitleText.fromVtt(decodeText(Files.readAllBytes(file), name), name);
-                case SRT -> SubtitleText.fromSrt(decodeText(Files.readAllBytes(file), name), name);
+                case TXT, MD -> text(file, name, size);
+                case VTT -> SubtitleText.fromVtt(text(file, name, size), name, MAX_TEXT_CHARS);
+                case SRT -> SubtitleText.fromSrt(text(file, name, size), name, MAX_TEXT_CHARS);
                 case DOCX -> docx(file, name);
                 case PDF -> pdf(file, name);
-                case ODT -> OdtText.read(file, name);
+                case ODT -> OdtText.read(file, name, MAX_TEXT_CHARS);
             };
-            if (raw.length() > MAX_TEXT_CHARS) {
-                throw new InvalidInputException(name + ": the text is too long for one transcript ("
-                        + raw.length() / (1024 * 1024) + " million characters)");
-            }
             String text = TextNormalizer.normalize(raw);
             if (text.indexOf('\0') >= 0) {
                 throw new InvalidInputException(name + ": contains NUL characters; it does not look like text");
@@ -95,83 +88,113 @@ public final class TranscriptReader {
                         + (format == TranscriptFormat.PDF ? " (a scanned PDF without a text layer?)" : ""));
             }
             return new ReadTranscript(file, stem(name), text, format);
+        } catch (BoundedText.TooLong e) {
+            throw tooLong(name, e.limit());
         } catch (IOException e) {
             throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
+    static InvalidInputException tooLong(String name, long limit) {
+        return new LimitExceededException(name + ": refused, its text is longer than " + TextLimits.characters(limit)
+                + " (the limit for one transcript)");
+    }
+
     /** A plain-text transcript given as bytes (e.g. a resource bundled in the jar), read like a .txt file. */
     public static ReadTranscript fromBytes(String fileName, byte[] bytes) {
-        String text = TextNormalizer.normalize(decodeText(bytes, fileName));
-        return new ReadTranscript(Path.of(fileName), stem(fileName), text, TranscriptFormat.TXT);
+        try {
+            String text = TextNormalizer.normalize(decodeText(new ByteArrayInputStream(bytes), fileName,
+                    bytes.length));
+            return new ReadTranscript(Path.of(fileName), stem(fileName), text, TranscriptFormat.TXT);
+        } catch (BoundedText.TooLong e) {
+            throw tooLong(fileName, e.limit());
+        } catch (IOException e) {
+            throw new InvalidInputException(fileName + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String text(Path file, String name, long size) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return decodeText(in, name, size);
+        }
     }
 
     /** UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused with the failing byte offset. */
-    static String decodeText(byte[] bytes, String name) {
-        Charset charset = StandardCharsets.UTF_8;
-        int skip = 0;
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        }
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+    private static String decodeText(InputStream in, String name, long size) throws IOException {
         try {
-            return decoder.decode(buffer).toString();
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(name + ": is not UTF-8 text (invalid byte at offset " + buffer.position()
+            return BoundedText.decode(in, MAX_TEXT_CHARS, size).text();
+        } catch (BoundedText.Malformed e) {
+            String what = e.charset() == StandardCharsets.UTF_8 ? "UTF-8 text" : e.charset().name() + " text";
+            throw new InvalidInputException(name + ": is not " + what + " (invalid byte at offset " + e.offset()
                     + "); save it as UTF-8 and import it again", e);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(name + ": is not readable as " + charset.name() + " text", e);
         }
     }
 
     private static String docx(Path file, String name) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-             XWPFDocument document = new XWPFDocument(in);
-             XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
-            return extractor.getText();
-        } catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new InvalidInputException(name + ": is encrypted (password-protected) or an old .doc file; "
-                    + "remove the password or save it as .docx, then import it again", e);
-        } catch (NotOfficeXmlFileException e) {
-            throw new InvalidInputException(name + ": is not a Word .docx document", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(name + ": is damaged or not a .docx document (" + e.getMessage() + ")",
-                    e);
-        } catch (RuntimeException e) {
-            if (e instanceof InvalidInputException) {
-                throw e;
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Arrays.equals(in.readNBytes(OLE2_SIGNATURE.length), OLE2_SIGNATURE)) {
+                throw new InvalidInputException(name + ": is encrypted (password-protected) or an old .doc file; "
+                        + "remove the password or save it as .docx, then import it again");
             }
-            throw new InvalidInputException(name + ": is damaged or not a .docx document (" + e.getMessage() + ")",
-                    e);
-        } catch (NoClassDefFoundError e) {
-            // Found by fuzzing: a ZIP entry compressed with a method (e.g. Zstandard) whose optional decoder is not
-            // shipped; POI then fails to load it. Word never writes such files.
-            throw new InvalidInputException(name + ": uses a ZIP compression method Word does not use ("
-                    + e.getMessage() + "); is it really a .docx document?", e);
         }
+        return DocxText.read(file, name, MAX_TEXT_CHARS);
     }
 
     private static String pdf(Path file, String name) {
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper();
+        BoundedText.Sink text = new BoundedText.Sink(MAX_TEXT_CHARS);
+        try (PDDocument document = Loader.loadPDF(file.toFile(),
+                MemoryUsageSetting.setupMainMemoryOnly(MAX_PDF_STREAM_BYTES).streamCache)) {
+            PDFTextStripper stripper = new PageBoundedStripper();
             stripper.setLineSeparator("\n");
             stripper.setParagraphEnd("");
             stripper.setPageEnd("\n");
-            return stripper.getText(document);
+            stripper.writeText(document, text);
+            return text.toString();
         } catch (InvalidPasswordException e) {
             throw new InvalidInputException(name + ": is encrypted (password-protected); remove the password and "
                     + "import it again", e);
+        } catch (BoundedText.TooLong e) {
+            throw tooLong(name, e.limit());
+        } catch (PageTooLong e) {
+            throw new LimitExceededException(name + ": refused, page " + e.page + " holds more than "
+                    + TextLimits.characters(MAX_PDF_PAGE_CHARS) + " (the limit for one page)");
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(name + ": is damaged or not a PDF (" + e.getMessage() + ")", e);
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            if (String.valueOf(e.getMessage()).contains("Maximum allowed scratch file memory")) {
+                throw new LimitExceededException(name + ": refused, a stream in the PDF unpacks to more than "
+                        + MAX_PDF_STREAM_BYTES / (1024 * 1024) + " MB (the limit for one)");
+            }
+            throw Refusal.of(name + ": is damaged or not a PDF", e);
+        }
+    }
+
+    /** Counts the characters of the page being read, which PDFBox holds until the page ends. */
+    private static final class PageBoundedStripper extends PDFTextStripper {
+        private int pageChars;
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            pageChars = 0;
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++pageChars > MAX_PDF_PAGE_CHARS) {
+                throw new PageTooLong(getCurrentPageNo());
+            }
+            super.processTextPosition(text);
+        }
+    }
+
+    private static final class PageTooLong extends RuntimeException {
+        private final int page;
+
+        PageTooLong(int page) {
+            super("page " + page + " is too long", null, false, false);
+            this.page = page;
         }
     }
 

@@ -11,12 +11,18 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -40,9 +46,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The Agreement section: two coders and a unit, the table of agreement per code and overall coloured by the kappa
- * bands of Landis and Koch, and below it the disagreements on the selected code side by side; double-click (or
- * Enter) shows one in the Interviews editor.
+ * The Agreement section: two or more coders (a checklist) and a unit, the table of agreement per code and overall
+ * coloured by the kappa bands of Landis and Koch, and below it the passages where the coders differ on the selected
+ * code, with who coded them (double-click or Enter shows one in the Interviews editor), and each pair's table.
  */
 public final class AgreementView {
 
@@ -51,6 +57,7 @@ public final class AgreementView {
     private final BorderPane root = new BorderPane();
     private final TableView<AgreementViewModel.Row> table = new TableView<>();
     private final TableView<AgreementViewModel.DisagreementRow> disagreements = new TableView<>();
+    private final TableView<AgreementViewModel.PairRow> pairs = new TableView<>();
 
     public AgreementView(AgreementViewModel viewModel, RefiActions refi) {
         this.viewModel = viewModel;
@@ -68,12 +75,6 @@ public final class AgreementView {
         Label title = new Label("Agreement");
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<String> a = coderBox("agreement-coder-a", viewModel.coderAProperty());
-        ComboBox<String> b = coderBox("agreement-coder-b", viewModel.coderBProperty());
-        Button swap = new Button(null, new FontIcon(Material2MZ.SWAP_HORIZ));
-        swap.getStyleClass().add("flat");
-        swap.setTooltip(new Tooltip("Swap coders A and B"));
-        swap.setOnAction(event -> viewModel.swapCoders());
         ComboBox<AgreementUnit> unit = new ComboBox<>();
         unit.setId("agreement-unit");
         unit.getItems().setAll(AgreementUnit.values());
@@ -81,7 +82,8 @@ public final class AgreementView {
         unit.setButtonCell(unitCell());
         unit.setCellFactory(list -> unitCell());
         unit.setTooltip(new Tooltip("What one unit is. A unit counts as coded by a coder when any part of it carries "
-                + "the code; every unit of every transcript counts, also text nobody coded."));
+                + "the code; every unit of every transcript counts, also text nobody coded. Unitizing alpha always "
+                + "works on characters."));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
@@ -92,19 +94,37 @@ public final class AgreementView {
         merge.setOnAction(event -> refi.chooseAndMerge());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, busy, new Label("Coder A"), a, swap, new Label("Coder B"), b,
-                new Label("Unit"), unit, merge);
+        HBox bar = new HBox(10, title, spacer, busy, new Label("Coders"), coderMenu(), new Label("Unit"), unit,
+                merge);
         bar.getStyleClass().add("section-header");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    private ComboBox<String> coderBox(String id, javafx.beans.property.ObjectProperty<String> property) {
-        ComboBox<String> box = new ComboBox<>(viewModel.coders());
-        box.setId(id);
-        box.setPrefWidth(120);
-        box.valueProperty().bindBidirectional(property);
-        return box;
+    /** A checklist of the project's coders that stays open while several are ticked; its button names them. */
+    private MenuButton coderMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("agreement-coders");
+        menu.setPrefWidth(220);
+        menu.setTooltip(new Tooltip("The coders to compare: two or more. Two coders show their 2 × 2 counts and "
+                + "Cohen's kappa; more show Fleiss' kappa and each pair's table."));
+        menu.textProperty().bind(Bindings.createStringBinding(() -> viewModel.chosenCoders().isEmpty() ? "none"
+                : String.join(", ", viewModel.chosenCoders()), viewModel.chosenCoders()));
+        Runnable fill = () -> menu.getItems().setAll(viewModel.coders().stream().map(name -> {
+            CheckBox box = new CheckBox(name);
+            box.setSelected(viewModel.chosenCoders().contains(name));
+            box.selectedProperty().addListener((obs, old, on) -> viewModel.choose(name, on));
+            CustomMenuItem item = new CustomMenuItem(box);
+            item.setHideOnClick(false);
+            return (MenuItem) item;
+        }).toList());
+        viewModel.coders().addListener((ListChangeListener<String>) change -> fill.run());
+        viewModel.chosenCoders().addListener((ListChangeListener<String>) change -> menu.getItems().forEach(item -> {
+            CheckBox box = (CheckBox) ((CustomMenuItem) item).getContent();
+            box.setSelected(viewModel.chosenCoders().contains(box.getText()));
+        }));
+        fill.run();
+        return menu;
     }
 
     private static ListCell<AgreementUnit> unitCell() {
@@ -136,10 +156,10 @@ public final class AgreementView {
         heading.textProperty().bind(Bindings.createStringBinding(() -> {
             AgreementViewModel.Row row = viewModel.selectedProperty().get();
             if (row == null) {
-                return "Disagreements";
+                return "Where the coders differ";
             }
-            return "Disagreements on " + (row.overall() ? "all codes" : "\u201C" + row.code() + "\u201D") + ": "
-                    + viewModel.disagreements().size();
+            return "Where the coders differ on " + (row.overall() ? "any code" : "“" + row.code() + "”")
+                    + ": " + viewModel.disagreements().size() + " passages";
         }, viewModel.selectedProperty(), viewModel.disagreements()));
         Button show = new Button("Show in text", new FontIcon(Material2MZ.OPEN_IN_NEW));
         show.setId("agreement-show-in-text");
@@ -150,9 +170,18 @@ public final class AgreementView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, heading, spacer, show);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(6, bar, disagreements);
-        bottom.setPadding(new Insets(4, 10, 8, 10));
+        VBox differences = new VBox(6, bar, disagreements);
+        differences.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(disagreements, Priority.ALWAYS);
+        buildPairs();
+        Tab differ = new Tab("Disagreements", differences);
+        Tab each = new Tab("Pairs of coders", pairs);
+        each.setId("agreement-pairs-tab");
+        TabPane tabs = new TabPane(differ, each);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox bottom = new VBox(tabs);
+        bottom.setPadding(new Insets(4, 10, 8, 10));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
@@ -185,17 +214,29 @@ public final class AgreementView {
         code.setPrefWidth(300);
         code.setMinWidth(160);
         table.getColumns().add(code);
-        table.getColumns().add(count("Units", AgreementCounts::units, "Units per code (every transcript, in full)"));
-        table.getColumns().add(count("Both", AgreementCounts::both, "Units both coders coded with the code"));
-        table.getColumns().add(count("A only", AgreementCounts::aOnly, "Units only coder A coded with the code"));
-        table.getColumns().add(count("B only", AgreementCounts::bOnly, "Units only coder B coded with the code"));
-        table.getColumns().add(count("Neither", AgreementCounts::neither, "Units neither coder coded with it"));
-        table.getColumns().add(figure("Agreement %", AgreementCounts::percentAgreement, 1, false,
-                "Percent agreement: units on which both agree (both or neither)"));
-        table.getColumns().add(figure("Kappa", AgreementCounts::kappa, 3, true,
-                "Cohen's kappa: (po − pe) / (1 − pe), pe = p_yes_A·p_yes_B + p_no_A·p_no_B; — when undefined"));
-        table.getColumns().add(figure("Alpha", AgreementCounts::alpha, 3, true,
-                "Krippendorff's alpha (nominal, two coders); — when undefined"));
+        table.getColumns().add(count("Units", row -> row.figures().units(),
+                "Units per code (every transcript, in full; overall: units × codes)"));
+        List<TableColumn<AgreementViewModel.Row, ?>> twoOnly = List.of(
+                count("Both", row -> twoCoders(row).both(), "Units both coders coded with the code"),
+                count("A only", row -> twoCoders(row).aOnly(), "Units only coder A coded with the code"),
+                count("B only", row -> twoCoders(row).bOnly(), "Units only coder B coded with the code"),
+                count("Neither", row -> twoCoders(row).neither(), "Units neither coder coded with it"));
+        table.getColumns().addAll(twoOnly);
+        table.getColumns().add(figure("Agreement %", row -> row.figures().percentAgreement(), 1, false,
+                "Percent agreement: units on which all coders agree (all coded or none did)"));
+        TableColumn<AgreementViewModel.Row, Double> kappa = figure("Kappa", row -> row.figures().kappa(), 3, true,
+                "Cohen's kappa: (po − pe) / (1 − pe), pe = p_yes_A·p_yes_B + p_no_A·p_no_B; — when undefined");
+        TableColumn<AgreementViewModel.Row, Double> fleiss = figure("Fleiss κ", row -> row.figures().fleissKappa(),
+                3, true, "Fleiss' kappa over all coders; each pair's Cohen's kappa is under Pairs of coders");
+        table.getColumns().addAll(List.of(kappa, fleiss));
+        table.getColumns().add(figure("Alpha", row -> row.figures().alpha(), 3, true,
+                "Krippendorff's alpha (nominal: coded or not) over all coders; — when undefined"));
+        table.getColumns().add(figure("Alpha u", row -> row.figures().alphaU(), 3, true,
+                "Krippendorff's unitizing alpha (as DKPro Statistics): how the coders' spans overlap, over characters "
+                        + "whatever the unit, the transcripts end to end in the order of their names"));
+        twoOnly.forEach(column -> column.visibleProperty().bind(viewModel.twoCodersProperty()));
+        kappa.visibleProperty().bind(viewModel.twoCodersProperty());
+        fleiss.visibleProperty().bind(viewModel.twoCodersProperty().not());
         TableColumn<AgreementViewModel.Row, String> band = new TableColumn<>("Kappa band");
         band.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().band().label()));
         band.setMinWidth(115);
@@ -228,11 +269,14 @@ public final class AgreementView {
         });
     }
 
-    private static TableColumn<AgreementViewModel.Row, Number> count(String title,
-                                                                    Function<AgreementCounts, Long> value,
-                                                                    String tooltip) {
-        TableColumn<AgreementViewModel.Row, Number> column = new TableColumn<>(title);
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue().counts())));
+    private static AgreementCounts twoCoders(AgreementViewModel.Row row) {
+        AgreementCounts counts = row.figures().twoCoders();
+        return counts == null ? AgreementCounts.ZERO : counts;
+    }
+
+    private static <S> TableColumn<S, Number> count(String title, Function<S, Long> value, String tooltip) {
+        TableColumn<S, Number> column = new TableColumn<>(title);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Number item, boolean empty) {
@@ -246,11 +290,10 @@ public final class AgreementView {
         return column;
     }
 
-    private static TableColumn<AgreementViewModel.Row, Double> figure(String title,
-                                                                     Function<AgreementCounts, Double> value,
-                                                                     int decimals, boolean banded, String tooltip) {
-        TableColumn<AgreementViewModel.Row, Double> column = new TableColumn<>(title);
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue().counts())));
+    private static <S> TableColumn<S, Double> figure(String title, Function<S, Double> value, int decimals,
+                                                     boolean banded, String tooltip) {
+        TableColumn<S, Double> column = new TableColumn<>(title);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
@@ -269,7 +312,7 @@ public final class AgreementView {
             }
         });
         column.getStyleClass().add("numeric-column");
-        column.setMinWidth(title.length() > 6 ? 118 : 72);
+        column.setMinWidth(title.length() > 7 ? 118 : 72);
         header(column, tooltip);
         return column;
     }
@@ -318,9 +361,25 @@ public final class AgreementView {
         where.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().start() + "\u2013"
                 + data.getValue().end()));
         where.setPrefWidth(90);
-        TableColumn<AgreementViewModel.DisagreementRow, String> textA = textColumn(true);
-        TableColumn<AgreementViewModel.DisagreementRow, String> textB = textColumn(false);
-        disagreements.getColumns().setAll(List.of(transcript, where, textA, textB));
+        TableColumn<AgreementViewModel.DisagreementRow, String> codedBy = new TableColumn<>("Coded by");
+        codedBy.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().codedBy()));
+        codedBy.setPrefWidth(150);
+        TableColumn<AgreementViewModel.DisagreementRow, String> notCodedBy = new TableColumn<>("Not by");
+        notCodedBy.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().notCodedBy()));
+        notCodedBy.setPrefWidth(150);
+        TableColumn<AgreementViewModel.DisagreementRow, String> passage = new TableColumn<>("Passage");
+        passage.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().text()));
+        passage.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+                setWrapText(false);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        passage.setPrefWidth(480);
+        disagreements.getColumns().setAll(List.of(transcript, where, codedBy, notCodedBy, passage));
         disagreements.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
                 viewModel.showInText(disagreements.getSelectionModel().getSelectedItem());
@@ -334,27 +393,23 @@ public final class AgreementView {
         });
     }
 
-    private TableColumn<AgreementViewModel.DisagreementRow, String> textColumn(boolean a) {
-        TableColumn<AgreementViewModel.DisagreementRow, String> column = new TableColumn<>();
-        column.textProperty().bind(Bindings.createStringBinding(() -> "Coded only by "
-                + ((a ? viewModel.coderAProperty() : viewModel.coderBProperty()).get() == null ? (a ? "A" : "B")
-                : (a ? viewModel.coderAProperty() : viewModel.coderBProperty()).get()),
-                viewModel.coderAProperty(), viewModel.coderBProperty()));
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(a ? data.getValue().textA()
-                : data.getValue().textB()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item);
-                setWrapText(false);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
-        column.setPrefWidth(360);
-        return column;
+    private void buildPairs() {
+        pairs.setId("agreement-pairs");
+        pairs.setItems(viewModel.pairs());
+        pairs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        pairs.setPlaceholder(new Label("Select a code above to see each pair of coders."));
+        TableColumn<AgreementViewModel.PairRow, String> who = new TableColumn<>("Coders");
+        who.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().coders()));
+        who.setPrefWidth(220);
+        pairs.getColumns().add(who);
+        pairs.getColumns().add(count("Both", row -> row.counts().both(), "Units both coded with the code"));
+        pairs.getColumns().add(count("A only", row -> row.counts().aOnly(), "Units only A coded with the code"));
+        pairs.getColumns().add(count("B only", row -> row.counts().bOnly(), "Units only B coded with the code"));
+        pairs.getColumns().add(count("Neither", row -> row.counts().neither(), "Units neither coded with it"));
+        pairs.getColumns().add(figure("Agreement %", row -> row.counts().percentAgreement(), 1, false,
+                "Percent agreement of the two: both or neither"));
+        pairs.getColumns().add(figure("Kappa", row -> row.counts().kappa(), 3, true, "Cohen's kappa of the two"));
     }
-
 
     public Node node() {
         return root;

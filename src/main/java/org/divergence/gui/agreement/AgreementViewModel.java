@@ -3,9 +3,10 @@ package org.divergence.gui.agreement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,11 +22,13 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.divergence.app.agreement.ComputeAgreement;
 import org.divergence.core.agreement.AgreementCounts;
+import org.divergence.core.agreement.AgreementFigures;
 import org.divergence.core.agreement.AgreementResult;
 import org.divergence.core.agreement.AgreementUnit;
 import org.divergence.core.agreement.CodeAgreement;
 import org.divergence.core.agreement.Disagreement;
 import org.divergence.core.agreement.KappaBand;
+import org.divergence.core.agreement.PairAgreement;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.core.text.CodePointIndex;
@@ -37,9 +40,10 @@ import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 
 /**
- * The Agreement screen's state: the two coders and the unit, the table (per code and overall, with kappa bands), and
- * the disagreements on the selected code side by side. Computes in the background, latest request wins; while blind
- * coding is on it computes nothing, so nobody sees the others' codings through it.
+ * The Agreement screen's state: the coders compared (two or more) and the unit, the table (per code and overall,
+ * with kappa bands), and for the selected code the passages where the coders differ, with who coded them, and each
+ * pair of coders' table. Computes in the background, latest request wins; while blind coding is on it computes
+ * nothing, so nobody sees the others' codings through it.
  */
 public final class AgreementViewModel {
 
@@ -50,15 +54,20 @@ public final class AgreementViewModel {
     }
 
     /** One row of the table. */
-    public record Row(long codeId, String code, AgreementCounts counts, boolean overall) {
+    public record Row(long codeId, String code, AgreementFigures figures, boolean overall) {
+        /** The band of Cohen's kappa (two coders) or Fleiss' kappa (more). */
         public KappaBand band() {
-            return KappaBand.of(counts.kappa());
+            return KappaBand.of(figures.coders() == 2 ? figures.kappa() : figures.fleissKappa());
         }
     }
 
-    /** One disagreement, with the text it covers in the column of the coder who coded it. */
-    public record DisagreementRow(long transcriptId, String transcript, int start, int end, String textA,
-                                  String textB) {
+    /** One disagreement: the passage, and who coded it and who did not. */
+    public record DisagreementRow(long transcriptId, String transcript, int start, int end, String text,
+                                  String codedBy, String notCodedBy) {
+    }
+
+    /** One pair of coders' table on the selected code (or pooled). */
+    public record PairRow(String coders, AgreementCounts counts) {
     }
 
     static final int EXCERPT = 240;
@@ -66,13 +75,15 @@ public final class AgreementViewModel {
     private final CodingWorkspace workspace;
     private final TextNavigator navigator;
     private final ObservableList<String> coders = FXCollections.observableArrayList();
-    private final ObjectProperty<String> coderA = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> coderB = new SimpleObjectProperty<>();
+    private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    private final Set<String> known = new HashSet<>();
     private final ObjectProperty<AgreementUnit> unit = new SimpleObjectProperty<>(AgreementUnit.CHARACTER);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final ObservableList<DisagreementRow> disagreements = FXCollections.observableArrayList();
+    private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AgreementResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper twoCoders = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Map<Long, Text> texts = Map.of();
@@ -91,10 +102,9 @@ public final class AgreementViewModel {
         this.computations = new LatestTaskScheduler(workspace.tasks(), Duration.ZERO);
         this.workspace = workspace;
         this.navigator = navigator;
-        coderA.addListener((obs, old, value) -> requestRefresh());
-        coderB.addListener((obs, old, value) -> requestRefresh());
+        chosen.addListener((ListChangeListener<String>) change -> requestRefresh());
         unit.addListener((obs, old, value) -> requestRefresh());
-        selected.addListener((obs, old, row) -> fillDisagreements());
+        selected.addListener((obs, old, row) -> fillSelection());
         workspace.blindCodingProperty().addListener((obs, old, blind) -> {
             if (blind) {
                 clear();
@@ -106,8 +116,8 @@ public final class AgreementViewModel {
         workspace.coders().addListener((ListChangeListener<Coder>) change -> codersChanged());
         workspace.addChangeListener(this::dataChanged);
         workspace.context().projectProperty().addListener((obs, old, project) -> {
-            coderA.set(null);
-            coderB.set(null);
+            known.clear();
+            chosen.clear();
             clear();
             stale = true;
             // The workspace may have loaded the new project's coders already (its listener ran first).
@@ -116,16 +126,24 @@ public final class AgreementViewModel {
         codersChanged();
     }
 
+    /** Every coder of the project, by name. */
     public ObservableList<String> coders() {
         return coders;
     }
 
-    public ObjectProperty<String> coderAProperty() {
-        return coderA;
+    /** The coders compared, in the order of {@link #coders()}: all of them at first, and any coder who joins. */
+    public ObservableList<String> chosenCoders() {
+        return chosen;
     }
 
-    public ObjectProperty<String> coderBProperty() {
-        return coderB;
+    /** Adds or removes a coder from the comparison. */
+    public void choose(String coder, boolean compared) {
+        if (compared && !chosen.contains(coder) && coders.contains(coder)) {
+            List<String> next = coders.stream().filter(name -> name.equals(coder) || chosen.contains(name)).toList();
+            chosen.setAll(next);
+        } else if (!compared) {
+            chosen.remove(coder);
+        }
     }
 
     public ObjectProperty<AgreementUnit> unitProperty() {
@@ -144,8 +162,17 @@ public final class AgreementViewModel {
         return disagreements;
     }
 
+    public ObservableList<PairRow> pairs() {
+        return pairs;
+    }
+
     public ReadOnlyObjectProperty<AgreementResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Whether the table shows two coders (their 2 × 2 counts and Cohen's kappa) or more (Fleiss' kappa). */
+    public ReadOnlyBooleanProperty twoCodersProperty() {
+        return twoCoders.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -168,12 +195,6 @@ public final class AgreementViewModel {
         }
     }
 
-    public void swapCoders() {
-        String a = coderA.get();
-        coderA.set(coderB.get());
-        coderB.set(a);
-    }
-
     /** Opens a disagreement in the Interviews editor with its range selected. */
     public void showInText(DisagreementRow row) {
         if (row != null) {
@@ -186,11 +207,10 @@ public final class AgreementViewModel {
         if (!coders.equals(names)) {
             coders.setAll(names);
         }
-        if (coderA.get() == null || !names.contains(coderA.get())) {
-            coderA.set(names.isEmpty() ? null : names.getFirst());
-        }
-        if (coderB.get() == null || !names.contains(coderB.get()) || Objects.equals(coderA.get(), coderB.get())) {
-            coderB.set(names.stream().filter(name -> !name.equals(coderA.get())).findFirst().orElse(null));
+        List<String> next = names.stream().filter(name -> chosen.contains(name) || !known.contains(name)).toList();
+        known.addAll(names);
+        if (!chosen.equals(next)) {
+            chosen.setAll(next);
         }
     }
 
@@ -209,30 +229,30 @@ public final class AgreementViewModel {
     }
 
     public void refresh() {
-        String a = coderA.get();
-        String b = coderB.get();
-        AgreementUnit chosen = unit.get();
+        List<String> compared = List.copyOf(chosen);
+        AgreementUnit chosenUnit = unit.get();
         if (!workspace.hasProject() || workspace.blindCodingProperty().get()) {
             clear();
             return;
         }
-        if (a == null || b == null || a.equals(b)) {
+        if (compared.size() < 2) {
             clear();
             status.set(coders.size() < 2 ? "Agreement needs two coders: merge another coder's work, or let a "
-                    + "second coder code." : "Choose two different coders.");
+                    + "second coder code." : "Choose two coders or more.");
             return;
         }
         stale = false;
         busy.set(true);
         Project project = workspace.project();
         computations.schedule(BackgroundTask.of("Computing agreement", progress -> {
-            AgreementResult computed = ComputeAgreement.compute(project, a, b, chosen, progress);
+            AgreementResult computed = ComputeAgreement.compute(project, compared, chosenUnit, false, progress);
             Map<Long, Text> loaded = new HashMap<>();
-            Set<Long> needed = new java.util.HashSet<>();
+            Set<Long> needed = new HashSet<>();
             computed.disagreements().forEach(d -> needed.add(d.transcriptId()));
-            for (TranscriptInfo info : new TranscriptStore(project).list()) {
+            TranscriptStore store = new TranscriptStore(project);
+            for (TranscriptInfo info : store.list()) {
                 if (needed.contains(info.id())) {
-                    String text = new TranscriptStore(project).text(info.id());
+                    String text = store.text(info.id());
                     loaded.put(info.id(), new Text(info.name(), text, CodePointIndex.of(text)));
                 }
             }
@@ -249,27 +269,39 @@ public final class AgreementViewModel {
         Long keep = selected.get() == null ? null : selected.get().codeId();
         List<Row> next = new ArrayList<>();
         for (CodeAgreement code : agreement.codes()) {
-            next.add(new Row(code.codeId(), code.code(), code.counts(), false));
+            next.add(new Row(code.codeId(), code.code(), code.figures(), false));
         }
         if (!agreement.codes().isEmpty()) {
             next.add(new Row(-1, "Overall (pooled)", agreement.overall(), true));
         }
+        twoCoders.set(agreement.coders().size() == 2);
         result.set(agreement);
         rows.setAll(next);
         Row again = keep == null ? null : next.stream().filter(row -> row.codeId() == keep).findFirst().orElse(null);
         selected.set(again != null ? again : next.stream().filter(row -> !row.overall()).findFirst().orElse(null));
-        fillDisagreements();
-        AgreementCounts pooled = agreement.overall();
-        status.set(agreement.codes().isEmpty() ? "Neither " + agreement.coderA() + " nor " + agreement.coderB()
-                + " has applied a code yet." : String.format(java.util.Locale.ROOT, "%s (A) and %s (B): %,d codes, "
-                + "%,d %s per code, every transcript counted in full. Overall (pooled): %s%% agreement, kappa %s "
-                + "(%s), alpha %s.", agreement.coderA(), agreement.coderB(), agreement.codes().size(),
-                agreement.unitsPerCode(), unitName(agreement), format(pooled.percentAgreement(), 1),
-                format(pooled.kappa(), 3), KappaBand.of(pooled.kappa()).label(), format(pooled.alpha(), 3)));
+        fillSelection();
+        status.set(summary(agreement));
+    }
+
+    private String summary(AgreementResult agreement) {
+        List<String> names = agreement.coders();
+        String who = names.size() == 2 ? names.get(0) + " (A) and " + names.get(1) + " (B)"
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        if (agreement.codes().isEmpty()) {
+            return "No code applied yet by " + who + ".";
+        }
+        AgreementFigures pooled = agreement.overall();
+        String kappa = names.size() == 2 ? "kappa " + format(pooled.kappa(), 3) + " (" + KappaBand.of(pooled.kappa())
+                .label() + ")" : "Fleiss' kappa " + format(pooled.fleissKappa(), 3) + " ("
+                + KappaBand.of(pooled.fleissKappa()).label() + ")";
+        return String.format(Locale.ROOT, "%s: %,d codes, %,d %s per code, every transcript counted in full. Overall "
+                        + "(pooled): %s%% agreement, %s, alpha %s, unitizing alpha %s (over characters).", who,
+                agreement.codes().size(), agreement.unitsPerCode(), unitName(agreement),
+                format(pooled.percentAgreement(), 1), kappa, format(pooled.alpha(), 3), format(pooled.alphaU(), 3));
     }
 
     private static String format(Double value, int decimals) {
-        return value == null ? "undefined" : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+        return value == null ? "undefined" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String unitName(AgreementResult agreement) {
@@ -281,24 +313,30 @@ public final class AgreementViewModel {
         };
     }
 
-    private void fillDisagreements() {
+    private void fillSelection() {
         Row row = selected.get();
         AgreementResult agreement = result.get();
         if (row == null || agreement == null) {
             disagreements.clear();
+            pairs.clear();
             return;
         }
         List<DisagreementRow> next = new ArrayList<>();
-        List<Disagreement> chosen = row.overall() ? agreement.disagreements() : agreement.disagreements(row.codeId());
-        for (Disagreement d : chosen) {
+        List<Disagreement> chosenOnes = row.overall() ? agreement.disagreements()
+                : agreement.disagreements(row.codeId());
+        for (Disagreement d : chosenOnes) {
             Text text = texts.get(d.transcriptId());
-            String excerpt = text == null ? "" : excerpt(text, d.start(), d.end());
-            String name = text == null ? "?" : text.name();
-            boolean a = d.side() == Disagreement.Side.A_ONLY;
-            next.add(new DisagreementRow(d.transcriptId(), name, d.start(), d.end(), a ? excerpt : "",
-                    a ? "" : excerpt));
+            next.add(new DisagreementRow(d.transcriptId(), text == null ? "?" : text.name(), d.start(), d.end(),
+                    text == null ? "" : excerpt(text, d.start(), d.end()),
+                    String.join(", ", agreement.coders(d, true)), String.join(", ", agreement.coders(d, false))));
         }
         disagreements.setAll(next);
+        List<PairRow> tables = new ArrayList<>();
+        for (PairAgreement pair : row.figures().pairs()) {
+            tables.add(new PairRow(agreement.coders().get(pair.coderA()) + " (A), "
+                    + agreement.coders().get(pair.coderB()) + " (B)", pair.counts()));
+        }
+        pairs.setAll(tables);
     }
 
     private static String excerpt(Text text, int start, int end) {
@@ -316,6 +354,7 @@ public final class AgreementViewModel {
         rows.clear();
         selected.set(null);
         disagreements.clear();
+        pairs.clear();
         texts = Map.of();
         status.set(workspace.blindCodingProperty().get() ? "Blind coding is on." : "");
     }

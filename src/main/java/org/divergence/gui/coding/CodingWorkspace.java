@@ -3,6 +3,7 @@ package org.divergence.gui.coding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -30,8 +31,9 @@ import org.divergence.store.undo.ProjectCommand;
 
 /**
  * What the Interviews and Codebook sections share: the open project's codebook and coders, the current coder
- * (remembered in the settings), the recently applied codes (number keys 1–9), and the one way to run a change
- * through the global undo history off the FX thread. Holds no controls, so it is tested without a toolkit.
+ * (remembered in the settings; asked for the first time someone codes in a project, ADR 0092), the recently applied
+ * codes (number keys 1–9), and the one way to run a change through the global undo history off the FX thread. Holds
+ * no controls, so it is tested without a toolkit.
  */
 public final class CodingWorkspace {
 
@@ -45,6 +47,10 @@ public final class CodingWorkspace {
     private final ReadOnlyObjectWrapper<Codebook> codebook = new ReadOnlyObjectWrapper<>(Codebook.empty());
     private final ObservableList<Coder> coders = FXCollections.observableArrayList();
     private final ObjectProperty<String> currentCoder = new SimpleObjectProperty<>();
+    /** The project in which the current name was chosen this session (asked, typed or renamed). */
+    private Project confirmedFor;
+    /** The current coder's row once it exists: a rename (or its undo) carries the current name along. */
+    private Long currentCoderId;
     private final BooleanProperty blindCoding = new SimpleBooleanProperty();
     private final ObservableList<Code> recentCodes = FXCollections.observableArrayList();
     private final List<Consumer<Set<DataArea>>> listeners = new ArrayList<>();
@@ -58,9 +64,10 @@ public final class CodingWorkspace {
         this.dialogs = dialogs;
         this.settings = settings;
         this.saveSettings = saveSettings;
-        currentCoder.set(settings.currentCoder == null || settings.currentCoder.isBlank()
-                ? defaultCoderName() : settings.currentCoder);
+        currentCoder.set(settings.currentCoder == null || settings.currentCoder.isBlank() ? null
+                : settings.currentCoder);
         currentCoder.addListener((obs, old, name) -> {
+            currentCoderId = idOf(name);
             if (name != null && !name.isBlank() && !name.equals(settings.currentCoder)) {
                 settings.currentCoder = name.strip();
                 saveSettings.run();
@@ -73,17 +80,13 @@ public final class CodingWorkspace {
         });
         context.projectProperty().addListener((obs, old, project) -> {
             recentCodes.clear();
+            currentCoderId = null;
             reload(Set.of(DataArea.CODEBOOK, DataArea.CODINGS, DataArea.TRANSCRIPTS, DataArea.CASES));
         });
         context.addDataListener(this::reload);
         if (context.hasProject()) {
             reload(Set.of(DataArea.CODEBOOK, DataArea.CODINGS));
         }
-    }
-
-    private static String defaultCoderName() {
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() || "root".equals(user) ? "Coder 1" : user;
     }
 
     public ProjectContext context() {
@@ -122,9 +125,43 @@ public final class CodingWorkspace {
         return coders;
     }
 
-    /** The name of the person coding now; every new coding records it. */
+    /** The name of the person coding now (null until someone says); every new coding records it. */
     public ObjectProperty<String> currentCoderProperty() {
         return currentCoder;
+    }
+
+    /** The person coding now says who they are (the tool bar): no need to ask them in this project. */
+    public void chooseCoder(String name) {
+        if (name != null && !name.isBlank()) {
+            currentCoder.set(name.strip());
+            confirmedFor = context.project();
+        }
+    }
+
+    /**
+     * Makes sure the app knows who is coding in this project, asking (on the FX thread) the first time someone codes
+     * in it, unless the remembered name is already one of its coders. False when the person declines.
+     */
+    public boolean ensureCoderName() {
+        String name = currentCoder.get();
+        boolean known = name != null && !name.isBlank() && (confirmedFor == context.project()
+                || coders.stream().anyMatch(coder -> coder.name().equals(name)));
+        if (known) {
+            return true;
+        }
+        Optional<String> chosen = dialogs.askForName("Who is coding?", "Every coding records who made it, for "
+                        + "agreement and for exports. Choose your name if you have coded in this project before, or "
+                        + "type it.", coders.stream().map(Coder::name).toList(), name == null ? "" : name);
+        chosen.ifPresent(this::chooseCoder);
+        return chosen.isPresent();
+    }
+
+    /**
+     * Renames a coder of the project through the undo history; the current name follows when it was theirs (and
+     * back on undo).
+     */
+    public void renameCoder(Coder coder, String newName) {
+        run(project -> new CodingStore(project).renameCoder(coder.id(), newName), null);
     }
 
     /**
@@ -135,9 +172,15 @@ public final class CodingWorkspace {
         return blindCoding;
     }
 
-    /** Whose codings may show: the current coder's while coding blind, else {@code chosen} (null: everyone's). */
+    /**
+     * Whose codings may show: the current coder's while coding blind (nobody's before a name is known), else
+     * {@code chosen} (null: everyone's).
+     */
     public String visibleCoderName(String chosen) {
-        return blindCoding.get() ? currentCoder.get() : chosen;
+        if (blindCoding.get()) {
+            return currentCoder.get() == null ? "" : currentCoder.get();
+        }
+        return chosen;
     }
 
     public ObservableList<Code> recentCodes() {
@@ -186,12 +229,28 @@ public final class CodingWorkspace {
                     }
                     if (!coders.equals(loaded.coders())) {
                         coders.setAll(loaded.coders());
+                        followRenamedCoder();
                     }
                     listeners.forEach(listener -> listener.accept(areas));
                 }));
     }
 
     private record Loaded(Codebook codebook, List<Coder> coders) {
+    }
+
+    /** A rename (or its undo or redo) changed the current coder's row: the current name follows it. */
+    private void followRenamedCoder() {
+        Long id = currentCoderId;
+        Optional<Coder> row = id == null ? Optional.empty() : coders.stream().filter(c -> c.id() == id).findFirst();
+        if (row.isPresent() && !row.get().name().equals(currentCoder.get())) {
+            currentCoder.set(row.get().name());
+        } else if (row.isEmpty()) {
+            currentCoderId = idOf(currentCoder.get());
+        }
+    }
+
+    private Long idOf(String name) {
+        return coders.stream().filter(coder -> coder.name().equals(name)).map(Coder::id).findFirst().orElse(null);
     }
 
     /** Runs a change through the undo history off the FX thread; {@code onDone} gets its result on the FX thread. */
@@ -227,7 +286,7 @@ public final class CodingWorkspace {
      */
     public <T> void runAsCoder(java.util.function.BiFunction<Project, Coder, ProjectCommand<T>> factory,
                                Consumer<T> onDone) {
-        if (!context.hasProject()) {
+        if (!context.hasProject() || !ensureCoderName()) {
             return;
         }
         Project project = context.project();
@@ -254,8 +313,7 @@ public final class CodingWorkspace {
 
     /** The current coder's row, created when the name is new; runs on the calling (background) thread. */
     Coder ensureCurrentCoder(Project project) {
-        String name = currentCoder.get();
-        return new CodingStore(project).ensureCoder(name == null || name.isBlank() ? defaultCoderName() : name);
+        return new CodingStore(project).ensureCoder(currentCoder.get());
     }
 
     static String capitalize(String text) {

@@ -1,5 +1,7 @@
 package org.divergence.gui.coding;
 
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -99,21 +101,36 @@ public final class InterviewsView {
         coder.setPrefWidth(150);
         coder.setTooltip(new Tooltip("Who is coding: every new coding records this coder and the time. "
                 + "Type a new name to add a coder."));
+        coder.setPromptText("Who is coding?");
+        boolean[] filling = {false};
         Runnable fillCoders = () -> {
+            filling[0] = true;
             String current = workspace.currentCoderProperty().get();
             coder.getItems().setAll(workspace.coders().stream().map(Coder::name).toList());
             if (current != null && !coder.getItems().contains(current)) {
                 coder.getItems().add(current);
             }
             coder.setValue(current);
+            filling[0] = false;
         };
         workspace.coders().addListener((ListChangeListener<Coder>) change -> fillCoders.run());
+        workspace.currentCoderProperty().addListener((obs, old, name) -> fillCoders.run());
         fillCoders.run();
         coder.valueProperty().addListener((obs, old, name) -> {
-            if (name != null && !name.isBlank()) {
-                workspace.currentCoderProperty().set(name.strip());
+            if (!filling[0]) {
+                workspace.chooseCoder(name);
             }
         });
+        Button rename = new Button(null, new FontIcon(Material2AL.EDIT));
+        rename.setId("rename-coder");
+        rename.getStyleClass().add("flat");
+        rename.setTooltip(new Tooltip("Rename this coder in the project: every coding keeps its coder, exports and "
+                + "agreement show the new name (Ctrl+Z undoes it)"));
+        rename.disableProperty().bind(Bindings.createBooleanBinding(() -> currentCoderRow().isEmpty(),
+                workspace.coders(), workspace.currentCoderProperty()));
+        rename.setOnAction(event -> currentCoderRow().ifPresent(row -> workspace.dialogs().askForName("Rename coder",
+                "The new name of \u201C" + row.name() + "\u201D in this project.", List.of(), row.name())
+                .filter(name -> !name.equals(row.name())).ifPresent(name -> workspace.renameCoder(row, name))));
         ComboBox<Coder> show = new ComboBox<>();
         show.setId("coder-filter");
         show.setTooltip(new Tooltip("Show the codings of every coder, or of one"));
@@ -146,11 +163,19 @@ public final class InterviewsView {
         importButton.setOnAction(event -> importAction.chooseAndImport());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, new Label("Coder"), coder, new Label("Show"), show, blind, quick,
+        HBox coderBox = new HBox(2, coder, rename);
+        coderBox.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(10, title, spacer, new Label("Coder"), coderBox, new Label("Show"), show, blind, quick,
                 importButton);
         bar.getStyleClass().add("section-header");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** The current coder's row in the project, once they have coded (or been chosen from it). */
+    private java.util.Optional<Coder> currentCoderRow() {
+        String name = workspace.currentCoderProperty().get();
+        return workspace.coders().stream().filter(row -> row.name().equals(name)).findFirst();
     }
 
     private static ListCell<Coder> coderCell() {

@@ -4,7 +4,6 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.event.ActionEvent;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,7 +24,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,11 +52,19 @@ final class CollectDialog {
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
         dialog.setTitle("Collect from GitHub / Hugging Face");
-        dialog.setHeaderText("Collect repositories live from the platforms' APIs");
+        dialog.setHeaderText("Collect repositories live from the platforms' APIs, or from GH Archive on ClickHouse");
         dialog.setGraphic(new FontIcon(Material2AL.CLOUD_DOWNLOAD));
         dialog.setResizable(true);
         dialog.getDialogPane().setId("collect-dialog");
-        dialog.getDialogPane().setContent(new VBox(14, form(), new Separator(), progressBox()));
+        BooleanBinding clickHouse = viewModel.sourceProperty().isEqualTo(CollectViewModel.Source.CLICKHOUSE);
+        Node apiForm = form();
+        Node clickHouseForm = ClickHouseForm.form(viewModel.clickHouse(), viewModel.editableBinding());
+        Node apiProgress = progressBox();
+        Node clickHouseProgress = ClickHouseForm.progress(viewModel.clickHouse());
+        showWhen(clickHouse.not(), apiForm, apiProgress);
+        showWhen(clickHouse, clickHouseForm, clickHouseProgress);
+        dialog.getDialogPane().setContent(new VBox(14, sourceRow(), new StackPane(apiForm, clickHouseForm),
+                new Separator(), new StackPane(apiProgress, clickHouseProgress)));
         dialog.getDialogPane().setPrefWidth(720);
         buttons();
         dialog.setOnCloseRequest(event -> viewModel.cancel());
@@ -85,25 +91,20 @@ final class CollectDialog {
         dialog.close();
     }
 
-    private Node form() {
-        BooleanBinding editable = viewModel.editableBinding();
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(90);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
-
-        // Platform and type.
+    /** GitHub, Hugging Face (with the type of repository) or GH Archive on ClickHouse. */
+    private Node sourceRow() {
         ToggleGroup platforms = new ToggleGroup();
         RadioButton github = radio("GitHub", platforms, "collect-github");
         RadioButton huggingFace = radio("Hugging Face", platforms, "collect-huggingface");
+        RadioButton clickHouse = radio("GH Archive on ClickHouse", platforms, "collect-clickhouse");
+        clickHouse.setTooltip(new Tooltip("The whole GitHub population: a ClickHouse server (the public playground or"
+                + " your own) aggregates GH Archive's events, shard by shard"));
         platforms.selectToggle(viewModel.platformProperty().get() == Platform.GITHUB ? github : huggingFace);
         platforms.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle != null) {
+            if (toggle == clickHouse) {
+                viewModel.sourceProperty().set(CollectViewModel.Source.CLICKHOUSE);
+            } else if (toggle != null) {
+                viewModel.sourceProperty().set(CollectViewModel.Source.API);
                 viewModel.platformProperty().set(toggle == github ? Platform.GITHUB : Platform.HUGGINGFACE);
             }
         });
@@ -114,12 +115,31 @@ final class CollectDialog {
         type.valueProperty().bindBidirectional(viewModel.typeProperty());
         type.setId("collect-type");
         type.setTooltip(new Tooltip("What kind of Hugging Face repositories to collect"));
-        BooleanBinding isHuggingFace = viewModel.platformProperty().isEqualTo(Platform.HUGGINGFACE);
+        BooleanBinding isHuggingFace = viewModel.platformProperty().isEqualTo(Platform.HUGGINGFACE)
+                .and(viewModel.sourceProperty().isEqualTo(CollectViewModel.Source.API));
         type.visibleProperty().bind(isHuggingFace);
         type.managedProperty().bind(isHuggingFace);
-        HBox platformRow = new HBox(16, github, huggingFace, type);
-        platformRow.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(0, new Label("Platform"), platformRow);
+        Label label = new Label("Source");
+        label.setMinWidth(90);
+        label.setAlignment(Pos.CENTER_RIGHT);
+        HBox row = new HBox(16, github, huggingFace, clickHouse, type);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox labelled = new HBox(10, label, row);
+        labelled.setAlignment(Pos.CENTER_LEFT);
+        labelled.disableProperty().bind(viewModel.editableBinding().not());
+        return labelled;
+    }
+
+    private static void showWhen(BooleanBinding condition, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(condition);
+        }
+    }
+
+    private Node form() {
+        BooleanBinding editable = viewModel.editableBinding();
+        GridPane grid = FormParts.grid();
+        BooleanBinding isHuggingFace = viewModel.platformProperty().isEqualTo(Platform.HUGGINGFACE);
 
         // Named repositories or a listing.
         ToggleGroup modes = new ToggleGroup();
@@ -134,7 +154,7 @@ final class CollectDialog {
             }
         });
         HBox modeRow = new HBox(16, named, listing);
-        grid.addRow(1, new Label("Collect"), modeRow);
+        grid.addRow(0, new Label("Collect"), modeRow);
 
         TextArea names = new TextArea();
         names.setId("collect-repositories");
@@ -170,15 +190,7 @@ final class CollectDialog {
         sort.setButtonCell(sortCell());
         sort.setCellFactory(list -> sortCell());
         sort.setTooltip(new Tooltip("Order of the results: the first LIMIT are collected, largest or newest first"));
-        Spinner<Integer> limit = new Spinner<>(1, 100_000, viewModel.limitProperty().get(), 10);
-        limit.setId("collect-limit");
-        limit.setEditable(true);
-        limit.setPrefWidth(110);
-        limit.getValueFactory().valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
-                viewModel.limitProperty().set(value);
-            }
-        });
+        Spinner<Integer> limit = FormParts.spinner("collect-limit", 1, 100_000, 10, viewModel.limitProperty(), 110);
         limit.setTooltip(new Tooltip("How many repositories to collect (GitHub's search returns at most 1,000)"));
         HBox sortRow = new HBox(10, new Label("Sort"), sort, new Label("Limit"), limit);
         sortRow.setAlignment(Pos.CENTER_LEFT);
@@ -188,7 +200,7 @@ final class CollectDialog {
         BooleanBinding isNamed = viewModel.modeProperty().isEqualTo(CollectViewModel.Mode.NAMED);
         names.visibleProperty().bind(isNamed);
         listingBox.visibleProperty().bind(isNamed.not());
-        grid.add(what, 1, 2);
+        grid.add(what, 1, 1);
 
         // Token.
         PasswordField token = new PasswordField();
@@ -212,14 +224,14 @@ final class CollectDialog {
         tokenHint.setWrapText(true);
         tokenHint.textProperty().bind(viewModel.tokenHintProperty());
         tokenHint.setId("collect-token-hint");
-        grid.addRow(3, new Label("Token"), new VBox(4, tokenRow, tokenHint));
+        grid.addRow(2, new Label("Token"), new VBox(4, tokenRow, tokenHint));
 
         TextField apiUrl = new TextField();
         apiUrl.setId("collect-api-url");
         apiUrl.textProperty().bindBidirectional(viewModel.apiUrlProperty());
         apiUrl.setTooltip(new Tooltip("The API's base URL: https only (GitHub Enterprise: https://HOST/api/v3; a"
                 + " Hugging Face mirror); plain http only for this machine"));
-        grid.addRow(4, new Label("API URL"), apiUrl);
+        grid.addRow(3, new Label("API URL"), apiUrl);
 
         Label raw = new Label();
         raw.textProperty().bind(Bindings.createStringBinding(() -> viewModel.rawFolderProperty().get() == null
@@ -237,16 +249,9 @@ final class CollectDialog {
         chooseRaw.setTooltip(new Tooltip("For audit: every answer as a numbered JSON file, with responses.jsonl"));
         HBox rawRow = new HBox(10, raw, chooseRaw);
         rawRow.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(5, new Label("Raw answers"), rawRow);
+        grid.addRow(4, new Label("Raw answers"), rawRow);
 
-        Label problem = new Label();
-        problem.setId("collect-problem");
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        grid.add(problem, 1, 6);
+        grid.add(FormParts.problem("collect-problem", viewModel.problemProperty()), 1, 5);
 
         grid.disableProperty().bind(editable.not());
         return grid;
@@ -257,16 +262,16 @@ final class CollectDialog {
         bar.setId("collect-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(viewModel.progressProperty());
-        Label status = label("collect-status", viewModel.statusTextProperty());
+        Label status = FormParts.label("collect-status", viewModel.statusTextProperty());
         status.getStyleClass().add("collect-status");
-        Label requests = label("collect-requests", viewModel.requestsTextProperty());
-        Label limit = label("collect-rate-limit", viewModel.rateLimitTextProperty());
+        Label requests = FormParts.label("collect-requests", viewModel.requestsTextProperty());
+        Label limit = FormParts.label("collect-rate-limit", viewModel.rateLimitTextProperty());
         HBox numbers = new HBox(24, requests, limit);
-        Label wait = label("collect-wait", viewModel.waitTextProperty());
+        Label wait = FormParts.label("collect-wait", viewModel.waitTextProperty());
         wait.getStyleClass().add("collect-wait");
-        Label current = label("collect-current", viewModel.currentTextProperty());
+        Label current = FormParts.label("collect-current", viewModel.currentTextProperty());
         current.getStyleClass().add("muted");
-        Label outcome = label("collect-outcome", viewModel.outcomeProperty());
+        Label outcome = FormParts.label("collect-outcome", viewModel.outcomeProperty());
         outcome.setWrapText(true);
         outcome.setMaxWidth(680);
         VBox box = new VBox(6, bar, status, numbers, wait, current, outcome);
@@ -292,14 +297,18 @@ final class CollectDialog {
 
         Button resumeButton = (Button) dialog.getDialogPane().lookupButton(resumeCrawl);
         resumeButton.setId("collect-resume-crawl");
-        resumeButton.textProperty().bind(Bindings.createStringBinding(() -> {
-            CrawlSummary crawl = viewModel.resumableProperty().get();
-            return crawl == null ? "Resume crawl" : "Resume crawl " + crawl.id() + " (" + crawl.done() + " of "
-                    + (crawl.total() < 0 ? "?" : crawl.total()) + ")";
-        }, viewModel.resumableProperty()));
-        resumeButton.visibleProperty().bind(viewModel.resumableProperty().isNotNull());
+        BooleanBinding clickHouse = viewModel.sourceProperty().isEqualTo(CollectViewModel.Source.CLICKHOUSE);
+        resumeButton.textProperty().bind(Bindings.when(clickHouse).then(ClickHouseForm.resumeText(
+                viewModel.clickHouse())).otherwise(Bindings.createStringBinding(() -> {
+                    CrawlSummary crawl = viewModel.resumableProperty().get();
+                    return crawl == null ? "Resume crawl" : "Resume crawl " + crawl.id() + " (" + crawl.done()
+                            + " of " + (crawl.total() < 0 ? "?" : crawl.total()) + ")";
+                }, viewModel.resumableProperty())));
+        resumeButton.visibleProperty().bind(Bindings.when(clickHouse)
+                .then(viewModel.clickHouse().resumableProperty().isNotNull())
+                .otherwise(viewModel.resumableProperty().isNotNull()));
         resumeButton.disableProperty().bind(viewModel.editableBinding().not());
-        resumeButton.setTooltip(new Tooltip("Continue the newest unfinished crawl of this project"));
+        resumeButton.setTooltip(new Tooltip("Continue the newest unfinished crawl or collection of this project"));
         consume(resumeButton, viewModel::resumeCrawl);
 
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
@@ -312,7 +321,7 @@ final class CollectDialog {
         pauseButton.setId("collect-pause");
         pauseButton.textProperty().bind(Bindings.when(viewModel.stageProperty().isEqualTo(
                 CollectViewModel.Stage.PAUSED)).then("Resume").otherwise("Pause"));
-        pauseButton.disableProperty().bind(viewModel.editableBinding());
+        pauseButton.disableProperty().bind(viewModel.editableBinding().or(clickHouse));
         pauseButton.setTooltip(new Tooltip("Hold the crawl before its next request, without losing anything"));
         consume(pauseButton, () -> {
             if (viewModel.stageProperty().get() == CollectViewModel.Stage.PAUSED) {
@@ -345,13 +354,6 @@ final class CollectDialog {
         radio.setToggleGroup(group);
         radio.setId(id);
         return radio;
-    }
-
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        return label;
     }
 
     private static ListCell<RepoType> typeCell() {

@@ -38,6 +38,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.clickhouse.ClickHouseClient;
 import org.divergence.exchange.collect.ApiClient;
 import org.divergence.exchange.collect.ApiEndpoint;
 import org.divergence.exchange.collect.ApiPlatform;
@@ -63,11 +64,16 @@ public final class CollectViewModel {
     /** Named repositories, or a search/listing. */
     public enum Mode { NAMED, LISTING }
 
+    /** A platform's API (GitHub, Hugging Face), or GH Archive aggregated on a ClickHouse server. */
+    public enum Source { API, CLICKHOUSE }
+
     private final TaskExecutor tasks;
     private final Project project;
     private final CollectEnvironment environment;
     private final TokenStore tokens;
 
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.API);
+    private final ClickHouseViewModel clickHouse;
     private final ObjectProperty<Platform> platform = new SimpleObjectProperty<>(Platform.GITHUB);
     private final ObjectProperty<RepoType> type = new SimpleObjectProperty<>(RepoType.CODE);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.NAMED);
@@ -106,6 +112,7 @@ public final class CollectViewModel {
         this.project = project;
         this.environment = environment;
         this.tokens = new TokenStore(environment.configFolder());
+        this.clickHouse = new ClickHouseViewModel(tasks, project, environment, ClickHouseClient.Settings.DEFAULT);
         apiUrl.set(defaultUrl(Platform.GITHUB));
         platform.addListener((obs, old, next) -> {
             if (old != null && defaultUrl(old).equals(apiUrl.get())) {
@@ -147,9 +154,13 @@ public final class CollectViewModel {
                 url);
     }
 
-    /** Starts a new crawl with what the form says. */
+    /** Starts a new crawl (or ClickHouse collection) with what the form says. */
     public void start() {
         if (isBusy()) {
+            return;
+        }
+        if (source.get() == Source.CLICKHOUSE) {
+            clickHouse.start();
             return;
         }
         CrawlRequest request;
@@ -171,8 +182,12 @@ public final class CollectViewModel {
         launch("Collecting " + request.describe(), taskProgress -> runner.start(request, taskProgress));
     }
 
-    /** Continues the newest unfinished crawl of this project. */
+    /** Continues the newest unfinished crawl (or ClickHouse collection) of this project. */
     public void resumeCrawl() {
+        if (source.get() == Source.CLICKHOUSE) {
+            clickHouse.resume();
+            return;
+        }
         CrawlSummary crawl = resumable.get();
         if (crawl == null || isBusy()) {
             return;
@@ -255,7 +270,8 @@ public final class CollectViewModel {
 
     /** Stops at the next safe point; what was stored stays, the crawl can be resumed. */
     public void cancel() {
-        if (isBusy()) {
+        clickHouse.cancel();
+        if (stage.get() == Stage.RUNNING || stage.get() == Stage.PAUSED) {
             control.cancel();
             if (running != null) {
                 running.cancel();
@@ -264,7 +280,7 @@ public final class CollectViewModel {
     }
 
     public boolean isBusy() {
-        return stage.get() == Stage.RUNNING || stage.get() == Stage.PAUSED;
+        return stage.get() == Stage.RUNNING || stage.get() == Stage.PAUSED || clickHouse.isBusy();
     }
 
     public void forgetSavedToken() {
@@ -359,7 +375,15 @@ public final class CollectViewModel {
     }
 
     public BooleanBinding editableBinding() {
-        return Bindings.createBooleanBinding(() -> !isBusy(), stage);
+        return Bindings.createBooleanBinding(() -> !isBusy(), stage, clickHouse.stageProperty());
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public ClickHouseViewModel clickHouse() {
+        return clickHouse;
     }
 
     public ObjectProperty<Platform> platformProperty() {

@@ -22,6 +22,12 @@ public interface DialogService {
 
     boolean confirm(String title, String message, String confirmButton);
 
+    /**
+     * Asks for a name, offering {@code offered} to pick from and {@code suggested} typed in; empty when cancelled.
+     * The answer is stripped and never blank.
+     */
+    Optional<String> askForName(String title, String message, List<String> offered, String suggested);
+
     Optional<Path> chooseFileToOpen(String title, List<FileType> types);
 
     List<Path> chooseFilesToOpen(String title, List<FileType> types);

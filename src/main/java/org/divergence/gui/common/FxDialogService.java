@@ -8,9 +8,15 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ExceptionDialog;
@@ -86,6 +92,32 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
+        ComboBox<String> field = new ComboBox<>(FXCollections.observableArrayList(offered));
+        field.setId("ask-name-field");
+        field.setEditable(true);
+        field.setMaxWidth(Double.MAX_VALUE);
+        field.getEditor().setText(suggested == null ? "" : suggested);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        VBox content = new VBox(10, text, field);
+        content.setPrefWidth(440);
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setId("ask-name");
+        dialog.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType("OK", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> field.getEditor().getText().isBlank(), field.getEditor().textProperty()));
+        dialog.setResultConverter(button -> button == ok ? field.getEditor().getText().strip() : null);
+        Platform.runLater(field.getEditor()::requestFocus);
+        return dialog.showAndWait();
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.SampleDescription;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.render.report.JointDisplayTable;
+import org.divergence.render.report.Reports;
 
 /**
  * The report drawn with JavaFX controls from the same model the files are written from: the sections in the same
@@ -189,6 +190,12 @@ final class ReportPreview {
             }
             page.getChildren().add(table(List.of("#", "Source", "Format", "Imported (UTC)", "Rows read", "Current",
                     "SHA-256 of the source"), rows, Set.of(0, 4, 5), Set.of(6)));
+            for (ImportBatch batch : sample.batches()) {
+                if (batch.query() != null) {
+                    page.getChildren().add(paragraph("Batch " + batch.id() + ": " + batch.query().describe()
+                            + "; the exact SQL is in the exported report.", "muted"));
+                }
+            }
         }
         subheading("Interviews");
         page.getChildren().add(paragraph(interviews(sample.interviews())));
@@ -300,23 +307,23 @@ final class ReportPreview {
             return;
         }
         AgreementSection.Summary summary = agreement.summary();
-        page.getChildren().add(paragraph(summary.coderA() + " (A) and " + summary.coderB() + " (B), by "
-                + summary.unit() + "."));
-        List<List<String>> rows = new ArrayList<>();
-        for (AgreementSection.CodeAgreement row : summary.codes()) {
-            rows.add(List.of(row.code(), PaperFormat.count(row.units()), PaperFormat.count(row.both()),
-                    PaperFormat.count(row.aOnly()), PaperFormat.count(row.bOnly()), PaperFormat.count(row.neither()),
-                    percent(row.percentAgreement()), PaperFormat.effect(row.kappa()),
-                    PaperFormat.effect(row.alpha())));
+        page.getChildren().add(paragraph(Reports.agreementIntro(summary)));
+        Reports.AgreementTable table = Reports.agreementTable(summary);
+        List<List<String>> rows = new ArrayList<>(table.rows());
+        List<String> overall = new ArrayList<>(List.of("Overall (pooled)"));
+        overall.addAll(java.util.Collections.nCopies(table.countColumns(), ""));
+        overall.addAll(table.overallFigures());
+        rows.add(overall);
+        page.getChildren().add(table(table.header(), rows, numericAfterFirst(table.header().size()), Set.of()));
+        List<List<String>> pairs = Reports.agreementPairs(summary);
+        if (!pairs.isEmpty()) {
+            page.getChildren().add(table(Reports.AGREEMENT_PAIRS_HEADER, pairs,
+                    numericAfterFirst(Reports.AGREEMENT_PAIRS_HEADER.size()), Set.of()));
         }
-        rows.add(List.of("Overall (pooled)", "", "", "", "", "", percent(summary.percentAgreement()),
-                PaperFormat.effect(summary.kappa()), PaperFormat.effect(summary.alpha())));
-        page.getChildren().add(table(List.of("Code", "Units", "Both", "A only", "B only", "Neither", "% agreement",
-                "κ", "α"), rows, Set.of(1, 2, 3, 4, 5, 6, 7, 8), Set.of()));
     }
 
-    private static String percent(double value) {
-        return Double.isNaN(value) ? PaperFormat.UNDEFINED : String.format(java.util.Locale.ROOT, "%.1f%%", value);
+    private static Set<Integer> numericAfterFirst(int columns) {
+        return java.util.stream.IntStream.range(1, columns).boxed().collect(java.util.stream.Collectors.toSet());
     }
 
     private void jointDisplay(JointDisplay display) {

@@ -137,10 +137,26 @@ public final class HtmlReport {
                                 + "</code>").append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
+            queries(sample.batches());
         }
         out.append("<h3>Interviews</h3>\n<p id=\"interviews\">").append(text(Reports.interviews(sample.interviews())))
                 .append("</p>\n");
         close();
+    }
+
+    /** The batches a database server computed: where, and the exact SQL it ran (folded). */
+    private void queries(List<ImportBatch> batches) {
+        List<ImportBatch> queried = batches.stream().filter(batch -> batch.query() != null).toList();
+        if (queried.isEmpty()) {
+            return;
+        }
+        out.append("<h4>").append(text(Reports.QUERIES_HEADING)).append("</h4>\n");
+        for (ImportBatch batch : queried) {
+            out.append("<details class=\"query\" id=\"batch-query-").append(batch.id()).append("\"><summary>Batch ")
+                    .append(batch.id()).append(": ").append(text(batch.query().describe()))
+                    .append("</summary>\n<pre><code>").append(text(batch.query().sql().stripTrailing()))
+                    .append("</code></pre></details>\n");
+        }
     }
 
     // Comparison ------------------------------------------------------------------------------------------------------
@@ -312,23 +328,32 @@ public final class HtmlReport {
         }
         AgreementSection.Summary summary = agreement.summary();
         out.append("<p>").append(text(Reports.agreementIntro(summary))).append("</p>\n");
-        out.append("<table class=\"numbers\" id=\"agreement-table\">\n<thead><tr><th>Code</th><th>Units</th>"
-                + "<th>Both</th><th>A only</th><th>B only</th><th>Neither</th><th>% agreement</th>"
-                + "<th>Cohen's κ</th><th>Krippendorff's α</th></tr></thead>\n<tbody>\n");
-        for (AgreementSection.CodeAgreement row : summary.codes()) {
-            out.append("<tr><th scope=\"row\">").append(text(row.code())).append("</th>");
-            for (long count : new long[] {row.units(), row.both(), row.aOnly(), row.bOnly(), row.neither()}) {
-                out.append("<td>").append(PaperFormat.count(count)).append("</td>");
-            }
-            out.append("<td>").append(Reports.percent(row.percentAgreement())).append("</td><td>")
-                    .append(PaperFormat.effect(row.kappa())).append("</td><td>").append(PaperFormat.effect(row.alpha()))
-                    .append("</td></tr>\n");
+        Reports.AgreementTable table = Reports.agreementTable(summary);
+        numbers("agreement-table", table.header(), table.rows());
+        out.append("<tfoot><tr><th scope=\"row\" colspan=\"").append(1 + table.countColumns())
+                .append("\">Overall (pooled)</th>");
+        table.overallFigures().forEach(figure -> out.append("<td>").append(text(figure)).append("</td>"));
+        out.append("</tr></tfoot>\n</table>\n");
+        List<List<String>> pairs = Reports.agreementPairs(summary);
+        if (!pairs.isEmpty()) {
+            out.append("<p>Each pair of coders, pooled over codes:</p>\n");
+            numbers("agreement-pairs", Reports.AGREEMENT_PAIRS_HEADER, pairs);
+            out.append("</table>\n");
         }
-        out.append("</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"6\">Overall (pooled)</th><td>")
-                .append(Reports.percent(summary.percentAgreement())).append("</td><td>")
-                .append(PaperFormat.effect(summary.kappa())).append("</td><td>").append(PaperFormat.effect(summary.alpha()))
-                .append("</td></tr></tfoot>\n</table>\n");
         close();
+    }
+
+    /** A numbers table up to its body's end: a row header, then figures; the caller closes it. */
+    private void numbers(String id, List<String> header, List<List<String>> rows) {
+        out.append("<table class=\"numbers\" id=\"").append(id).append("\">\n<thead><tr>");
+        header.forEach(cell -> out.append("<th>").append(text(cell)).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            out.append("<tr><th scope=\"row\">").append(text(row.getFirst())).append("</th>");
+            row.subList(1, row.size()).forEach(cell -> out.append("<td>").append(text(cell)).append("</td>"));
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n");
     }
 
     // Joint display ---------------------------------------------------------------------------------------------------

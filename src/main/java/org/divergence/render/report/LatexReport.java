@@ -141,15 +141,22 @@ public final class LatexReport {
             return;
         }
         AgreementSection.Summary summary = agreement.summary();
-        List<List<String>> rows = summary.codes().stream().map(row -> List.of(tex(row.code()),
-                tex(PaperFormat.count(row.units())), tex(PaperFormat.count(row.both())),
-                tex(PaperFormat.count(row.aOnly())), tex(PaperFormat.count(row.bOnly())),
-                tex(PaperFormat.count(row.neither())), tex(Reports.percent(row.percentAgreement())),
-                tex(PaperFormat.effect(row.kappa())), tex(PaperFormat.effect(row.alpha())))).toList();
-        table("Inter-coder agreement", Reports.agreementIntro(summary), "lrrrrrrrr", List.of("Code", "Units",
-                "Both", "A only", "B only", "Neither", "% agreement", "κ", "α"), rows,
-                List.of("Overall (pooled)", "", "", "", "", "", tex(Reports.percent(summary.percentAgreement())),
-                        tex(PaperFormat.effect(summary.kappa())), tex(PaperFormat.effect(summary.alpha()))));
+        Reports.AgreementTable table = Reports.agreementTable(summary);
+        List<String> footer = new ArrayList<>(List.of("Overall (pooled)"));
+        footer.addAll(java.util.Collections.nCopies(table.countColumns(), ""));
+        footer.addAll(table.overallFigures().stream().map(LatexReport::tex).toList());
+        table("Inter-coder agreement", Reports.agreementIntro(summary), "l" + "r".repeat(table.header().size() - 1),
+                table.header(), texRows(table.rows()), footer);
+        List<List<String>> pairs = Reports.agreementPairs(summary);
+        if (!pairs.isEmpty()) {
+            table("Inter-coder agreement, pairs", "Each pair of coders, pooled over codes.",
+                    "l" + "r".repeat(Reports.AGREEMENT_PAIRS_HEADER.size() - 1), Reports.AGREEMENT_PAIRS_HEADER,
+                    texRows(pairs), null);
+        }
+    }
+
+    private static List<List<String>> texRows(List<List<String>> rows) {
+        return rows.stream().map(row -> row.stream().map(LatexReport::tex).toList()).toList();
     }
 
     private void factors() {

@@ -99,8 +99,22 @@ public final class MarkdownReport {
             table(List.of("#", "Source", "Format", "Imported (UTC)", "Rows read", "Added", "Updated", "Skipped",
                     "Current", "SHA-256 of the source"), sample.batches().stream().map(MarkdownReport::batch).toList(),
                     -1);
+            queries(sample.batches());
         }
         out.append("### Interviews\n\n").append(inline(Reports.interviews(sample.interviews()))).append("\n\n");
+    }
+
+    /** The batches a database server computed: where, and the exact SQL it ran. */
+    private void queries(List<ImportBatch> batches) {
+        List<ImportBatch> queried = batches.stream().filter(batch -> batch.query() != null).toList();
+        if (queried.isEmpty()) {
+            return;
+        }
+        out.append("#### ").append(Reports.QUERIES_HEADING).append("\n\n");
+        for (ImportBatch batch : queried) {
+            out.append("Batch ").append(batch.id()).append(": ").append(inline(batch.query().describe()))
+                    .append(".\n\n```sql\n").append(batch.query().sql().stripTrailing()).append("\n```\n\n");
+        }
     }
 
     private static List<String> batch(ImportBatch batch) {
@@ -181,15 +195,25 @@ public final class MarkdownReport {
         }
         AgreementSection.Summary summary = agreement.summary();
         out.append(inline(Reports.agreementIntro(summary))).append("\n\n");
-        List<List<String>> rows = new java.util.ArrayList<>(summary.codes().stream().map(row -> List.of(
-                cell(row.code()), PaperFormat.count(row.units()), PaperFormat.count(row.both()),
-                PaperFormat.count(row.aOnly()), PaperFormat.count(row.bOnly()), PaperFormat.count(row.neither()),
-                Reports.percent(row.percentAgreement()), PaperFormat.effect(row.kappa()),
-                PaperFormat.effect(row.alpha()))).toList());
-        rows.add(List.of("**Overall (pooled)**", "", "", "", "", "", Reports.percent(summary.percentAgreement()),
-                PaperFormat.effect(summary.kappa()), PaperFormat.effect(summary.alpha())));
-        table(List.of("Code", "Units", "Both", "A only", "B only", "Neither", "% agreement", "Cohen's κ",
-                "Krippendorff's α"), rows, 1);
+        Reports.AgreementTable table = Reports.agreementTable(summary);
+        List<List<String>> rows = new java.util.ArrayList<>(table.rows().stream()
+                .map(row -> escapedFirst(row)).toList());
+        List<String> overall = new java.util.ArrayList<>(List.of("**Overall (pooled)**"));
+        overall.addAll(java.util.Collections.nCopies(table.countColumns(), ""));
+        overall.addAll(table.overallFigures());
+        rows.add(overall);
+        table(table.header(), rows, 1);
+        List<List<String>> pairs = Reports.agreementPairs(summary);
+        if (!pairs.isEmpty()) {
+            out.append("Each pair of coders, pooled over codes:\n\n");
+            table(Reports.AGREEMENT_PAIRS_HEADER, pairs.stream().map(row -> escapedFirst(row)).toList(), 1);
+        }
+    }
+
+    private static List<String> escapedFirst(List<String> row) {
+        List<String> cells = new java.util.ArrayList<>(row);
+        cells.set(0, cell(row.getFirst()));
+        return cells;
     }
 
     private void jointDisplay() {

@@ -37,6 +37,7 @@ final class ReportStyle {
             .caption, figcaption, .note { color: var(--muted); font-size: 13px; }
             .headlines { padding-left: 20px; }
             code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+            details.query pre { overflow-x: auto; background: #f6f8fa; padding: 8px 12px; }
             figure.chart { margin: 16px 0 24px; overflow-x: auto; }
             figure.chart svg { max-width: 100%; height: auto; display: block; }
             .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px;

@@ -90,6 +90,30 @@ public final class CodingStore {
         });
     }
 
+    /**
+     * Renames a coder, undoably; every coding and memo keeps its coder, so exports and agreement show the new name.
+     * A name another coder has is refused (merging two coders' work is not a rename).
+     */
+    public ProjectCommand<Void> renameCoder(long coderId, String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new InvalidInputException("A coder needs a name.");
+        }
+        String trimmed = newName.strip();
+        return new ProjectCommand<>(project, "rename coder to \u201C" + trimmed + "\u201D", CODINGS,
+                (connection, recorder) -> {
+                    if (Sql.count(connection, SqlText.of("SELECT count(*) FROM coder WHERE name = ? AND id <> ?"),
+                            trimmed, coderId) > 0) {
+                        throw new InvalidInputException("There is already a coder named \u201C" + trimmed + "\u201D.");
+                    }
+                    recorder.touch(Tables.CODER, coderId);
+                    if (Sql.update(connection, SqlText.of("UPDATE coder SET name = ? WHERE id = ?"), trimmed,
+                            coderId) == 0) {
+                        throw new InvalidInputException("The coder no longer exists.");
+                    }
+                    return null;
+                });
+    }
+
     /** Applies a code to a range; returns the new coding's id. */
     public ProjectCommand<Long> applyCode(long transcriptId, long codeId, long coderId, int start, int end,
                                           String codeName) {

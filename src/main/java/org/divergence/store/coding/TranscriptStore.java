@@ -85,14 +85,17 @@ public final class TranscriptStore {
         }
     }
 
-    /** A transcript's id and its length in code points. */
-    public record Extent(long id, int codePoints) {
+    /** A transcript's id, name and length in code points. */
+    public record Extent(long id, String name, int codePoints) {
     }
 
-    /** Every transcript's extent, in the order of their names (then ids): the order agreement concatenates them. */
+    /**
+     * Every transcript's extent, in the order of their names (SQLite compares UTF-8 bytes, which is code point order),
+     * then ids: the order agreement concatenates them.
+     */
     public static List<Extent> extentsByName(Connection connection) throws SQLException {
-        return Sql.list(connection, SqlText.of("SELECT id, length_code_points FROM transcript ORDER BY name, id"),
-                rs -> new Extent(rs.getLong(1), rs.getInt(2)));
+        return Sql.list(connection, SqlText.of("SELECT id, name, length_code_points FROM transcript"
+                + " ORDER BY name, id"), rs -> new Extent(rs.getLong(1), rs.getString(2), rs.getInt(3)));
     }
 
     /** The transcript's text: LF line endings, NFC; code point offsets index into it. */

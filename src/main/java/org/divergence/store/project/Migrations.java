@@ -23,8 +23,7 @@ final class Migrations {
             "V4__tags.sql",
             "V5__evidence.sql",
             "V6__repository_key_order.sql",
-            // On this branch only: the number another branch's V7 takes at merge (renumber V8 after it then).
-            "V7__placeholder_for_merge.sql",
+            "V7__clickhouse_collections.sql",
             "V8__custom_metrics.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");

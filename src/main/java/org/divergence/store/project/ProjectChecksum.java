@@ -55,12 +55,17 @@ public final class ProjectChecksum {
                  ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
-                encoder.text("table");
-                encoder.text(table);
-                for (int i = 1; i <= columns; i++) {
-                    encoder.text(meta.getColumnName(i));
-                }
+                boolean first = true;
                 while (rs.next()) {
+                    // A table counts from its first row: a migration that adds empty tables changes nothing.
+                    if (first) {
+                        first = false;
+                        encoder.text("table");
+                        encoder.text(table);
+                        for (int i = 1; i <= columns; i++) {
+                            encoder.text(meta.getColumnName(i));
+                        }
+                    }
                     encoder.tag('R');
                     for (int i = 1; i <= columns; i++) {
                         encoder.value(rs.getObject(i));

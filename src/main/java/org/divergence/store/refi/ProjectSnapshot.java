@@ -42,7 +42,32 @@ public final class ProjectSnapshot {
             + " JOIN coding g ON g.id = m.coding_id LEFT JOIN transcript t ON t.id = m.transcript_id LEFT JOIN code k"
             + " ON k.id = m.code_id LEFT JOIN interview_case s ON s.id = m.case_id ORDER BY m.id");
 
+    /** Rows, text bytes as stored (octet_length reads no text), and the longest transcript's characters. */
+    private static final SqlText SIZE = SqlText.of("SELECT (SELECT count(*) FROM coder) + (SELECT count(*) FROM code)"
+            + " + (SELECT count(*) FROM case_attribute) + (SELECT count(*) FROM interview_case)"
+            + " + (SELECT count(*) FROM case_attribute_value) + (SELECT count(*) FROM transcript)"
+            + " + (SELECT count(*) FROM coding) + (SELECT count(*) FROM memo),"
+            + " (SELECT coalesce(sum(octet_length(content)), 0) FROM transcript)"
+            + " + (SELECT coalesce(sum(octet_length(text)), 0) FROM memo)"
+            + " + (SELECT coalesce(sum(coalesce(octet_length(description), 0) + coalesce(octet_length(inclusion), 0)"
+            + " + coalesce(octet_length(exclusion), 0) + coalesce(octet_length(example), 0)), 0) FROM code),"
+            + " (SELECT coalesce(max(length(content)), 0) FROM transcript)");
+
+    /**
+     * What a snapshot of a project would hold: its items (coders, codes, cases, codings …), its texts' bytes, and the
+     * characters of its longest transcript.
+     */
+    public record Size(long items, long textBytes, long longestTranscript) {
+    }
+
     private ProjectSnapshot() {
+    }
+
+    /** The size of a snapshot, found without reading the texts: a merge checks it against its limits first. */
+    public static Size size(Project project) {
+        return project.read(connection -> Sql.list(connection, SIZE, rs -> new Size(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3)))
+                .getFirst());
     }
 
     public static RefiProject of(Project project) {

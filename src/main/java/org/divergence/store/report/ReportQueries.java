@@ -10,10 +10,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.divergence.core.report.SampleDescription;
+import org.divergence.core.repositories.BatchQuery;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.collect.ClickHouseCollections;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
@@ -67,8 +69,14 @@ public final class ReportQueries {
         }).withBatches(batches(project));
     }
 
+    /** Oldest first; a batch a database server computed carries its query (server, version, window, SQL). */
     private static List<ImportBatch> batches(Project project) {
-        List<ImportBatch> batches = new ArrayList<>(ImportBatches.list(project));
+        Map<Long, BatchQuery> queries = project.read(ClickHouseCollections::queriesByBatch);
+        List<ImportBatch> batches = new ArrayList<>();
+        for (ImportBatch batch : ImportBatches.list(project)) {
+            BatchQuery query = queries.get(batch.id());
+            batches.add(query == null ? batch : batch.withQuery(query));
+        }
         batches.sort(Comparator.comparingLong(ImportBatch::id));
         return List.copyOf(batches);
     }

@@ -83,7 +83,7 @@ public final class ImportBatches {
     private static ImportBatch read(ResultSet rs) throws SQLException {
         return new ImportBatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Instant.parse(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                rs.getLong(10));
+                rs.getLong(10), null);
     }
 
     /**

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Both real exports in the shared folder import with all their codes, sources and codings: NVivo for Mac 15 (two
  * users, a nested codebook, rich and plain text) and qc 1.3.2 (two coded transcripts). Skipped with a message when
- * the shared folder is absent.
+ * the shared folder is absent (their licence keeps them out of this project), and says so on the console.
  */
 class RefiExamplesTest {
 
@@ -41,7 +41,7 @@ class RefiExamplesTest {
 
     @Test
     void nvivoForMac() throws Exception {
-        Path file = RefiFiles.sharedRefi().resolve("examples/nvivo-mac-15-export.qdpx");
+        Path file = RefiFiles.sharedExamples().resolve("nvivo-mac-15-export.qdpx");
         try (Project project = Project.create(folder.resolve("n.divergence"))) {
             MergeReport report = MergeProject.importFile(project, file);
             assertEquals(List.of(), report.notCarried(), report.text());
@@ -66,7 +66,7 @@ class RefiExamplesTest {
 
     @Test
     void qcWithCodedTranscripts() throws Exception {
-        Path file = RefiFiles.sharedRefi().resolve("examples/qc-1.3.2-export.qdpx");
+        Path file = RefiFiles.sharedExamples().resolve("qc-1.3.2-export.qdpx");
         String document = new String(RefiFiles.entry(file, "project.qde"), StandardCharsets.UTF_8);
         try (Project project = Project.create(folder.resolve("q.divergence"))) {
             MergeReport report = MergeProject.importFile(project, file);
@@ -107,7 +107,7 @@ class RefiExamplesTest {
 
     @Test
     void mergingTheTwoMatchesCodesAndCoderByGuid() throws Exception {
-        Path examples = RefiFiles.sharedRefi().resolve("examples");
+        Path examples = RefiFiles.sharedExamples();
         try (Project project = Project.create(folder.resolve("both.divergence"))) {
             MergeProject.importFile(project, examples.resolve("nvivo-mac-15-export.qdpx"));
             MergeReport merged = MergeProject.importFile(project, examples.resolve("qc-1.3.2-export.qdpx"));

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.exchange.refi.QdpxReader;
-import org.divergence.exchange.refi.SafeZip;
+import org.divergence.exchange.common.SafeZip;
 import org.divergence.store.coding.CodingTestSupport;
 import org.divergence.store.project.Project;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,10 @@ class RefiSafetyTest {
     @Test
     void refusesEntriesAndArchivesBeyondTheSizeLimits() throws Exception {
         byte[] random = new byte[300_000];
-        new java.util.Random(1).nextBytes(random);
+        java.util.Random seeded = new java.util.Random(1);
+        for (int i = 0; i < random.length; i++) {
+            random[i] = (byte) (' ' + seeded.nextInt(95));
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("project.qde", RefiFiles.utf8("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
                 + "<TextSource guid=\"51111111-0000-4000-8000-000000000001\" plainTextPath=\"internal://a.txt\"/>"

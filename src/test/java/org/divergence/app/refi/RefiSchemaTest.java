@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exports are valid against the REFI-QDA schemas, read from the shared folder (the test is skipped with a message
- * when it is absent): a project with memos on everything, typed attributes and emoji; its codebook alone; and the
- * re-export of both real example projects.
+ * Exports are valid against the REFI-QDA schemas (vendored in src/test/resources/refi-qda with their MIT licence, so
+ * this runs everywhere): a project with memos on everything, typed attributes and emoji; its codebook alone; an empty
+ * project; and the re-export of both real example projects (skipped, loudly, where the shared folder is absent).
  */
 class RefiSchemaTest {
 
@@ -19,7 +19,6 @@ class RefiSchemaTest {
 
     @Test
     void projectAndCodebookExportsAreValid() throws Exception {
-        RefiFiles.sharedRefi();
         try (Project project = Project.create(folder.resolve("p.divergence"))) {
             RefiRoundTripTest.richProject(project);
             Path qdpx = folder.resolve("p.qdpx");
@@ -33,7 +32,7 @@ class RefiSchemaTest {
 
     @Test
     void reExportsOfTheRealExamplesAreValid() throws Exception {
-        Path examples = RefiFiles.sharedRefi().resolve("examples");
+        Path examples = RefiFiles.sharedExamples();
         for (String example : new String[] {"nvivo-mac-15-export.qdpx", "qc-1.3.2-export.qdpx"}) {
             try (Project project = Project.create(folder.resolve(example + ".divergence"))) {
                 MergeProject.importFile(project, examples.resolve(example));
@@ -46,7 +45,6 @@ class RefiSchemaTest {
 
     @Test
     void anEmptyProjectExportsAValidDocument() throws Exception {
-        RefiFiles.sharedRefi();
         try (Project project = Project.create(folder.resolve("empty.divergence"))) {
             Path qdpx = folder.resolve("empty.qdpx");
             ExportProject.exportQdpx(project, qdpx);

@@ -106,7 +106,8 @@ class TokensNeverLeakTest {
     @Test
     void aTokenFromTheEnvironmentIsSentButWrittenNowhere() throws Exception {
         String token = System.getenv(VARIABLE);
-        assumeTrue(token != null && !token.isBlank(), VARIABLE + " is set by the pom for surefire; run through Maven");
+        assumeTrue(token != null && !token.isBlank(), "SKIPPED: " + VARIABLE + " is set by the pom for surefire; run "
+                + "through Maven");
         github.acceptOnlyToken(token);
         Path project = folder.resolve("p.divergence");
         CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--repo", "octo/alpha",

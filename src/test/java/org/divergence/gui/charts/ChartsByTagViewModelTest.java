@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.divergence.core.charts.BoxPlotData;
 import org.divergence.core.charts.ChartSelection;
@@ -19,6 +20,7 @@ import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.SortKey;
+import org.divergence.gui.common.FxThread;
 import org.divergence.gui.common.Grouping;
 import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.SameThreadTaskExecutor;
@@ -75,9 +77,12 @@ class ChartsByTagViewModelTest {
         assertEquals(List.of("Untagged", "Compute requirements"), box.groups().stream().map(Group::label).toList());
         assertEquals(216, box.boxes().get(0).n());
         assertEquals(86, box.boxes().get(1).n());
-        // With a running toolkit (another test started it) the tagging's data notice arrives later on the FX
-        // thread and reads again, rightly; let it pass before counting.
-        Thread.sleep(500);
+        // With a running toolkit (another test started it) the tagging's data notice is queued on the FX thread and
+        // reads again, rightly: wait until everything queued before now has run and the view model is idle.
+        CountDownLatch queuedBeforeNow = new CountDownLatch(1);
+        FxThread.run(queuedBeforeNow::countDown);
+        assertTrue(queuedBeforeNow.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
         int reads = viewModel.reads();
         viewModel.typeProperty().set(ChartType.ECDF);
         assertEquals(reads, viewModel.reads(), "another chart type of the same tag grouping reads nothing");

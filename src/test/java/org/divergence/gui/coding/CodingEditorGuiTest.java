@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,7 +31,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The coding editor in the real window on the sample project: select, code by keyboard, see it, undo, redo. */
+/**
+ * The coding editor in the real window on the sample project: select, code by keyboard (saying who codes, the first
+ * time), see it, undo, redo; rename the coder and undo that.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CodingEditorGuiTest {
 
@@ -82,13 +87,21 @@ class CodingEditorGuiTest {
                 .isPresent());
         robot.write("compute");
         robot.type(KeyCode.ENTER);
+        // The first coding in this project: the app asks who is coding, offering the project's coders.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#ask-name").tryQuery().isPresent());
+        ComboBox<String> name = robot.lookup("#ask-name-field").queryComboBox();
+        assertEquals(List.of("Ana", "Ben"), List.copyOf(name.getItems()));
+        robot.interact(() -> name.getEditor().setText("Carla"));
+        robot.clickOn(robot.lookup("#ask-name .button").queryAll().stream()
+                .filter(node -> node instanceof Button button && button.getText().equals("OK")).findFirst()
+                .orElseThrow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getStyleOfChar(start + 1).contains(tint));
         List<Coding> after = new CodingStore(project).codings(p01.id());
         assertEquals(before + 1, after.size());
         Coding added = after.stream().filter(c -> c.codeId() == compute.id() && c.start() == start).findFirst()
                 .orElseThrow(() -> new AssertionError("no coding at the selection (no emoji before it in P01)"));
         assertEquals(end, added.end());
-        assertEquals("Coder 1", new CodingStore(project).coders().stream()
+        assertEquals("Carla", new CodingStore(project).coders().stream()
                 .filter(c -> c.id() == added.coderId()).findFirst().orElseThrow().name());
 
         // The number key 1 applies the most recent code to a new selection.
@@ -110,5 +123,22 @@ class CodingEditorGuiTest {
         List<Coding> redone = new CodingStore(project).codings(p01.id());
         assertTrue(redone.contains(added), "redo restores the same coding: same id, GUID and time");
         assertEquals("P01-oss-maintainer", new TranscriptStore(project).list().getFirst().name());
+
+        // Renaming the coder from the tool bar: the codings keep their coder; Ctrl+Z takes the name back.
+        ComboBox<String> coder = robot.lookup("#current-coder").queryComboBox();
+        robot.clickOn("#rename-coder");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#ask-name").tryQuery().isPresent());
+        ComboBox<String> newName = robot.lookup("#ask-name-field").queryComboBox();
+        assertEquals("Carla", newName.getEditor().getText());
+        robot.interact(() -> newName.getEditor().setText("Carla Ruiz"));
+        robot.clickOn(robot.lookup("#ask-name .button").queryAll().stream()
+                .filter(node -> node instanceof Button button && button.getText().equals("OK")).findFirst()
+                .orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Carla Ruiz".equals(coder.getValue()));
+        assertEquals("Carla Ruiz", new CodingStore(project).coders().stream()
+                .filter(c -> c.id() == added.coderId()).findFirst().orElseThrow().name());
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Carla".equals(coder.getValue()));
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.common.Progress;
-import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.ProjectContext;
 import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.samples.SampleInterviews;
@@ -19,6 +17,7 @@ import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.MemoStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.Settings;
+import org.divergence.testsupport.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +30,12 @@ class CodingViewModelTest {
     Path folder;
 
     private final ProjectContext context = new ProjectContext();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @AfterEach
     void close() {
         context.close();
+        assertEquals(List.of(), dialogs.errors, "no error was shown");
     }
 
     @Test
@@ -43,7 +44,7 @@ class CodingViewModelTest {
         SampleInterviews.populate(project, Progress.NONE);
         Settings settings = new Settings();
         int[] saved = {0};
-        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), new NoDialogs(),
+        CodingWorkspace workspace = new CodingWorkspace(context, new SameThreadTaskExecutor(), dialogs,
                 settings, () -> saved[0]++);
         CodingViewModel viewModel = new CodingViewModel(workspace);
         context.setProject(project);
@@ -58,7 +59,7 @@ class CodingViewModelTest {
         viewModel.coderFilterProperty().set(workspace.coders().getFirst());
         assertTrue(viewModel.visibleCodings().size() < all, "one coder's codings are a part of all");
 
-        workspace.currentCoderProperty().set("Carla");
+        workspace.chooseCoder("Carla");
         assertEquals("Carla", settings.currentCoder);
         assertEquals(1, saved[0]);
         String quote = "Within a week I had a model";
@@ -95,42 +96,5 @@ class CodingViewModelTest {
         assertTrue(new CodingStore(project).codings(document.info().id()).contains(added));
         assertEquals("an adaptation story", new MemoStore(project).memo(Memo.Target.CODING, added.id())
                 .orElseThrow().text());
-    }
-
-    /** Dialogs are not part of this test; a failure surfacing as a dialog fails it. */
-    private static final class NoDialogs implements DialogService {
-        @Override
-        public void showError(String title, Throwable error) {
-            throw new AssertionError(title, error);
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmButton) {
-            return true;
-        }
-
-        @Override
-        public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
-            return Optional.empty();
-        }
     }
 }

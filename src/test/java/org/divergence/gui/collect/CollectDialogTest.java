@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +27,7 @@ import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.store.settings.Settings;
 import org.divergence.store.settings.SettingsStore;
+import org.divergence.testsupport.FakeClickHouse;
 import org.divergence.testsupport.FakeGitHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Collect dialog in the real window against a local fake of GitHub: opened from the File menu's shortcut,
  * filled in, started, paused (nothing is sent while paused), resumed; repositories appear in the Repositories view
- * as they are stored, before the crawl ends.
+ * as they are stored, before the crawl ends. And "GH Archive on ClickHouse" against a local stand-in for the server:
+ * a line per shard, stored shards in the Repositories view while the next runs, Cancel stops the shard in flight
+ * (nothing of it is stored), Resume collects the rest.
  */
 @ExtendWith(ApplicationExtension.class)
 class CollectDialogTest {
@@ -47,6 +53,8 @@ class CollectDialogTest {
 
     private final FakeGitHub github = FakeGitHub.standard();
     private final MockWebServer server = new MockWebServer();
+    private final FakeClickHouse clickHouse = new FakeClickHouse("25.8.1.5101").holdShard(1);
+    private final MockWebServer clickHouseServer = new MockWebServer();
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
@@ -71,6 +79,8 @@ class CollectDialogTest {
         });
         server.start();
         github.setBase(server.url("/"));
+        clickHouseServer.setDispatcher(clickHouse);
+        clickHouseServer.start();
         AppDirectories directories = AppDirectories.resolve(home.toString(), Map.of(), "Linux", home);
         Path project = home.resolve("collect-" + System.nanoTime() + ".divergence");
         Project.create(project).close();
@@ -83,21 +93,18 @@ class CollectDialogTest {
     @AfterEach
     void close() throws Exception {
         release.countDown();
+        clickHouse.release();
         WaitForAsyncUtils.asyncFx(() -> {
             workbench.close();
             stage.close();
         }).get(10, TimeUnit.SECONDS);
         server.close();
+        clickHouseServer.close();
     }
 
     @Test
     void collectsWithLiveProgressPauseAndResumeWhileTheTableFills(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#repositories-empty").query().isVisible());
-        robot.interact(() -> stage.requestFocus());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
+        openDialog(robot);
 
         robot.interact(() -> robot.lookup("#collect-api-url").queryAs(TextField.class)
                 .setText(server.url("/").toString()));
@@ -128,12 +135,70 @@ class CollectDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isEmpty());
     }
 
+    @Test
+    void collectsShardByShardCancelsTheShardInFlightAndResumes(FxRobot robot) throws Exception {
+        openDialog(robot);
+
+        robot.clickOn("#collect-clickhouse");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-ch-url").query().isVisible());
+        robot.interact(() -> {
+            robot.lookup("#collect-ch-url").queryAs(TextField.class).setText(clickHouseServer.url("/").toString());
+            @SuppressWarnings("unchecked")
+            Spinner<Integer> shards = robot.lookup("#collect-ch-shards").queryAs(Spinner.class);
+            shards.getValueFactory().setValue(3);
+        });
+        robot.clickOn("#collect-start");
+
+        assertTrue(clickHouse.awaitHeld(), "the second shard's query reached the server");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == FakeClickHouse.ROWS_PER_SHARD);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shardLine(robot, 1)
+                .equals("Shard 2 of 3: the server is aggregating"));
+        assertTrue(shardLine(robot, 0).startsWith("Shard 1 of 3: 3 rows stored (batch 1, "), shardLine(robot, 0));
+        assertEquals("Shard 3 of 3: waiting", shardLine(robot, 2));
+        assertEquals("1 of 3 shards stored · 3 repositories", text(robot, "#collect-ch-status"));
+        assertTrue(robot.lookup("#collect-pause").queryButton().isDisabled(), "a query cannot be paused");
+
+        robot.clickOn("#collect-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#collect-ch-outcome")
+                .startsWith("Cancelled. 1 of 3 shards are stored"));
+        clickHouse.release();
+        Button resume = robot.lookup("#collect-resume-crawl").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, resume::isVisible);
+        assertEquals("Resume collection 1 (1 of 3 shards)", resume.getText());
+        assertEquals(FakeClickHouse.ROWS_PER_SHARD, tableSize(robot), "nothing of the cancelled shard was stored");
+
+        robot.clickOn("#collect-resume-crawl");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#collect-ch-outcome")
+                .startsWith("ClickHouse collection 1: 3 of 3 shards stored (9 rows); this run stored 2 shards"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 3 * FakeClickHouse.ROWS_PER_SHARD);
+        assertEquals("Close", robot.lookup("#collect-cancel").queryButton().getText());
+        robot.clickOn("#collect-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isEmpty());
+    }
+
+    /** With the project open and its Repositories view shown, the File menu's shortcut opens the dialog. */
+    private void openDialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#repositories-empty").query().isVisible());
+        robot.interact(() -> stage.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
+    }
+
     // Looked up on the FX thread: the scene graph changes while the crawl runs, and a lookup from the test thread
     // can meet a child list mid-change.
     private static int tableSize(FxRobot robot) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             TableView<?> table = robot.lookup("#repositories-table").queryTableView();
             return table.getItems() == null ? 0 : table.getItems().size();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String shardLine(FxRobot robot, int index) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            ListView<String> list = robot.lookup("#collect-ch-shard-list").queryListView();
+            return list.getItems().size() > index ? list.getItems().get(index) : "";
         }).get(10, TimeUnit.SECONDS);
     }
 

@@ -54,6 +54,12 @@ class LatestTaskSchedulerTest {
             }
 
             @Override
+            public java.util.Optional<String> askForName(String title, String message, java.util.List<String> offered,
+                                                   String suggested) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, List<FileType> types) {
                 return java.util.Optional.empty();
             }

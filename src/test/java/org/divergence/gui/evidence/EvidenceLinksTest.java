@@ -135,6 +135,11 @@ class EvidenceLinksTest {
         }
 
         @Override
+        public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
             return Optional.empty();
         }

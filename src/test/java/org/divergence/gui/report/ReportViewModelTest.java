@@ -29,6 +29,7 @@ import org.divergence.gui.common.SameThreadTaskExecutor;
 import org.divergence.samples.SampleProject;
 import org.divergence.store.project.Project;
 import org.divergence.testsupport.CliRun;
+import org.divergence.testsupport.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.divergence.core.report.Provenance;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportModel;
 import org.divergence.core.report.SampleDescription;
+import org.divergence.core.repositories.BatchQuery;
 import org.divergence.core.repositories.ImportBatch;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
@@ -47,7 +49,7 @@ class ReportRenderingTest {
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.DATASET, 1, 1),
                 new SampleDescription.TypeCount(Platform.HUGGINGFACE, RepoType.SPACE, 0, 0)),
                 List.of(new ImportBatch(1, "sample <1>.csv", "ab".repeat(32), "csv",
-                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7)),
+                        Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7, null)),
                 new SampleDescription.Interviews(2, 2, List.of("Ana", "Ben"), 4, 6));
         List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE),
                 "a <b>day</b> of GPU", "2026-01-16T09:00:00Z"));
@@ -99,29 +101,85 @@ class ReportRenderingTest {
 
     @Test
     void agreementAndFactorSectionsRenderWhenTheirFeaturesProvideThem() {
-        AgreementSection agreement = new AgreementSection(new AgreementSection.Summary("character", "Ana", "Ben",
-                List.of(new AgreementSection.CodeAgreement("Factors/Compute", 1000, 40, 5, 3, 952, 99.2, 0.9, 0.9),
-                        new AgreementSection.CodeAgreement("Factors/Governance", 1000, 0, 0, 0, 1000, 100, Double.NaN,
-                                Double.NaN)), 99.6, 0.91, 0.91), null);
+        AgreementSection agreement = new AgreementSection(new AgreementSection.Summary("character",
+                List.of("Ana", "Ben"), List.of(
+                        new AgreementSection.CodeAgreement("Factors/Compute", 1000,
+                                new AgreementSection.Counts(40, 5, 3, 952), 99.2, 0.9, 0.9, 0.8),
+                        new AgreementSection.CodeAgreement("Factors/Governance", 1000,
+                                new AgreementSection.Counts(0, 0, 0, 1000), 100, Double.NaN, Double.NaN, Double.NaN)),
+                new AgreementSection.CodeAgreement("Overall (pooled)", 2000, new AgreementSection.Counts(40, 5, 3,
+                        1952), 99.6, 0.91, 0.91, 0.8), List.of()), null);
         FactorSection factors = new FactorSection(true, List.of(new FactorSection.Factor("g-compute", "Compute",
                 "#D55E00", 42, ReportFixtures.comparison().comparisons().getFirst())), "Tagged by rule and by hand.");
         ReportModel model = model(agreement, factors, null);
 
         String html = HtmlReport.render(model);
         assertTrue(html.contains("<tr><th scope=\"row\">Factors/Compute</th><td>1,000</td><td>40</td><td>5</td>"
-                + "<td>3</td><td>952</td><td>99.2%</td><td>0.90</td><td>0.90</td></tr>"), html);
+                + "<td>3</td><td>952</td><td>99.2%</td><td>0.90</td><td>0.90</td><td>0.80</td></tr>"), html);
         assertTrue(html.contains("<td>100.0%</td><td>—</td><td>—</td>"), "undefined kappa prints as a dash");
         assertTrue(html.contains("id=\"factors-table\""), html);
         assertTrue(html.contains("<td>42</td><td>δ = 0.50, large, p = 0.270</td>"), html);
         assertTrue(html.contains("data-finding=\"factor:g-compute\""), "a factor row in the joint display");
 
         String markdown = MarkdownReport.render(model);
-        assertTrue(markdown.contains("| Factors/Compute | 1,000 | 40 | 5 | 3 | 952 | 99.2% | 0.90 | 0.90 |"),
+        assertTrue(markdown.contains("| Factors/Compute | 1,000 | 40 | 5 | 3 | 952 | 99.2% | 0.90 | 0.90 | 0.80 |"),
                 markdown);
         assertTrue(markdown.contains("| Compute | 42 | δ = 0.50, large, p = 0.270 |"), markdown);
         String latex = LatexReport.render(model);
-        assertTrue(latex.contains("Factors/Compute & 1,000 & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 & 0.90 \\\\"), latex);
+        assertTrue(latex.contains("Factors/Compute & 1,000 & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 & 0.90 & 0.80 \\\\"),
+                latex);
         assertTrue(latex.contains("% Factor tags\n"), latex);
+    }
+
+    @Test
+    void aBatchComputedOnADatabaseServerShowsTheServerTheWindowTheShardAndTheExactSql() {
+        ReportModel base = plain();
+        BatchQuery query = new BatchQuery("https://play.clickhouse.com/", "25.8.1.5101", "default.github_events",
+                LocalDate.of(2015, 1, 1), LocalDate.of(2025, 10, 6), 2, 16,
+                "SELECT repo_name AS full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND x < 'a<b'\n"
+                        + "FORMAT TabSeparatedWithNames\n");
+        ImportBatch shard = new ImportBatch(2, "GH Archive on ClickHouse (https://play.clickhouse.com/): shard 3 of 16",
+                null, "clickhouse", Instant.parse("2026-01-16T08:00:00Z"), 5, 5, 0, 0, 5, query);
+        ReportModel model = new ReportModel(base.title(), base.sample().withBatches(List.of(
+                base.sample().batches().getFirst(), shard)), base.comparison(), base.charts(), base.codebook(),
+                base.agreement(), base.jointDisplay(), base.factors(), base.provenance());
+        String described = "shard 3 of 16 of default.github_events, events 2015-01-01 to 2025-10-06, on"
+                + " https://play.clickhouse.com/ (ClickHouse 25.8.1.5101)";
+
+        String html = HtmlReport.render(model);
+        assertTrue(html.contains("<h4>Queries run on a database server</h4>\n<details class=\"query\""
+                + " id=\"batch-query-2\"><summary>Batch 2: " + described + "</summary>\n<pre><code>SELECT repo_name AS"
+                + " full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND x &lt; 'a&lt;b'\nFORMAT TabSeparatedWithNames"
+                + "</code></pre></details>"), html);
+        assertFalse(html.contains("batch-query-1"), "a file's batch has no query");
+        String markdown = MarkdownReport.render(model);
+        assertTrue(markdown.contains("#### Queries run on a database server\n\nBatch 2: " + described.replace("_",
+                "\\_") + ".\n\n```sql\nSELECT repo_name AS full_name\nWHERE cityHash64(repo_name) % 16 = 2 AND"
+                + " x < 'a<b'\nFORMAT TabSeparatedWithNames\n```\n"), markdown);
+    }
+
+    @Test
+    void threeCodersGetFleissKappaAndATableOfPairs() {
+        AgreementSection agreement = new AgreementSection(new AgreementSection.Summary("character",
+                List.of("Ana", "Ben", "Cai"), List.of(new AgreementSection.CodeAgreement("Factors/Compute", 1000, null,
+                        97.5, 0.71, 0.7, 0.66)),
+                new AgreementSection.CodeAgreement("Overall (pooled)", 1000, null, 97.5, 0.71, 0.7, 0.66),
+                List.of(new AgreementSection.PairAgreement("Ana", "Ben", new AgreementSection.Counts(40, 5, 3, 952),
+                        99.2, 0.9), new AgreementSection.PairAgreement("Ana", "Cai",
+                        new AgreementSection.Counts(30, 15, 3, 952), 98.2, Double.NaN))), null);
+        ReportModel model = model(agreement, FactorSection.NOT_AVAILABLE, null);
+        String html = HtmlReport.render(model);
+        assertTrue(html.contains("<p>Ana, Ben and Cai, by character:"), html);
+        assertTrue(html.contains("<th>Fleiss' κ</th><th>Krippendorff's α</th><th>Unitizing α</th>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Factors/Compute</th><td>1,000</td><td>97.5%</td>"
+                + "<td>0.71</td><td>0.70</td><td>0.66</td></tr>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Ana (A), Cai (B)</th><td>30</td><td>15</td><td>3</td>"
+                + "<td>952</td><td>98.2%</td><td>—</td></tr>"), html);
+        String markdown = MarkdownReport.render(model);
+        assertTrue(markdown.contains("| Ana (A), Ben (B) | 40 | 5 | 3 | 952 | 99.2% | 0.90 |"), markdown);
+        String latex = LatexReport.render(model);
+        assertTrue(latex.contains("% Inter-coder agreement, pairs\n"), latex);
+        assertTrue(latex.contains("Ana (A), Ben (B) & 40 & 5 & 3 & 952 & 99.2\\% & 0.90 \\\\"), latex);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.divergence.exchange.refi;
+package org.divergence.exchange.common;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,11 +16,16 @@ import javax.xml.stream.XMLStreamReader;
 import org.divergence.core.common.InvalidInputException;
 
 /**
- * The one way REFI files are parsed: a streaming StAX reader with DTDs and external entities switched off, so an
- * untrusted file can neither read local files or URLs (XXE) nor expand entities without bound. A document that
- * declares a DTD is refused: REFI-QDA documents have none.
+ * The one way untrusted XML is parsed (REFI-QDA documents, and the text of .docx and .odt files): a streaming StAX
+ * reader with DTDs and external entities switched off, so an untrusted file can neither read local files or URLs
+ * (XXE) nor expand entities without bound. Text comes in pieces (not coalesced), and {@link XmlSizeGuard} bounds
+ * what the parser holds whole, so memory stays bounded however the document is shaped. Callers refuse a DTD when the
+ * parser reports one: none of these formats has any.
  */
-final class SafeXml {
+public final class SafeXml {
+
+    /** The longest tag (with its attributes), comment, CDATA section or processing instruction: 4 million characters. */
+    public static final long MAX_MARKUP_CHARS = 4L << 20;
 
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
             "^<\\?xml[^>]*\\sencoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
@@ -28,22 +33,23 @@ final class SafeXml {
     private SafeXml() {
     }
 
-    static XMLStreamReader reader(InputStream in, String where) {
+    /** {@code where} names the document in messages ("study.qdpx › project.qde"). */
+    public static XMLStreamReader reader(InputStream in, String where) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         setIfSupported(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
         setIfSupported(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resources are not read (" + systemId + ")");
         });
         try {
-            return factory.createXMLStreamReader(decoded(in, where));
+            return factory.createXMLStreamReader(new XmlSizeGuard(decoded(in, where), where, MAX_MARKUP_CHARS));
         } catch (XMLStreamException e) {
-            throw new InvalidInputException(where + ": not XML (" + e.getMessage() + "); nothing was imported", e);
+            throw Refusal.of(where + ": is not XML; nothing was imported", e);
         }
     }
 
@@ -74,8 +80,8 @@ final class SafeXml {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(where + ": cannot be read (" + e.getMessage() + "); nothing was imported",
-                    e);
+            InvalidInputException limit = refusalIn(e);
+            throw limit != null ? limit : Refusal.of(where + ": cannot be read; nothing was imported", e);
         }
         return new InputStreamReader(buffered, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -89,6 +95,33 @@ final class SafeXml {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
+    }
+
+    /**
+     * The refusal of ours a parser failure carries (a zip entry over its limit, markup over its length, a text
+     * over its size), however the parser wrapped it; null when there is none.
+     */
+    public static InvalidInputException refusalIn(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof InvalidInputException invalid) {
+                return invalid;
+            }
+            Throwable next = current instanceof XMLStreamException stream && stream.getNestedException() != null
+                    ? stream.getNestedException() : current.getCause();
+            current = next == current ? null : next;
+        }
+        return null;
+    }
+
+    /** ", line 3, column 7" where the parser stopped, or nothing when it does not say. */
+    public static String at(Throwable error) {
+        if (error instanceof XMLStreamException stream && stream.getLocation() != null
+                && stream.getLocation().getLineNumber() > 0) {
+            return ", line " + stream.getLocation().getLineNumber() + ", column "
+                    + stream.getLocation().getColumnNumber();
+        }
+        return "";
     }
 
     private static void setIfSupported(XMLInputFactory factory, String property, Object value) {

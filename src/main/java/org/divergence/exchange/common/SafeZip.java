@@ -1,4 +1,4 @@
-package org.divergence.exchange.refi;
+package org.divergence.exchange.common;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,18 +14,30 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.divergence.core.common.InvalidInputException;
+import org.divergence.core.common.LimitExceededException;
 
 /**
- * Reads entries of an untrusted ZIP archive (a .qdpx) into memory, never onto disk. The archive is refused as a whole
- * when any entry name is absolute or climbs out with "..", and reading stops with a clear message when the bytes
- * inflated exceed the limits: in total, per entry, or by compression ratio (a zip bomb). Sizes are counted as the
- * bytes actually come out, not taken from the archive's own (forgeable) headers.
+ * Reads entries of an untrusted ZIP archive (a .qdpx, .docx or .odt) as streams, never onto disk. The archive is
+ * refused as a whole when any entry name is absolute or climbs out with "..", and reading stops with a clear message
+ * when the bytes inflated exceed the limits: in total, per entry, or by compression ratio (a zip bomb). Sizes are
+ * counted as the bytes actually come out, not taken from the archive's own (forgeable) headers, so an entry streamed
+ * with its sizes only in a data descriptor is held to the same limits.
  */
 public final class SafeZip implements Closeable {
 
-    /** Limits; entries smaller than {@code ratioFloor} bytes are never refused for their ratio. */
+    /**
+     * Limits; entries smaller than {@code ratioFloor} bytes are never refused for their ratio. An entry is read as a
+     * stream, so {@code maxEntryBytes} may exceed what the heap holds only where the reader keeps less than it reads
+     * (see {@link #readBytes}).
+     */
     public record Limits(long maxTotalBytes, long maxEntryBytes, int maxEntries, double maxRatio, long ratioFloor) {
-        public static final Limits DEFAULT = new Limits(1024L << 20, 512L << 20, 100_000, 200, 1L << 20);
+        /**
+         * A REFI-QDA project (.qdpx): everything it holds ends up in memory at once (the project document's model
+         * and every source text), so the total fits a 256 MB heap with room for the merge.
+         */
+        public static final Limits PROJECT_ARCHIVE = new Limits(96L << 20, 64L << 20, 100_000, 200, 1L << 20);
+        /** A document (.docx, .odt): only its text is kept, itself limited, so its XML may be large. */
+        public static final Limits DOCUMENT = new Limits(512L << 20, 256L << 20, 10_000, 200, 1L << 20);
     }
 
     private final String name;
@@ -40,7 +52,8 @@ public final class SafeZip implements Closeable {
         this.limits = limits;
     }
 
-    public static SafeZip open(Path file, Limits limits) {
+    /** Opens {@code file}, which should be a {@code format} file (".qdpx"): messages say so when it is no ZIP. */
+    public static SafeZip open(Path file, String format, Limits limits) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(name + ": is a folder, not a file");
@@ -52,7 +65,7 @@ public final class SafeZip implements Closeable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new InvalidInputException(name + ": is not a ZIP archive (a .qdpx is one): " + e.getMessage(), e);
+            throw Refusal.of(name + ": is not a ZIP archive (a " + format + " file is one), or it is damaged", e);
         } catch (IOException e) {
             throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -71,15 +84,14 @@ public final class SafeZip implements Closeable {
         try {
             all = zip.entries();
         } catch (IllegalStateException e) {
-            throw new InvalidInputException(name + ": the archive cannot be read (" + e.getMessage() + ")", e);
+            throw Refusal.of(name + ": the archive cannot be read; nothing was imported", e);
         }
         while (all.hasMoreElements()) {
             ZipEntry entry;
             try {
                 entry = all.nextElement();
             } catch (RuntimeException e) {
-                throw new InvalidInputException(name + ": the archive's directory is damaged (" + e.getMessage()
-                        + "); nothing was imported", e);
+                throw Refusal.of(name + ": the archive's directory is damaged; nothing was imported", e);
             }
             String problem = unsafeName(entry.getName());
             if (problem != null) {
@@ -88,7 +100,7 @@ public final class SafeZip implements Closeable {
             }
             entries.add(entry);
             if (entries.size() > limits.maxEntries()) {
-                throw new InvalidInputException(name + ": refused, the archive holds more than " + limits.maxEntries()
+                throw new LimitExceededException(name + ": refused, the archive holds more than " + limits.maxEntries()
                         + " entries; nothing was imported");
             }
         }
@@ -143,13 +155,27 @@ public final class SafeZip implements Closeable {
         return Optional.empty();
     }
 
-    /** Reads an entry completely, within the limits. */
-    public byte[] read(String entryName) {
+    /**
+     * Reads an entry completely into memory, refused once it passes {@code maxBytes} (checked while it inflates, as
+     * every limit): for entries that must be held whole; readers that can stream use {@link #open}.
+     */
+    public byte[] readBytes(String entryName, long maxBytes) {
         try (InputStream in = open(entryName)) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new LimitExceededException(name + " \u203A " + entryName + ": refused, it unpacks to more than "
+                        + mb(maxBytes) + "; nothing was imported");
+            }
+            return bytes;
         } catch (IOException e) {
             throw damaged(entryName, e);
         }
+    }
+
+    /** The size the archive's directory claims for an entry (-1 when unknown): a hint, never a limit. */
+    public long declaredSize(String entryName) {
+        ZipEntry entry = zip.getEntry(entryName);
+        return entry == null ? -1 : entry.getSize();
     }
 
     /** A stream of an entry's bytes that fails with a clear message once a limit is passed. */
@@ -175,8 +201,8 @@ public final class SafeZip implements Closeable {
         if (e.getCause() instanceof InvalidInputException invalid) {
             return invalid;
         }
-        return new InvalidInputException(name + " \u203A " + entryName + ": damaged in the archive ("
-                + e.getMessage() + "); nothing was imported", e);
+        return Refusal.of(name + " \u203A " + entryName + ": damaged in the archive (it cannot be unpacked); nothing "
+                + "was imported", e);
     }
 
     @Override
@@ -227,15 +253,15 @@ public final class SafeZip implements Closeable {
             inflatedSoFar += n;
             String where = name + " \u203A " + entryName;
             if (inflated > limits.maxEntryBytes()) {
-                throw new IOException(new InvalidInputException(where + ": refused, it unpacks to more than "
+                throw new IOException(new LimitExceededException(where + ": refused, it unpacks to more than "
                         + mb(limits.maxEntryBytes()) + " (a zip bomb?); nothing was imported"));
             }
             if (inflatedSoFar > limits.maxTotalBytes()) {
-                throw new IOException(new InvalidInputException(name + ": refused, it unpacks to more than "
+                throw new IOException(new LimitExceededException(name + ": refused, it unpacks to more than "
                         + mb(limits.maxTotalBytes()) + " in total (a zip bomb?); nothing was imported"));
             }
             if (inflated > limits.ratioFloor() && inflated > limits.maxRatio() * compressed) {
-                throw new IOException(new InvalidInputException(where + ": refused, it unpacks more than "
+                throw new IOException(new LimitExceededException(where + ": refused, it unpacks more than "
                         + Math.round(limits.maxRatio()) + " times its packed size (" + compressed
                         + " bytes packed; a zip bomb?); nothing was imported"));
             }
@@ -247,7 +273,8 @@ public final class SafeZip implements Closeable {
         }
     }
 
-    private static String mb(long bytes) {
+    /** "64 MB": a limit as the messages say it. */
+    public static String mb(long bytes) {
         return bytes >= (1L << 20) ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 }

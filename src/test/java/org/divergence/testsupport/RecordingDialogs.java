@@ -1,4 +1,4 @@
-package org.divergence.gui.report;
+package org.divergence.testsupport;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import org.divergence.gui.common.DialogService;
 
-/** Answers save dialogs with the paths queued by the test and records every error shown. */
-final class RecordingDialogs implements DialogService {
+/**
+ * Answers save dialogs and name questions with what the test queued, and records every error shown and every name
+ * question asked ("title | offered | suggested").
+ */
+public final class RecordingDialogs implements DialogService {
 
-    final Deque<Path> savePaths = new ArrayDeque<>();
-    final List<String> errors = new ArrayList<>();
-    final List<String> saveTitles = new ArrayList<>();
+    public final Deque<Path> savePaths = new ArrayDeque<>();
+    public final Deque<Optional<String>> names = new ArrayDeque<>();
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> saveTitles = new ArrayList<>();
+    public final List<String> asked = new ArrayList<>();
 
     @Override
     public void showError(String title, Throwable error) {
@@ -32,6 +37,12 @@ final class RecordingDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String message, String confirmButton) {
         return true;
+    }
+
+    @Override
+    public Optional<String> askForName(String title, String message, List<String> offered, String suggested) {
+        asked.add(title + " | " + offered + " | " + suggested);
+        return names.isEmpty() ? Optional.empty() : names.remove();
     }
 
     @Override
