@@ -86,7 +86,7 @@ class MetricCommandTest {
         assertTrue(builtIn.err().contains("metric name 'Commits' is a built-in metric's"), builtIn.err());
         CliRun taken = metric("add", "--name", "RATE", "--expr", "forks");
         assertEquals(ExitCodes.INVALID_INPUT, taken.exitCode());
-        assertTrue(taken.err().contains("already has a custom metric named 'RATE'"), taken.err());
+        assertTrue(taken.err().contains("already has a custom metric named 'rate' (names are compared ignoring case)"), taken.err());
         CliRun notACondition = metric("add", "--name", "share_of_stars", "--share", "--expr", "stars");
         assertEquals(ExitCodes.INVALID_INPUT, notACondition.exitCode());
         assertTrue(notACondition.err().contains("a share needs a condition"), notACondition.err());

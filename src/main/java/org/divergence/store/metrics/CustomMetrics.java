@@ -103,11 +103,13 @@ public final class CustomMetrics {
     }
 
     private static void requireFreeName(Connection connection, String name, long exceptId) throws SQLException {
-        long taken = Sql.count(connection, SqlText.of("SELECT count(*) FROM custom_metric WHERE lower(name) = ? AND"
-                + " id <> ?"), name.toLowerCase(Locale.ROOT), exceptId);
-        if (taken > 0) {
-            throw new InvalidInputException("the project already has a custom metric named '" + name + "'; choose "
-                    + "another name, or remove that one first (metric remove --name " + name + ")");
+        List<String> taken = Sql.list(connection, SqlText.of("SELECT name FROM custom_metric WHERE lower(name) = ?"
+                + " AND id <> ?"), rs -> rs.getString(1), name.toLowerCase(Locale.ROOT), exceptId);
+        if (!taken.isEmpty()) {
+            String existing = taken.getFirst();
+            throw new InvalidInputException("the project already has a custom metric named '" + existing + "'"
+                    + (existing.equals(name) ? "" : " (names are compared ignoring case)") + "; choose another name,"
+                    + " or remove that one first (metric remove --name " + existing + ")");
         }
     }
 

@@ -70,7 +70,7 @@ class CustomMetricsTest {
             String before = TableDump.of(project.file(), "custom_metric");
             InvalidInputException taken = assertThrows(InvalidInputException.class, () -> CustomMetrics.add(project,
                     CustomMetric.define("Active", "stars > 1", true, null)).run());
-            assertTrue(taken.getMessage().contains("already has a custom metric named 'Active'"), taken.getMessage());
+            assertTrue(taken.getMessage().contains("already has a custom metric named 'active' (names are compared ignoring case)"), taken.getMessage());
             InvalidInputException unknown = assertThrows(InvalidInputException.class,
                     () -> CustomMetrics.remove(project, "nothing").run());
             assertTrue(unknown.getMessage().contains("no custom metric named 'nothing'; it has active"),
