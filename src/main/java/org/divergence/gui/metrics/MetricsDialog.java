@@ -25,9 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.ExpressionFeedback;
 import org.divergence.store.metrics.CustomMetrics;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The project's custom metrics (name, kind, dimension, expression) and the editor: write the expression, see at once
@@ -125,21 +124,8 @@ public final class MetricsDialog {
             return viewModel.preview().isEmpty() ? "Computing…" : String.join("    ",
                     viewModel.preview().stream().map(MetricEditorViewModel::describe).toList());
         }, viewModel.problemProperty(), viewModel.expressionProperty(), viewModel.preview()));
-        outcome.graphicProperty().bind(Bindings.createObjectBinding(() -> {
-            boolean ok = viewModel.problemProperty().get().isEmpty();
-            FontIcon icon = new FontIcon(ok ? Material2AL.CHECK_CIRCLE : Material2AL.ERROR_OUTLINE);
-            icon.getStyleClass().add(ok ? "ok-icon" : "problem-icon");
-            return viewModel.expressionProperty().get().isBlank() ? null : icon;
-        }, viewModel.problemProperty(), viewModel.expressionProperty()));
-        Button showProblem = new Button("Show");
-        showProblem.getStyleClass().addAll("small", "flat");
-        showProblem.setTooltip(new Tooltip("Put the cursor where the problem is"));
-        showProblem.visibleProperty().bind(viewModel.problemPositionProperty().greaterThanOrEqualTo(0));
-        showProblem.managedProperty().bind(showProblem.visibleProperty());
-        showProblem.setOnAction(event -> {
-            expression.requestFocus();
-            expression.positionCaret(Math.min(viewModel.problemPositionProperty().get(), expression.getLength()));
-        });
+        ExpressionFeedback.bindIcon(outcome, viewModel.problemProperty(), viewModel.expressionProperty());
+        Button showProblem = ExpressionFeedback.showProblem(viewModel.problemPositionProperty(), expression);
         ProgressIndicator computing = new ProgressIndicator();
         computing.setPrefSize(16, 16);
         computing.visibleProperty().bind(viewModel.computingProperty());
