@@ -14,7 +14,6 @@ import org.divergence.core.charts.ChartData;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
-import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.render.charts.BuiltChart;
@@ -42,7 +41,7 @@ final class ChartCommand implements Callable<Integer> {
 
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = "contributors",
             description = "The metric (default: ${DEFAULT-VALUE}), e.g. commits, pr_acceptance_rate, "
-                    + "has_pull_requests; see docs/metrics.md.")
+                    + "has_pull_requests, or a custom metric's name (metric list); see docs/metrics.md.")
     String metric;
 
     @Option(names = "--type", paramLabel = "TYPE", required = true,
@@ -97,11 +96,6 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChartType chartType = ChartType.ofKey(type);
-        Metric chosen = Metric.ofKey(metric == null ? "" : metric.strip());
-        if (chosen == null) {
-            throw new InvalidInputException("--metric " + metric + ": unknown metric; use one of "
-                    + String.join(", ", List.of(Metric.values()).stream().map(Metric::key).toList()));
-        }
         Stratification stratification = Stratification.ofKey(stratify);
         if (stratification != Stratification.NONE && chartType != ChartType.EFFECTS) {
             throw new InvalidInputException("--stratify " + stratify + ": only the effects chart is drawn per "
@@ -113,7 +107,8 @@ final class ChartCommand implements Callable<Integer> {
         ChartData data;
         try (Project opened = Project.openForReading(project.path())) {
             GroupSplit split = CompareRepositories.split(opened, by);
-            data = LoadChartData.chart(opened, split, filter, chartType, chosen, stratification, progress);
+            data = LoadChartData.chart(opened, split, filter, chartType, metric == null ? "" : metric.strip(),
+                    stratification, progress);
         } finally {
             progress.finish();
         }

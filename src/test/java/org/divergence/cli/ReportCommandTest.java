@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.core.report.ReportModel;
@@ -141,7 +142,7 @@ class ReportCommandTest {
         for (JsonNode test : json.get("stratified")) {
             String metric = test.get("metric").asText();
             Element row = tests.select("tr").stream().filter(tr -> tr.selectFirst("th") != null
-                    && tr.selectFirst("th").text().equals(org.divergence.core.metrics.Metric.ofKey(metric).label()))
+                    && tr.selectFirst("th").text().equals(org.divergence.core.metrics.BuiltInMetric.ofKey(metric).label()))
                     .findFirst().orElseThrow();
             assertTrue(row.text().contains(test.get("p_value").isNull() ? "—"
                     : org.divergence.core.metrics.PaperFormat.pValue(test.get("p_value").asDouble())), row.text());

@@ -10,6 +10,7 @@ import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.Stratification;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.stats.BootstrapMedianDifference;
+import org.divergence.store.metrics.CustomMetrics;
 import org.divergence.store.metrics.RepositoryMetricsReader;
 import org.divergence.store.project.Project;
 import org.divergence.store.tags.TagSplits;
@@ -72,12 +73,12 @@ public final class CompareRepositories {
 
     /**
      * {@link #tables}, also by creation year when stratified, scanned in {@code partitions} parallel parts (0: as the
-     * machine suits; benchmarks vary it).
+     * machine suits; benchmarks vary it). The metrics are the built-in ones and the project's custom metrics.
      */
     public static MetricAccumulator tables(Project project, GroupSplit split, RepositoryFilter filter,
                                            Stratification stratification, Progress progress, int partitions) {
-        return RepositoryMetricsReader.read(project, split, filter, stratification == Stratification.CREATED_YEAR,
-                progress, partitions);
+        return RepositoryMetricsReader.read(project, split, filter, CustomMetrics.metricSet(project),
+                stratification == Stratification.CREATED_YEAR, progress, partitions);
     }
 
     /** The statistics of tables already read (the benchmark times the scan and the statistics apart). */

@@ -102,7 +102,7 @@ public final class BuildReport {
         ReportCharts renderer = extensions.charts().create(project, options, distributions);
         List<ReportChart> charts = new ArrayList<>();
         if (comparison != null && !comparison.comparisons().isEmpty()) {
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : comparison.metrics().dimensions()) {
                 charts.addAll(renderer.dimensionCharts(dimension, comparison));
             }
         }
@@ -119,7 +119,8 @@ public final class BuildReport {
                 contentSha256, ProjectChecksum.SCOPE, split.groupBy(), options.filter().whereItems(),
                 options.filter().createdFrom(), options.filter().createdTo(), options.filter().describe(),
                 options.bootstrap().resamples(), options.bootstrap().seed(), options.bootstrap().level(),
-                renderer.name(), options.generatedAt(), options.stratification());
+                renderer.name(), options.generatedAt(), options.stratification(),
+                comparison == null ? List.of() : comparison.metrics().custom());
         progress.update(6, 6, "Report ready");
         return new ReportModel("Divergence report: " + project.name(), sample, comparison, List.copyOf(charts),
                 codebook, agreement, jointDisplay, factors, provenance);

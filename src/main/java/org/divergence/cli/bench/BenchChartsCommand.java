@@ -17,6 +17,7 @@ import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -80,11 +81,12 @@ final class BenchChartsCommand implements Callable<Integer> {
 
             // Warm up the JIT on one round, then time every switch.
             for (ChartType type : ChartType.values()) {
-                show(type, type.metricFor(Metric.COMMITS), data, canvas);
+                show(type, type.metricFor(BuiltInMetric.COMMITS, data.metrics()), data, canvas);
             }
             List<Double> switches = new ArrayList<>();
             for (ChartType type : ChartType.values()) {
-                List<Metric> metrics = type.showsAllMetrics() ? List.of(Metric.COMMITS) : type.metrics();
+                List<Metric> metrics = type.showsAllMetrics() ? List.of(BuiltInMetric.COMMITS)
+                        : type.metrics(data.metrics());
                 double worst = 0;
                 double total = 0;
                 for (Metric metric : metrics) {
@@ -101,7 +103,7 @@ final class BenchChartsCommand implements Callable<Integer> {
 
             List<Double> redraws = new ArrayList<>();
             int mostPoints = 0;
-            for (Metric metric : Metric.numeric()) {
+            for (Metric metric : data.metrics().numeric()) {
                 ChartData ecdf = ChartDatasets.ecdf(metric, data, RepositoryFilter.ALL);
                 BuiltChart built = ChartBuilder.build(ecdf, ChartStyle.LIGHT);
                 EcdfDataset dataset = built.ecdf();
@@ -123,7 +125,7 @@ final class BenchChartsCommand implements Callable<Integer> {
             }
             out.printf("ECDF redraw while zooming (%d redraws, %d metrics, resample + draw): median %.1f ms, "
                             + "95th percentile %.1f ms, max %.1f ms; at most %,d points drawn%n", redraws.size(),
-                    Metric.numeric().size(), Quantiles.median(redraws), Quantiles.linear(redraws, 0.95),
+                    data.metrics().numeric().size(), Quantiles.median(redraws), Quantiles.linear(redraws, 0.95),
                     Quantiles.linear(redraws, 1.0), mostPoints);
         }
         return ExitCodes.OK;

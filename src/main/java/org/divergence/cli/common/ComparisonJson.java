@@ -126,6 +126,9 @@ public final class ComparisonJson {
             json.writeStringField("metric", comparison.metric().key());
             json.writeStringField("dimension", comparison.metric().dimension().key());
             json.writeStringField("kind", comparison.metric().kind().key());
+            if (comparison.metric().isCustom()) {
+                json.writeStringField("expression", comparison.metric().expression());
+            }
             switch (comparison) {
                 case NumericComparison c -> numeric(json, c);
                 case ShareComparison c -> share(json, c);

@@ -12,6 +12,7 @@ import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.MetricTables;
 import org.divergence.core.metrics.Stratification;
@@ -50,8 +51,7 @@ public final class ChartDatasets {
                                   Stratification stratification) {
         if (!type.accepts(metric)) {
             throw new InvalidInputException("a " + type.label().toLowerCase(java.util.Locale.ROOT) + " cannot show "
-                    + metric.key() + "; use one of " + String.join(", ", type.metrics().stream().map(Metric::key)
-                    .toList()));
+                    + metric.key() + "; use one of " + MetricSet.keys(type.metrics(data.metrics())));
         }
         if (type == ChartType.EFFECTS && stratification == Stratification.CREATED_YEAR) {
             return effectsByYear(metric, data, filter);
@@ -67,7 +67,7 @@ public final class ChartDatasets {
     }
 
     public static BoxPlotData box(Metric metric, MetricAccumulator data, RepositoryFilter filter) {
-        ValueScale scale = ValueScale.of(metric);
+        ValueScale scale = scale(metric, data);
         List<BoxSummary> boxes = new ArrayList<>();
         List<Group> groups = data.split().groups();
         for (int g = 0; g < groups.size(); g++) {
@@ -81,11 +81,11 @@ public final class ChartDatasets {
         for (int g = 0; g < data.split().groups().size(); g++) {
             curves.add(new Ecdf(data.table(g, metric)));
         }
-        return new EcdfData(metric, data.split(), filter, ValueScale.of(metric), List.copyOf(curves));
+        return new EcdfData(metric, data.split(), filter, scale(metric, data), List.copyOf(curves));
     }
 
     public static HistogramData histogram(Metric metric, MetricAccumulator data, RepositoryFilter filter) {
-        ValueScale scale = ValueScale.of(metric);
+        ValueScale scale = scale(metric, data);
         int groups = data.split().groups().size();
         double min = Double.NaN;
         double max = Double.NaN;
@@ -131,7 +131,7 @@ public final class ChartDatasets {
         List<GroupPair> pairs = split.pairs();
         for (int p = 0; p < pairs.size(); p++) {
             GroupPair pair = pairs.get(p);
-            for (Metric metric : EffectsData.ROWS) {
+            for (Metric metric : data.metrics().all()) {
                 estimates.add(estimate(data, split, p, metric));
             }
         }
@@ -197,7 +197,17 @@ public final class ChartDatasets {
             result.add(new GroupTimeline(g, groups.get(g), List.copyOf(monthly.keySet()), created,
                     timeline.undated(g), List.copyOf(byYear)));
         }
-        return new TimelineData(metric, data.split(), filter, List.copyOf(result));
+        return new TimelineData(metric, data.split(), filter, metric.kind() == MetricKind.NUMERIC
+                ? scale(metric, data) : ValueScale.LINEAR, List.copyOf(result));
+    }
+
+    /** A numeric metric's scale, from its values in every group. */
+    private static ValueScale scale(Metric metric, MetricAccumulator data) {
+        List<FrequencyTable> tables = new ArrayList<>();
+        for (int g = 0; g < data.split().groups().size(); g++) {
+            tables.add(data.table(g, metric));
+        }
+        return ValueScale.of(metric, tables);
     }
 
     private static GroupTimeline.YearValue yearValue(MetricAccumulator data, int group, Metric metric, int year) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.metrics.MetricSet;
 
 /** The kinds of chart, with the metrics each can show. */
 public enum ChartType {
@@ -38,17 +39,18 @@ public enum ChartType {
         return description;
     }
 
-    /** The metrics this chart can show: numbers for distributions, shares for share bars, any for the others. */
-    public List<Metric> metrics() {
-        return switch (this) {
-            case BOX, ECDF, HISTOGRAM -> Metric.numeric();
-            case SHARE -> Metric.shares();
-            case EFFECTS, TIMELINE -> List.of(Metric.values());
-        };
+    /** Of the metrics given, those this chart can show: numbers for distributions, shares for share bars, any for
+     * the others. */
+    public List<Metric> metrics(MetricSet available) {
+        return available.all().stream().filter(this::accepts).toList();
     }
 
     public boolean accepts(Metric metric) {
-        return metrics().contains(metric);
+        return switch (this) {
+            case BOX, ECDF, HISTOGRAM -> metric.kind() == MetricKind.NUMERIC;
+            case SHARE -> metric.kind() == MetricKind.SHARE;
+            case EFFECTS, TIMELINE -> true;
+        };
     }
 
     /** True when the chart does not depend on the chosen metric (the effect-size overview shows all of them). */
@@ -58,22 +60,24 @@ public enum ChartType {
 
     /**
      * The metric to show when switching to this chart from {@code current}: the same one when it fits; a share's
-     * underlying number for distributions (has_pull_requests → pull_requests); a number's share where one exists.
+     * underlying number for distributions (has_pull_requests → pull_requests); a number's share where one exists;
+     * else one of the same dimension, or the first that fits.
      */
-    public Metric metricFor(Metric current) {
+    public Metric metricFor(Metric current, MetricSet available) {
+        List<Metric> fitting = metrics(available);
         if (current == null || accepts(current)) {
-            return current == null ? metrics().getFirst() : current;
+            return current == null ? fitting.getFirst() : current;
         }
-        if (current.kind() == MetricKind.SHARE) {
+        if (current.kind() == MetricKind.SHARE && current.shareOf().kind() == MetricKind.NUMERIC) {
             return current.shareOf();
         }
-        for (Metric share : Metric.shares()) {
-            if (share.shareOf() == current) {
+        for (Metric share : available.shares()) {
+            if (current.equals(share.shareOf())) {
                 return share;
             }
         }
-        return Metric.shares().stream().filter(share -> share.dimension() == current.dimension()).findFirst()
-                .orElse(metrics().getFirst());
+        return fitting.stream().filter(metric -> metric.dimension().equals(current.dimension())).findFirst()
+                .orElse(fitting.getFirst());
     }
 
     public static ChartType ofKey(String key) {

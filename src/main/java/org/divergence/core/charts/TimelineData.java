@@ -6,9 +6,12 @@ import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricKind;
 import org.divergence.core.repositories.RepositoryFilter;
 
-/** The time view: per group, repositories created per month and the metric by creation year. */
-public record TimelineData(Metric metric, GroupSplit split, RepositoryFilter filter, List<GroupTimeline> timelines)
-        implements ChartData {
+/**
+ * The time view: per group, repositories created per month and the metric by creation year (medians drawn on the
+ * metric's scale, or shares).
+ */
+public record TimelineData(Metric metric, GroupSplit split, RepositoryFilter filter, ValueScale scale,
+                           List<GroupTimeline> timelines) implements ChartData {
 
     @Override
     public ChartType type() {

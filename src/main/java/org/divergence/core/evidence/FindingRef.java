@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 
 /**
@@ -75,10 +76,10 @@ public record FindingRef(Kind kind, String key) {
     /** Every finding a quote can be linked to: each dimension followed by its metrics, in report order. */
     public static List<FindingRef> linkable() {
         List<FindingRef> refs = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             refs.add(of(dimension));
-            for (Metric metric : Metric.values()) {
-                if (metric.dimension() == dimension) {
+            for (Metric metric : BuiltInMetric.values()) {
+                if (metric.dimension().equals(dimension)) {
                     refs.add(of(metric));
                 }
             }
@@ -88,7 +89,7 @@ public record FindingRef(Kind kind, String key) {
 
     /** The metric, or null when this is not a (known) metric. */
     public Metric metric() {
-        return kind == Kind.METRIC ? Metric.ofKey(key) : null;
+        return kind == Kind.METRIC ? BuiltInMetric.ofKey(key) : null;
     }
 
     /** The dimension, or null when this is not a (known) dimension. */
@@ -96,7 +97,7 @@ public record FindingRef(Kind kind, String key) {
         if (kind != Kind.DIMENSION) {
             return null;
         }
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             if (dimension.key().equals(key)) {
                 return dimension;
             }
@@ -123,8 +124,8 @@ public record FindingRef(Kind kind, String key) {
     public FindingRef requireKnown() {
         if (!isKnown()) {
             List<String> keys = kind == Kind.METRIC
-                    ? List.of(Metric.values()).stream().map(Metric::key).toList()
-                    : List.of(Dimension.values()).stream().map(Dimension::key).toList();
+                    ? List.of(BuiltInMetric.values()).stream().map(Metric::key).toList()
+                    : Dimension.builtIn().stream().map(Dimension::key).toList();
             throw new InvalidInputException("Unknown " + kind.code() + " \u201C" + key + "\u201D; known: "
                     + String.join(", ", keys));
         }

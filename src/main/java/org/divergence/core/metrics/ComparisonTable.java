@@ -96,7 +96,7 @@ public final class ComparisonTable {
         for (MetricComparison comparison : pair.metrics()) {
             List<String> cells = new ArrayList<>(cells(comparison));
             Dimension dimension = comparison.metric().dimension();
-            cells.addFirst(dimension == current ? "" : dimension.label());
+            cells.addFirst(dimension.equals(current) ? "" : dimension.label());
             current = dimension;
             out.append(markdownRow(cells));
         }
@@ -126,7 +126,7 @@ public final class ComparisonTable {
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {
             Dimension dimension = comparison.metric().dimension();
-            if (dimension != current) {
+            if (!dimension.equals(current)) {
                 out.append("\\multicolumn{").append(header.size()).append("}{l}{\\textit{")
                         .append(latex(dimension.label())).append("}} \\\\\n");
                 current = dimension;
@@ -216,7 +216,7 @@ public final class ComparisonTable {
         List<Integer> dimensionRows = new ArrayList<>();
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {
-            if (comparison.metric().dimension() != current) {
+            if (!comparison.metric().dimension().equals(current)) {
                 current = comparison.metric().dimension();
                 dimensionRows.add(rows.size());
                 rows.add(List.of(current.label().toUpperCase(Locale.ROOT)));

@@ -2,6 +2,7 @@ package org.divergence.core.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -25,24 +26,25 @@ public final class Headlines {
     public record Headline(Dimension dimension, Metric metric, String sentence) {
     }
 
+    private static final Map<Dimension, BuiltInMetric> LEAD_METRICS = Map.of(
+            Dimension.COLLABORATION_INTENSITY, BuiltInMetric.CONTRIBUTORS,
+            Dimension.COLLABORATION_OPENNESS, BuiltInMetric.PULL_REQUESTS,
+            Dimension.KNOWLEDGE_EXCHANGE, BuiltInMetric.KNOWLEDGE_THREADS,
+            Dimension.USER_INNOVATION, BuiltInMetric.DERIVATIVES,
+            Dimension.POPULARITY, BuiltInMetric.ENDORSEMENTS);
+
     private Headlines() {
     }
 
-    /** The metric each dimension's sentence is about. */
-    public static Metric leadMetric(Dimension dimension) {
-        return switch (dimension) {
-            case COLLABORATION_INTENSITY -> Metric.CONTRIBUTORS;
-            case COLLABORATION_OPENNESS -> Metric.PULL_REQUESTS;
-            case KNOWLEDGE_EXCHANGE -> Metric.KNOWLEDGE_THREADS;
-            case USER_INNOVATION -> Metric.DERIVATIVES;
-            case POPULARITY -> Metric.ENDORSEMENTS;
-        };
+    /** The metric each built-in dimension's sentence is about; null for a custom metric's dimension. */
+    public static BuiltInMetric leadMetric(Dimension dimension) {
+        return LEAD_METRICS.get(dimension);
     }
 
     /** The sentences of a pair compared among the repositories the filter selects. */
     public static List<Headline> of(PairComparison pair, RepositoryFilter filter) {
         List<Headline> headlines = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             Metric metric = leadMetric(dimension);
             NumericComparison comparison = (NumericComparison) pair.metric(metric);
             String caveat = caveat(metric, filter);
@@ -107,7 +109,7 @@ public final class Headlines {
         boolean huggingFace = (filter.platforms().isEmpty() || filter.platforms().contains(Platform.HUGGINGFACE))
                 && (filter.repoTypes().isEmpty() || filter.repoTypes().stream().anyMatch(type -> type != RepoType.CODE));
         boolean olderIncluded = filter.createdFrom() == null
-                || filter.createdFrom().isBefore(Metric.HUGGING_FACE_COMMUNITY_SINCE);
+                || filter.createdFrom().isBefore(BuiltInMetric.HUGGING_FACE_COMMUNITY_SINCE);
         return caveat == null || !huggingFace || metric.caveatIsAboutAge() && !olderIncluded ? null : caveat;
     }
 }

@@ -1,19 +1,27 @@
 package org.divergence.core.metrics;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.divergence.core.stats.FrequencyCounter;
 import org.divergence.core.stats.FrequencyTable;
 
 /**
- * Collects, row by row, what the comparison needs: per group, each numeric metric's frequency table; share metrics
- * are read off the table of the metric they threshold. Memory grows with the number of distinct values, not with the
+ * Collects, row by row, what the comparison needs: per group, a frequency table of each built-in numeric metric
+ * (built-in shares are read off the table of the metric they threshold) and of each custom metric (whose values the
+ * reader computed; a custom share's are 0s and 1s). Memory grows with the number of distinct values, not with the
  * number of rows, so a scan of millions of repositories stays small. Not thread-safe: parallel scans fill one
  * accumulator each and {@link #addAll} them.
  */
 public final class MetricAccumulator implements MetricTables {
 
     private final GroupSplit split;
-    private final Metric[] numeric = Metric.numeric().toArray(Metric[]::new);
+    private final MetricSet metrics;
+    /** The built-in numeric metrics, computed from each row's inputs (a plain array: the hot loop's calls inline). */
+    private final BuiltInMetric[] builtIn = BuiltInMetric.numeric().toArray(BuiltInMetric[]::new);
+    /** Table index of each metric with a table of its own: the built-in numeric ones, then the custom ones. */
+    private final Map<Metric, Integer> tableIndex = new HashMap<>();
     private final FrequencyCounter[][] counters;
     private final long[] groupRows;
     /** Counts and metric tables by creation month and year, when the time view asked for them; else null. */
@@ -23,25 +31,44 @@ public final class MetricAccumulator implements MetricTables {
     private FrequencyTable[][] tables;
 
     public MetricAccumulator(GroupSplit split) {
-        this(split, false);
+        this(split, MetricSet.BUILT_IN, false);
     }
 
-    /** With {@code byCreationTime}, also collects a {@link CreationTimeline} (readers then load creation dates). */
+    /** The built-in metrics; with {@code byCreationTime}, also a {@link CreationTimeline}. */
     public MetricAccumulator(GroupSplit split, boolean byCreationTime) {
+        this(split, MetricSet.BUILT_IN, byCreationTime);
+    }
+
+    /**
+     * The tables of these metrics (readers compute the custom ones); with {@code byCreationTime}, also a
+     * {@link CreationTimeline} (readers then load creation dates).
+     */
+    public MetricAccumulator(GroupSplit split, MetricSet metrics, boolean byCreationTime) {
         this.split = split;
+        this.metrics = metrics;
+        List<Metric> tabled = new ArrayList<>(List.of(builtIn));
+        tabled.addAll(metrics.custom());
+        for (int i = 0; i < tabled.size(); i++) {
+            tableIndex.put(tabled.get(i), i);
+        }
         int groups = split.groups().size();
-        counters = new FrequencyCounter[groups][numeric.length];
+        counters = new FrequencyCounter[groups][tabled.size()];
         for (FrequencyCounter[] group : counters) {
             for (int m = 0; m < group.length; m++) {
                 group[m] = new FrequencyCounter();
             }
         }
         groupRows = new long[groups];
-        timeline = byCreationTime ? new CreationTimeline(groups, numeric.length) : null;
+        timeline = byCreationTime ? new CreationTimeline(groups, tabled.size()) : null;
     }
 
     public GroupSplit split() {
         return split;
+    }
+
+    /** The metrics collected, in report order. */
+    public MetricSet metrics() {
+        return metrics;
     }
 
     /** Adds one repository to its group (if it has one). */
@@ -55,13 +82,19 @@ public final class MetricAccumulator implements MetricTables {
         groupRows[group]++;
         FrequencyCounter[] groupCounters = counters[group];
         int year = timeline == null ? -1 : timeline.count(group, repository.createdMonth());
-        for (int m = 0; m < groupCounters.length; m++) {
-            double value = numeric[m].valueOf(repository);
-            if (!Double.isNaN(value)) {
-                groupCounters[m].add(value);
-                if (year >= 0) {
-                    timeline.add(group, year, m, value);
-                }
+        for (int m = 0; m < builtIn.length; m++) {
+            add(group, groupCounters, m, year, builtIn[m].valueOf(repository));
+        }
+        for (int c = builtIn.length; c < groupCounters.length; c++) {
+            add(group, groupCounters, c, year, repository.custom(c - builtIn.length));
+        }
+    }
+
+    private void add(int group, FrequencyCounter[] groupCounters, int m, int year, double value) {
+        if (!Double.isNaN(value)) {
+            groupCounters[m].add(value);
+            if (year >= 0) {
+                timeline.add(group, year, m, value);
             }
         }
     }
@@ -81,7 +114,7 @@ public final class MetricAccumulator implements MetricTables {
         if (timeline == null) {
             throw new IllegalStateException("this accumulator does not collect by creation time");
         }
-        return timeline.table(group, year, numericIndex(metric));
+        return timeline.table(group, year, tableIndex(metric));
     }
 
     /** The tables of the repositories created in the year (needs a timeline). */
@@ -91,14 +124,14 @@ public final class MetricAccumulator implements MetricTables {
 
     /** Adds what another accumulator of the same split collected (e.g. another partition of the table). */
     public void addAll(MetricAccumulator other) {
-        if (other.split != split || (other.timeline == null) != (timeline == null)) {
+        if (other.split != split || !other.metrics.equals(metrics) || (other.timeline == null) != (timeline == null)) {
             throw new IllegalArgumentException("different splits or options");
         }
         tables = null;
         rowsRead += other.rowsRead;
         for (int g = 0; g < groupRows.length; g++) {
             groupRows[g] += other.groupRows[g];
-            for (int m = 0; m < numeric.length; m++) {
+            for (int m = 0; m < counters[g].length; m++) {
                 counters[g][m].addAll(other.counters[g][m]);
             }
         }
@@ -117,12 +150,12 @@ public final class MetricAccumulator implements MetricTables {
         return groupRows[group];
     }
 
-    /** The group's known values of a numeric metric. */
+    /** The group's known values of a numeric metric, or of a custom share (0s and 1s). */
     @Override
     public FrequencyTable table(int group, Metric metric) {
-        int index = numericIndex(metric);
+        int index = tableIndex(metric);
         if (tables == null) {
-            tables = new FrequencyTable[groupRows.length][numeric.length];
+            tables = new FrequencyTable[groupRows.length][tableIndex.size()];
         }
         if (tables[group][index] == null) {
             tables[group][index] = counters[group][index].toTable();
@@ -130,10 +163,11 @@ public final class MetricAccumulator implements MetricTables {
         return tables[group][index];
     }
 
-    private int numericIndex(Metric metric) {
-        int index = List.of(numeric).indexOf(metric);
-        if (index < 0) {
-            throw new IllegalArgumentException(metric.key() + " is not a numeric metric");
+    private int tableIndex(Metric metric) {
+        Integer index = tableIndex.get(metric);
+        if (index == null) {
+            throw new IllegalArgumentException(metric.key() + " has no table of its own here (a built-in share, or"
+                    + " a metric this scan did not collect)");
         }
         return index;
     }

@@ -49,25 +49,30 @@ public final class MetricComparisons {
         for (int p = 0; p < pairs.size(); p++) {
             GroupPair pair = pairs.get(p);
             long seed = bootstrap.seed() + 1_000_003L * p;
-            PairComparison comparison = pair(split, pair, accumulator, bootstrap, seed, progress);
+            PairComparison comparison = pair(split, pair, accumulator.metrics(), accumulator, bootstrap, seed,
+                    progress);
             if (stratification == Stratification.CREATED_YEAR) {
                 comparison = comparison.withStratified(byYear(split, pair, accumulator, bootstrap, seed, progress));
             }
             comparisons.add(comparison);
         }
-        return new ComparisonReport(split, filter, stratification, bootstrap, accumulator.rowsRead(),
+        return new ComparisonReport(accumulator.metrics(), split, filter, stratification, bootstrap,
+                accumulator.rowsRead(),
                 List.copyOf(comparisons));
     }
 
-    /** Every metric of one pair from the tables given; bootstrap seeds are {@code seed} + the metric's ordinal. */
-    private static PairComparison pair(GroupSplit split, GroupPair pair, MetricTables tables,
+    /**
+     * Every metric of one pair from the tables given (one family of tests); bootstrap seeds are {@code seed} + the
+     * metric's {@link Metric#seedOffset()}.
+     */
+    private static PairComparison pair(GroupSplit split, GroupPair pair, MetricSet set, MetricTables tables,
                                        BootstrapMedianDifference.Settings bootstrap, long seed, Progress progress) {
         List<MetricComparison> metrics = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : set.all()) {
             progress.checkCancelled();
             if (metric.kind() == MetricKind.NUMERIC) {
                 metrics.add(numeric(metric, tables.table(pair.a(), metric), tables.table(pair.b(), metric),
-                        bootstrap.withSeed(seed + metric.ordinal())));
+                        bootstrap.withSeed(seed + metric.seedOffset())));
             } else {
                 metrics.add(share(metric, tables.shareKnown(pair.a(), metric), tables.shareYes(pair.a(), metric),
                         tables.shareKnown(pair.b(), metric), tables.shareYes(pair.b(), metric)));
@@ -84,13 +89,13 @@ public final class MetricComparisons {
         List<Integer> years = years(pair, timeline);
         List<StratifiedComparison.Stratum> strata = new ArrayList<>();
         for (int year : years) {
-            // A seed per year, apart from the whole comparison's (which add only the metric's ordinal).
+            // A seed per year, apart from the whole comparison's (which add only the metric's offset).
             strata.add(new StratifiedComparison.Stratum(Integer.toString(year), timeline.created(pair.a(), year),
-                    timeline.created(pair.b(), year), pair(split, pair, accumulator.year(year), bootstrap,
-                    seed + 1_009L * year, progress)));
+                    timeline.created(pair.b(), year), pair(split, pair, accumulator.metrics(), accumulator.year(year),
+                    bootstrap, seed + 1_009L * year, progress)));
         }
         List<StratifiedComparison.StratifiedTest> tests = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : accumulator.metrics().all()) {
             progress.checkCancelled();
             tests.add(acrossYears(metric, pair, accumulator));
         }

@@ -29,7 +29,7 @@ public record PairComparison(Group a, Group b, List<MetricComparison> metrics, S
     }
 
     public MetricComparison metric(Metric metric) {
-        return metrics.stream().filter(comparison -> comparison.metric() == metric).findFirst().orElseThrow();
+        return metrics.stream().filter(comparison -> comparison.metric().equals(metric)).findFirst().orElseThrow();
     }
 
     /** The number of tests the adjusted p-values account for: the metrics with a known p. */

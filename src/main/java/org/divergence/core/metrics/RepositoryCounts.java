@@ -6,8 +6,9 @@ import org.divergence.core.repositories.CountColumn;
 import java.util.Arrays;
 
 /**
- * One repository's platform, type and metric inputs, as the metrics read them. Readers reuse one instance per scan
- * and overwrite it row by row (millions of rows, no garbage); {@link #UNKNOWN} marks a NULL input.
+ * One repository's platform, type and metric inputs, as the metrics read them, and the values of the custom metrics
+ * the reader computed (in the order of {@link MetricSet#custom()}; NaN when unknown). Readers reuse one instance per
+ * scan and overwrite it row by row (millions of rows, no garbage); {@link #UNKNOWN} marks a NULL input.
  */
 public final class RepositoryCounts {
 
@@ -21,14 +22,22 @@ public final class RepositoryCounts {
     private RepoType repoType;
     private int createdMonth = UNKNOWN_MONTH;
     private final long[] inputs = new long[MetricInput.values().length];
+    private final double[] customValues;
 
     public RepositoryCounts() {
+        this(0);
+    }
+
+    /** With room for this many custom metric values. */
+    public RepositoryCounts(int customMetrics) {
+        customValues = new double[customMetrics];
         clear();
     }
 
-    /** Forgets the previous row's inputs: all unknown. */
+    /** Forgets the previous row's inputs and custom values: all unknown. */
     public RepositoryCounts clear() {
         Arrays.fill(inputs, UNKNOWN);
+        Arrays.fill(customValues, Double.NaN);
         return this;
     }
 
@@ -89,5 +98,16 @@ public final class RepositoryCounts {
 
     public long get(MetricInput input) {
         return inputs[input.ordinal()];
+    }
+
+    /** Sets the value of the i-th custom metric; NaN when unknown. */
+    public RepositoryCounts setCustom(int index, double value) {
+        customValues[index] = value;
+        return this;
+    }
+
+    /** The value of the i-th custom metric; NaN when unknown. */
+    public double custom(int index) {
+        return customValues[index];
     }
 }

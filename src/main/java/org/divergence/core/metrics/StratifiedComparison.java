@@ -26,6 +26,6 @@ public record StratifiedComparison(Stratification by, List<Stratum> strata, List
     }
 
     public StratifiedTest test(Metric metric) {
-        return tests.stream().filter(test -> test.metric() == metric).findFirst().orElseThrow();
+        return tests.stream().filter(test -> test.metric().equals(metric)).findFirst().orElseThrow();
     }
 }

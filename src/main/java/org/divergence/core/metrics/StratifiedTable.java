@@ -43,7 +43,7 @@ public final class StratifiedTable {
     public List<String> stratumHeader() {
         List<String> header = new ArrayList<>(List.of(capitalised(stratified.by().label()), "n " + pair.a().label(),
                 "n " + pair.b().label()));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label() + " δ");
         }
         return List.copyOf(header);
@@ -55,7 +55,7 @@ public final class StratifiedTable {
         for (StratifiedComparison.Stratum stratum : bothGroups()) {
             List<String> row = new ArrayList<>(List.of(stratum.label(), PaperFormat.count(stratum.repositoriesA()),
                     PaperFormat.count(stratum.repositoriesB())));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 row.add(PaperFormat.effect(EffectDisplay.value(stratum.comparison()
                         .metric(Headlines.leadMetric(dimension)))));
             }

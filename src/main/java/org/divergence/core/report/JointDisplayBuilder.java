@@ -20,6 +20,7 @@ import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricComparison;
 import org.divergence.core.metrics.NumericComparison;
@@ -95,11 +96,11 @@ public final class JointDisplayBuilder {
 
     public JointDisplay build() {
         List<JointDisplay.Row> rows = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             FindingRef ref = FindingRef.of(dimension);
             rows.add(row(ref, dimension.label(), 0, dimensionResults(dimension), Set.of()));
-            for (Metric metric : Metric.values()) {
-                if (metric.dimension() == dimension) {
+            for (Metric metric : BuiltInMetric.values()) {
+                if (metric.dimension().equals(dimension)) {
                     rows.add(row(FindingRef.of(metric), metric.label(), 1, metricResults(metric), Set.of()));
                 }
             }
@@ -240,7 +241,7 @@ public final class JointDisplayBuilder {
         List<JointDisplay.Quantitative> results = new ArrayList<>();
         for (PairComparison pair : comparison.comparisons()) {
             Headlines.Headline headline = Headlines.of(pair, comparison.filter()).stream()
-                    .filter(candidate -> candidate.dimension() == dimension).findFirst().orElseThrow();
+                    .filter(candidate -> candidate.dimension().equals(dimension)).findFirst().orElseThrow();
             results.add(new JointDisplay.Quantitative(pairName(pair), headline.sentence(), null));
         }
         return results;
@@ -263,7 +264,7 @@ public final class JointDisplayBuilder {
                 .append(factor.repositories() == 1 ? " repository" : " repositories").append(" tagged");
         PairComparison pair = factor.comparison();
         if (pair != null) {
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 MetricComparison result = pair.metric(Headlines.leadMetric(dimension));
                 text.append("; ").append(result.metric().label()).append(": ").append(effect(result));
             }

@@ -3,17 +3,31 @@ package org.divergence.core.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.Stratification;
 
 /**
  * Where a report's numbers come from: the app and version, the project (file name and the SHA-256 of its content),
  * the grouping and filters, the bootstrap settings, the chart renderer, the time of generation (null unless asked
- * for, so that the same project and options give the same bytes), and the stratification.
+ * for, so that the same project and options give the same bytes), the stratification, and the definitions of the
+ * project's custom metrics (they live in the project, not on the command line).
  */
 public record Provenance(String application, String version, String projectName, String contentSha256,
                          String contentScope, String groupBy, List<String> where, LocalDate createdFrom,
                          LocalDate createdTo, String filterDescription, int resamples, long seed, double confidence,
-                         String charts, Instant generatedAt, Stratification stratification) {
+                         String charts, Instant generatedAt, Stratification stratification,
+                         List<Metric> customMetrics) {
+
+    public Provenance {
+        where = List.copyOf(where);
+        customMetrics = List.copyOf(customMetrics);
+    }
+
+    /** Each custom metric's definition, e.g. "stars_per_contributor (numeric, custom): stars / contributors". */
+    public List<String> customDefinitions() {
+        return customMetrics.stream().map(metric -> metric.key() + " (" + metric.kind().key() + ", "
+                + metric.dimension().key() + "): " + metric.expression()).toList();
+    }
 
     /** The grouping as reports name it, e.g. "platform" or "platform, within creation years". */
     public String grouping() {

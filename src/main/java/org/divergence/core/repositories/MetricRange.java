@@ -6,9 +6,16 @@ import org.divergence.core.common.InvalidInputException;
 /**
  * Repositories whose value of one per-repository metric lies in a range, e.g. the bin of a histogram or the box of a
  * box plot that was clicked. The metric is named by its key (e.g. "commits"; the metrics live in core.metrics, which
- * builds on this package); an infinite bound is open. Repositories whose metric is unknown never match.
+ * builds on this package) and, for a custom metric, carries its expression (null for a built-in metric); an infinite
+ * bound is open. Repositories whose metric is unknown never match.
  */
-public record MetricRange(String metric, double low, boolean lowInclusive, double high, boolean highInclusive) {
+public record MetricRange(String metric, double low, boolean lowInclusive, double high, boolean highInclusive,
+                          String expression) {
+
+    /** A range of a built-in metric. */
+    public MetricRange(String metric, double low, boolean lowInclusive, double high, boolean highInclusive) {
+        this(metric, low, lowInclusive, high, highInclusive, null);
+    }
 
     public MetricRange {
         if (metric == null || metric.isBlank()) {
@@ -42,6 +49,11 @@ public record MetricRange(String metric, double low, boolean lowInclusive, doubl
     /** value &lt; high. */
     public static MetricRange below(String metric, double high) {
         return new MetricRange(metric, Double.NEGATIVE_INFINITY, false, high, false);
+    }
+
+    /** The same range of a custom metric computed by this expression (null: a built-in metric). */
+    public MetricRange computedBy(String customExpression) {
+        return new MetricRange(metric, low, lowInclusive, high, highInclusive, customExpression);
     }
 
     public boolean hasLow() {

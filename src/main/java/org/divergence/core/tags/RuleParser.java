@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.divergence.core.tags.RuleTokens.Token;
+import org.divergence.core.tags.RuleTokens.Type;
 
 /**
  * Parses tag rules (grammar in docs/tags.md). Every problem is a {@link RuleSyntaxException} naming the character
@@ -31,39 +32,18 @@ public final class RuleParser {
 
     /** Longer rules are refused: a rule is a line a person writes, not a generated program. */
     public static final int MAX_LENGTH = 10_000;
-    static final int MAX_DEPTH = 64;
+    /** How deep NOT and parentheses may nest (expressions share the limit). */
+    public static final int MAX_DEPTH = 64;
     static final int MAX_LIST = 1_000;
 
-    private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "IN", "IS", "NULL", "CONTAINS");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EXTRA_KEY = Pattern.compile("[\\p{L}\\p{N}_-]+");
 
-    private enum Type { WORD, TEXT, NUMBER, DATE, SYMBOL, END }
-
-    /** A token and where it starts and ends in the rule (char indexes). */
-    private record Token(Type type, String text, int start, int end) {
-        boolean is(String symbol) {
-            return type == Type.SYMBOL && text.equals(symbol);
-        }
-
-        boolean isKeyword(String keyword) {
-            return type == Type.WORD && text.equalsIgnoreCase(keyword);
-        }
-
-        boolean isKeyword() {
-            return type == Type.WORD && KEYWORDS.contains(text.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    private final String source;
-    private final List<Token> tokens;
-    private int next;
+    private final RuleTokens tokens;
     private int depth;
 
-    private RuleParser(String source) {
-        this.source = source;
-        this.tokens = lex(source);
+    private RuleParser(RuleTokens tokens) {
+        this.tokens = tokens;
     }
 
     /** Parses a rule; throws {@link RuleSyntaxException} with the position of the first problem. */
@@ -75,17 +55,30 @@ public final class RuleParser {
         if (rule.length() > MAX_LENGTH) {
             throw new RuleSyntaxException(MAX_LENGTH + 1, "the rule is longer than " + MAX_LENGTH + " characters");
         }
-        RuleParser parser = new RuleParser(rule);
+        RuleParser parser = new RuleParser(RuleTokens.rule(rule));
         RuleExpression expression = parser.or();
         Token rest = parser.peek();
-        if (rest.type != Type.END) {
+        if (rest.type() != Type.END) {
             if (rest.is(")")) {
                 throw parser.error(rest, "this ')' closes no '('");
             }
-            throw parser.error(rest, "unexpected " + describe(rest) + " after a complete condition; join "
+            throw parser.error(rest, "unexpected " + parser.describe(rest) + " after a complete condition; join "
                     + "conditions with AND or OR");
         }
         return expression;
+    }
+
+    /**
+     * One condition of a rule ({@code field op value}, {@code IN}, {@code IS NULL}, {@code CONTAINS}) at the cursor
+     * of another language's tokens: how custom metric expressions test text, dates and lists as rules do.
+     */
+    public static RuleExpression condition(RuleTokens tokens) {
+        return new RuleParser(tokens).condition();
+    }
+
+    /** The field a word names: a canonical column or {@code extra.NAME}; unknown names are refused. */
+    public static RuleField field(RuleTokens tokens, Token token) {
+        return new RuleParser(tokens).field(token);
     }
 
     // Grammar ------------------------------------------------------------------------------------------------------
@@ -93,7 +86,7 @@ public final class RuleParser {
     private RuleExpression or() {
         List<RuleExpression> parts = new ArrayList<>(List.of(and()));
         while (peek().isKeyword("OR")) {
-            next++;
+            tokens.take();
             parts.add(and());
         }
         return parts.size() == 1 ? parts.getFirst() : new RuleExpression.Or(parts);
@@ -102,7 +95,7 @@ public final class RuleParser {
     private RuleExpression and() {
         List<RuleExpression> parts = new ArrayList<>(List.of(unary()));
         while (peek().isKeyword("AND")) {
-            next++;
+            tokens.take();
             parts.add(unary());
         }
         return parts.size() == 1 ? parts.getFirst() : new RuleExpression.And(parts);
@@ -115,18 +108,18 @@ public final class RuleParser {
         }
         try {
             if (token.isKeyword("NOT")) {
-                next++;
+                tokens.take();
                 return new RuleExpression.Not(unary());
             }
             if (token.is("(")) {
-                next++;
+                tokens.take();
                 RuleExpression inner = or();
                 Token close = peek();
                 if (!close.is(")")) {
-                    throw error(close, "expected ')' to close the '(' at character " + position(token.start)
-                            + (close.type == Type.END ? "" : ", found " + describe(close)));
+                    throw error(close, "expected ')' to close the '(' at character " + position(token.start())
+                            + (close.type() == Type.END ? "" : ", found " + describe(close)));
                 }
-                next++;
+                tokens.take();
                 return inner;
             }
             return condition();
@@ -137,22 +130,21 @@ public final class RuleParser {
 
     private RuleExpression condition() {
         Token token = peek();
-        if (token.type != Type.WORD || token.isKeyword()) {
-            String after = next == 0 ? "" : " after " + describe(tokens.get(next - 1));
+        if (token.type() != Type.WORD || token.isKeyword()) {
+            String after = tokens.previous() == null ? "" : " after " + describe(tokens.previous());
             throw error(token, "expected a condition" + after + ", such as commits > 100 or platform = huggingface"
-                    + (token.type == Type.END ? "" : "; found " + describe(token)));
+                    + (token.type() == Type.END ? "" : "; found " + describe(token)));
         }
-        next++;
+        tokens.take();
         RuleField field = field(token);
         Token operator = peek();
-        if (operator.type == Type.SYMBOL && !operator.is("(") && !operator.is(")") && !operator.is(",")) {
-            next++;
-            RuleOperator op = operator(operator);
-            return compare(field, op, operator);
+        if (operator.isComparison()) {
+            tokens.take();
+            return compare(field, RuleTokens.comparison(operator.text()), operator);
         }
         boolean negated = false;
         if (operator.isKeyword("NOT")) {
-            next++;
+            tokens.take();
             negated = true;
             Token after = peek();
             if (!after.isKeyword("IN") && !after.isKeyword("CONTAINS")) {
@@ -161,18 +153,18 @@ public final class RuleParser {
             operator = after;
         }
         if (operator.isKeyword("IN")) {
-            next++;
+            tokens.take();
             return in(field, negated, operator);
         }
         if (operator.isKeyword("CONTAINS")) {
-            next++;
+            tokens.take();
             return contains(field, negated, operator);
         }
         if (operator.isKeyword("IS")) {
-            next++;
+            tokens.take();
             boolean not = false;
             if (peek().isKeyword("NOT")) {
-                next++;
+                tokens.take();
                 not = true;
             }
             Token nullToken = peek();
@@ -180,15 +172,15 @@ public final class RuleParser {
                 throw error(nullToken, "expected NULL after '" + field.text() + " IS" + (not ? " NOT'" : "'")
                         + " (IS tests whether a value is unknown)");
             }
-            next++;
+            tokens.take();
             return new RuleExpression.IsNull(field, not);
         }
-        throw error(operator, "expected =, !=, <, <=, >, >=, IN, IS or CONTAINS after '" + token.text + "'"
-                + (operator.type == Type.END ? "" : ", found " + describe(operator)));
+        throw error(operator, "expected =, !=, <, <=, >, >=, IN, IS or CONTAINS after '" + token.text() + "'"
+                + (operator.type() == Type.END ? "" : ", found " + describe(operator)));
     }
 
     private RuleField field(Token token) {
-        String word = token.text;
+        String word = token.text();
         String lower = word.toLowerCase(Locale.ROOT);
         if (lower.startsWith("extra.")) {
             List<String> path = Arrays.asList(word.substring("extra.".length()).split("\\.", -1));
@@ -208,21 +200,9 @@ public final class RuleParser {
         return new RuleField.Column(column.get());
     }
 
-    private static RuleOperator operator(Token token) {
-        return switch (token.text) {
-            case "=", "==" -> RuleOperator.EQUAL;
-            case "!=", "<>" -> RuleOperator.NOT_EQUAL;
-            case "<" -> RuleOperator.LESS;
-            case "<=" -> RuleOperator.LESS_OR_EQUAL;
-            case ">" -> RuleOperator.GREATER;
-            case ">=" -> RuleOperator.GREATER_OR_EQUAL;
-            default -> throw new IllegalStateException(token.text);
-        };
-    }
-
     private RuleExpression compare(RuleField field, RuleOperator op, Token operator) {
         Token valueToken = peek();
-        RuleValue value = value(field, "'" + operator.text + "'");
+        RuleValue value = value(field, "'" + operator.text() + "'");
         if (field instanceof RuleField.Column column) {
             RuleColumn.Kind kind = column.column().kind();
             if ((kind == RuleColumn.Kind.PLATFORM || kind == RuleColumn.Kind.REPO_TYPE) && !op.isEquality()) {
@@ -238,7 +218,7 @@ public final class RuleParser {
         if (!open.is("(")) {
             throw error(open, "expected '(' after IN, e.g. repo_type IN (model, dataset)");
         }
-        next++;
+        tokens.take();
         List<RuleValue> values = new ArrayList<>();
         String after = "'('";
         while (true) {
@@ -256,16 +236,16 @@ public final class RuleParser {
             }
             Token separator = peek();
             if (separator.is(",")) {
-                next++;
+                tokens.take();
                 after = "','";
                 continue;
             }
             if (separator.is(")")) {
-                next++;
+                tokens.take();
                 break;
             }
             throw error(separator, "expected ',' or ')' in the IN list opened at character "
-                    + position(open.start) + (separator.type == Type.END ? "" : ", found " + describe(separator)));
+                    + position(open.start()) + (separator.type() == Type.END ? "" : ", found " + describe(separator)));
         }
         return new RuleExpression.In(field, negated, values);
     }
@@ -276,8 +256,8 @@ public final class RuleParser {
         }
         Token valueToken = peek();
         value(field, "CONTAINS");
-        String text = valueToken.type == Type.TEXT ? valueToken.text : source.substring(valueToken.start,
-                valueToken.end);
+        String text = valueToken.type() == Type.TEXT ? valueToken.text() : tokens.source().substring(valueToken.start(),
+                valueToken.end());
         if (text.isEmpty()) {
             throw error(valueToken, "CONTAINS needs some text to look for");
         }
@@ -287,17 +267,17 @@ public final class RuleParser {
     /** The value at the current token; {@code after} names what precedes it, for the message. */
     private RuleValue value(RuleField field, String after) {
         Token token = peek();
-        switch (token.type) {
+        switch (token.type()) {
             case TEXT, DATE -> {
-                next++;
-                return new RuleValue.Text(token.text);
+                tokens.take();
+                return new RuleValue.Text(token.text());
             }
             case NUMBER -> {
-                next++;
+                tokens.take();
                 if (field instanceof RuleField.Column column && column.column().kind() == RuleColumn.Kind.TEXT) {
-                    return new RuleValue.Text(token.text);
+                    return new RuleValue.Text(token.text());
                 }
-                return new RuleValue.Number(new BigDecimal(token.text));
+                return new RuleValue.Number(new BigDecimal(token.text()));
             }
             case WORD -> {
                 if (token.isKeyword("NULL")) {
@@ -306,14 +286,14 @@ public final class RuleParser {
                 }
                 if (token.isKeyword()) {
                     throw error(token, "expected a value after " + after + ", found the keyword "
-                            + token.text.toUpperCase(Locale.ROOT) + " (quote it, '" + token.text
+                            + token.text().toUpperCase(Locale.ROOT) + " (quote it, '" + token.text()
                             + "', if it is the value)");
                 }
-                next++;
-                return new RuleValue.Text(token.text);
+                tokens.take();
+                return new RuleValue.Text(token.text());
             }
             default -> throw error(token, "expected a value after " + after
-                    + (token.type == Type.END ? "" : ", found " + describe(token)));
+                    + (token.type() == Type.END ? "" : ", found " + describe(token)));
         }
     }
 
@@ -362,115 +342,18 @@ public final class RuleParser {
     // Tokens -------------------------------------------------------------------------------------------------------
 
     private Token peek() {
-        return tokens.get(next);
+        return tokens.peek();
     }
 
     private RuleSyntaxException error(Token token, String reason) {
-        return new RuleSyntaxException(position(token.start), reason);
+        return tokens.error(token, reason);
     }
 
-    /** Characters counted from 1, in code points (an emoji is one character). */
     private int position(int charIndex) {
-        return source.codePointCount(0, Math.min(charIndex, source.length())) + 1;
+        return tokens.position(charIndex);
     }
 
-    private static String describe(Token token) {
-        return switch (token.type) {
-            case END -> "the end of the rule";
-            case TEXT -> "'" + abbreviate(token.text) + "'";
-            default -> "'" + abbreviate(token.text) + "'";
-        };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 37) + "…" : text;
-    }
-
-    private List<Token> lex(String text) {
-        List<Token> result = new ArrayList<>();
-        int i = 0;
-        int length = text.length();
-        while (i < length) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            if (c == '\'') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                boolean closed = false;
-                while (i < length) {
-                    char d = text.charAt(i);
-                    if (d == '\'') {
-                        if (i + 1 < length && text.charAt(i + 1) == '\'') {
-                            value.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        closed = true;
-                        break;
-                    }
-                    value.append(d);
-                    i++;
-                }
-                if (!closed) {
-                    throw new RuleSyntaxException(position(start), "this ' starts a text that is never closed; end "
-                            + "it with ' (write '' for a ' inside the text)");
-                }
-                result.add(new Token(Type.TEXT, value.toString(), start, i));
-            } else if (Character.isDigit(c) || c == '-' && i + 1 < length && Character.isDigit(text.charAt(i + 1))) {
-                i++;
-                while (i < length && isNumberPart(text.charAt(i), text.charAt(i - 1))) {
-                    i++;
-                }
-                String word = text.substring(start, i);
-                if (NUMBER.matcher(word).matches()) {
-                    result.add(new Token(Type.NUMBER, word, start, i));
-                } else if (DATE.matcher(word).matches()) {
-                    result.add(new Token(Type.DATE, word, start, i));
-                } else {
-                    throw new RuleSyntaxException(position(start), "'" + abbreviate(word) + "' is neither a number"
-                            + " nor a date (YYYY-MM-DD); quote text: '" + abbreviate(word) + "'");
-                }
-            } else if (Character.isLetter(c) || c == '_') {
-                i++;
-                while (i < length && isWordPart(text.charAt(i))) {
-                    i++;
-                }
-                result.add(new Token(Type.WORD, text.substring(start, i), start, i));
-            } else if ("()<>=!,".indexOf(c) >= 0) {
-                String two = i + 1 < length ? text.substring(i, i + 2) : "";
-                if (two.equals("<=") || two.equals(">=") || two.equals("!=") || two.equals("<>")
-                        || two.equals("==")) {
-                    result.add(new Token(Type.SYMBOL, two, start, i + 2));
-                    i += 2;
-                } else if (c == '!') {
-                    throw new RuleSyntaxException(position(start), "'!' must be followed by '=' (not equal: != )");
-                } else {
-                    result.add(new Token(Type.SYMBOL, String.valueOf(c), start, i + 1));
-                    i++;
-                }
-            } else {
-                int codePoint = text.codePointAt(i);
-                String shown = new String(Character.toChars(codePoint));
-                String hint = c == '"' ? "; quote text with single quotes: 'like this'"
-                        : c == ';' || c == '-' ? "; a rule is one expression (no ; or -- comments)" : "";
-                throw new RuleSyntaxException(position(start), "unexpected character '" + shown + "'" + hint);
-            }
-        }
-        result.add(new Token(Type.END, "", length, length));
-        return result;
-    }
-
-    private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/';
-    }
-
-    private static boolean isNumberPart(char c, char previous) {
-        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':'
-                || c == '+' && (previous == 'e' || previous == 'E');
+    private String describe(Token token) {
+        return tokens.describe(token);
     }
 }

@@ -31,6 +31,7 @@ import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.Ecdf;
 import org.divergence.core.charts.EcdfData;
 import org.divergence.core.charts.YearEffectsData;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService;
@@ -347,8 +348,11 @@ public final class ChartPane {
         }
         double position = plot.getDomainAxis().java2DToValue(screenX, area, plot.getDomainAxisEdge());
         EcdfData data = (EcdfData) shown.data();
-        double value = round(Math.max(0, data.scale().inverse(position)));
-        if (data.metric() != Metric.COMMITS_PER_CONTRIBUTOR && data.metric() != Metric.PR_ACCEPTANCE_RATE) {
+        boolean counts = !data.metric().isCustom() && data.metric() != BuiltInMetric.COMMITS_PER_CONTRIBUTOR
+                && data.metric() != BuiltInMetric.PR_ACCEPTANCE_RATE;
+        double value = round(data.metric().isCustom() ? data.scale().inverse(position)
+                : Math.max(0, data.scale().inverse(position)));
+        if (counts) {
             value = Math.floor(value); // whole numbers: F(4.1) is F(4)
         }
         domainCrosshair.setValue(position);

@@ -13,7 +13,8 @@ import org.divergence.render.charts.ChartStyle;
 
 /**
  * What to draw from loaded data: computed and built off the FX thread (milliseconds), whatever the project size.
- * Stratified by creation year, the effect sizes are the metric's per year.
+ * Stratified by creation year, the effect sizes are the metric's per year. The metric is taken from the data by its
+ * key (a custom metric may have been redefined since it was chosen) and fitted to the chart type.
  */
 record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, boolean dark,
                     Stratification stratification) {
@@ -23,7 +24,9 @@ record ChartRequest(ChartType type, Metric metric, RepositoryFilter filter, bool
     }
 
     BuiltChart build(MetricAccumulator data) {
-        ChartData chart = ChartDatasets.build(type, type.metricFor(metric), data, filter, stratification);
+        Metric current = metric == null ? null : data.metrics().ofKey(metric.key());
+        ChartData chart = ChartDatasets.build(type, type.metricFor(current, data.metrics()), data, filter,
+                stratification);
         return ChartBuilder.build(chart, ChartStyle.of(dark));
     }
 }

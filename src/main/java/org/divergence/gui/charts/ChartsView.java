@@ -169,11 +169,13 @@ public final class ChartsView {
         });
         Runnable fillMetrics = () -> {
             Metric current = viewModel.metricProperty().get();
-            metric.setItems(FXCollections.observableArrayList(viewModel.typeProperty().get().metrics()));
+            metric.setItems(FXCollections.observableArrayList(viewModel.typeProperty().get()
+                    .metrics(viewModel.metricsProperty().get())));
             metric.setValue(current);
         };
         fillMetrics.run();
         viewModel.typeProperty().addListener((obs, old, now) -> fillMetrics.run());
+        viewModel.metricsProperty().addListener((obs, old, now) -> fillMetrics.run());
         metric.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 viewModel.metricProperty().set(now);
@@ -192,7 +194,8 @@ public final class ChartsView {
                 + "across years"));
         withinYears.visibleProperty().bind(viewModel.typeProperty().isEqualTo(ChartType.EFFECTS));
         withinYears.managedProperty().bind(withinYears.visibleProperty());
-        metric.setTooltip(new Tooltip("The metric to draw (docs/metrics.md defines each)"));
+        metric.setTooltip(new Tooltip("The metric to draw (docs/metrics.md defines each; custom metrics are defined "
+                + "under Compare → Metrics…)"));
         metric.setPrefWidth(190);
 
         ChoiceBox<Grouping> grouping = new ChoiceBox<>();

@@ -20,8 +20,10 @@ import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.Stratification;
 import org.divergence.core.metrics.PaperFormat;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -52,13 +54,15 @@ public final class ChartsViewModel {
     private final LatestTaskScheduler scheduler;
 
     private final ObjectProperty<ChartType> type = new SimpleObjectProperty<>(ChartType.BOX);
-    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.COMMITS);
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(BuiltInMetric.COMMITS);
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.PLATFORM);
     private final TagChoice tagChoice;
     private final RepositoryFilterInputs filterInputs;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty withinYears = new SimpleBooleanProperty(false);
 
+    /** The metrics the chosen metric comes from: the built-in ones and the project's custom ones, as last read. */
+    private final ReadOnlyObjectWrapper<MetricSet> metrics = new ReadOnlyObjectWrapper<>(MetricSet.BUILT_IN);
     private final ReadOnlyObjectWrapper<BuiltChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -88,7 +92,7 @@ public final class ChartsViewModel {
         this.tagChoice = new TagChoice(tasks, context::project);
         this.filterInputs = new RepositoryFilterInputs("Choose at least one repository type.", this::dataInputsChanged);
         type.addListener((obs, old, now) -> {
-            Metric fitting = now.metricFor(metric.get());
+            Metric fitting = now.metricFor(metric.get(), metrics.get());
             if (fitting != metric.get()) {
                 metric.set(fitting);
             }
@@ -123,6 +127,11 @@ public final class ChartsViewModel {
 
     public ObjectProperty<Metric> metricProperty() {
         return metric;
+    }
+
+    /** The metrics to choose from (custom ones appear once the data was read). */
+    public ReadOnlyObjectProperty<MetricSet> metricsProperty() {
+        return metrics.getReadOnlyProperty();
     }
 
     public ObjectProperty<Grouping> groupingProperty() {
@@ -225,7 +234,8 @@ public final class ChartsViewModel {
         if (tagsChanged || areas.contains(DataArea.REPOSITORIES)) {
             tagChoice.reload();
         }
-        if (areas.contains(DataArea.REPOSITORIES) || tagsChanged && grouping.get().isTag()) {
+        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.METRICS)
+                || tagsChanged && grouping.get().isTag()) {
             forget();
             dataInputsChanged();
         }
@@ -302,7 +312,13 @@ public final class ChartsViewModel {
             }
             data = drawn.data();
             loadedFor = drawn.key();
+            metrics.set(drawn.data().metrics());
             chart.set(drawn.chart());
+            // The metric drawn: the chosen one as the data defines it, or another if it was removed.
+            Metric drawnMetric = drawn.chart().data().metric();
+            if (!type.get().showsAllMetrics() && !drawnMetric.equals(metric.get())) {
+                metric.set(drawnMetric);
+            }
             state.set(State.READY);
             status.set(PaperFormat.count(drawn.data().rowsRead()) + " repositories read; "
                     + filter.describe() + ". " + drawn.chart().data().type().description() + ".");

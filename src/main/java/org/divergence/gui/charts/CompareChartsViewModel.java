@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricKind;
@@ -33,7 +34,7 @@ public final class CompareChartsViewModel {
     private final LatestTaskScheduler scheduler;
     private final ObjectProperty<MetricAccumulator> data = new SimpleObjectProperty<>();
     private final ObjectProperty<RepositoryFilter> filter = new SimpleObjectProperty<>(RepositoryFilter.ALL);
-    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.CONTRIBUTORS);
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(BuiltInMetric.CONTRIBUTORS);
     private final ObjectProperty<ChartType> numericType = new SimpleObjectProperty<>(ChartType.BOX);
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<BuiltChart> chart = new ReadOnlyObjectWrapper<>();

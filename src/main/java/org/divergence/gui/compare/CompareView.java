@@ -53,6 +53,8 @@ import org.divergence.gui.common.Grouping;
 import org.divergence.gui.common.ProblemLabel;
 import org.divergence.gui.evidence.LinkedQuotesPanel;
 import org.divergence.gui.evidence.LinkedQuotesViewModel;
+import org.divergence.gui.metrics.MetricEditorViewModel;
+import org.divergence.gui.metrics.MetricsDialog;
 import org.divergence.gui.tags.TagComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -203,6 +205,15 @@ public final class CompareView {
         refresh.setTooltip(new Tooltip("Compare again (F5)"));
         refresh.setOnAction(event -> viewModel.refresh());
 
+        Button metrics = new Button("Metrics…", new FontIcon(Material2MZ.TUNE));
+        metrics.setId("compare-metrics");
+        metrics.setTooltip(new Tooltip("Define your own metrics: an expression over the counts and extra fields, "
+                + "compared beside the built-in ones"));
+        metrics.setOnAction(event -> MetricsDialog.show(root.getScene().getWindow(), new MetricEditorViewModel(
+                services.context(), services.tasks(), viewModel::currentSplit, viewModel::currentFilter),
+                services.dialogs()));
+        metrics.disableProperty().bind(services.context().projectProperty().isNull());
+
         MenuButton copy = new MenuButton("Copy table", new FontIcon(Material2AL.CONTENT_COPY));
         copy.setId("compare-copy");
         copy.setTooltip(new Tooltip("Copy the table for a paper or a spreadsheet"));
@@ -219,7 +230,7 @@ public final class CompareView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(10, label("Compare"), grouping, tag, pair, new Separator(Orientation.VERTICAL),
-                withinYears, year, spacer, busy, cancel, refresh, copy);
+                withinYears, year, spacer, busy, cancel, refresh, metrics, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
                 from, label("to"), to, reset);
@@ -318,9 +329,10 @@ public final class CompareView {
             return null;
         }
         if (!row.isHeading()) {
-            return FindingRef.of(row.comparison().metric());
+            // Evidence links to the built-in metrics only (a custom metric may be redefined or removed).
+            return row.comparison().metric().isCustom() ? null : FindingRef.of(row.comparison().metric());
         }
-        return Arrays.stream(Dimension.values())
+        return Dimension.builtIn().stream()
                 .filter(dimension -> dimension.label().equals(row.label())).findFirst()
                 .map(FindingRef::of).orElse(null);
     }

@@ -263,6 +263,25 @@ public final class CompareViewModel {
                 + stratifiedTable().map(table -> "\n" + table.toLatex()).orElse("");
     }
 
+    /**
+     * The groups compared now, made for the project (a tag grouping reads the tag's repositories; without a tag
+     * chosen, the platforms): what the custom metric editor previews its n for.
+     */
+    public GroupSplit currentSplit(Project project) {
+        FactorTag chosenTag = tagChoice.tagProperty().get();
+        return grouping.get().isTag() ? chosenTag == null ? Grouping.PLATFORM.split()
+                : TagSplits.of(project, chosenTag) : grouping.get().split();
+    }
+
+    /** The filter the inputs describe, or all repositories while they contradict each other. */
+    public RepositoryFilter currentFilter() {
+        try {
+            return filter();
+        } catch (InvalidInputException invalid) {
+            return RepositoryFilter.ALL;
+        }
+    }
+
     /** Stops listening to the project (the view is discarded). */
     public void dispose() {
         scheduler.close();
@@ -316,7 +335,8 @@ public final class CompareViewModel {
         if (tagsChanged || areas.contains(DataArea.REPOSITORIES)) {
             tagChoice.reload();
         }
-        if (areas.contains(DataArea.REPOSITORIES) || tagsChanged && grouping.get().isTag()) {
+        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.METRICS)
+                || tagsChanged && grouping.get().isTag()) {
             inputsChanged();
         }
     }
@@ -417,7 +437,7 @@ public final class CompareViewModel {
         List<MetricRow> next = new ArrayList<>();
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {
-            if (comparison.metric().dimension() != current) {
+            if (!comparison.metric().dimension().equals(current)) {
                 current = comparison.metric().dimension();
                 next.add(MetricRow.heading(current));
             }

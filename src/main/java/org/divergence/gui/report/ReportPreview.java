@@ -223,7 +223,7 @@ final class ReportPreview {
             List<List<String>> rows = new ArrayList<>();
             Dimension current = null;
             for (MetricComparison comparison : pair.metrics()) {
-                if (comparison.metric().dimension() != current) {
+                if (!comparison.metric().dimension().equals(current)) {
                     current = comparison.metric().dimension();
                     rows.add(List.of(current.label()));
                 }
@@ -348,13 +348,13 @@ final class ReportPreview {
             return;
         }
         List<String> header = new ArrayList<>(List.of("Factor", "Repositories tagged"));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label());
         }
         List<List<String>> rows = new ArrayList<>();
         for (FactorSection.Factor factor : factors.factors()) {
             List<String> cells = new ArrayList<>(List.of(factor.name(), PaperFormat.count(factor.repositories())));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 cells.add(factor.comparison() == null ? "—" : ComparisonTable.cells(factor.comparison()
                         .metric(Headlines.leadMetric(dimension))).get(7));
             }
@@ -372,8 +372,9 @@ final class ReportPreview {
                 List.of("Grouping", provenance.grouping()),
                 List.of("Filters", provenance.filterDescription()),
                 List.of("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed()),
-                List.of("Charts", provenance.charts()),
-                List.of("Reproduce", provenance.command(provenance.projectName()))));
+                List.of("Charts", provenance.charts())));
+        provenance.customDefinitions().forEach(definition -> rows.add(List.of("Custom metric", definition)));
+        rows.add(List.of("Reproduce", provenance.command(provenance.projectName())));
         page.getChildren().add(table(List.of("", ""), rows, Set.of(), Set.of(1)));
     }
 

@@ -286,7 +286,8 @@ public final class ReportViewModel {
     }
 
     private void dataChanged(Set<DataArea> areas) {
-        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.BATCHES)) {
+        if (areas.contains(DataArea.REPOSITORIES) || areas.contains(DataArea.BATCHES)
+                || areas.contains(DataArea.METRICS)) {
             cachedComparison = null;
         }
         if (!areas.equals(Set.of(DataArea.META))) {

@@ -26,8 +26,7 @@ import javafx.stage.Window;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagRule;
 import org.divergence.gui.common.DialogService;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
+import org.divergence.gui.common.ExpressionFeedback;
 
 /**
  * The saved tag rules (code, rule, how many repositories each tags) and the rule editor: choose a code, write the
@@ -160,21 +159,8 @@ final class RulesDialog {
             return count < 0 ? "Counting…" : String.format("Matches %,d %s now.", count,
                     count == 1 ? "repository" : "repositories");
         }, viewModel.problemProperty(), viewModel.matchesProperty(), viewModel.expressionProperty()));
-        outcome.graphicProperty().bind(Bindings.createObjectBinding(() -> {
-            FontIcon icon = new FontIcon(viewModel.problemProperty().get().isEmpty() ? Material2AL.CHECK_CIRCLE
-                    : Material2AL.ERROR_OUTLINE);
-            icon.getStyleClass().add(viewModel.problemProperty().get().isEmpty() ? "ok-icon" : "problem-icon");
-            return viewModel.expressionProperty().get().isBlank() ? null : icon;
-        }, viewModel.problemProperty(), viewModel.expressionProperty()));
-        Button showProblem = new Button("Show");
-        showProblem.getStyleClass().addAll("small", "flat");
-        showProblem.setTooltip(new Tooltip("Put the cursor where the problem is"));
-        showProblem.visibleProperty().bind(viewModel.problemPositionProperty().greaterThanOrEqualTo(0));
-        showProblem.managedProperty().bind(showProblem.visibleProperty());
-        showProblem.setOnAction(event -> {
-            rule.requestFocus();
-            rule.positionCaret(Math.min(viewModel.problemPositionProperty().get(), rule.getLength()));
-        });
+        ExpressionFeedback.bindIcon(outcome, viewModel.problemProperty(), viewModel.expressionProperty());
+        Button showProblem = ExpressionFeedback.showProblem(viewModel.problemPositionProperty(), rule);
         ProgressIndicator counting = new ProgressIndicator();
         counting.setPrefSize(16, 16);
         counting.visibleProperty().bind(viewModel.countingProperty());

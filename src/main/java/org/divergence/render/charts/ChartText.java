@@ -3,7 +3,9 @@ package org.divergence.render.charts;
 import java.util.List;
 import org.divergence.core.charts.ChartData;
 import org.divergence.core.metrics.Group;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
+import org.divergence.core.metrics.MetricKind;
 import org.divergence.core.metrics.PaperFormat;
 
 /** The words on charts: titles, axis labels with units, legend entries with sample sizes, exact values. */
@@ -14,7 +16,10 @@ public final class ChartText {
 
     /** The unit a metric's values are counted in, for axis labels. */
     public static String unit(Metric metric) {
-        return switch (metric) {
+        if (!(metric instanceof BuiltInMetric builtIn)) {
+            return metric.kind() == MetricKind.SHARE ? "share of repositories, %" : "value per repository";
+        }
+        return switch (builtIn) {
             case CONTRIBUTORS -> "contributors per repository";
             case COMMITS -> "commits per repository";
             case COMMITS_PER_CONTRIBUTOR -> "commits ÷ contributors";

@@ -94,7 +94,8 @@ final class ComparisonCharts {
         return new BuiltChart(chart, data, entity -> {
             if (entity instanceof CategoryItemEntity item && byKey.get(item.getRowKey()) instanceof ShareBar bar) {
                 return Optional.of(ChartSelection.range(bar.groupIndex(),
-                        MetricRange.atLeast(metric.shareOf().key(), metric.threshold()),
+                        MetricRange.atLeast(metric.shareOf().key(), metric.threshold())
+                                .computedBy(metric.shareOf().expression()),
                         bar.group().subject() + " that are " + metric.noun()));
             }
             return Optional.empty();
@@ -141,7 +142,7 @@ final class ComparisonCharts {
     // Effects (forest plot) ---------------------------------------------------------------------------------------
 
     static BuiltChart effects(EffectsData data, ChartStyle style) {
-        List<Metric> rows = EffectsData.ROWS;
+        List<Metric> rows = data.rows();
         String[] labels = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Metric metric = rows.get(rows.size() - 1 - i);

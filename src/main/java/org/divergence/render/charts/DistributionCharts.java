@@ -116,7 +116,7 @@ final class DistributionCharts {
         return new BuiltChart(chart, data, entity -> {
             if (entity instanceof CategoryItemEntity item && byKey.get(item.getRowKey()) instanceof BoxSummary box) {
                 return Optional.of(ChartSelection.range(box.groupIndex(),
-                        MetricRange.closed(metric.key(), box.q1(), box.q3()), "the middle half of "
+                        MetricRange.closed(metric.key(), box.q1(), box.q3()).computedBy(metric.expression()), "the middle half of "
                                 + box.group().subject() + " (" + metric.label().toLowerCase(java.util.Locale.ROOT)
                                 + " " + ChartText.exact(box.q1()) + " to " + ChartText.exact(box.q3()) + ")"));
             }
@@ -181,7 +181,8 @@ final class DistributionCharts {
                 double value = dataset.value(item.getSeriesIndex(), item.getItem());
                 Group group = groups.get(item.getSeriesIndex());
                 return Optional.of(ChartSelection.range(item.getSeriesIndex(),
-                        new MetricRange(metric.key(), Double.NEGATIVE_INFINITY, false, value, true),
+                        new MetricRange(metric.key(), Double.NEGATIVE_INFINITY, false, value, true,
+                                metric.expression()),
                         group.subject() + " with at most " + ChartText.exact(value) + " " + ChartText.noun(metric)));
             }
             return Optional.empty();
@@ -229,9 +230,10 @@ final class DistributionCharts {
             if (entity instanceof XYItemEntity item && item.getDataset() == dataset) {
                 int bin = item.getItem();
                 // Whole numbers: [10, 16) is 10 to 15, which reads better in the Repositories filter bar.
-                MetricRange range = bins.wholeNumbers()
+                MetricRange range = (bins.wholeNumbers()
                         ? MetricRange.closed(metric.key(), bins.low(bin), bins.high(bin) - 1)
-                        : new MetricRange(metric.key(), bins.low(bin), true, bins.high(bin), bins.closedAbove(bin));
+                        : new MetricRange(metric.key(), bins.low(bin), true, bins.high(bin), bins.closedAbove(bin)))
+                        .computedBy(metric.expression());
                 return Optional.of(ChartSelection.range(item.getSeriesIndex(), range,
                         groups.get(item.getSeriesIndex()).subject() + " with " + binText(bins, bin) + " "
                                 + ChartText.noun(metric)));

@@ -57,7 +57,7 @@ final class TimelineChart {
             for (GroupTimeline.YearValue value : timeline.byYear()) {
                 if (value.n() > 0 && !Double.isNaN(value.value())) {
                     double shown = data.yearlyShares() ? value.value() * 100
-                            : ValueScale.of(metric).forward(value.value());
+                            : data.scale().forward(value.value());
                     byYear.add(new Year(value.year()), shown);
                 }
             }
@@ -90,7 +90,7 @@ final class TimelineChart {
         XYPlot top = new XYPlot(monthly, null, countAxis, months);
         ValueAxis valueAxis = data.yearlyShares()
                 ? DistributionCharts.percentAxis(metric.label() + " by creation year (%)")
-                : ValueScale.of(metric) == ValueScale.LOG1P
+                : data.scale() == ValueScale.LOG1P
                 ? new Log1pAxis("Median " + metric.label().toLowerCase(Locale.ROOT) + " by creation year")
                 : new NumberAxis("Median " + metric.label().toLowerCase(Locale.ROOT) + " by creation year");
         XYPlot bottom = new XYPlot(yearly, null, valueAxis, years);

@@ -52,8 +52,8 @@ public final class DistributionReportCharts implements ReportCharts {
     @Override
     public List<ReportChart> dimensionCharts(Dimension dimension, ComparisonReport comparison) {
         List<ReportChart> charts = new ArrayList<>(effects.dimensionCharts(dimension, comparison));
-        for (Metric metric : Metric.values()) {
-            if (metric.dimension() == dimension && metric.kind() == MetricKind.NUMERIC) {
+        for (Metric metric : comparison.metrics().all()) {
+            if (metric.dimension().equals(dimension) && metric.kind() == MetricKind.NUMERIC) {
                 charts.add(boxPlot(metric, comparison));
             }
         }

@@ -47,7 +47,7 @@ public final class EffectSizeCharts implements ReportCharts {
         List<Row> rows = new ArrayList<>();
         for (PairComparison pair : comparison.comparisons()) {
             for (MetricComparison metric : pair.metrics()) {
-                if (metric.metric().dimension() == dimension) {
+                if (metric.metric().dimension().equals(dimension)) {
                     rows.add(new Row(pair, metric, metric.metric().label()
                             + (comparison.comparisons().size() > 1 ? " · " + pair.b().label() : "")));
                 }
@@ -61,7 +61,7 @@ public final class EffectSizeCharts implements ReportCharts {
         String aName = first.a().label();
         String bName = severalPairs ? "the other group" : first.b().label();
         ChartDrawing drawing = draw(rows, aName, bName);
-        String id = "chart-" + dimension.key().replace('_', '-');
+        String id = "chart-" + dimension.id();
         String title = dimension.label() + ": effect sizes";
         String caption = "Each dot is a metric's effect size: Cliff's δ (numbers, with its "
                 + percent(comparison.bootstrap().level()) + " confidence interval) or Cohen's h = h_a − h_b (shares). "
@@ -70,7 +70,7 @@ public final class EffectSizeCharts implements ReportCharts {
         String description = caption + " " + String.join("; ", rows.stream().map(Row::describe).toList()) + ".";
         List<ReportChart> charts = new ArrayList<>(List.of(new ReportChart(id, title, caption,
                 drawing.toSvg(id, title, description), drawing)));
-        if (comparison.isStratified()) {
+        if (comparison.isStratified() && Headlines.leadMetric(dimension) != null) {
             charts.add(byYear(dimension, comparison));
         }
         return List.copyOf(charts);
@@ -98,7 +98,7 @@ public final class EffectSizeCharts implements ReportCharts {
         PairComparison first = comparison.comparisons().getFirst();
         String aName = first.a().label();
         String bName = severalPairs ? "the other group" : first.b().label();
-        String id = "chart-" + dimension.key().replace('_', '-') + "-by-year";
+        String id = "chart-" + dimension.id() + "-by-year";
         String title = metric.label() + " by creation year";
         String caption = "Cliff's δ of " + metric.label().toLowerCase(Locale.ROOT) + " within each creation year where "
                 + "both groups have repositories, with its " + percent(comparison.bootstrap().level())

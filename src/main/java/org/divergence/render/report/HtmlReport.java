@@ -190,7 +190,7 @@ public final class HtmlReport {
             out.append("</tr></thead>\n<tbody>\n");
             Dimension current = null;
             for (MetricComparison comparison : pair.metrics()) {
-                if (comparison.metric().dimension() != current) {
+                if (!comparison.metric().dimension().equals(current)) {
                     current = comparison.metric().dimension();
                     out.append("<tr class=\"dimension\"><th colspan=\"").append(table.header().size())
                             .append("\" scope=\"rowgroup\">").append(text(current.label())).append("</th></tr>\n");
@@ -452,14 +452,14 @@ public final class HtmlReport {
         }
         out.append("<table class=\"numbers\" id=\"factors-table\">\n<thead><tr><th>Factor</th>"
                 + "<th>Repositories tagged</th>");
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             out.append("<th>").append(text(Headlines.leadMetric(dimension).label())).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (FactorSection.Factor factor : factors.factors()) {
             out.append("<tr><th scope=\"row\">").append(swatch(factor.color())).append(text(factor.name()))
                     .append("</th><td>").append(PaperFormat.count(factor.repositories())).append("</td>");
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 out.append("<td>").append(factor.comparison() == null ? PlainText.NONE
                         : text(JointDisplayBuilder.effect(factor.comparison().metric(Headlines.leadMetric(dimension)))))
                         .append("</td>");
@@ -486,6 +486,12 @@ public final class HtmlReport {
         entry("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed() + ", "
                 + Math.round(provenance.confidence() * 100) + "% percentile intervals");
         entry("Charts", provenance.charts());
+        if (!provenance.customMetrics().isEmpty()) {
+            out.append("<dt>Custom metrics</dt><dd><ul>");
+            provenance.customDefinitions().forEach(definition -> out.append("<li><code>").append(text(definition))
+                    .append("</code></li>"));
+            out.append("</ul></dd>\n");
+        }
         if (provenance.generatedAt() != null) {
             entry("Generated", timestamp(provenance));
         }

@@ -49,6 +49,7 @@ public final class LatexReport {
                 + provenance.projectName() + "\", content SHA-256 " + provenance.contentSha256() + ".");
         comment("Grouping: " + provenance.grouping() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
                 + provenance.resamples() + " resamples, seed " + provenance.seed() + ".");
+        provenance.customDefinitions().forEach(definition -> comment("Custom metric " + definition));
         if (provenance.generatedAt() != null) {
             comment("Generated " + Reports.instant(provenance.generatedAt()) + ".");
         }
@@ -166,13 +167,13 @@ public final class LatexReport {
             return;
         }
         List<String> header = new ArrayList<>(List.of("Factor", "Tagged"));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label());
         }
         List<List<String>> rows = factors.factors().stream().map(factor -> {
             List<String> cells = new ArrayList<>(List.of(tex(factor.name()),
                     tex(PaperFormat.count(factor.repositories()))));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 cells.add(factor.comparison() == null ? PaperFormat.UNDEFINED.replace("—", "---")
                         : tex(JointDisplayBuilder.effect(factor.comparison().metric(Headlines.leadMetric(dimension)))));
             }

@@ -231,13 +231,13 @@ public final class MarkdownReport {
             return;
         }
         List<String> header = new java.util.ArrayList<>(List.of("Factor", "Repositories tagged"));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             header.add(Headlines.leadMetric(dimension).label());
         }
         List<List<String>> rows = factors.factors().stream().map(factor -> {
             List<String> cells = new java.util.ArrayList<>(List.of(cell(factor.name()),
                     PaperFormat.count(factor.repositories())));
-            for (Dimension dimension : Dimension.values()) {
+            for (Dimension dimension : Dimension.builtIn()) {
                 cells.add(factor.comparison() == null ? "" : cell(JointDisplayBuilder.effect(
                         factor.comparison().metric(Headlines.leadMetric(dimension)))));
             }
@@ -259,6 +259,11 @@ public final class MarkdownReport {
                 .append(PaperFormat.count(provenance.resamples())).append(" resamples, seed ").append(provenance.seed())
                 .append(", ").append(Math.round(provenance.confidence() * 100))
                 .append("% percentile intervals\n- **Charts:** ").append(inline(provenance.charts())).append('\n');
+        if (!provenance.customMetrics().isEmpty()) {
+            out.append("- **Custom metrics:**\n");
+            provenance.customDefinitions().forEach(definition -> out.append("  - `")
+                    .append(definition.replace("`", "'")).append("`\n"));
+        }
         if (provenance.generatedAt() != null) {
             out.append("- **Generated:** ").append(Reports.instant(provenance.generatedAt())).append('\n');
         }

@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
+import org.divergence.core.formulas.CustomMetric;
 import org.divergence.core.metrics.GroupSplit;
+import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricInput;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
@@ -27,10 +30,13 @@ import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
 import org.divergence.store.repositories.RepositorySql;
+import org.divergence.store.tags.FormulaSql;
 
 /**
  * Reads the metric inputs of a project's repositories into a {@link MetricAccumulator} in one pass over the
  * {@code repository} table, selecting only the columns the metrics need and filtering in SQL (bound parameters).
+ * Custom metrics are computed by SQLite in the same pass: each compiled expression ({@link FormulaSql}) is one more
+ * column of the query.
  * Nothing is kept per row: each row goes straight into per-group frequency tables, so memory stays small at any
  * table size. Large tables are scanned by several threads at once, each over its own range of ids on its own
  * read-only connection (see docs/decisions/0010-compare-statistics-at-scale.md).
@@ -51,22 +57,18 @@ public final class RepositoryMetricsReader {
     private RepositoryMetricsReader() {
     }
 
+    /** The built-in metrics of the repositories the filter selects. */
     public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
                                          Progress progress) {
-        return read(project, split, filter, progress, 0);
-    }
-
-    /** {@code partitions} = 0 chooses by table size and processors; tests and the benchmark force a number. */
-    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, Progress progress,
-                                  int requestedPartitions) {
-        return read(project, split, filter, false, progress, requestedPartitions);
+        return read(project, split, filter, MetricSet.BUILT_IN, false, progress, 0);
     }
 
     /**
-     * Like {@link #read(Project, GroupSplit, RepositoryFilter, Progress, int)}; with {@code byCreationTime} the
-     * accumulator also collects counts and metric tables by creation month and year (the charts' time view).
+     * The metrics of the set; with {@code byCreationTime} the accumulator also collects counts and metric tables by
+     * creation month and year (the charts' time view, strata). {@code partitions} = 0 chooses by table size and
+     * processors; tests and the benchmark force a number.
      */
-    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter,
+    public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, MetricSet metrics,
                                          boolean byCreationTime, Progress progress, int requestedPartitions) {
         progress.checkCancelled();
         long[] range = project.read(RepositoryMetricsReader::idRange);
@@ -75,7 +77,7 @@ public final class RepositoryMetricsReader {
         long ids = Math.max(0, end - first);
         int partitions = requestedPartitions > 0 ? requestedPartitions : ids < PARALLEL_THRESHOLD ? 1
                 : Math.max(1, Math.min(MAX_PARTITIONS, Runtime.getRuntime().availableProcessors()));
-        Scan scan = new Scan(split, filter, byCreationTime, progress, ids);
+        Scan scan = new Scan(split, filter, metrics, byCreationTime, progress, ids);
         if (partitions == 1) {
             return project.read(c -> scan.run(c, first, end));
         }
@@ -93,7 +95,7 @@ public final class RepositoryMetricsReader {
                 long to = Math.min(end, from + step);
                 parts.add(threads.submit(() -> project.read(c -> scan.run(c, from, to))));
             }
-            MetricAccumulator total = new MetricAccumulator(split, byCreationTime);
+            MetricAccumulator total = new MetricAccumulator(split, metrics, byCreationTime);
             for (Future<MetricAccumulator> part : parts) {
                 total.addAll(await(part, scan));
             }
@@ -140,24 +142,28 @@ public final class RepositoryMetricsReader {
         private final SqlText sql;
         private final List<Object> parameters = new ArrayList<>();
         private final RepositorySql where;
+        private final MetricSet metrics;
         private final boolean byCreationTime;
         private final AtomicLong done = new AtomicLong();
         private final AtomicBoolean stop = new AtomicBoolean();
 
-        Scan(GroupSplit split, RepositoryFilter filter, boolean byCreationTime, Progress progress, long total) {
+        Scan(GroupSplit split, RepositoryFilter filter, MetricSet metrics, boolean byCreationTime, Progress progress,
+             long total) {
             this.split = split;
             this.progress = progress;
             this.total = total;
             this.where = RepositorySql.where(filter);
+            this.metrics = metrics;
             this.byCreationTime = byCreationTime;
             this.sql = query();
         }
 
         /**
          * One small code for platform and type (no string per row), the metric inputs with NULL read as
-         * {@link RepositoryCounts#UNKNOWN} (no wasNull call per value), the id only when the split needs it, the
-         * creation month only for the time view, and the filter ({@link RepositorySql}, so every reader of the
-         * table filters alike). Column names come from core's enums; every value is a bound parameter.
+         * {@link RepositoryCounts#UNKNOWN} (no wasNull call per value), the custom metrics' values, the id only
+         * when the split needs it, the creation month only for the time view, and the filter ({@link RepositorySql},
+         * so every reader of the table filters alike). Column names come from core's enums; every value is a bound
+         * parameter.
          */
         private SqlText query() {
             SqlText whenParameterThen = SqlText.of(" WHEN ? THEN ");
@@ -188,6 +194,11 @@ public final class RepositoryMetricsReader {
                 select.add(SqlText.of(", ?)"));
                 parameters.add(RepositoryCounts.UNKNOWN);
             }
+            for (Metric metric : metrics.custom()) {
+                FormulaSql value = FormulaSql.compile(((CustomMetric) metric).formula());
+                select.add(SqlText.of(", ").append(value.value()));
+                parameters.addAll(value.parameters());
+            }
             if (split.needsRepositoryId()) {
                 select.add(SqlText.of(", id"));
             }
@@ -202,12 +213,14 @@ public final class RepositoryMetricsReader {
         }
 
         MetricAccumulator run(Connection connection, long fromId, long toId) throws SQLException {
-            MetricAccumulator accumulator = new MetricAccumulator(split, byCreationTime);
-            RepositoryCounts row = new RepositoryCounts();
+            MetricAccumulator accumulator = new MetricAccumulator(split, metrics, byCreationTime);
+            int customs = metrics.custom().size();
+            RepositoryCounts row = new RepositoryCounts(customs);
             Platform[] platforms = Platform.values();
             RepoType[] types = RepoType.values();
             boolean withId = split.needsRepositoryId();
-            int idColumn = 2 + INPUTS.length;
+            int customColumn = 2 + INPUTS.length;
+            int idColumn = customColumn + customs;
             int monthColumn = idColumn + (withId ? 1 : 0);
             try (PreparedStatement statement = Sql.prepare(connection, sql)) {
                 int index = 1;
@@ -231,6 +244,11 @@ public final class RepositoryMetricsReader {
                                 throw negative(connection, fromId, toId, INPUTS[i], row.platform(), value);
                             }
                             row.set(INPUTS[i], value);
+                        }
+                        for (int c = 0; c < customs; c++) {
+                            double value = rs.getDouble(customColumn + c);
+                            // NULL (unknown, a division by zero) and overflow to infinity are unknown.
+                            row.setCustom(c, rs.wasNull() || !Double.isFinite(value) ? Double.NaN : value);
                         }
                         if (byCreationTime) {
                             row.setCreatedMonth(rs.getInt(monthColumn));

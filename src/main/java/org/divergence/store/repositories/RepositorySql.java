@@ -4,16 +4,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.core.metrics.Metric;
+import org.divergence.core.formulas.FormulaParser;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.MetricInput;
 import org.divergence.core.metrics.MetricKind;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.repositories.CanonicalColumns;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.SqlText;
+import org.divergence.store.tags.FormulaSql;
 
 /**
  * Turns a {@link RepositoryFilter} into a WHERE clause over the {@code repository} table. The clause contains only
@@ -62,24 +66,19 @@ public final class RepositorySql {
         }
         if (filter.metricRange() != null) {
             MetricRange range = filter.metricRange();
-            Metric metric = Metric.ofKey(range.metric());
-            if (metric == null || metric.kind() != MetricKind.NUMERIC) {
-                throw new InvalidInputException("metric range: '" + range.metric() + "' is not a per-repository "
-                        + "number; use one of " + String.join(", ", Metric.numeric().stream().map(Metric::key)
-                        .toList()));
-            }
+            Function<List<Object>, SqlText> value = metricValue(range);
             if (range.hasLow()) {
-                conditions.add(sqlExpression(metric, parameters)
+                conditions.add(value.apply(parameters)
                         .append(range.lowInclusive() ? SqlText.of(" >= ?") : SqlText.of(" > ?")));
                 parameters.add(range.low());
             }
             if (range.hasHigh()) {
-                conditions.add(sqlExpression(metric, parameters)
+                conditions.add(value.apply(parameters)
                         .append(range.highInclusive() ? SqlText.of(" <= ?") : SqlText.of(" < ?")));
                 parameters.add(range.high());
             }
             if (!range.hasLow() && !range.hasHigh()) {
-                conditions.add(sqlExpression(metric, parameters).append(SqlText.of(" IS NOT NULL")));
+                conditions.add(value.apply(parameters).append(SqlText.of(" IS NOT NULL")));
             }
         }
         if (!filter.tags().isEmpty()) {
@@ -99,11 +98,31 @@ public final class RepositorySql {
     }
 
     /**
+     * The range's metric as SQL over one repository row, appending its parameters: a custom metric's compiled
+     * expression, or a built-in numeric metric.
+     */
+    private static Function<List<Object>, SqlText> metricValue(MetricRange range) {
+        if (range.expression() != null) {
+            FormulaSql compiled = FormulaSql.compile(FormulaParser.parse(range.expression(), MetricKind.NUMERIC));
+            return parameters -> {
+                parameters.addAll(compiled.parameters());
+                return compiled.value();
+            };
+        }
+        BuiltInMetric metric = BuiltInMetric.ofKey(range.metric());
+        if (metric == null || metric.kind() != MetricKind.NUMERIC) {
+            throw new InvalidInputException("metric range: '" + range.metric() + "' is not a per-repository "
+                    + "number; use one of " + MetricSet.keys(BuiltInMetric.numeric()));
+        }
+        return parameters -> sqlExpression(metric, parameters);
+    }
+
+    /**
      * A numeric metric as SQL over one repository row, NULL where the metric is unknown, computed as
-     * {@link Metric#valueOf} computes it (ratios in double precision, NULL for a zero denominator). Column names come
+     * {@link BuiltInMetric#valueOf} computes it (ratios in double precision, NULL for a zero denominator). Column names come
      * from core's enums; the platform codes of per-platform inputs are bound (appended to {@code parameters}).
      */
-    private static SqlText sqlExpression(Metric metric, List<Object> parameters) {
+    private static SqlText sqlExpression(BuiltInMetric metric, List<Object> parameters) {
         return switch (metric) {
             case COMMITS_PER_CONTRIBUTOR -> ratio(input(MetricInput.COMMITS, parameters),
                     input(MetricInput.CONTRIBUTORS, parameters));

@@ -33,7 +33,8 @@ public final class RuleSql {
     private final List<SqlText> sql = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
-    private RuleSql() {
+    /** An empty compilation, which {@link FormulaSql} fills with expressions around rule conditions. */
+    RuleSql() {
     }
 
     public static RuleSql compile(RuleExpression expression) {
@@ -60,11 +61,15 @@ public final class RuleSql {
         return index;
     }
 
-    private void add(SqlText... texts) {
+    void add(SqlText... texts) {
         sql.addAll(List.of(texts));
     }
 
-    private void expression(RuleExpression expression) {
+    void parameter(Object value) {
+        parameters.add(value);
+    }
+
+    void expression(RuleExpression expression) {
         switch (expression) {
             case RuleExpression.And and -> joined(and.parts(), SqlText.of(" AND "));
             case RuleExpression.Or or -> joined(or.parts(), SqlText.of(" OR "));
@@ -218,7 +223,7 @@ public final class RuleSql {
     }
 
     /** The extra field as a number: JSON numbers, and text made only of a number's characters; otherwise NULL. */
-    private void extraNumber(RuleField.Extra extra) {
+    void extraNumber(RuleField.Extra extra) {
         String path = extra.jsonPath();
         add(SqlText.of("CASE "), EXTRA_TYPE, SqlText.of(" WHEN 'integer' THEN "), EXTRA_VALUE,
                 SqlText.of(" WHEN 'real' THEN "), EXTRA_VALUE, SqlText.of(" WHEN 'text' THEN CASE WHEN "),

@@ -20,7 +20,8 @@ public enum Tables {
     TAG_RULE("tag_rule", "id"),
     REPOSITORY_TAG("repository_tag", "id"),
     EVIDENCE_LINK("evidence_link", "id"),
-    INTERPRETATION("interpretation", "id");
+    INTERPRETATION("interpretation", "id"),
+    CUSTOM_METRIC("custom_metric", "id");
 
     /** A child table's rows that ON DELETE CASCADE removes with a parent row: those {@code where} selects by its id. */
     record Cascade(Tables child, SqlText where) {

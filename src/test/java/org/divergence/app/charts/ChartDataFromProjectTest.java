@@ -19,8 +19,10 @@ import org.divergence.core.charts.TimelineData;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.MetricInput;
 import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.repositories.MetricRange;
@@ -46,7 +48,7 @@ class ChartDataFromProjectTest {
     private static final List<Object[]> ROWS = RepositorySamples.readCsv("/golden/small.csv");
 
     /** The metric of a CSV row, computed in Java as the core computes it. */
-    private static double metricOf(Object[] row, Metric metric) {
+    private static double metricOf(Object[] row, BuiltInMetric metric) {
         Platform platform = Platform.ofCode((String) row[0]).orElseThrow();
         RepositoryCounts counts = new RepositoryCounts().clear().set(0, platform,
                 RepoType.ofCode((String) row[1]).orElseThrow());
@@ -70,7 +72,7 @@ class ChartDataFromProjectTest {
                     new MetricRange("pull_requests", Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY,
                             false));
             for (MetricRange range : ranges) {
-                Metric metric = Metric.ofKey(range.metric());
+                BuiltInMetric metric = BuiltInMetric.ofKey(range.metric());
                 for (Platform platform : Platform.values()) {
                     long expected = ROWS.stream().filter(row -> row[0].equals(platform.code()))
                             .filter(row -> range.contains(metricOf(row, metric))).count();
@@ -98,7 +100,7 @@ class ChartDataFromProjectTest {
             for (var split : List.of(GroupSplits.PLATFORM, GroupSplits.REPO_TYPE)) {
                 MetricAccumulator data = RepositoryMetricsReader.read(project, split, RepositoryFilter.ALL,
                         Progress.NONE);
-                for (Metric metric : List.of(Metric.COMMITS, Metric.PR_ACCEPTANCE_RATE)) {
+                for (BuiltInMetric metric : List.of(BuiltInMetric.COMMITS, BuiltInMetric.PR_ACCEPTANCE_RATE)) {
                     HistogramData histogram = ChartDatasets.histogram(metric, data, RepositoryFilter.ALL);
                     // Every bar as drawn: the entity a click hits, what it stands for, and the table it opens.
                     BuiltChart chart = ChartBuilder.build(histogram, ChartStyle.LIGHT);
@@ -130,11 +132,11 @@ class ChartDataFromProjectTest {
         try (Project project = Project.create(folder.resolve("t.divergence"))) {
             RepositorySamples.insert(project, ROWS, 997);
             MetricAccumulator one = RepositoryMetricsReader.read(project, GroupSplits.PLATFORM, RepositoryFilter.ALL,
-                    true, Progress.NONE, 1);
+                    MetricSet.BUILT_IN, true, Progress.NONE, 1);
             MetricAccumulator three = RepositoryMetricsReader.read(project, GroupSplits.PLATFORM,
-                    RepositoryFilter.ALL, true, Progress.NONE, 3);
-            TimelineData a = ChartDatasets.timeline(Metric.COMMITS, one, RepositoryFilter.ALL);
-            TimelineData b = ChartDatasets.timeline(Metric.COMMITS, three, RepositoryFilter.ALL);
+                    RepositoryFilter.ALL, MetricSet.BUILT_IN, true, Progress.NONE, 3);
+            TimelineData a = ChartDatasets.timeline(BuiltInMetric.COMMITS, one, RepositoryFilter.ALL);
+            TimelineData b = ChartDatasets.timeline(BuiltInMetric.COMMITS, three, RepositoryFilter.ALL);
             for (Platform platform : Platform.values()) {
                 Map<YearMonth, Long> expected = new HashMap<>();
                 long undated = 0;

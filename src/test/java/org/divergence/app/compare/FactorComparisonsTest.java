@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.metrics.ShareComparison;
@@ -67,7 +68,7 @@ class FactorComparisonsTest {
 
     private static void check(JsonNode metrics, FactorComparison row) {
         for (JsonNode expected : metrics) {
-            Metric metric = Metric.valueOf(expected.get("metric").asText().toUpperCase(java.util.Locale.ROOT));
+            Metric metric = BuiltInMetric.valueOf(expected.get("metric").asText().toUpperCase(java.util.Locale.ROOT));
             switch (row.comparison().metric(metric)) {
                 case NumericComparison c -> {
                     assertEquals(expected.get("a").get("n").asLong(), c.a().n(), metric.key());

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Set;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.MetricInput;
 import org.divergence.core.metrics.NumericComparison;
@@ -185,7 +187,7 @@ class ChartDatasetsTest {
 
     @Test
     void sharesCountRepositoriesWithThePropertyAndTheirWilsonInterval() {
-        ShareData shares = ChartDatasets.shares(Metric.HAS_PULL_REQUESTS, platforms(false), RepositoryFilter.ALL);
+        ShareData shares = ChartDatasets.shares(BuiltInMetric.HAS_PULL_REQUESTS, platforms(false), RepositoryFilter.ALL);
         ShareBar github = shares.bars().get(0);
         ShareBar huggingFace = shares.bars().get(1);
         assertEquals(4, github.n());
@@ -199,30 +201,30 @@ class ChartDatasetsTest {
     @Test
     void effectsGiveCliffsDeltaForNumbersAndShareDifferencesForShares() {
         MetricAccumulator data = platforms(false);
-        EffectsData effects = ChartDatasets.effects(Metric.CONTRIBUTORS, data, RepositoryFilter.ALL);
-        assertEquals(Metric.values().length, effects.estimates().size());
+        EffectsData effects = ChartDatasets.effects(BuiltInMetric.CONTRIBUTORS, data, RepositoryFilter.ALL);
+        assertEquals(BuiltInMetric.values().length, effects.estimates().size());
         EffectEstimate contributors = effects.estimates().stream()
-                .filter(e -> e.metric() == Metric.CONTRIBUTORS).findFirst().orElseThrow();
-        NumericComparison reference = MetricComparisons.numeric(Metric.CONTRIBUTORS,
-                data.table(0, Metric.CONTRIBUTORS), data.table(1, Metric.CONTRIBUTORS),
+                .filter(e -> e.metric() == BuiltInMetric.CONTRIBUTORS).findFirst().orElseThrow();
+        NumericComparison reference = MetricComparisons.numeric(BuiltInMetric.CONTRIBUTORS,
+                data.table(0, BuiltInMetric.CONTRIBUTORS), data.table(1, BuiltInMetric.CONTRIBUTORS),
                 new BootstrapMedianDifference.Settings(10, 1, 0.95));
         assertEquals(reference.cliffsDelta(), contributors.delta(), EXACT);
         assertEquals(reference.cliffsDeltaInterval(), contributors.interval());
         // has_pull_requests: 3/4 vs 1/5, so δ = P(a > b) − P(a < b) = 0.75 − 0.2.
         EffectEstimate shares = effects.estimates().stream()
-                .filter(e -> e.metric() == Metric.HAS_PULL_REQUESTS).findFirst().orElseThrow();
+                .filter(e -> e.metric() == BuiltInMetric.HAS_PULL_REQUESTS).findFirst().orElseThrow();
         assertEquals(0.55, shares.delta(), EXACT);
         assertEquals(4, shares.nA());
         // Metrics nobody has (commits) stay undefined instead of failing.
         EffectEstimate commits = effects.estimates().stream()
-                .filter(e -> e.metric() == Metric.COMMITS).findFirst().orElseThrow();
+                .filter(e -> e.metric() == BuiltInMetric.COMMITS).findFirst().orElseThrow();
         assertTrue(Double.isNaN(commits.delta()));
         assertNull(commits.interval());
     }
 
     @Test
     void timelineCountsMonthsAndTakesMediansByCreationYear() {
-        TimelineData timeline = ChartDatasets.timeline(Metric.CONTRIBUTORS, platforms(true), RepositoryFilter.ALL);
+        TimelineData timeline = ChartDatasets.timeline(BuiltInMetric.CONTRIBUTORS, platforms(true), RepositoryFilter.ALL);
         GroupTimeline github = timeline.timelines().get(0);
         assertEquals(YearMonth.of(2020, 1), github.months().getFirst());
         assertEquals(YearMonth.of(2021, 6), github.months().getLast());
@@ -236,21 +238,21 @@ class ChartDatasetsTest {
         GroupTimeline huggingFace = timeline.timelines().get(1);
         assertEquals(List.of(new GroupTimeline.YearValue(2023, 5, 1)), huggingFace.byYear());
 
-        TimelineData shares = ChartDatasets.timeline(Metric.MULTI_CONTRIBUTOR, platforms(true), RepositoryFilter.ALL);
+        TimelineData shares = ChartDatasets.timeline(BuiltInMetric.MULTI_CONTRIBUTOR, platforms(true), RepositoryFilter.ALL);
         assertEquals(List.of(new GroupTimeline.YearValue(2020, 2, 0.5), new GroupTimeline.YearValue(2021, 1, 1)),
                 shares.timelines().get(0).byYear());
         assertThrows(IllegalArgumentException.class,
-                () -> ChartDatasets.timeline(Metric.CONTRIBUTORS, platforms(false), RepositoryFilter.ALL));
+                () -> ChartDatasets.timeline(BuiltInMetric.CONTRIBUTORS, platforms(false), RepositoryFilter.ALL));
     }
 
     @Test
     void chartsRefuseMetricsTheyCannotShow() {
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> ChartDatasets.build(ChartType.SHARE, Metric.COMMITS, platforms(false), RepositoryFilter.ALL));
+                () -> ChartDatasets.build(ChartType.SHARE, BuiltInMetric.COMMITS, platforms(false), RepositoryFilter.ALL));
         assertTrue(error.getMessage().contains("has_pull_requests"), error.getMessage());
-        assertEquals(Metric.HAS_PULL_REQUESTS, ChartType.SHARE.metricFor(Metric.PULL_REQUESTS));
-        assertEquals(Metric.PULL_REQUESTS, ChartType.BOX.metricFor(Metric.HAS_PULL_REQUESTS));
-        assertEquals(Metric.COMMITS, ChartType.ECDF.metricFor(Metric.COMMITS));
+        assertEquals(BuiltInMetric.HAS_PULL_REQUESTS, ChartType.SHARE.metricFor(BuiltInMetric.PULL_REQUESTS, MetricSet.BUILT_IN));
+        assertEquals(BuiltInMetric.PULL_REQUESTS, ChartType.BOX.metricFor(BuiltInMetric.HAS_PULL_REQUESTS, MetricSet.BUILT_IN));
+        assertEquals(BuiltInMetric.COMMITS, ChartType.ECDF.metricFor(BuiltInMetric.COMMITS, MetricSet.BUILT_IN));
     }
 
     @Test

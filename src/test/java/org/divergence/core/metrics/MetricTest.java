@@ -27,16 +27,16 @@ class MetricTest {
 
     @Test
     void twelveMetricsOverFourDimensionsAndPopularity() {
-        assertEquals(12, Metric.values().length);
-        assertEquals(8, Metric.numeric().size());
-        assertEquals(4, Metric.shares().size());
+        assertEquals(12, BuiltInMetric.values().length);
+        assertEquals(8, BuiltInMetric.numeric().size());
+        assertEquals(4, BuiltInMetric.shares().size());
         assertEquals(List.of("contributors", "commits", "commits_per_contributor", "multi_contributor",
                 "pull_requests", "pr_acceptance_rate", "has_pull_requests", "knowledge_threads",
                 "has_knowledge_threads", "derivatives", "has_derivatives", "endorsements"),
-                Arrays.stream(Metric.values()).map(Metric::key).toList());
-        assertEquals(Dimension.USER_INNOVATION, Metric.HAS_DERIVATIVES.dimension());
-        assertEquals(MetricKind.SHARE, Metric.MULTI_CONTRIBUTOR.kind());
-        assertEquals(Metric.PR_ACCEPTANCE_RATE, Metric.ofKey("pr_acceptance_rate"));
+                Arrays.stream(BuiltInMetric.values()).map(Metric::key).toList());
+        assertEquals(Dimension.USER_INNOVATION, BuiltInMetric.HAS_DERIVATIVES.dimension());
+        assertEquals(MetricKind.SHARE, BuiltInMetric.MULTI_CONTRIBUTOR.kind());
+        assertEquals(BuiltInMetric.PR_ACCEPTANCE_RATE, BuiltInMetric.ofKey("pr_acceptance_rate"));
     }
 
     @Test
@@ -44,41 +44,41 @@ class MetricTest {
         // contributors, commits, pull_requests, merged, issues, discussions, stars, forks, downloads, likes,
         // derivatives
         RepositoryCounts r = repository(Platform.GITHUB, 4, 10, 8, 6, 3, 99, 50, 7, 99, 99, 99);
-        assertEquals(4, Metric.CONTRIBUTORS.valueOf(r));
-        assertEquals(2.5, Metric.COMMITS_PER_CONTRIBUTOR.valueOf(r));
-        assertEquals(0.75, Metric.PR_ACCEPTANCE_RATE.valueOf(r));
-        assertEquals(3, Metric.KNOWLEDGE_THREADS.valueOf(r));
-        assertEquals(7, Metric.DERIVATIVES.valueOf(r));
-        assertEquals(50, Metric.ENDORSEMENTS.valueOf(r));
-        assertEquals(1, Metric.MULTI_CONTRIBUTOR.valueOf(r));
-        assertEquals(1, Metric.HAS_PULL_REQUESTS.valueOf(r));
+        assertEquals(4, BuiltInMetric.CONTRIBUTORS.valueOf(r));
+        assertEquals(2.5, BuiltInMetric.COMMITS_PER_CONTRIBUTOR.valueOf(r));
+        assertEquals(0.75, BuiltInMetric.PR_ACCEPTANCE_RATE.valueOf(r));
+        assertEquals(3, BuiltInMetric.KNOWLEDGE_THREADS.valueOf(r));
+        assertEquals(7, BuiltInMetric.DERIVATIVES.valueOf(r));
+        assertEquals(50, BuiltInMetric.ENDORSEMENTS.valueOf(r));
+        assertEquals(1, BuiltInMetric.MULTI_CONTRIBUTOR.valueOf(r));
+        assertEquals(1, BuiltInMetric.HAS_PULL_REQUESTS.valueOf(r));
     }
 
     @Test
     void huggingFaceReadsDiscussionsDerivativesAndLikes() {
         RepositoryCounts r = repository(Platform.HUGGINGFACE, 1, 3, 0, 0, 99, 0, 99, 99, 1000, 12, 2);
-        assertEquals(0, Metric.KNOWLEDGE_THREADS.valueOf(r));
-        assertEquals(0, Metric.HAS_KNOWLEDGE_THREADS.valueOf(r));
-        assertEquals(2, Metric.DERIVATIVES.valueOf(r));
-        assertEquals(1, Metric.HAS_DERIVATIVES.valueOf(r));
-        assertEquals(12, Metric.ENDORSEMENTS.valueOf(r));
-        assertEquals(0, Metric.MULTI_CONTRIBUTOR.valueOf(r));
-        assertTrue(Double.isNaN(Metric.PR_ACCEPTANCE_RATE.valueOf(r)), "no pull requests: rate unknown");
+        assertEquals(0, BuiltInMetric.KNOWLEDGE_THREADS.valueOf(r));
+        assertEquals(0, BuiltInMetric.HAS_KNOWLEDGE_THREADS.valueOf(r));
+        assertEquals(2, BuiltInMetric.DERIVATIVES.valueOf(r));
+        assertEquals(1, BuiltInMetric.HAS_DERIVATIVES.valueOf(r));
+        assertEquals(12, BuiltInMetric.ENDORSEMENTS.valueOf(r));
+        assertEquals(0, BuiltInMetric.MULTI_CONTRIBUTOR.valueOf(r));
+        assertTrue(Double.isNaN(BuiltInMetric.PR_ACCEPTANCE_RATE.valueOf(r)), "no pull requests: rate unknown");
     }
 
     @Test
     void unknownInputsAndZeroDenominatorsLeaveOnlyThatMetricUnknown() {
         RepositoryCounts r = repository(Platform.GITHUB, 0, U, 5, U, U, U, 3, U);
-        assertTrue(Double.isNaN(Metric.COMMITS.valueOf(r)));
-        assertTrue(Double.isNaN(Metric.COMMITS_PER_CONTRIBUTOR.valueOf(r)), "contributors = 0");
-        assertTrue(Double.isNaN(Metric.PR_ACCEPTANCE_RATE.valueOf(r)), "merged unknown");
-        assertTrue(Double.isNaN(Metric.HAS_KNOWLEDGE_THREADS.valueOf(r)));
-        assertTrue(Double.isNaN(Metric.DERIVATIVES.valueOf(r)));
-        assertEquals(0, Metric.CONTRIBUTORS.valueOf(r));
-        assertEquals(0, Metric.MULTI_CONTRIBUTOR.valueOf(r));
-        assertEquals(3, Metric.ENDORSEMENTS.valueOf(r));
+        assertTrue(Double.isNaN(BuiltInMetric.COMMITS.valueOf(r)));
+        assertTrue(Double.isNaN(BuiltInMetric.COMMITS_PER_CONTRIBUTOR.valueOf(r)), "contributors = 0");
+        assertTrue(Double.isNaN(BuiltInMetric.PR_ACCEPTANCE_RATE.valueOf(r)), "merged unknown");
+        assertTrue(Double.isNaN(BuiltInMetric.HAS_KNOWLEDGE_THREADS.valueOf(r)));
+        assertTrue(Double.isNaN(BuiltInMetric.DERIVATIVES.valueOf(r)));
+        assertEquals(0, BuiltInMetric.CONTRIBUTORS.valueOf(r));
+        assertEquals(0, BuiltInMetric.MULTI_CONTRIBUTOR.valueOf(r));
+        assertEquals(3, BuiltInMetric.ENDORSEMENTS.valueOf(r));
         RepositoryCounts noContributors = repository(Platform.GITHUB, U, 12);
-        assertTrue(Double.isNaN(Metric.COMMITS_PER_CONTRIBUTOR.valueOf(noContributors)));
+        assertTrue(Double.isNaN(BuiltInMetric.COMMITS_PER_CONTRIBUTOR.valueOf(noContributors)));
     }
 
     @Test
@@ -99,10 +99,10 @@ class MetricTest {
         accumulator.add(row);
         assertEquals(3, accumulator.rowsRead());
         assertEquals(2, accumulator.rows(RepoType.SPACE.ordinal()));
-        assertEquals(1, accumulator.table(RepoType.SPACE.ordinal(), Metric.CONTRIBUTORS).n());
-        assertEquals(1, accumulator.shareKnown(RepoType.SPACE.ordinal(), Metric.MULTI_CONTRIBUTOR));
-        assertEquals(0, accumulator.shareYes(RepoType.SPACE.ordinal(), Metric.MULTI_CONTRIBUTOR));
-        assertEquals(1, accumulator.shareYes(RepoType.CODE.ordinal(), Metric.MULTI_CONTRIBUTOR));
+        assertEquals(1, accumulator.table(RepoType.SPACE.ordinal(), BuiltInMetric.CONTRIBUTORS).n());
+        assertEquals(1, accumulator.shareKnown(RepoType.SPACE.ordinal(), BuiltInMetric.MULTI_CONTRIBUTOR));
+        assertEquals(0, accumulator.shareYes(RepoType.SPACE.ordinal(), BuiltInMetric.MULTI_CONTRIBUTOR));
+        assertEquals(1, accumulator.shareYes(RepoType.CODE.ordinal(), BuiltInMetric.MULTI_CONTRIBUTOR));
         assertEquals(0, accumulator.rows(RepoType.MODEL.ordinal()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.app.charts.LoadChartData;
 import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.common.Progress;
@@ -58,7 +59,7 @@ public final class ChartViewerBenchmark {
         List<Double> redraws = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             redraws.clear();
-            for (Metric metric : Metric.numeric()) {
+            for (Metric metric : BuiltInMetric.numeric()) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     BuiltChart built = ChartBuilder.build(ChartDatasets.ecdf(metric, data, RepositoryFilter.ALL),

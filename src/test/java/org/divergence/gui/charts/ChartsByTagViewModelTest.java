@@ -15,6 +15,7 @@ import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.Group;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -61,7 +62,7 @@ class ChartsByTagViewModelTest {
         context.setProject(project);
         viewModel = new ChartsViewModel(context, new SameThreadTaskExecutor(), Duration.ZERO);
         viewModel.setActive(true);
-        viewModel.metricProperty().set(Metric.CONTRIBUTORS);
+        viewModel.metricProperty().set(BuiltInMetric.CONTRIBUTORS);
         viewModel.groupingProperty().set(Grouping.TAG);
         assertNull(viewModel.chartProperty().get());
         assertTrue(viewModel.problemProperty().get().startsWith("No repository carries a tag yet"),

@@ -15,6 +15,7 @@ import org.divergence.core.charts.ChartType;
 import org.divergence.core.charts.EffectsData;
 import org.divergence.core.charts.ShareData;
 import org.divergence.core.charts.YearEffectsData;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
@@ -62,19 +63,19 @@ class ChartsViewModelTest {
             viewModel.typeProperty().set(type);
             assertEquals(type, viewModel.chartProperty().get().data().type());
         }
-        viewModel.metricProperty().set(Metric.ENDORSEMENTS);
-        assertEquals(Metric.ENDORSEMENTS, viewModel.chartProperty().get().data().metric());
+        viewModel.metricProperty().set(BuiltInMetric.ENDORSEMENTS);
+        assertEquals(BuiltInMetric.ENDORSEMENTS, viewModel.chartProperty().get().data().metric());
         viewModel.typeProperty().set(ChartType.EFFECTS);
         viewModel.withinYearsProperty().set(true);
         assertTrue(viewModel.chartProperty().get().data() instanceof YearEffectsData byYear
-                && byYear.metric() == Metric.ENDORSEMENTS && byYear.years().contains(2023),
+                && byYear.metric() == BuiltInMetric.ENDORSEMENTS && byYear.years().contains(2023),
                 "the effects within creation years: one metric by year");
         viewModel.withinYearsProperty().set(false);
         assertTrue(viewModel.chartProperty().get().data() instanceof EffectsData);
         assertEquals(1, viewModel.reads(), "one pass over the table for all of that");
 
         viewModel.typeProperty().set(ChartType.SHARE);
-        assertEquals(Metric.shares().getFirst().dimension(), Metric.MULTI_CONTRIBUTOR.dimension());
+        assertEquals(BuiltInMetric.shares().getFirst().dimension(), BuiltInMetric.MULTI_CONTRIBUTOR.dimension());
         assertTrue(viewModel.chartProperty().get().data() instanceof ShareData share
                 && share.metric().kind() == org.divergence.core.metrics.MetricKind.SHARE);
 
@@ -111,10 +112,10 @@ class ChartsViewModelTest {
         repositories.linkedProperty().set(null);
         assertEquals(RepositoryFilter.ALL.withPlatforms(Set.of(Platform.GITHUB)), repositories.filter());
 
-        viewModel.showMetric(Metric.HAS_DERIVATIVES);
+        viewModel.showMetric(BuiltInMetric.HAS_DERIVATIVES);
         assertEquals(ChartType.SHARE, viewModel.typeProperty().get());
-        viewModel.showMetric(Metric.COMMITS);
+        viewModel.showMetric(BuiltInMetric.COMMITS);
         assertEquals(ChartType.BOX, viewModel.typeProperty().get());
-        assertEquals(Metric.COMMITS, viewModel.chartProperty().get().data().metric());
+        assertEquals(BuiltInMetric.COMMITS, viewModel.chartProperty().get().data().metric());
     }
 }

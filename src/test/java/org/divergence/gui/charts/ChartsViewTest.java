@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.charts.ChartSelection;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -211,7 +212,7 @@ class ChartsViewTest {
         ChartViewer viewer = robot.lookup("#compare-charts #chart-viewer").queryAs(ChartViewer.class);
         // Before any selection: the first metric's box plot, from the data the comparison read.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.BOX,
-                org.divergence.core.metrics.Metric.CONTRIBUTORS));
+                org.divergence.core.metrics.BuiltInMetric.CONTRIBUTORS));
         @SuppressWarnings("unchecked")
         javafx.scene.control.TreeTableView<MetricRow> table = robot.lookup("#compare-table")
                 .queryAs(javafx.scene.control.TreeTableView.class);
@@ -220,14 +221,14 @@ class ChartsViewTest {
         // is disabled for shares).
         select(robot, table, "Commits");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.BOX,
-                org.divergence.core.metrics.Metric.COMMITS));
+                org.divergence.core.metrics.BuiltInMetric.COMMITS));
         ToggleButton ecdf = robot.lookup("#compare-chart-ecdf").queryAs(ToggleButton.class);
         robot.interact(ecdf::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.ECDF,
-                org.divergence.core.metrics.Metric.COMMITS));
+                org.divergence.core.metrics.BuiltInMetric.COMMITS));
         select(robot, table, "Has pull requests");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> paneShows(viewer, ChartType.SHARE,
-                org.divergence.core.metrics.Metric.HAS_PULL_REQUESTS));
+                org.divergence.core.metrics.BuiltInMetric.HAS_PULL_REQUESTS));
         assertTrue(fx(ecdf::isDisabled), "no distribution chooser for a share");
     }
 

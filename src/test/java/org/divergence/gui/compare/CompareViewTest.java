@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
@@ -163,5 +165,39 @@ class CompareViewTest {
         RepositorySamples.insert(open, List.<Object[]>of(RepositorySamples.row("github", "code", null, 5L)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> contributorsShow(robot, "167", "136"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).contains("167"));
+    }
+
+    @Test
+    void theMetricsEditorShowsTheNPerGroupAsYouTypeAndItsMetricJoinsTheTable(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        Path file;
+        try (Project project = RepositorySamples.projectFromResource(home.resolve("metrics.divergence"),
+                "/golden/small.csv")) {
+            file = project.file();
+        }
+        WaitForAsyncUtils.asyncFx(() -> workbench.viewModel().openProject(file)).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#nav-compare");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> contributorsShow(robot, "166", "136"));
+
+        robot.clickOn("#compare-metrics");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#metric-expression"));
+        robot.clickOn("#metric-name").write("acceptance");
+        robot.clickOn("#metric-expression").write("merged_pull_requests / pull_requests +");
+        Label outcome = robot.lookup("#metric-outcome").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcome.getText().startsWith("at character 39: "));
+        robot.type(KeyCode.BACK_SPACE, 2);
+        // The built-in acceptance rate's n (golden/expected.json, small by platform): 48 and 10.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcome.getText().equals(
+                "GitHub: n = 48 of 170, median 0.67    Hugging Face: n = 10 of 140, median 0.33"));
+        robot.clickOn("#metric-save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#metrics-table")
+                .queryAs(TableView.class).getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#metrics-dialog").query().getScene().getWindow().hide());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tableLabels(robot).contains("acceptance"));
+        List<String> labels = tableLabels(robot);
+        assertEquals(List.of("Custom", "acceptance"), labels.subList(labels.size() - 2, labels.size()));
+        assertTrue(robot.lookup("#compare-family").queryLabeled().getText().contains("13 tests"));
+        assertTrue(workbench.context().undoHistory().nextUndo().orElseThrow().startsWith("add custom metric"));
     }
 }

@@ -15,6 +15,7 @@ import org.divergence.core.evidence.Evidence;
 import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.gui.common.DialogService;
 import org.divergence.gui.common.ProjectContext;
@@ -67,7 +68,7 @@ class EvidenceLinksTest {
         assertTrue(links.forCoding(quote.codingId()).isEmpty());
         long before = links.revisionProperty().get();
         var subject = EvidenceLinks.Subject.segment(quote.codingId(), "quote", quote.text());
-        links.link(subject, FindingRef.of(Metric.CONTRIBUTORS), "cheap adapters, no contributors", null);
+        links.link(subject, FindingRef.of(BuiltInMetric.CONTRIBUTORS), "cheap adapters, no contributors", null);
         await(() -> links.of(subject).size() == 1);
         List<EvidenceLink> now = links.of(subject);
         assertEquals("Contributors", EvidenceLinks.findings(now));
@@ -75,7 +76,7 @@ class EvidenceLinksTest {
 
         links.editNote(now.getFirst(), "adapters cost a few euros", null);
         await(() -> "adapters cost a few euros".equals(links.of(subject).getFirst().note()));
-        links.link(subject, FindingRef.of(Metric.CONTRIBUTORS), "again", null);
+        links.link(subject, FindingRef.of(BuiltInMetric.CONTRIBUTORS), "again", null);
         await(() -> errors.size() == 1);
         assertTrue(errors.getFirst().contains("already linked"), "a duplicate link is refused with a message: "
                 + errors);
@@ -91,7 +92,7 @@ class EvidenceLinksTest {
     @Test
     void thePanelBesideCompareShowsAMetricsQuotesAndItsDimensions() throws Exception {
         LinkedQuotesViewModel panel = new LinkedQuotesViewModel(context, new SameThreadTaskExecutor());
-        panel.findingProperty().set(FindingRef.of(Metric.PR_ACCEPTANCE_RATE));
+        panel.findingProperty().set(FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE));
         assertEquals("Linked to PR acceptance rate", panel.titleProperty().get());
         assertEquals(List.of("Any change to the weights goes through our safety review, so outside PRs stall.",
                 "Today verifying a proposal costs us nearly as much compute as producing it ourselves."),
@@ -104,7 +105,7 @@ class EvidenceLinksTest {
         // A new link appears at once.
         CodedSegment quote = segment("I rent GPUs by the hour");
         links.link(EvidenceLinks.Subject.segment(quote.codingId(), "q", quote.text()),
-                FindingRef.of(Metric.PR_ACCEPTANCE_RATE), null, null);
+                FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE), null, null);
         await(() -> panel.evidence().size() == 3);
         panel.findingProperty().set(FindingRef.of(Dimension.POPULARITY));
         assertTrue(panel.evidence().isEmpty());

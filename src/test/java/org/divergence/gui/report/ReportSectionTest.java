@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.divergence.core.coding.Code;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.FindingRef;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.report.JointDisplay;
 import org.divergence.gui.compare.MetricRow;
@@ -77,7 +78,7 @@ class ReportSectionTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 18);
         int commits = WaitForAsyncUtils.asyncFx(() -> {
             int index = table.getItems().indexOf(table.getItems().stream()
-                    .filter(row -> row.ref().equals(FindingRef.of(Metric.COMMITS))).findFirst().orElseThrow());
+                    .filter(row -> row.ref().equals(FindingRef.of(BuiltInMetric.COMMITS))).findFirst().orElseThrow());
             table.getSelectionModel().select(index);
             return index;
         }).get(5, TimeUnit.SECONDS);
@@ -152,7 +153,7 @@ class ReportSectionTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#evidence-dialog").tryQuery()
                 .isPresent());
         ComboBox<FindingRef> finding = robot.lookup("#evidence-finding").query();
-        WaitForAsyncUtils.asyncFx(() -> finding.setValue(FindingRef.of(Metric.PR_ACCEPTANCE_RATE)))
+        WaitForAsyncUtils.asyncFx(() -> finding.setValue(FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE)))
                 .get(5, TimeUnit.SECONDS);
         robot.clickOn("#evidence-note").write("review gates merges");
         robot.clickOn("#evidence-add");

@@ -18,6 +18,7 @@ import org.divergence.app.report.ReportExtensions;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.common.Progress;
 import org.divergence.core.evidence.FindingRef;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.report.ReportFormat;
 import org.divergence.core.repositories.RepoType;
@@ -102,7 +103,7 @@ class ReportViewModelTest {
     @Test
     void interpretationsAreSavedAsOneUndoStepAndFollowUndo() throws Exception {
         viewModel.setActive(true);
-        FindingRef commits = FindingRef.of(Metric.COMMITS);
+        FindingRef commits = FindingRef.of(BuiltInMetric.COMMITS);
         viewModel.selectedFindingProperty().set(commits);
         assertEquals("Commits", viewModel.selectedRowProperty().get().label());
         assertEquals("", viewModel.interpretationDraftProperty().get());

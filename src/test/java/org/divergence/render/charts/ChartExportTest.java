@@ -23,6 +23,7 @@ import org.divergence.core.charts.ChartDatasets;
 import org.divergence.core.charts.ChartType;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricInput;
@@ -60,7 +61,7 @@ class ChartExportTest {
     }
 
     static ChartData chart(ChartType type) {
-        Metric metric = type == ChartType.SHARE ? Metric.HAS_PULL_REQUESTS : Metric.COMMITS;
+        Metric metric = type == ChartType.SHARE ? BuiltInMetric.HAS_PULL_REQUESTS : BuiltInMetric.COMMITS;
         return ChartDatasets.build(type, metric, sample(), RepositoryFilter.ALL);
     }
 

@@ -11,6 +11,7 @@ import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.JointDisplay;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class JointDisplayTest {
 
-    private static final FindingRef ACCEPTANCE = FindingRef.of(Metric.PR_ACCEPTANCE_RATE);
+    private static final FindingRef ACCEPTANCE = FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE);
     private static final FindingRef OPENNESS = FindingRef.of(Dimension.COLLABORATION_OPENNESS);
 
     private static JointDisplay build(List<EvidenceLink> links, Map<FindingRef, String> interpretations) {
@@ -38,16 +39,16 @@ class JointDisplayTest {
     @Test
     void oneRowPerDimensionAndMetricInReportOrder() {
         JointDisplay display = build(List.of(), Map.of());
-        assertEquals(Dimension.values().length + Metric.values().length, display.rows().size());
+        assertEquals(Dimension.builtIn().size() + BuiltInMetric.values().length, display.rows().size());
         assertEquals(FindingRef.of(Dimension.COLLABORATION_INTENSITY), display.rows().getFirst().ref());
-        assertEquals(FindingRef.of(Metric.CONTRIBUTORS), display.rows().get(1).ref());
+        assertEquals(FindingRef.of(BuiltInMetric.CONTRIBUTORS), display.rows().get(1).ref());
         assertEquals(1, display.rows().get(1).level());
-        assertEquals(FindingRef.of(Metric.ENDORSEMENTS), display.rows().getLast().ref());
+        assertEquals(FindingRef.of(BuiltInMetric.ENDORSEMENTS), display.rows().getLast().ref());
         assertFalse(display.hasEvidence());
         // Dimension rows carry the headline of their lead metric; metric rows the formatted comparison.
         assertTrue(display.row(OPENNESS).quantitative().getFirst().text()
                 .startsWith("Hugging Face repositories have"), display.row(OPENNESS).quantitative().toString());
-        JointDisplay.Quantitative contributors = display.row(FindingRef.of(Metric.CONTRIBUTORS)).quantitative()
+        JointDisplay.Quantitative contributors = display.row(FindingRef.of(BuiltInMetric.CONTRIBUTORS)).quantitative()
                 .getFirst();
         assertEquals("GitHub vs Hugging Face", contributors.comparison());
         assertEquals("GitHub median 1.50, mean 1.75 (n = 4) · Hugging Face median 1, mean 1 (n = 3) · δ = 0.50, "
@@ -100,7 +101,7 @@ class JointDisplayTest {
     void severalComparedPairsGiveOneResultEachAndNoComparisonGivesNone() {
         JointDisplay byType = new JointDisplayBuilder(ReportFixtures.comparison(GroupSplits.REPO_TYPE),
                 ReportFixtures.codebook(), List.of(), List.of(), List.of(), Map.of(), List.of()).build();
-        List<JointDisplay.Quantitative> results = byType.row(FindingRef.of(Metric.COMMITS)).quantitative();
+        List<JointDisplay.Quantitative> results = byType.row(FindingRef.of(BuiltInMetric.COMMITS)).quantitative();
         assertEquals(List.of("GitHub code vs Hugging Face models", "GitHub code vs Hugging Face datasets",
                 "GitHub code vs Hugging Face Spaces"), results.stream().map(JointDisplay.Quantitative::comparison)
                 .toList());

@@ -14,6 +14,7 @@ import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Stratification;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.report.AgreementSection;
 import org.divergence.core.report.CodebookSummary;
@@ -39,7 +40,7 @@ class ReportRenderingTest {
     private static ReportModel model(AgreementSection agreement, FactorSection factors, Instant generatedAt) {
         ComparisonReport comparison = ReportFixtures.comparison();
         List<ReportChart> charts = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : Dimension.builtIn()) {
             charts.addAll(new EffectSizeCharts().dimensionCharts(dimension, comparison));
         }
         SampleDescription sample = new SampleDescription(List.of(
@@ -50,7 +51,7 @@ class ReportRenderingTest {
                 List.of(new ImportBatch(1, "sample <1>.csv", "ab".repeat(32), "csv",
                         Instant.parse("2026-01-15T08:00:00Z"), 7, 7, 0, 0, 7, null)),
                 new SampleDescription.Interviews(2, 2, List.of("Ana", "Ben"), 4, 6));
-        List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(Metric.PR_ACCEPTANCE_RATE),
+        List<EvidenceLink> links = List.of(new EvidenceLink(1, 11L, null, FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE),
                 "a <b>day</b> of GPU", "2026-01-16T09:00:00Z"));
         JointDisplay display = new JointDisplayBuilder(comparison, ReportFixtures.codebook(), ReportFixtures.segments(),
                 List.of("role", "years"), links, Map.of(FindingRef.of(Dimension.USER_INNOVATION), "First.\n\nSecond."),
@@ -58,7 +59,7 @@ class ReportRenderingTest {
         Provenance provenance = new Provenance("Divergence Workbench", "9.9.9", "study.divergence", "0f".repeat(32),
                 "scope", "platform", List.of("platform=github", "platform=huggingface"), null, null,
                 "platform = github, huggingface", 200, 7, 0.95, "built-in effect-size charts", generatedAt,
-                Stratification.NONE);
+                Stratification.NONE, List.of());
         return new ReportModel("Divergence report: study", sample, comparison, List.copyOf(charts),
                 CodebookSummary.of(ReportFixtures.codebook(), ReportFixtures.segments(), List.of("Ana", "Ben")),
                 agreement, display, factors, provenance);

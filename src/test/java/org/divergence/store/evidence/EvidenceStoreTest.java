@@ -16,6 +16,7 @@ import org.divergence.core.evidence.Evidence;
 import org.divergence.core.evidence.EvidenceLink;
 import org.divergence.core.evidence.FindingRef;
 import org.divergence.core.metrics.Dimension;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.undo.UndoHistory;
 import org.divergence.exchange.transcripts.TranscriptReader;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvidenceStoreTest {
 
-    private static final FindingRef ACCEPTANCE = FindingRef.of(Metric.PR_ACCEPTANCE_RATE);
+    private static final FindingRef ACCEPTANCE = FindingRef.of(BuiltInMetric.PR_ACCEPTANCE_RATE);
     private static final FindingRef OPENNESS = FindingRef.of(Dimension.COLLABORATION_OPENNESS);
 
     @TempDir

@@ -13,8 +13,10 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.metrics.ComparisonReport;
 import org.divergence.core.metrics.GroupSplits;
+import org.divergence.core.metrics.BuiltInMetric;
 import org.divergence.core.metrics.Metric;
 import org.divergence.core.metrics.MetricAccumulator;
+import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.MetricComparisons;
 import org.divergence.core.metrics.NumericComparison;
 import org.divergence.core.repositories.RepositoryFilter;
@@ -40,9 +42,9 @@ class RepositoryMetricsReaderTest {
             RepositorySamples.insert(project, RepositorySamples.readCsv("/golden/small.csv"), 997);
             for (var split : List.of(GroupSplits.PLATFORM, GroupSplits.REPO_TYPE)) {
                 MetricAccumulator one = RepositoryMetricsReader.read(project, split, RepositoryFilter.ALL,
-                        Progress.NONE, 1);
+                        MetricSet.BUILT_IN, false, Progress.NONE, 1);
                 MetricAccumulator three = RepositoryMetricsReader.read(project, split, RepositoryFilter.ALL,
-                        Progress.NONE, 3);
+                        MetricSet.BUILT_IN, false, Progress.NONE, 3);
                 assertEquals(310, one.rowsRead());
                 assertEquals(310, three.rowsRead());
                 assertEquals(compare(one).comparisons(), compare(three).comparisons());
@@ -79,7 +81,7 @@ class RepositoryMetricsReaderTest {
         ComparisonReport report = CompareRepositories.compare(project, GroupSplits.PLATFORM, filter,
                 BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
         NumericComparison contributors = (NumericComparison) report.comparisons().getFirst()
-                .metric(Metric.CONTRIBUTORS);
+                .metric(BuiltInMetric.CONTRIBUTORS);
         return List.of(contributors.a().n(), contributors.b().n());
     }
 
@@ -90,7 +92,7 @@ class RepositoryMetricsReaderTest {
             ComparisonReport report = CompareRepositories.compare(project, GroupSplits.REPO_TYPE,
                     RepositoryFilter.ALL, BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
             assertEquals(3, report.comparisons().size());
-            NumericComparison commits = (NumericComparison) report.comparisons().getFirst().metric(Metric.COMMITS);
+            NumericComparison commits = (NumericComparison) report.comparisons().getFirst().metric(BuiltInMetric.COMMITS);
             assertEquals(0, commits.a().n());
             assertTrue(Double.isNaN(commits.pValue()));
             assertTrue(Double.isNaN(commits.a().median()));
@@ -149,7 +151,7 @@ class RepositoryMetricsReaderTest {
             }
             RepositorySamples.insert(project, many);
             assertThrows(CancelledException.class, () -> RepositoryMetricsReader.read(project,
-                    GroupSplits.PLATFORM, RepositoryFilter.ALL, cancelOnFirstReport, 1));
+                    GroupSplits.PLATFORM, RepositoryFilter.ALL, MetricSet.BUILT_IN, false, cancelOnFirstReport, 1));
             assertEquals(1, reports[0]);
         }
     }

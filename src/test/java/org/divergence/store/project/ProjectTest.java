@@ -269,9 +269,10 @@ class ProjectTest {
         Project.create(file).close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            // Back to what version 5 wrote.
+            // Back to what version 5 wrote (without the tables of later versions).
             statement.execute("DROP INDEX repository_key");
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
+            statement.execute("DROP TABLE custom_metric");
             statement.execute("DROP TABLE clickhouse_shard");
             statement.execute("DROP TABLE clickhouse_collection");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
