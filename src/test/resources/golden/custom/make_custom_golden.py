@@ -131,7 +131,7 @@ class Parser:
             parts.append(self.and_())
         if len(parts) == 1:
             return parts[0]
-        return ('cond', lambda r: kleene_or([p[1](r) for p in parts]))
+        return ('cond', lambda r: strict_or([p[1](r) for p in parts]))
 
     def and_(self):
         parts = [self.not_()]
@@ -140,7 +140,7 @@ class Parser:
             parts.append(self.not_())
         if len(parts) == 1:
             return parts[0]
-        return ('cond', lambda r: kleene_and([p[1](r) for p in parts]))
+        return ('cond', lambda r: strict_and([p[1](r) for p in parts]))
 
     def not_(self):
         if self.keyword('NOT'):
@@ -314,16 +314,13 @@ def compare_numbers(a, op, b):
     return None if a is None or b is None else compare_values(a, op, b)
 
 
-def kleene_and(values):
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
+def strict_and(values):
+    # any unknown part makes the condition unknown (docs/metrics.md), unlike SQL's three-valued logic
+    return None if any(v is None for v in values) else all(values)
 
 
-def kleene_or(values):
-    if any(v is True for v in values):
-        return True
-    return None if any(v is None for v in values) else False
+def strict_or(values):
+    return None if any(v is None for v in values) else any(values)
 
 
 def ascii_lower(text):
@@ -387,14 +384,14 @@ def evaluator(expression):
 
 
 def self_test():
-    """Hand-checked values: unknowns, three-valued logic, division by zero, coalesce, text conditions."""
+    """Hand-checked values: unknowns (also inside AND / OR), division by zero, coalesce, text conditions."""
     row = {'platform': 'github', 'repo_type': 'code', 'full_name': 'Gi-1/Repo', 'created_at': '2023-01-01T10:00:00Z',
            'contributors': 2, 'commits': 10, 'stars': None, 'issues': 0,
            'extra': {'score': '-2.5', 'license': 'mit', 'tag': 'n/a'}}
     cases = {'commits / contributors': 5.0, 'commits / issues': None, 'stars + 1': None,
              'coalesce(stars, 3) * 2': 6.0, 'extra.score * 2': -5.0, 'extra.tag + 1': None,
-             '(commits > 5) + (stars > 1)': None, 'commits > 5 OR stars > 1': 1.0,
-             'commits < 5 AND stars > 1': 0.0, 'NOT stars > 1': None, "extra.license = mit": 1.0,
+             '(commits > 5) + (stars > 1)': None, 'commits > 5 OR stars > 1': None,
+             'commits < 5 AND stars > 1': None, 'NOT stars > 1': None, "extra.license = mit": 1.0,
              "full_name CONTAINS 'gi-1'": 1.0, 'created_at = 2023-01-01': 1.0, 'created_at > 2023-01-01': 0.0,
              'stars IS NULL': 1.0, 'repo_type NOT IN (model, dataset)': 1.0, 'commits-1': 9.0, '2 - -1': 3.0,
              '-commits': -10.0, 'coalesce(stars > 1, commits > 1)': 1.0}

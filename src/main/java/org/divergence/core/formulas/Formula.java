@@ -10,8 +10,8 @@ import org.divergence.core.tags.RuleValue;
 /**
  * A parsed custom metric expression (grammar in docs/metrics.md): arithmetic over counts and extra fields, and
  * conditions. A condition is true, false or unknown; where a number is expected it counts as 1 or 0. An unknown input
- * makes the value unknown, except where {@code coalesce} replaces it or AND / OR are decided without it (SQL's
- * three-valued logic: false AND unknown is false, true OR unknown is true); division by zero is unknown.
+ * makes the value unknown, except where {@code coalesce} replaces it (also inside AND / OR: false AND unknown is
+ * unknown, unlike SQL); division by zero is unknown.
  */
 public sealed interface Formula {
 

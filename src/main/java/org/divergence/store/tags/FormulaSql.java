@@ -13,7 +13,7 @@ import org.divergence.store.project.SqlText;
  * ({@link RuleSql}, which also compiles the rule conditions inside it): fixed fragments, checked column names and
  * {@code ?} placeholders, every number and JSON path bound. Arithmetic is in double precision (counts are cast to
  * REAL, so 7 / 2 is 3.5); SQLite makes an expression with a NULL input NULL, and a division by zero NULL; conditions
- * are 1, 0 or NULL (AND / OR with SQL's three-valued logic).
+ * are 1, 0 or NULL, and AND / OR are NULL as soon as one part is (issue 19: unknown inputs make a share unknown).
  */
 public final class FormulaSql {
 
@@ -93,14 +93,30 @@ public final class FormulaSql {
                 out.add(CLOSE);
             }
             case Formula.Condition condition -> out.expression(condition.rule());
-            case Formula.And and -> joined(SqlText.of("("), and.parts(), SqlText.of(" AND "));
-            case Formula.Or or -> joined(SqlText.of("("), or.parts(), SqlText.of(" OR "));
+            // Not SQL's AND / OR, which decide "false AND unknown" without the unknown: here any unknown part makes
+            // the whole unknown. On 1 / 0 / NULL a product is that AND and SQLite's scalar max() (NULL when any
+            // argument is) that OR.
+            case Formula.And and -> truthValues(SqlText.of("("), and.parts(), SqlText.of(" * "));
+            case Formula.Or or -> truthValues(SqlText.of("max("), or.parts(), SqlText.of(", "));
             case Formula.Not not -> {
                 out.add(SqlText.of("(NOT "));
                 formula(not.operand());
                 out.add(CLOSE);
             }
         }
+    }
+
+    private void truthValues(SqlText open, List<Formula> parts, SqlText separator) {
+        out.add(open);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                out.add(separator);
+            }
+            out.add(SqlText.of("(("));
+            formula(parts.get(i));
+            out.add(SqlText.of(") <> 0)"));
+        }
+        out.add(CLOSE);
     }
 
     private void joined(SqlText open, List<Formula> parts, SqlText separator) {

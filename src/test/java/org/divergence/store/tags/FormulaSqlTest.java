@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Custom metric expressions evaluated by SQLite on a real project ({@link TagFixture}'s repositories: CSV extras are
  * text, JSON Lines extras typed): arithmetic in double precision, unknown inputs and division by zero unknown,
- * conditions 1 / 0 / unknown with SQL's three-valued logic, and no user text in the SQL.
+ * conditions 1 / 0 / unknown (unknown as soon as one part of AND / OR is), and no user text in the SQL.
  */
 class FormulaSqlTest {
 
@@ -56,15 +56,15 @@ class FormulaSqlTest {
         "extra.stars_x + 1|- - - - - 16 -",
         "extra.private + 1|- - - - - - -",
         "coalesce(extra.score, -1) / 0|- - - - - - -",
-        // conditions count 1 or 0; AND and OR decide without an unknown where they can
+        // conditions count 1 or 0; an unknown part makes AND and OR unknown, even where SQL would decide without it
         "(commits > 50) + (stars > 10)|2 0 - - - - -",
-        "commits > 50 OR stars > 10|1 0 - 1 - - -",
-        "commits > 50 AND stars > 10|1 0 0 - - - 0",
+        "commits > 50 OR stars > 10|1 0 - - - - -",
+        "commits > 50 AND stars > 10|1 0 - - - - -",
         "NOT commits > 50|0 1 1 0 - - 1",
-        "platform = huggingface AND extra.pipeline_tag = 'text-generation'|0 0 0 1 - - 1",
+        "platform = huggingface AND extra.pipeline_tag = 'text-generation'|- - 0 1 - - 1",
         "repo_type IN (model, dataset) AND created_at >= 2024-01-01|0 0 - 0 1 - 1",
         "full_name CONTAINS 'LL' OR likes IS NULL|1 1 0 1 0 1 1",
-        "extra.pipeline_tag = text OR extra.score = 12|- 1 - 0 - - -",
+        "extra.pipeline_tag = text OR extra.score = 12|- - - 0 - - -",
     })
     void expressionsComputeWhatTheGrammarSays(String expression, String expected) {
         Map<String, Double> values = values(expression);
@@ -77,10 +77,10 @@ class FormulaSqlTest {
     }
 
     /** What the SQL of any expression may contain: fixed words, operators, placeholders, the compiler's literals. */
-    private static final Pattern FIXED_SQL = Pattern.compile("(?:[()?,=<>!+*/ -]|\\b(?:AND|OR|NOT|IN|IS|NULL|LIKE"
+    private static final Pattern FIXED_SQL = Pattern.compile("(?:[()?,=<>!+*/ -]|\\b(?:AND|OR|NOT|IN|IS|NULL|max|LIKE"
             + "|ESCAPE|CASE|WHEN|THEN|ELSE|END|CAST|AS|TEXT|REAL|GLOB|json_extract|json_type|extra|coalesce|platform"
             + "|repo_type|full_name|created_at|contributors|commits|pull_requests|merged_pull_requests|issues"
-            + "|discussions|stars|forks|downloads|likes|derivatives)\\b|'(?:true|false|integer|real|text"
+            + "|discussions|stars|forks|downloads|likes|derivatives|0)\\b|'(?:true|false|integer|real|text"
             + "|\\*\\[0-9\\]\\*|\\*\\[\\^0-9\\.eE\\+-\\]\\*|\\\\)')*");
 
     @Test
