@@ -59,6 +59,9 @@ public final class Package {
             "java.base", "java.desktop", "java.xml", "java.sql", "java.logging", "java.management", "java.naming",
             "jdk.crypto.ec", "jdk.unsupported", "jdk.zipfs", "jdk.charsets");
 
+    /** Modules jdeps finds that the app never uses (see modules()). */
+    static final Set<String> UNUSED_MODULES = Set.of("jdk.jfr");
+
     /** jlink's own trimming: no debug attributes, headers or man pages (compression: see --compress). */
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages");
 
@@ -316,6 +319,8 @@ public final class Package {
             }
         }
         log("jdeps found " + modules);
+        // Only JavaFX's optional pulse logger uses JFR; it loads it by name and goes without it when it is absent.
+        modules.removeAll(UNUSED_MODULES);
         for (String module : BASELINE_MODULES) {
             if (jdkModules.contains(module)) {
                 modules.add(module);

@@ -55,12 +55,23 @@ final class BenchRepositoriesCommand implements Callable<Integer> {
             out.printf("open: %,d repositories counted and listed in %.0f ms (%,d ids, %.1f MB)%n", total,
                     millis(start), ids.length, ids.length * 8 / 1e6);
 
+            // The reference, in the same run: SQLite's ORDER BY, which the view used before ADR 0132.
+            List<Double> sortTimes = new ArrayList<>();
+            List<Double> sqliteTimes = new ArrayList<>();
             for (SortKey key : SortKey.values()) {
                 long sortStart = System.nanoTime();
                 long[] sorted = browser.order(RepositoryFilter.ALL, key, false, Progress.NONE);
-                out.printf("sort by %-13s descending: %6.0f ms (%,d rows)%n", key.label().toLowerCase(java.util.Locale.ROOT), millis(
-                        sortStart), sorted.length);
+                double sortMillis = millis(sortStart);
+                long sqliteStart = System.nanoTime();
+                browser.orderInSqlite(RepositoryFilter.ALL, key, false, Progress.NONE);
+                double sqliteMillis = millis(sqliteStart);
+                sortTimes.add(sortMillis);
+                sqliteTimes.add(sqliteMillis);
+                out.printf("sort by %-13s descending: %6.0f ms (%,d rows); SQLite's ORDER BY %6.0f ms%n",
+                        key.label().toLowerCase(java.util.Locale.ROOT), sortMillis, sorted.length, sqliteMillis);
             }
+            out.printf("sort, every column: median %.0f ms, slowest %.0f ms; SQLite's ORDER BY median %.0f ms,"
+                    + " slowest %.0f ms%n", median(sortTimes), max(sortTimes), median(sqliteTimes), max(sqliteTimes));
 
             RepositoryFilter huggingFace = RepositoryFilter.ALL.withPlatforms(EnumSet.of(Platform.HUGGINGFACE));
             long filterStart = System.nanoTime();
@@ -86,6 +97,14 @@ final class BenchRepositoriesCommand implements Callable<Integer> {
             out.println(MemoryReport.describe());
         }
         return ExitCodes.OK;
+    }
+
+    private static double median(List<Double> values) {
+        return Quantiles.linear(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static double millis(long startNanos) {

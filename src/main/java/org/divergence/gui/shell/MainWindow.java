@@ -71,18 +71,23 @@ public final class MainWindow {
         }
     }
 
-    public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, List<WorkbenchSection> views,
-                      WindowActions actions) {
+    /** The window's frame; the sections arrive with {@link #install}, once the frame is on screen. */
+    public MainWindow(Stage stage, MainViewModel viewModel, TaskExecutor tasks, WindowActions actions) {
         this.stage = stage;
         this.viewModel = viewModel;
         this.actions = actions;
         this.tasks = tasks;
         this.statusBar = new StatusBar(tasks, viewModel);
+        build();
+    }
+
+    /** Puts the features' sections in (a placeholder where a section has none) and shows the selected one. */
+    public void install(List<WorkbenchSection> views) {
         for (Section section : Section.values()) {
             sections.put(section, new PlaceholderSection(section));
         }
         views.forEach(view -> sections.put(view.section(), view));
-        build();
+        showSection(viewModel.selectedSectionProperty().get());
     }
 
     public Scene createScene() {
@@ -132,12 +137,14 @@ public final class MainWindow {
 
     private void showSection(Section section) {
         Node node;
-        if (!viewModel.context().hasProject()) {
-            node = viewModel.openingProperty().get() ? openingIndicator() : noProject();
-        } else {
+        if (viewModel.context().hasProject() && !sections.isEmpty()) {
             WorkbenchSection view = sections.get(section);
             node = view.node();
             view.shown();
+        } else {
+            // Until the sections are in, an open project shows as still opening.
+            node = viewModel.openingProperty().get() || viewModel.context().hasProject() ? openingIndicator()
+                    : noProject();
         }
         content.getChildren().setAll(node);
         if (navigation.getSelectionModel().getSelectedItem() != section) {

@@ -1,7 +1,6 @@
 package org.divergence.gui.shell;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.ProjectContext;
-import org.divergence.gui.common.WorkbenchSection;
 import org.divergence.gui.common.Theme;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
@@ -40,6 +38,7 @@ public final class Workbench {
     private final MainViewModel viewModel;
     private final FeatureServices services;
     private final MainWindow window;
+    private boolean sectionsBuilt;
 
     private Workbench(Stage stage, AppDirectories directories, Consumer<String> openUrl) {
         this.stage = stage;
@@ -52,8 +51,7 @@ public final class Workbench {
         this.services = new FeatureServices(context, tasks, dialogs, settings, directories, openUrl, () -> stage,
                 section -> viewModel.selectedSectionProperty().set(section), new ImportDispatcher(dialogs, context),
                 new ExportDispatcher(dialogs, context));
-        List<WorkbenchSection> views = new ArrayList<>(Sections.create(services));
-        this.window = new MainWindow(stage, viewModel, tasks, views, new Actions(services));
+        this.window = new MainWindow(stage, viewModel, tasks, new Actions(services));
     }
 
     /** Builds the window, shows it, and opens the initial project in the background. */
@@ -68,8 +66,30 @@ public final class Workbench {
         workbench.installCrashHandler();
         workbench.show();
         workbench.viewModel.openInitialProject(args);
+        workbench.buildSectionsAfterFirstFrame();
         workbench.importOnceOpen(filesToImport(args));
         return workbench;
+    }
+
+    /**
+     * The window comes first: the sections (most of the start-up's work on the FX thread) are built once its first
+     * frame is laid out, while the project opens in the background (docs/decisions/0130-window-first.md).
+     */
+    private void buildSectionsAfterFirstFrame() {
+        Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(this::buildSections);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void buildSections() {
+        if (!sectionsBuilt) {
+            sectionsBuilt = true;
+            window.install(Sections.create(services));
+        }
     }
 
     /** Files given at start that are imported rather than opened: a .qdpx double-clicked in the file manager. */
@@ -87,6 +107,7 @@ public final class Workbench {
             public void changed(ObservableValue<? extends Project> property, Project before, Project now) {
                 if (now != null) {
                     property.removeListener(this);
+                    buildSections(); // the import handlers arrive with the sections
                     services.importHandler().importFiles(files);
                 }
             }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.divergence.core.common.KeyOrder;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.ImportBatch;
@@ -42,30 +43,118 @@ public final class RepositoryBrowser {
         this.project = project;
     }
 
-    /** The ids of the matching repositories, sorted; unknown values sort last in either direction. */
+    /**
+     * The ids of the matching repositories, sorted; unknown values sort last in either direction, equal values in
+     * import order. Names are sorted by SQLite; every other column is read as a number key in id order and sorted
+     * here, stable and in linear time: SQLite's own sort of millions of rows takes seconds (ADR 0132).
+     */
     public long[] order(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
+        if (key == SortKey.IMPORT_ORDER || key == SortKey.FULL_NAME) {
+            return orderInSqlite(filter, key, ascending, progress);
+        }
+        RepositorySql where = RepositorySql.where(filter);
+        List<String> codes = codesOf(key);
+        return project.read(connection -> {
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, ").append(
+                    sortKeyExpression(key, codes), SqlText.of(" FROM repository WHERE "), where.condition(),
+                    SqlText.of(" ORDER BY id")))) {
+                for (int i = 0; i < codes.size(); i++) {
+                    statement.setString(i + 1, codes.get(i));
+                }
+                where.bind(statement, codes.size() + 1);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return sortedByKey(rs, ascending, progress);
+                }
+            }
+        });
+    }
+
+    /** The same order by SQLite's ORDER BY alone: what {@code bench repositories} compares the sort with. */
+    public long[] orderInSqlite(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
         RepositorySql where = RepositorySql.where(filter);
         SqlText direction = ascending ? SqlText.of(" ASC") : SqlText.of(" DESC");
         SqlText orderBy = key == SortKey.IMPORT_ORDER ? SqlText.of("id").append(direction)
                 : SqlText.identifier(key.column()).append(direction, SqlText.of(" NULLS LAST, id"));
-        return project.read(connection -> {
-            long[] ids = new long[1024];
-            int count = 0;
-            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id FROM repository WHERE ")
-                    .append(where.condition(), SqlText.of(" ORDER BY "), orderBy))) {
-                where.bind(statement, 1);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        if (count == ids.length) {
-                            ids = Arrays.copyOf(ids, ids.length * 2);
-                            progress.checkCancelled();
-                        }
-                        ids[count++] = rs.getLong(1);
+        return project.read(connection -> readIds(connection, where, orderBy, progress));
+    }
+
+    private static long[] readIds(Connection connection, RepositorySql where, SqlText orderBy, Progress progress)
+            throws SQLException {
+        long[] ids = new long[1024];
+        int count = 0;
+        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id FROM repository WHERE ")
+                .append(where.condition(), SqlText.of(" ORDER BY "), orderBy))) {
+            where.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, ids.length * 2);
+                        progress.checkCancelled();
                     }
+                    ids[count++] = rs.getLong(1);
                 }
             }
-            return Arrays.copyOf(ids, count);
-        });
+        }
+        return Arrays.copyOf(ids, count);
+    }
+
+    /** Rows of (id, key) in id order: the ids ordered by key (stable, so ties stay in id order), then the nulls. */
+    private static long[] sortedByKey(ResultSet rs, boolean ascending, Progress progress) throws SQLException {
+        long[] ids = new long[1024];
+        long[] keys = new long[1024];
+        long[] unknown = new long[64];
+        int count = 0;
+        int unknownCount = 0;
+        while (rs.next()) {
+            long id = rs.getLong(1);
+            long key = rs.getLong(2);
+            if (rs.wasNull()) {
+                if (unknownCount == unknown.length) {
+                    unknown = Arrays.copyOf(unknown, unknownCount * 2);
+                }
+                unknown[unknownCount++] = id;
+                continue;
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+                keys = Arrays.copyOf(keys, count * 2);
+                progress.checkCancelled();
+            }
+            ids[count] = id;
+            keys[count++] = ascending ? key : ~key; // ~ reverses the order without overflow
+        }
+        int[] order = KeyOrder.ascending(keys, count);
+        long[] sorted = new long[count + unknownCount];
+        for (int i = 0; i < count; i++) {
+            sorted[i] = ids[order[i]];
+        }
+        System.arraycopy(unknown, 0, sorted, count, unknownCount);
+        return sorted;
+    }
+
+    /** The column as an integer that sorts as it does: text columns of a few known values become their rank. */
+    private static SqlText sortKeyExpression(SortKey key, List<String> codes) {
+        if (key == SortKey.CREATED_AT) {
+            // A date sorts before the same day's midnight instant, as in text order.
+            return SqlText.of("unixepoch(created_at) * 2 + (length(created_at) > 10)");
+        }
+        if (codes.isEmpty()) {
+            return SqlText.identifier(key.column());
+        }
+        SqlText rank = SqlText.of("CASE ").append(SqlText.identifier(key.column()));
+        for (int i = 0; i < codes.size(); i++) {
+            rank = rank.append(SqlText.of(" WHEN ? THEN "), SqlText.integer(i));
+        }
+        return rank.append(SqlText.of(" END"));
+    }
+
+    /** The stored values of a text column with a fixed set of values, in text order; empty for other columns. */
+    private static List<String> codesOf(SortKey key) {
+        return switch (key) {
+            case PLATFORM -> Arrays.stream(Platform.values()).map(Platform::code).sorted().toList();
+            case REPO_TYPE -> Arrays.stream(RepoType.values()).map(RepoType::code).sorted().toList();
+            default -> List.of();
+        };
     }
 
     public long total() {

@@ -1,0 +1,62 @@
+package org.divergence.store.repositories;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.divergence.app.repositories.ImportRepositories;
+import org.divergence.core.common.Progress;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.SortKey;
+import org.divergence.exchange.repositories.ImportOptions;
+import org.divergence.store.project.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every sort of the Repositories view against SQLite's own ORDER BY of the stored text and numbers (unknown values
+ * last, ties in import order), on rows with ties, unknown values, dates beside instants of the same day, both
+ * platforms and every type.
+ */
+class RepositoryBrowserOrderTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyColumnSortsAsSqliteSortsTheStoredValues() throws Exception {
+        Path csv = folder.resolve("s.csv");
+        StringBuilder text = new StringBuilder("platform,repo_type,full_name,created_at,contributors,commits,"
+                + "pull_requests,merged_pull_requests,issues,discussions,stars,forks,downloads,likes,derivatives\n");
+        String[] created = {"2020-01-05", "2020-01-05T00:00:00Z", "2020-01-04T23:59:59Z", "", "2024-03-01T10:00:00Z"};
+        String[] types = {"model", "dataset", "space"};
+        for (int i = 0; i < 300; i++) {
+            boolean github = i % 3 != 0;
+            String count = i % 7 == 0 ? "" : String.valueOf((i * 37) % 11);
+            text.append(github ? "github,code," : "huggingface," + types[i % 3] + ",")
+                    .append(github ? "octo/r" : "acme/r").append(i % 50).append(i).append(',')
+                    .append(created[i % created.length]).append(',')
+                    .append((count + ",").repeat(10)).append(count).append('\n');
+        }
+        Files.writeString(csv, text);
+        try (Project project = Project.create(folder.resolve("p.divergence"))) {
+            new ImportRepositories(project).importFiles(List.of(csv), ImportOptions.defaults(), Progress.NONE);
+            RepositoryBrowser browser = new RepositoryBrowser(project);
+            assertEquals(300, browser.total());
+            RepositoryFilter huggingFace = RepositoryFilter.ALL.withPlatforms(EnumSet.of(Platform.HUGGINGFACE));
+            for (RepositoryFilter filter : List.of(RepositoryFilter.ALL, huggingFace)) {
+                for (SortKey key : SortKey.values()) {
+                    for (boolean ascending : new boolean[] {true, false}) {
+                        assertArrayEquals(browser.orderInSqlite(filter, key, ascending, Progress.NONE),
+                                browser.order(filter, key, ascending, Progress.NONE),
+                                key + (ascending ? " ascending" : " descending") + " of " + filter);
+                    }
+                }
+            }
+        }
+    }
+}
