@@ -22,7 +22,8 @@ final class Migrations {
             "V3__crawls.sql",
             "V4__tags.sql",
             "V5__evidence.sql",
-            "V6__repository_key_order.sql");
+            "V6__repository_key_order.sql",
+            "V7__repository_identity.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
