@@ -23,7 +23,8 @@ final class Migrations {
             "V4__tags.sql",
             "V5__evidence.sql",
             "V6__repository_key_order.sql",
-            "V7__repository_identity.sql");
+            "V7__repository_identity.sql",
+            "V8__population_samples.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
