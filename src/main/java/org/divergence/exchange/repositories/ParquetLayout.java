@@ -17,6 +17,7 @@ import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
+import org.divergence.core.repositories.RowProblem;
 
 /**
  * What a Parquet file holds, told by its fields, and how its rows become canonical rows: the canonical columns
@@ -249,7 +250,12 @@ final class ParquetLayout {
 
         @Override
         RepositoryRow row(int r) {
-            String fullName = CanonicalValues.fullName(ParquetValues.text(id.value(r), "id"), Platform.HUGGINGFACE);
+            String fullName;
+            try {
+                fullName = CanonicalValues.fullName(ParquetValues.text(id.value(r), "id"), Platform.HUGGINGFACE);
+            } catch (RowProblem problem) {
+                throw new RowProblem("id", problem.detail()); // the file's field, not the canonical column
+            }
             RepositoryRow row = new RepositoryRow(Platform.HUGGINGFACE, type, fullName);
             if (created != null) {
                 row.createdAt(ParquetValues.createdAt(created.value(r), "createdAt", Platform.HUGGINGFACE));

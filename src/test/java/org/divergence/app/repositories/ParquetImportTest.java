@@ -223,7 +223,7 @@ class ParquetImportTest {
                 + " ELSE i END::BIGINT AS likes FROM range(1, 8) t(i)");
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> importFiles(ImportOptions.defaults(), bad));
-        assertEquals("bad.parquet:3: column \"full_name\": \"has space/x\" contains white space or a control"
+        assertEquals("bad.parquet:3: column \"id\": \"has space/x\" contains white space or a control"
                 + " character", error.getMessage());
         assertEquals(List.of("0"), rows("SELECT count(*) FROM repository"), "nothing half written");
 
