@@ -351,7 +351,7 @@ class RepositoryImportTest {
     @Test
     void unsupportedFilesAreRefusedBeforeAnythingIsRead() throws Exception {
         assertEquals(folder.resolve("data.xlsx") + ": unsupported file type (.xlsx); import CSV (.csv), JSON Lines"
-                        + " (.jsonl) or JSON saved from the GitHub or Hugging Face API (.json)",
+                        + " (.jsonl), JSON saved from the GitHub or Hugging Face API (.json) or Parquet (.parquet)",
                 assertThrows(InvalidInputException.class, () -> importFiles(write("data.xlsx", "x"))).getMessage());
         assertEquals(folder + ": is a folder, not a file",
                 assertThrows(InvalidInputException.class, () -> importFiles(folder)).getMessage());

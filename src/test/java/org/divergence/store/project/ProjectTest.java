@@ -273,6 +273,8 @@ class ProjectTest {
             // Back to what version 5 wrote.
             statement.execute("DROP INDEX repository_key");
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
+            statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 8 added
+            statement.execute("ALTER TABLE import_batch DROP COLUMN note");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
             statement.execute("PRAGMA user_version = 5");
         }
@@ -291,6 +293,8 @@ class ProjectTest {
              Statement statement = connection.createStatement()) {
             statement.execute("DROP INDEX repository_key");
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)");
+            statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 8 added
+            statement.execute("ALTER TABLE import_batch DROP COLUMN note");
             statement.execute("DELETE FROM schema_version WHERE version >= 7");
             statement.execute("PRAGMA user_version = 6");
             for (int batch = 1; batch <= 4; batch++) {
