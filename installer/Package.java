@@ -59,8 +59,12 @@ public final class Package {
             "java.base", "java.desktop", "java.xml", "java.sql", "java.logging", "java.management", "java.naming",
             "jdk.crypto.ec", "jdk.unsupported", "jdk.zipfs", "jdk.charsets");
 
-    /** Modules jdeps finds that the app never uses (see modules()). */
-    static final Set<String> UNUSED_MODULES = Set.of("jdk.jfr");
+    /**
+     * Modules jdeps finds that the app never loads: jdk.jfr (only JavaFX's optional pulse logger touches it, and it
+     * tolerates its absence), and jdk.incubator.vector (the Parquet reader, Hardwood, uses the Vector API only where
+     * the JVM is started with --add-modules jdk.incubator.vector, which the launcher does not do).
+     */
+    static final Set<String> UNUSED_MODULES = Set.of("jdk.jfr", "jdk.incubator.vector");
 
     /** jlink's own trimming: no debug attributes, headers or man pages (compression: see --compress). */
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages");
@@ -169,7 +173,14 @@ public final class Package {
                 if (name.startsWith("javafx-")) {
                     rewriteJar(jar, staged, (entry, data) -> javafxEntry(entry, data, stagedLib));
                 } else if (name.startsWith("sqlite-jdbc-")) {
-                    rewriteJar(jar, staged, this::sqliteEntry);
+                    rewriteJar(jar, staged, (entry, data) -> keepNative(SQLITE_NATIVE, entry, os.sqliteFolder,
+                            Os.sqliteArch()));
+                } else if (name.startsWith("snappy-java-")) {
+                    rewriteJar(jar, staged, (entry, data) -> keepNative(SNAPPY_NATIVE, entry, os.sqliteFolder,
+                            Os.sqliteArch()));
+                } else if (name.startsWith("zstd-jni-")) {
+                    rewriteJar(jar, staged, (entry, data) -> keepNative(ZSTD_NATIVE, entry, os.zstdFolder,
+                            Os.zstdArch()));
                 } else if (isSigned(jar)) {
                     Files.copy(jar, staged); // rewriting would break its signature
                     reportForeignNatives(staged);
@@ -215,14 +226,20 @@ public final class Package {
     }
 
     private static final Pattern SQLITE_NATIVE = Pattern.compile("org/sqlite/native/([^/]+)/([^/]+)/.*");
+    /** The Parquet reader's codecs (docs/decisions/0110): snappy-java names its folders as sqlite-jdbc does. */
+    private static final Pattern SNAPPY_NATIVE = Pattern.compile("org/xerial/snappy/native/([^/]+)/([^/]+)/.*");
+    private static final Pattern ZSTD_NATIVE = Pattern.compile("([^/]+)/([^/]+)/libzstd-jni-[^/]+");
 
-    /** sqlite-jdbc ships a native library for every OS and CPU; keep the one its loader picks here. */
-    private boolean sqliteEntry(ZipEntry entry, InputStream data) {
-        Matcher matcher = SQLITE_NATIVE.matcher(entry.getName());
+    /**
+     * sqlite-jdbc, snappy-java and zstd-jni ship a native library for every OS and CPU, in folders named
+     * {@code OS/ARCH}; keep the one their loaders pick here.
+     */
+    private static boolean keepNative(Pattern nativeEntry, ZipEntry entry, String osFolder, String arch) {
+        Matcher matcher = nativeEntry.matcher(entry.getName());
         if (!matcher.matches()) {
             return true;
         }
-        return matcher.group(1).equals(os.sqliteFolder) && matcher.group(2).equals(Os.sqliteArch());
+        return matcher.group(1).equals(osFolder) && matcher.group(2).equals(arch);
     }
 
     /**
@@ -318,6 +335,7 @@ public final class Package {
                 modules.add(module.strip());
             }
         }
+        modules.removeAll(UNUSED_MODULES);
         log("jdeps found " + modules);
         // Only JavaFX's optional pulse logger uses JFR; it loads it by name and goes without it when it is absent.
         modules.removeAll(UNUSED_MODULES);
@@ -645,18 +663,21 @@ public final class Package {
     // ---------------------------------------------------------------- the operating systems
 
     enum Os {
-        LINUX("Linux", "Linux", "so"),
-        WINDOWS("Windows", "Windows", "dll"),
-        MAC("macOS", "Mac", "dylib");
+        LINUX("Linux", "Linux", "linux", "so"),
+        WINDOWS("Windows", "Windows", "win", "dll"),
+        MAC("macOS", "Mac", "darwin", "dylib");
 
         final String label;
-        /** The folder name sqlite-jdbc uses under org/sqlite/native/. */
+        /** The folder name sqlite-jdbc uses under org/sqlite/native/ (and snappy-java under its native/). */
         final String sqliteFolder;
+        /** The folder name zstd-jni uses at the root of its jar. */
+        final String zstdFolder;
         final String nativeSuffix;
 
-        Os(String label, String sqliteFolder, String nativeSuffix) {
+        Os(String label, String sqliteFolder, String zstdFolder, String nativeSuffix) {
             this.label = label;
             this.sqliteFolder = sqliteFolder;
+            this.zstdFolder = zstdFolder;
             this.nativeSuffix = nativeSuffix;
         }
 
@@ -685,6 +706,10 @@ public final class Package {
 
         static String sqliteArch() {
             return arm() ? "aarch64" : "x86_64";
+        }
+
+        static String zstdArch() {
+            return arm() ? "aarch64" : "amd64";
         }
 
         String archLabel() {

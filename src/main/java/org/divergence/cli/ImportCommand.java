@@ -1,6 +1,8 @@
 package org.divergence.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,15 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import repository samples: CSV or JSON Lines in the canonical columns, or JSON saved from the",
-            "GitHub or Hugging Face API. The project is created if it does not exist. All files are imported, or",
-            "(on invalid input) none."})
+        description = {"Import repository samples and populations: CSV, JSON Lines or Parquet in the canonical",
+            "columns, JSON saved from the GitHub or Hugging Face API, or a Hugging Face Hub snapshot in Parquet",
+            "(models, datasets or spaces in the Hub's field names; docs/metrics.md). The project is created if it",
+            "does not exist. All files are imported, or (on invalid input) none."})
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOption project;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files to import (.csv, .jsonl, .json).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "Files to import (.csv, .jsonl, .json, .parquet; Parquet is told by its content).")
     List<Path> inputs;
 
     @Option(names = "--skip-invalid", description = "Import the valid rows and write the rejected ones, with their"
@@ -36,8 +40,14 @@ final class ImportCommand implements Callable<Integer> {
     boolean skipInvalid;
 
     @Option(names = "--hf-type", paramLabel = "model|dataset|space",
-            description = "What a Hugging Face API JSON file holds, when neither its name nor its fields say.")
+            description = "What a Hugging Face API JSON file or Hub snapshot holds (every such input of this call),"
+                    + " when neither its fields nor its name say.")
     String huggingFaceType;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The date the population snapshot was taken (YYYY-MM-DD), recorded with each batch; a"
+                    + " Hub snapshot's downloads are the 30 days before it.")
+    String asOf;
 
     @Option(names = "--report-memory", hidden = true, description = "Print peak heap and resident memory (benchmarks).")
     boolean reportMemory;
@@ -55,17 +65,29 @@ final class ImportCommand implements Callable<Integer> {
                         "--hf-type must be model, dataset or space, not '" + huggingFaceType + "'");
             }
         }
+        LocalDate snapshotDate = null;
+        if (asOf != null) {
+            try {
+                snapshotDate = LocalDate.parse(asOf.strip());
+            } catch (DateTimeParseException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--as-of must be a date (YYYY-MM-DD), not '" + asOf + "'");
+            }
+        }
         ImportRepositories.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
             report = new ImportRepositories(opened).asSoleUser()
-                    .importFiles(inputs, new ImportOptions(skipInvalid, type), progress);
+                    .importFiles(inputs, new ImportOptions(skipInvalid, type, snapshotDate), progress);
         } finally {
             progress.finish();
         }
         var out = spec.commandLine().getOut();
         out.println(report.summary());
         for (ImportRepositories.FileReport file : report.files()) {
+            if (file.details() != null) {
+                out.println(file.file().getFileName() + ": " + file.details().description());
+            }
             if (file.rejectedFile() != null) {
                 out.println("rejected rows of " + file.file().getFileName() + " with their reasons: "
                         + file.rejectedFile());

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "saved rule, and list tags and rules. Rules are re-applied after every import; their grammar is "
                 + "in docs/tags.md. Compare tagged with untagged repositories with compare --by tag:NAME.",
             "Examples:",
-            "  tag --project p.divergence --name \"Compute requirements\" --repo huggingface:meta-llama/Llama-2-7b",
+            "  tag --project p.divergence --name \"Compute requirements\" --repo huggingface:model:meta-llama/Llama-2-7b",
             "  tag --project p.divergence --name \"Compute requirements\" --rule \"platform = huggingface AND "
                 + "repo_type = model AND extra.pipeline_tag = 'text-generation'\"",
             "  tag --project p.divergence --list"})
@@ -45,8 +45,10 @@ final class TagCommand implements Callable<Integer> {
             description = "The code to tag with: its name, its path (Parent/Child) or its GUID.")
     String name;
 
-    @Option(names = "--repo", paramLabel = "PLATFORM:FULL_NAME",
-            description = "A repository to tag by hand, e.g. github:pallets/flask (repeatable).")
+    @Option(names = "--repo", paramLabel = "REPOSITORY",
+            description = "A repository to tag by hand (repeatable): github:OWNER/NAME or huggingface:TYPE:OWNER/NAME"
+                    + " (TYPE model, dataset or space; huggingface:OWNER/NAME where the project holds that id once),"
+                    + " e.g. github:pallets/flask.")
     List<String> repositories = new ArrayList<>();
 
     @Option(names = "--untag", description = "Take the hand-given tag --name off the --repo repositories instead.")

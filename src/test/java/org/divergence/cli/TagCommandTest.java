@@ -39,6 +39,12 @@ class TagCommandTest {
         }
     }
 
+    private String write(String name, String content) throws java.io.IOException {
+        Path file = project.resolveSibling(name);
+        Files.writeString(file, content);
+        return file.toString();
+    }
+
     private CliRun run(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "tag";
@@ -100,7 +106,7 @@ class TagCommandTest {
     }
 
     @Test
-    void badInputIsExitCodeThreeWithAClearMessage() {
+    void badInputIsExitCodeThreeWithAClearMessage() throws Exception {
         String before = TableDump.of(project, "repository_tag", "tag_rule");
         CliRun unknownCode = run("--name", "Black box", "--repo", "github:pallets/flask");
         assertEquals(ExitCodes.INVALID_INPUT, unknownCode.exitCode());
@@ -117,6 +123,17 @@ class TagCommandTest {
         assertTrue(unknownRepository.err().contains("there is no repository github:nobody/nothing"),
                 unknownRepository.err());
         assertEquals(before, TableDump.of(project, "repository_tag", "tag_rule"), "nothing was tagged");
+
+        // A dataset of the same id as a model: the id alone no longer says which one is meant.
+        assertEquals(0, CliRun.of("import", "--project", project.toString(), "--hf-type", "dataset",
+                write("datasets.json", "[{\"id\": \"meta/llama\", \"likes\": 3, \"tags\": []}]")).exitCode());
+        CliRun ambiguous = run("--name", "Compute requirements", "--repo", "huggingface:meta/llama");
+        assertEquals(ExitCodes.INVALID_INPUT, ambiguous.exitCode());
+        assertTrue(ambiguous.err().contains("'huggingface:meta/llama' is ambiguous: the project holds it as dataset"
+                + " and model; write huggingface:dataset:meta/llama or huggingface:model:meta/llama"), ambiguous.err());
+        assertEquals(before, TableDump.of(project, "repository_tag", "tag_rule"), "nothing was tagged");
+        CliRun typed = run("--name", "Compute requirements", "--repo", "huggingface:dataset:meta/llama");
+        assertEquals(ExitCodes.OK, typed.exitCode(), typed.toString());
 
         assertEquals(ExitCodes.USAGE, run("--name", "Compute requirements").exitCode());
         assertEquals(ExitCodes.USAGE, run("--list", "--rule", "stars > 1").exitCode());

@@ -36,7 +36,7 @@ public final class TableDump {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project)) {
             return rows(connection, "SELECT platform, repo_type, full_name, created_at, contributors, commits,"
                     + " pull_requests, merged_pull_requests, issues, discussions, stars, forks, downloads, likes,"
-                    + " derivatives, extra FROM repository ORDER BY platform, full_name");
+                    + " derivatives, extra FROM repository ORDER BY platform, full_name, repo_type");
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

@@ -21,6 +21,7 @@ import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.NetworkException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.core.repositories.RowProblem;
 import org.divergence.exchange.collect.ApiClient;
@@ -259,7 +260,7 @@ public final class RunCrawl {
             Instant now = options.clock().now();
             long batchId = Crawls.batch(connection, crawlId);
             boolean added = CollectedRepositories.store(connection, batchId, row);
-            TagRules.applyToRepository(connection, row.platform(), row.fullName());
+            TagRules.applyToRepository(connection, RepositoryRef.of(row));
             Crawls.markDone(connection, crawlId, item.position(), row.fullName(), added, now);
             Crawls.updateBatchCounts(connection, crawlId, batchId);
             Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);

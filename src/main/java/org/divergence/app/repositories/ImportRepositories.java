@@ -25,10 +25,12 @@ import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.exchange.repositories.RejectedRows;
 import org.divergence.exchange.repositories.RowSink;
 import org.divergence.exchange.repositories.RowSource;
+import org.divergence.exchange.repositories.SourceDetails;
 import org.divergence.exchange.repositories.SourceLocation;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.SqlWork;
+import org.divergence.store.repositories.DerivativeCounts;
 import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.repositories.RepositoryTableWriter;
 import org.divergence.store.tags.TagRules;
@@ -43,8 +45,9 @@ import org.divergence.store.tags.TagRules;
  */
 public final class ImportRepositories {
 
+    /** @param details what the file turned out to hold, when its format alone does not say (or null) */
     public record FileReport(Path file, ImportFormat format, String sha256, long batchId, long rowsRead, long added,
-                             long updated, long skipped, Path rejectedFile) {
+                             long updated, long skipped, Path rejectedFile, SourceDetails details) {
     }
 
     public record Report(List<FileReport> files) {
@@ -102,32 +105,43 @@ public final class ImportRepositories {
         }
         long allBytes = totalBytes;
         SqlWork<Report> work = connection -> {
-            List<FileReport> reports = new ArrayList<>();
-            long[] doneBytes = {0};
-            for (Map.Entry<Path, ImportFormat> entry : formats.entrySet()) {
-                long offset = doneBytes[0];
-                Progress fileProgress = new Progress() {
-                    @Override
-                    public void update(long done, long total, String message) {
-                        progress.update(offset + done, allBytes, entry.getKey().getFileName() + ": " + message);
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return progress.isCancelled();
-                    }
-                };
-                reports.add(importOne(connection, entry.getKey(), entry.getValue(), options, fileProgress));
-                doneBytes[0] += sizeOf(entry.getKey());
+            try (DerivativeCounts derivatives = DerivativeCounts.open(connection)) {
+                return importAll(connection, formats, options, progress, allBytes, derivatives);
             }
-            Report report = new Report(List.copyOf(reports));
-            progress.update(allBytes, allBytes, "Finishing");
-            // Tags follow their rules: whatever the import added or updated is tagged before it commits.
-            TagRules.applyToBatches(connection, reports.stream().map(FileReport::batchId).toList());
-            return report;
         };
         Set<DataArea> changes = EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES);
         return soleUser ? project.writeAlone(changes, work) : project.write(changes, work);
+    }
+
+    private Report importAll(Connection connection, Map<Path, ImportFormat> formats, ImportOptions options,
+                             Progress progress, long allBytes, DerivativeCounts derivatives) throws SQLException {
+        List<FileReport> reports = new ArrayList<>();
+        long[] doneBytes = {0};
+        for (Map.Entry<Path, ImportFormat> entry : formats.entrySet()) {
+            long offset = doneBytes[0];
+            Progress fileProgress = new Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    progress.update(offset + done, allBytes, entry.getKey().getFileName() + ": " + message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled();
+                }
+            };
+            reports.add(importOne(connection, entry.getKey(), entry.getValue(), options, fileProgress,
+                    derivatives));
+            doneBytes[0] += sizeOf(entry.getKey());
+        }
+        Report report = new Report(List.copyOf(reports));
+        progress.update(allBytes, allBytes, "Finishing");
+        // Derivatives a snapshot does not count itself: among the models of every file of this import.
+        derivatives.apply(reports.stream().filter(file -> file.details() != null
+                && file.details().countsDerivatives()).map(FileReport::batchId).toList());
+        // Tags follow their rules: whatever the import added or updated is tagged before it commits.
+        TagRules.applyToBatches(connection, reports.stream().map(FileReport::batchId).toList());
+        return report;
     }
 
     private static long sizeOf(Path file) {
@@ -139,7 +153,7 @@ public final class ImportRepositories {
     }
 
     private FileReport importOne(Connection connection, Path file, ImportFormat format, ImportOptions options,
-                                 Progress progress) throws SQLException {
+                                 Progress progress, DerivativeCounts derivatives) throws SQLException {
         long batchId = ImportBatches.begin(connection, file.getFileName().toString(), null, format.code());
         RejectedRows rejected = new RejectedRows(file);
         ReaderThread reader = new ReaderThread(file, format.source(options.huggingFaceType()), options.skipInvalid(),
@@ -157,6 +171,7 @@ public final class ImportRepositories {
                 List<RepositoryRow> chunk = (List<RepositoryRow>) next;
                 for (RepositoryRow row : chunk) {
                     writer.add(row);
+                    derivatives.add(row);
                 }
                 rows += chunk.size();
             }
@@ -164,9 +179,14 @@ public final class ImportRepositories {
             rejected.close();
             ImportBatches.finish(connection, batchId, reader.sha256, rows + rejected.count(), outcome.added(),
                     outcome.updated(), rejected.count());
+            SourceDetails details = reader.details;
+            if (options.asOf() != null || details != null) {
+                ImportBatches.describe(connection, batchId, options.asOf() == null ? null : options.asOf().toString(),
+                        details == null ? null : details.description());
+            }
             complete = true;
             return new FileReport(file, format, reader.sha256, batchId, rows + rejected.count(), outcome.added(),
-                    outcome.updated(), rejected.count(), rejected.file());
+                    outcome.updated(), rejected.count(), rejected.file(), details);
         } finally {
             reader.stop();
             if (!complete) {
@@ -182,12 +202,18 @@ public final class ImportRepositories {
         private final boolean skipInvalid;
         private final RejectedRows rejected;
         private final Progress progress;
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        /**
+         * Two chunks ahead is enough to keep the writer busy; more would wait long enough to be promoted to the old
+         * generation, which in a small heap beside a Parquet reader's pages makes the collector run several times
+         * as often (measured: docs/decisions/0110).
+         */
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final Thread thread;
         private List<RepositoryRow> chunk = new ArrayList<>(CHUNK);
         private volatile Throwable failure;
         private volatile String sha256;
+        private volatile SourceDetails details;
 
         ReaderThread(Path file, RowSource source, boolean skipInvalid, RejectedRows rejected, Progress progress) {
             this.file = file;
@@ -228,6 +254,11 @@ public final class ImportRepositories {
                 hand(chunk);
                 chunk = new ArrayList<>(CHUNK);
             }
+        }
+
+        @Override
+        public void describe(SourceDetails value) {
+            details = value;
         }
 
         @Override

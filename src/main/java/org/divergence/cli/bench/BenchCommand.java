@@ -6,14 +6,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * Benchmarks of the speed and memory targets (never timed unit tests): {@code bench import}, {@code bench compare},
- * {@code bench exact}, {@code bench charts}, {@code bench coding}, {@code bench agreement}, {@code bench repositories}. Each feature
+ * {@code bench exact}, {@code bench charts}, {@code bench coding}, {@code bench agreement}, {@code bench repositories}, {@code bench parquet}. Each feature
  * registers its benchmark here.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print the measured figures.",
         subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCompareCommand.class,
             BenchCodingCommand.class, BenchAgreementCommand.class, BenchChartsCommand.class,
-            BenchRepositoriesCommand.class, BenchExactCommand.class})
+            BenchRepositoriesCommand.class, BenchExactCommand.class, BenchParquetCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -60,7 +60,7 @@ public final class BenchImportCommand implements Callable<Integer> {
             String oursMemory = "";
             for (int run = 1; run <= repeat; run++) {
                 sqlite.add(timeSqlite(work, csv, run));
-                ChildRun child = timeOurs(work, csv, run);
+                ChildImport.Run child = ChildImport.time(work, "bench-" + run, heap, csv);
                 ours.add(child.seconds());
                 oursMemory = child.memory();
                 out.printf("run %d: sqlite3 .import %.2f s, divergence-workbench import %.2f s (ratio %.2f)%n", run,
@@ -108,32 +108,6 @@ public final class BenchImportCommand implements Callable<Integer> {
         double seconds = seconds(start);
         Files.deleteIfExists(database);
         return seconds;
-    }
-
-    private record ChildRun(double seconds, String memory) {
-    }
-
-    private ChildRun timeOurs(Path work, Path csv, int run) throws IOException, InterruptedException {
-        Path project = work.resolve("bench-" + run + ".divergence");
-        Files.deleteIfExists(project);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "org.divergence.Launcher", "import", "--project",
-                project.toString(), csv.toString(), "--report-memory");
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("import failed: " + output);
-        }
-        double seconds = seconds(start);
-        String memory = output.lines().filter(line -> line.startsWith("peak heap")).findFirst().orElse("");
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("bench-" + run)).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        return new ChildRun(seconds, memory);
     }
 
     private static double seconds(long startNanos) {

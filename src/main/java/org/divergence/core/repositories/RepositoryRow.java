@@ -21,6 +21,7 @@ public final class RepositoryRow {
     private final long[] counts = new long[COUNTS];
     private final boolean[] known = new boolean[COUNTS];
     private Map<String, Object> extra;
+    private BaseModels baseModels;
 
     public RepositoryRow(Platform platform, RepoType type, String fullName) {
         this.platform = Objects.requireNonNull(platform);
@@ -92,6 +93,19 @@ public final class RepositoryRow {
             extra = new LinkedHashMap<>();
         }
         extra.put(key, value);
+        return this;
+    }
+
+    /**
+     * The models a Hugging Face model names as its base, when the import counts derivatives itself (a snapshot
+     * without the platform's own count): they are counted among the models of the same import. Null otherwise.
+     */
+    public BaseModels baseModels() {
+        return baseModels;
+    }
+
+    public RepositoryRow baseModels(BaseModels value) {
+        this.baseModels = value;
         return this;
     }
 

@@ -9,11 +9,15 @@ import java.util.Optional;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.RepoType;
 
-/** The file formats a repository sample can come in, told apart by extension and, for .json, by content. */
+/**
+ * The file formats a repository sample can come in: Parquet by its content (its magic number), the text formats by
+ * extension and, for .json, by content.
+ */
 public enum ImportFormat {
     CSV("csv", "CSV (canonical columns)"),
     JSON_LINES("jsonl", "JSON Lines (canonical keys)"),
-    PLATFORM_JSON("api-json", "JSON saved from the GitHub or Hugging Face API");
+    PLATFORM_JSON("api-json", "JSON saved from the GitHub or Hugging Face API"),
+    PARQUET("parquet", "Parquet (canonical columns, or a Hugging Face Hub snapshot)");
 
     private final String code;
     private final String description;
@@ -37,6 +41,7 @@ public enum ImportFormat {
             case CSV -> new CsvRowSource();
             case JSON_LINES -> new JsonLinesRowSource();
             case PLATFORM_JSON -> new PlatformJsonRowSource(huggingFaceType);
+            case PARQUET -> new ParquetRowSource(huggingFaceType);
         };
     }
 
@@ -55,6 +60,12 @@ public enum ImportFormat {
             throw new InvalidInputException(file + ": cannot be read (permission denied)");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (isParquet(file)) {
+            return PARQUET;
+        }
+        if (name.endsWith(".parquet")) {
+            throw new InvalidInputException(file + ": is not a Parquet file (it does not start with PAR1)");
+        }
         if (name.endsWith(".csv")) {
             return CSV;
         }
@@ -67,7 +78,8 @@ public enum ImportFormat {
         int dot = name.lastIndexOf('.');
         if (dot > 0 && !name.endsWith(".txt")) {
             throw new InvalidInputException(file + ": unsupported file type (" + name.substring(dot) + "); import"
-                    + " CSV (.csv), JSON Lines (.jsonl) or JSON saved from the GitHub or Hugging Face API (.json)");
+                    + " CSV (.csv), JSON Lines (.jsonl), JSON saved from the GitHub or Hugging Face API (.json) or"
+                    + " Parquet (.parquet)");
         }
         int first = firstSignificantByte(file);
         return first == '{' || first == '[' ? sniffJson(file) : CSV;
@@ -97,6 +109,15 @@ public enum ImportFormat {
             // The real read reports the problem with its place.
         }
         return PLATFORM_JSON;
+    }
+
+    private static boolean isParquet(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = new byte[4];
+            return ParquetLimits.startsWithMagic(head, in.readNBytes(head, 0, 4));
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private static int firstSignificantByte(Path file) {

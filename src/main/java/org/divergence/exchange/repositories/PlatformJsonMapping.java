@@ -23,7 +23,8 @@ public final class PlatformJsonMapping {
 
     private static final Set<String> GITHUB_MAPPED = Set.of("full_name", "created_at", "stargazers_count",
             "forks_count", "forks", "stargazers", "watchers", "license", "owner", "name", "id", "node_id");
-    private static final Set<String> HUGGING_FACE_MAPPED = Set.of("id", "modelId", "createdAt", "likes", "downloads",
+    /** Hub fields mapped to canonical columns, or too large or nested to keep as extras. */
+    static final Set<String> HUGGING_FACE_MAPPED = Set.of("id", "modelId", "createdAt", "likes", "downloads",
             "childrenModelCount", "cardData", "_id", "siblings", "config", "spaces", "safetensors", "gguf",
             "transformersInfo", "widgetData", "model-index", "inference", "baseModels", "runtime");
 

@@ -8,4 +8,8 @@ public interface RowSink {
 
     /** {@code raw} is the row as it stood in the file (CSV fields, or the JSON text), for the side file. */
     void reject(SourceLocation location, String reason, java.util.List<String> raw);
+
+    /** What the file holds, when the source can say more than its format (a Parquet Hub snapshot); before any row. */
+    default void describe(SourceDetails details) {
+    }
 }

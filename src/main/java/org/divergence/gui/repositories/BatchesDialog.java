@@ -49,8 +49,9 @@ final class BatchesDialog {
                 column("Updated", batch -> String.format("%,d", batch.updated()), 80),
                 column("Skipped", batch -> String.format("%,d", batch.skipped()), 75),
                 column("Current", batch -> String.format("%,d", batch.currentRepositories()), 80),
-                column("SHA-256", batch -> batch.sourceSha256() == null ? "—" : batch.sourceSha256(), 180)));
-        table.setPrefSize(1100, 360);
+                column("SHA-256", batch -> batch.sourceSha256() == null ? "—" : batch.sourceSha256(), 180),
+                column("Notes", batch -> batch.describeNotes() == null ? "" : batch.describeNotes(), 320)));
+        table.setPrefSize(1400, 360);
 
         Button remove = new Button("Remove batch…");
         remove.setTooltip(new Tooltip("Undo this import: repositories it added are deleted, repositories it updated"

@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -103,9 +104,17 @@ final class ImportDialog {
         hfType.setButtonCell(typeCell());
         hfType.setCellFactory(list -> typeCell());
         hfType.valueProperty().bindBidirectional(viewModel.huggingFaceTypeProperty());
-        hfType.setTooltip(new Tooltip("For JSON saved from the Hugging Face API whose name and fields do not say"
-                + " what it holds"));
-        HBox options = new HBox(16, skip, new Label("Hugging Face type:"), hfType);
+        hfType.setTooltip(new Tooltip("For every Hugging Face API JSON file or Parquet Hub snapshot of this import,"
+                + " when its fields and name do not say what it holds"));
+        DatePicker asOf = new DatePicker();
+        asOf.setId("import-as-of");
+        asOf.setPromptText("none");
+        asOf.setPrefWidth(130);
+        asOf.valueProperty().bindBidirectional(viewModel.asOfProperty());
+        asOf.setTooltip(new Tooltip("The date a population snapshot was taken, recorded with each batch (a Hub"
+                + " snapshot's downloads are the 30 days before it)"));
+        HBox options = new HBox(16, skip, new Label("Hugging Face type:"), hfType, new Label("Snapshot of:"),
+                asOf);
         options.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar(0);

@@ -1,6 +1,7 @@
 package org.divergence.gui.repositories;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +37,8 @@ public final class ImportViewModel {
     private final ObservableList<ImportPreview> previews = FXCollections.observableArrayList();
     private final BooleanProperty skipInvalid = new SimpleBooleanProperty(false);
     private final ObjectProperty<RepoType> huggingFaceType = new SimpleObjectProperty<>();
+    /** The date a population snapshot was taken (import --as-of), or null. */
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.PREVIEWING);
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TaskHandle> running = new ReadOnlyObjectWrapper<>();
@@ -71,6 +74,9 @@ public final class ImportViewModel {
                 .onSuccess(report -> {
                     stage.set(Stage.DONE);
                     StringBuilder text = new StringBuilder(capitalise(report.summary())).append('.');
+                    report.files().stream().filter(file -> file.details() != null).forEach(file ->
+                            text.append('\n').append(file.file().getFileName()).append(": ")
+                                    .append(file.details().description()));
                     report.files().stream().filter(file -> file.rejectedFile() != null).forEach(file ->
                             text.append("\nRejected rows of ").append(file.file().getFileName())
                                     .append(", with their reasons: ").append(file.rejectedFile()));
@@ -94,7 +100,7 @@ public final class ImportViewModel {
     }
 
     private ImportOptions options() {
-        return new ImportOptions(skipInvalid.get(), Optional.ofNullable(huggingFaceType.get()));
+        return new ImportOptions(skipInvalid.get(), Optional.ofNullable(huggingFaceType.get()), asOf.get());
     }
 
     private String describeFiles() {
@@ -119,6 +125,10 @@ public final class ImportViewModel {
 
     public ObjectProperty<RepoType> huggingFaceTypeProperty() {
         return huggingFaceType;
+    }
+
+    public ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
     }
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {

@@ -8,8 +8,8 @@ import org.divergence.gui.common.FeatureServices;
 /** Opens the import dialog for repository samples routed here by the window's import dispatcher. */
 public final class RepositoryImportHandler {
 
-    /** Canonical CSV, JSON Lines, and JSON saved from the platforms' APIs. */
-    public static final Set<String> EXTENSIONS = Set.of("csv", "jsonl", "ndjson", "json");
+    /** Canonical CSV, JSON Lines, JSON saved from the platforms' APIs, and Parquet (canonical or a Hub snapshot). */
+    public static final Set<String> EXTENSIONS = Set.of("csv", "jsonl", "ndjson", "json", "parquet");
 
     private RepositoryImportHandler() {
     }

@@ -25,6 +25,7 @@ import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
@@ -273,14 +274,15 @@ public final class RepositoryMetricsReader {
                                                       MetricInput input, Platform platform, long value)
                 throws SQLException {
             String column = input.column(platform).column();
-            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, platform, full_name"
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, repo_type, full_name"
                     + " FROM repository WHERE id >= ? AND id < ? AND platform = ? AND ").append(
                     SqlText.identifier(column), SqlText.of(" < 0 LIMIT 1")))) {
                 statement.setLong(1, fromId);
                 statement.setLong(2, toId);
                 statement.setString(3, platform.code());
                 try (ResultSet rs = statement.executeQuery()) {
-                    String name = rs.next() ? rs.getString(2) + " " + rs.getString(3) + " (id " + rs.getLong(1) + ")"
+                    String name = rs.next() ? RepositoryRef.of(RepoType.ofCode(rs.getString(2)).orElseThrow(),
+                            rs.getString(3)) + " (id " + rs.getLong(1) + ")"
                             : "in ids " + fromId + "–" + (toId - 1);
                     return new InvalidInputException("repository " + name + ": " + column + " is " + value
                             + "; counts cannot be negative (fix or re-import this repository)");

@@ -24,7 +24,9 @@ final class Migrations {
             "V5__evidence.sql",
             "V6__repository_key_order.sql",
             "V7__clickhouse_collections.sql",
-            "V8__custom_metrics.sql");
+            "V8__custom_metrics.sql",
+            "V9__repository_identity.sql",
+            "V10__population_samples.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

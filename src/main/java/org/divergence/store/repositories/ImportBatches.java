@@ -59,6 +59,12 @@ public final class ImportBatches {
         }
     }
 
+    /** Records the snapshot date (or null) and how the file was read (or null) with the batch. */
+    public static void describe(Connection connection, long batchId, String asOf, String note) throws SQLException {
+        Sql.update(connection, SqlText.of("UPDATE import_batch SET as_of = ?, note = ? WHERE id = ?"), asOf, note,
+                batchId);
+    }
+
     /** Every batch, newest first, with how many repositories currently carry its values. */
     public static List<ImportBatch> list(Project project) {
         return project.read(connection -> {
@@ -66,7 +72,7 @@ public final class ImportBatches {
             try (PreparedStatement statement = Sql.prepare(connection,
                     SqlText.of("SELECT b.id, b.source_name, b.source_sha256, b.format, b.imported_at, b.rows_read,"
                             + " b.added, b.updated, b.skipped, (SELECT count(*) FROM repository r WHERE r.batch_id ="
-                            + " b.id) FROM import_batch b ORDER BY b.id DESC"));
+                            + " b.id), b.as_of, b.note FROM import_batch b ORDER BY b.id DESC"));
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     batches.add(read(rs));
@@ -83,7 +89,7 @@ public final class ImportBatches {
     private static ImportBatch read(ResultSet rs) throws SQLException {
         return new ImportBatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Instant.parse(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                rs.getLong(10), null);
+                rs.getLong(10), rs.getString(11), rs.getString(12), null);
     }
 
     /**

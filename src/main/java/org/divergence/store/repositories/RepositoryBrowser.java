@@ -20,6 +20,7 @@ import org.divergence.core.repositories.ImportBatch;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
@@ -198,12 +199,14 @@ public final class RepositoryBrowser {
         });
     }
 
-    public Optional<StoredRepository> find(Platform platform, String fullName) {
+    public Optional<StoredRepository> find(RepositoryRef ref) {
         return project.read(connection -> {
-            try (PreparedStatement statement = Sql.prepare(connection,
-                    SELECT_ROWS.append(SqlText.of("platform = ? AND full_name = ?")))) {
-                statement.setString(1, platform.code());
-                statement.setString(2, fullName);
+            Optional<RepositoryRefs.Found> found = RepositoryRefs.find(connection, ref);
+            if (found.isEmpty()) {
+                return Optional.<StoredRepository>empty();
+            }
+            try (PreparedStatement statement = Sql.prepare(connection, SELECT_ROWS.append(SqlText.of("id = ?")))) {
+                statement.setLong(1, found.get().id());
                 try (ResultSet rs = statement.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.<StoredRepository>empty();
                 }

@@ -14,7 +14,7 @@ import org.divergence.store.project.SqlText;
 
 /**
  * The repositories a filter selects, as an export writes them: the canonical values of each row (in
- * {@link CanonicalColumns#ALL} order, null when unknown) with its extra columns as JSON, in (platform, full_name)
+ * {@link CanonicalColumns#ALL} order, null when unknown) with its extra columns as JSON, in (platform, full_name, repo_type)
  * order, streamed; and the names of the extra columns they carry.
  */
 public final class RepositoryExportRows {
@@ -63,7 +63,7 @@ public final class RepositoryExportRows {
         int canonical = CanonicalColumns.ALL.size();
         try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT ").append(
                 RepositorySql.CANONICAL_SELECT, SqlText.of(", extra FROM repository WHERE "), where.condition(),
-                SqlText.of(" ORDER BY platform, full_name")))) {
+                SqlText.of(" ORDER BY platform, full_name, repo_type")))) {
             where.bind(statement, 1);
             statement.setFetchSize(1000);
             try (ResultSet rs = statement.executeQuery()) {

@@ -21,7 +21,7 @@ import org.sqlite.SQLiteException;
 
 /**
  * Writes repositories of one batch into the {@code repository} table, inside the caller's transaction, keyed by
- * (platform, full_name): a repository imported again is updated (the last import wins; the version it replaces
+ * (platform, repo_type, full_name): a repository imported again is updated (the last import wins; the version it replaces
  * goes to repository_history through a trigger).
  *
  * <p>Into an empty table it loads in bulk: the key index is dropped, rows are appended with multi-row INSERTs,
@@ -40,15 +40,15 @@ public final class RepositoryTableWriter implements AutoCloseable {
     private static final SqlText INSERT = SqlText.of("INSERT INTO repository (platform, repo_type, full_name,"
             + " created_at, contributors, commits, pull_requests, merged_pull_requests, issues, discussions, stars,"
             + " forks, downloads, likes, derivatives, extra, batch_id) VALUES ");
-    private static final SqlText UPSERT = SqlText.of(" ON CONFLICT (full_name, platform) DO UPDATE SET repo_type ="
-            + " excluded.repo_type, created_at = excluded.created_at, contributors = excluded.contributors, commits ="
+    private static final SqlText UPSERT = SqlText.of(" ON CONFLICT (full_name, platform, repo_type) DO UPDATE SET"
+            + " created_at = excluded.created_at, contributors = excluded.contributors, commits ="
             + " excluded.commits, pull_requests = excluded.pull_requests, merged_pull_requests ="
             + " excluded.merged_pull_requests, issues = excluded.issues, discussions = excluded.discussions, stars ="
             + " excluded.stars, forks = excluded.forks, downloads = excluded.downloads, likes = excluded.likes,"
             + " derivatives = excluded.derivatives, extra = excluded.extra, batch_id = excluded.batch_id");
-    /** As migration V6 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
+    /** As migration V9 creates it: the name first, which SQLite's sorter compares much faster than the platform. */
     private static final SqlText CREATE_KEY = SqlText.of("CREATE UNIQUE INDEX repository_key ON repository"
-            + " (full_name, platform)");
+            + " (full_name, platform, repo_type)");
     private static final CountColumn[] COUNTS = CountColumn.values();
     private static final int ALL_COUNTS_UNKNOWN = (1 << COUNTS.length) - 1;
     /** More shapes than this in one batch (an unusual mix of unknowns) fall back to binding every count. */
@@ -145,9 +145,10 @@ public final class RepositoryTableWriter implements AutoCloseable {
     static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
         boolean exists;
         try (PreparedStatement find = Sql.prepare(connection,
-                SqlText.of("SELECT 1 FROM repository WHERE platform = ? AND full_name = ?"))) {
-            find.setString(1, row.platform().code());
-            find.setString(2, row.fullName());
+                SqlText.of("SELECT 1 FROM repository WHERE full_name = ? AND platform = ? AND repo_type = ?"))) {
+            find.setString(1, row.fullName());
+            find.setString(2, row.platform().code());
+            find.setString(3, row.type().code());
             try (ResultSet rs = find.executeQuery()) {
                 exists = rs.next();
             }
@@ -257,7 +258,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
         }
         // Nothing cascades here (the table was empty, so no tag refers to these rows): changes are the deletions.
         int removed = Sql.update(connection, SqlText.of("DELETE FROM repository WHERE id NOT IN"
-                + " (SELECT max(id) FROM repository GROUP BY platform, full_name)"));
+                + " (SELECT max(id) FROM repository GROUP BY full_name, platform, repo_type)"));
         Sql.execute(connection, CREATE_KEY);
         return removed;
     }

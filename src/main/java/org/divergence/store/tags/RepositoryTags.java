@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.FactorTags;
 import org.divergence.core.tags.TagRule;
@@ -23,6 +24,7 @@ import org.divergence.store.coding.CodebookStore;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
+import org.divergence.store.repositories.RepositoryRefs;
 
 /**
  * The tags of a project's repositories: which codes can be tags (all of the codebook), how much each is used,
@@ -196,33 +198,25 @@ public final class RepositoryTags {
     }
 
     /**
-     * The ids of repositories named "PLATFORM:FULL_NAME" (e.g. "huggingface:openai/whisper-large-v3"); every name
-     * that is malformed or not in the project is reported together.
+     * The ids of repositories named in text ({@code github:OWNER/NAME}, {@code huggingface:TYPE:OWNER/NAME}, or
+     * {@code huggingface:OWNER/NAME} where the project holds that id as one type only); every name that is
+     * malformed, ambiguous or not in the project is reported together.
      */
     public long[] findRepositories(List<String> references) {
         return project.read(connection -> {
             long[] ids = new long[references.size()];
             List<String> problems = new ArrayList<>();
-            try (PreparedStatement statement = Sql.prepare(connection,
-                    SqlText.of("SELECT id FROM repository WHERE platform = ? AND full_name = ?"))) {
-                for (int i = 0; i < references.size(); i++) {
-                    String reference = references.get(i).strip();
-                    int colon = reference.indexOf(':');
-                    Platform platform = colon < 0 ? null : Platform.ofCode(reference.substring(0, colon)).orElse(null);
-                    if (platform == null || colon == reference.length() - 1) {
-                        problems.add("'" + reference + "' is not PLATFORM:FULL_NAME (e.g. github:pallets/flask or"
-                                + " huggingface:openai/whisper-large-v3)");
-                        continue;
+            for (int i = 0; i < references.size(); i++) {
+                try {
+                    RepositoryRef ref = RepositoryRef.parse(references.get(i));
+                    Optional<RepositoryRefs.Found> found = RepositoryRefs.find(connection, ref);
+                    if (found.isPresent()) {
+                        ids[i] = found.get().id();
+                    } else {
+                        problems.add("there is no repository " + ref + " in the project");
                     }
-                    statement.setString(1, platform.code());
-                    statement.setString(2, reference.substring(colon + 1));
-                    try (ResultSet rs = statement.executeQuery()) {
-                        if (rs.next()) {
-                            ids[i] = rs.getLong(1);
-                        } else {
-                            problems.add("there is no repository " + reference + " in the project");
-                        }
-                    }
+                } catch (InvalidInputException e) {
+                    problems.add(e.getMessage());
                 }
             }
             if (!problems.isEmpty()) {

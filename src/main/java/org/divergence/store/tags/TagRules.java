@@ -10,9 +10,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.tags.RuleExpression;
 import org.divergence.core.tags.RuleParser;
 import org.divergence.core.tags.TagRule;
@@ -20,6 +21,7 @@ import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
+import org.divergence.store.repositories.RepositoryRefs;
 
 /**
  * Saved tag rules and their application. A rule's tags are stored rows (source 'rule'), kept up to date: when the
@@ -153,21 +155,10 @@ public final class TagRules {
      * Applies the rules to one repository, inside the caller's transaction: how live collection keeps the tags of a
      * repository it stores in step with it.
      */
-    public static void applyToRepository(Connection connection, Platform platform, String fullName)
-            throws SQLException {
-        Long id = null;
-        try (PreparedStatement statement = Sql.prepare(connection,
-                SqlText.of("SELECT id FROM repository WHERE platform = ? AND full_name = ?"))) {
-            statement.setString(1, platform.code());
-            statement.setString(2, fullName);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    id = rs.getLong(1);
-                }
-            }
-        }
-        if (id != null) {
-            applyAll(connection, RepositoryScope.repository(id));
+    public static void applyToRepository(Connection connection, RepositoryRef repository) throws SQLException {
+        Optional<RepositoryRefs.Found> found = RepositoryRefs.find(connection, repository);
+        if (found.isPresent()) {
+            applyAll(connection, RepositoryScope.repository(found.get().id()));
         }
     }
 

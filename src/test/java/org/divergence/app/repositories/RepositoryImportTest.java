@@ -121,6 +121,23 @@ class RepositoryImportTest {
     }
 
     @Test
+    void aModelADatasetAndASpaceOfOneIdAreThreeRepositories() throws Exception {
+        // In bulk (an empty project) and then by upsert: neither overwrites the other types of the same id.
+        importFiles(write("models.csv", HEADER + "\nhuggingface,model,acme/x,,,,,,,,,,100,1,\n"
+                + "huggingface,dataset,acme/x,,,,,,,,,,200,2,\nhuggingface,model,acme/x,,,,,,,,,,101,1,\n"));
+        ImportRepositories.Report report = importFiles(write("more.csv", HEADER
+                + "\nhuggingface,space,acme/x,,,,,,,,,,,3,\nhuggingface,dataset,acme/x,,,,,,,,,,201,2,\n"
+                + "github,code,acme/x,,,,,,,,4,,,,\n"));
+        assertEquals("imported 3 repositories (2 added, 1 updated, 0 skipped) from 1 file(s)", report.summary());
+        assertEquals(List.of(
+                "github|code|acme/x|null|null|null|null|null|null|null|4|null|null|null|null|null",
+                "huggingface|dataset|acme/x|null|null|null|null|null|null|null|null|null|201|2|null|null",
+                "huggingface|model|acme/x|null|null|null|null|null|null|null|null|null|101|1|null|null",
+                "huggingface|space|acme/x|null|null|null|null|null|null|null|null|null|null|3|null|null"),
+                TableDump.repositories(projectFile));
+    }
+
+    @Test
     void removingABatchRestoresWhatItReplacedAndDeletesWhatItAdded() throws Exception {
         Path first = write("first.csv", HEADER + "\ngithub,code,octo/a,,1,10,,,,,5,,,,\n");
         Path second = write("second.csv", HEADER + "\ngithub,code,octo/a,,2,20,,,,,6,,,,\ngithub,code,octo/c,,1,1,,,,,0,,,,\n");
@@ -334,7 +351,7 @@ class RepositoryImportTest {
     @Test
     void unsupportedFilesAreRefusedBeforeAnythingIsRead() throws Exception {
         assertEquals(folder.resolve("data.xlsx") + ": unsupported file type (.xlsx); import CSV (.csv), JSON Lines"
-                        + " (.jsonl) or JSON saved from the GitHub or Hugging Face API (.json)",
+                        + " (.jsonl), JSON saved from the GitHub or Hugging Face API (.json) or Parquet (.parquet)",
                 assertThrows(InvalidInputException.class, () -> importFiles(write("data.xlsx", "x"))).getMessage());
         assertEquals(folder + ": is a folder, not a file",
                 assertThrows(InvalidInputException.class, () -> importFiles(folder)).getMessage());

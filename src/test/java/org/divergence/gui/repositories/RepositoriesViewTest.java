@@ -1,22 +1,27 @@
 package org.divergence.gui.repositories;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.store.project.Project;
+import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.store.settings.Settings;
 import org.divergence.store.settings.SettingsStore;
+import org.divergence.testsupport.ParquetFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +114,29 @@ class RepositoriesViewTest {
         assertEquals("acme/gamma", firstName(robot));
     }
 
+
+    @Test
+    void importsAHubSnapshotInParquetWithItsDate(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        Path snapshot = ParquetFixtures.write(home.resolve("models-" + System.nanoTime() + ".parquet"),
+                ParquetFixtures.hubModels(40));
+        robot.interact(() -> findHandler().importFiles(List.of(snapshot)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#import-preview").tryQuery().isPresent()
+                        && robot.lookup("#import-preview").queryTableView().getItems().size() == 20);
+        robot.interact(() -> robot.lookup("#import-as-of").queryAs(DatePicker.class)
+                .setValue(LocalDate.of(2026, 12, 1)));
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-outcome").queryAs(Label.class)
+                .getText().isEmpty());
+        String outcome = robot.lookup("#import-outcome").queryAs(Label.class).getText();
+        assertTrue(outcome.startsWith("Imported 40 repositories (40 added, 0 updated, 0 skipped) from 1 file(s).\n"
+                + snapshot.getFileName() + ": Parquet, Hugging Face models snapshot (Hub fields); derivatives: models"
+                + " of this import naming it in baseModels"), outcome);
+        robot.clickOn("#import-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 40);
+        assertEquals("2026-12-01", ImportBatches.list(workbench.context().project()).getFirst().asOf());
+    }
 
     private org.divergence.gui.common.ImportHandler findHandler() {
         return workbench.services().importHandler();

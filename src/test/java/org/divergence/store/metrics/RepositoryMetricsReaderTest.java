@@ -108,7 +108,7 @@ class RepositoryMetricsReaderTest {
             InvalidInputException error = assertThrows(InvalidInputException.class,
                     () -> RepositoryMetricsReader.read(project, GroupSplits.PLATFORM, RepositoryFilter.ALL,
                             Progress.NONE));
-            assertEquals("repository huggingface someone/broken-model (id 2): discussions is -4; counts cannot be "
+            assertEquals("repository huggingface:model:someone/broken-model (id 2): discussions is -4; counts cannot be "
                     + "negative (fix or re-import this repository)", error.getMessage());
         }
     }

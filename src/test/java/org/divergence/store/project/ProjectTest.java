@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
@@ -275,13 +276,58 @@ class ProjectTest {
             statement.execute("DROP TABLE custom_metric");
             statement.execute("DROP TABLE clickhouse_shard");
             statement.execute("DROP TABLE clickhouse_collection");
+            statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 10 added
+            statement.execute("ALTER TABLE import_batch DROP COLUMN note");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
             statement.execute("PRAGMA user_version = 5");
         }
         try (Project project = Project.open(file)) {
             assertEquals(Migrations.newestVersion(), project.schemaVersion());
-            assertEquals("full_name,platform", project.read(c -> single(c,
+            assertEquals("full_name,platform,repo_type", project.read(c -> single(c,
                     "SELECT group_concat(name, ',' ORDER BY seqno) FROM pragma_index_info('repository_key')")));
         }
+    }
+
+    @Test
+    void upgradeToVersion9GivesBackTheRepositoriesAnImportOfAnotherTypeOverwrote() throws Exception {
+        Path file = folder.resolve("v8.divergence");
+        Project.create(file).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX repository_key");
+            statement.execute("CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)");
+            statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 10 added
+            statement.execute("ALTER TABLE import_batch DROP COLUMN note");
+            statement.execute("DELETE FROM schema_version WHERE version >= 9");
+            statement.execute("PRAGMA user_version = 8");
+            for (int batch = 1; batch <= 4; batch++) {
+                statement.execute("INSERT INTO import_batch (id, source_name, format, imported_at) VALUES (" + batch
+                        + ", 'b" + batch + "', 'csv', '2026-01-0" + batch + "T00:00:00Z')");
+            }
+            // Version 8's upsert (as 6's): models (batches 1, 2), then datasets of the same id (3) replaced them, and a
+            // model of another id that was only ever a model (4).
+            statement.execute("INSERT INTO repository (id, platform, repo_type, full_name, downloads, batch_id)"
+                    + " VALUES (1, 'huggingface', 'model', 'acme/x', 10, 1)");
+            statement.execute("UPDATE repository SET downloads = 11, batch_id = 2 WHERE id = 1");
+            statement.execute("UPDATE repository SET repo_type = 'dataset', downloads = 30, batch_id = 3 WHERE id = 1");
+            statement.execute("INSERT INTO repository (id, platform, repo_type, full_name, downloads, batch_id)"
+                    + " VALUES (2, 'huggingface', 'model', 'acme/y', 5, 4)");
+        }
+        try (Project project = Project.open(file)) {
+            assertEquals(Migrations.newestVersion(), project.schemaVersion());
+            assertEquals(List.of("1|dataset|acme/x|30|3", "2|model|acme/y|5|4", "3|model|acme/x|11|2"),
+                    project.read(c -> rows(c, "SELECT id, repo_type, full_name, downloads, batch_id FROM repository"
+                            + " ORDER BY id")));
+            // The model's older version now belongs to the model, so removing batch 2 restores it.
+            assertEquals(List.of("3|model|10|1"), project.read(c -> rows(c, "SELECT repository_id, repo_type,"
+                    + " downloads, batch_id FROM repository_history ORDER BY id")));
+            org.divergence.store.repositories.ImportBatches.remove(project, 2);
+            assertEquals(List.of("1|dataset|30", "2|model|5", "3|model|10"), project.read(c -> rows(c,
+                    "SELECT id, repo_type, downloads FROM repository ORDER BY id")));
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        return org.divergence.testsupport.TableDump.rows(connection, sql);
     }
 }

@@ -163,7 +163,7 @@ class TaggingTest {
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> tags.findRepositories(
                 List.of("github:a/one", "github:no/such", "gitlab:a/b")));
         assertTrue(unknown.getMessage().contains("there is no repository github:no/such"), unknown.getMessage());
-        assertTrue(unknown.getMessage().contains("'gitlab:a/b' is not PLATFORM:FULL_NAME"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("'gitlab:a/b' is not a repository; write github:OWNER/NAME or huggingface:TYPE:OWNER/NAME"), unknown.getMessage());
     }
 
     @Test
@@ -251,7 +251,7 @@ class TaggingTest {
             long batch = CollectedRepositories.beginBatch(connection, "Hugging Face API: test", "huggingface-api");
             RepositoryRow row = new RepositoryRow(Platform.HUGGINGFACE, RepoType.SPACE, "e/space");
             CollectedRepositories.store(connection, batch, row);
-            TagRules.applyToRepository(connection, row.platform(), row.fullName());
+            TagRules.applyToRepository(connection, org.divergence.core.repositories.RepositoryRef.of(row));
             return null;
         });
         assertEquals(Set.of("e/space"), TagFixture.tagged(project, compute));
