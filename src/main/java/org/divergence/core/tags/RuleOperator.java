@@ -1,6 +1,6 @@
 package org.divergence.core.tags;
 
-/** The comparison operators of tag rules (the store spells each in SQL: {@code store.tags.RuleSql}). */
+/** The comparison operators of tag rules (the store spells each in SQL: {@code store.expressions.RuleSql}). */
 public enum RuleOperator {
     EQUAL("="),
     NOT_EQUAL("!="),

@@ -25,13 +25,13 @@ import org.divergence.core.metrics.MetricSet;
 import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
-import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRef;
+import org.divergence.store.expressions.FormulaSql;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
 import org.divergence.store.repositories.RepositorySql;
-import org.divergence.store.tags.FormulaSql;
 
 /**
  * Reads the metric inputs of a project's repositories into a {@link MetricAccumulator} in one pass over the

@@ -16,8 +16,8 @@ import org.divergence.core.repositories.MetricRange;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.store.expressions.FormulaSql;
 import org.divergence.store.project.SqlText;
-import org.divergence.store.tags.FormulaSql;
 
 /**
  * Turns a {@link RepositoryFilter} into a WHERE clause over the {@code repository} table. The clause contains only

@@ -17,6 +17,7 @@ import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.tags.RuleExpression;
 import org.divergence.core.tags.RuleParser;
 import org.divergence.core.tags.TagRule;
+import org.divergence.store.expressions.RuleSql;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;

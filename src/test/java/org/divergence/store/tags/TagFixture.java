@@ -13,34 +13,35 @@ import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.RuleParser;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.coding.CodebookStore;
+import org.divergence.store.expressions.RuleSql;
 import org.divergence.store.project.Project;
 
 /** A small project for tag tests: repositories with extra fields from CSV (text) and JSON Lines (typed), and codes. */
-final class TagFixture {
+public final class TagFixture {
 
-    static final String HEADER = "platform,repo_type,full_name,created_at,contributors,commits,pull_requests,"
+    public static final String HEADER = "platform,repo_type,full_name,created_at,contributors,commits,pull_requests,"
             + "merged_pull_requests,issues,discussions,stars,forks,downloads,likes,derivatives,pipeline_tag,score";
-    static final String CSV = HEADER + "\n"
+    public static final String CSV = HEADER + "\n"
             + "github,code,a/one,2022-12-31T23:59:59Z,3,150,2,1,5,,40,3,,,,,\n"
             + "github,code,a/two,2023-01-01T00:00:00Z,1,20,0,0,0,,2,0,,,,,12\n"
             + "huggingface,model,b/llama,2023-06-01T00:00:00Z,2,80,1,1,,3,,,5000,30,4,text-generation,7.5\n"
             + "huggingface,model,b/bert,,1,5,0,0,,0,,,10,1,0,fill-mask,abc\n"
             + "huggingface,dataset,c/data,2024-02-02T00:00:00Z,,,,,,,,,,2,,,\n"
             + "huggingface,model,x'OR'1'='1--,2024-01-01T00:00:00Z,1,1,,,,,,,,,,text-generation,\n";
-    static final String JSONL = "{\"platform\":\"huggingface\",\"repo_type\":\"model\",\"full_name\":\"d/gguf\","
+    public static final String JSONL = "{\"platform\":\"huggingface\",\"repo_type\":\"model\",\"full_name\":\"d/gguf\","
             + "\"private\":true,\"stars_x\":15,\"tags\":[\"gguf\",\"llama\"]}\n";
 
     private TagFixture() {
     }
 
-    static Project create(Path folder) {
+    public static Project create(Path folder) {
         Project project = Project.create(folder.resolve("tags.divergence"));
         importText(project, folder, "sample.csv", CSV);
         importText(project, folder, "typed.jsonl", JSONL);
         return project;
     }
 
-    static ImportRepositories.Report importText(Project project, Path folder, String name, String text) {
+    public static ImportRepositories.Report importText(Project project, Path folder, String name, String text) {
         try {
             Path file = folder.resolve(name);
             Files.writeString(file, text);
@@ -50,14 +51,14 @@ final class TagFixture {
         }
     }
 
-    static FactorTag code(Project project, String name) {
+    public static FactorTag code(Project project, String name) {
         long id = new CodebookStore(project).createCode(null, name, null).run();
         return new RepositoryTags(project).tags().stream().filter(tag -> tag.codeId() == id).findFirst()
                 .orElseThrow();
     }
 
     /** The full names of the repositories the rule matches, evaluated directly. */
-    static Set<String> matches(Project project, String rule) {
+    public static Set<String> matches(Project project, String rule) {
         RuleSql sql = RuleSql.compile(RuleParser.parse(rule));
         return project.read(connection -> {
             Set<String> names = new TreeSet<>();
@@ -75,7 +76,7 @@ final class TagFixture {
     }
 
     /** The full names of the repositories carrying the tag. */
-    static Set<String> tagged(Project project, FactorTag tag) {
+    public static Set<String> tagged(Project project, FactorTag tag) {
         long[] ids = new RepositoryTags(project).taggedIds(tag.codeId());
         return project.read(connection -> {
             Set<String> names = new TreeSet<>();
@@ -92,7 +93,7 @@ final class TagFixture {
         });
     }
 
-    static long id(Project project, String fullName) {
+    public static long id(Project project, String fullName) {
         return project.read(connection -> {
             try (var statement = connection.prepareStatement("SELECT id FROM repository WHERE full_name = ?")) {
                 statement.setString(1, fullName);

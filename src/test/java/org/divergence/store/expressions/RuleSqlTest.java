@@ -1,4 +1,4 @@
-package org.divergence.store.tags;
+package org.divergence.store.expressions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.divergence.core.tags.RuleParser;
 import org.divergence.core.tags.RuleSyntaxException;
 import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagFixture;
+import org.divergence.store.tags.TagRules;
 import org.divergence.testsupport.TableDump;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

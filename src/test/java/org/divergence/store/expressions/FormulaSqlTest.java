@@ -1,4 +1,4 @@
-package org.divergence.store.tags;
+package org.divergence.store.expressions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.divergence.core.formulas.FormulaParser;
 import org.divergence.core.metrics.MetricKind;
 import org.divergence.store.project.Project;
+import org.divergence.store.tags.TagFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

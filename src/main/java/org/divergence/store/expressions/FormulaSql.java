@@ -1,4 +1,4 @@
-package org.divergence.store.tags;
+package org.divergence.store.expressions;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
