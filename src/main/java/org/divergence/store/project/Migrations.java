@@ -24,7 +24,12 @@ final class Migrations {
             "V5__evidence.sql",
             "V6__repository_key_order.sql",
             "V7__clickhouse_collections.sql",
-            "V8__custom_metrics.sql");
+            "V8__custom_metrics.sql",
+            "V9__placeholder_for_merge.sql",
+            "V10__placeholder_for_merge.sql",
+            "V11__placeholder_for_merge.sql",
+            "V12__placeholder_for_merge.sql",
+            "V13__metric_summary.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

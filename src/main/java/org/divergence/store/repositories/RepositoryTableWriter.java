@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.divergence.core.metrics.RepositoryCounts;
+import org.divergence.core.metrics.SummaryCells;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
@@ -59,6 +61,11 @@ public final class RepositoryTableWriter implements AutoCloseable {
     private final long batchId;
     private final boolean bulk;
     private final long countBefore;
+    /** The newest history row before this batch: the versions it replaces are those after it. */
+    private final long historyBefore;
+    /** The bulk load's metric summary, collected as the rows pass (a scan afterwards would cost a fifth more). */
+    private final SummaryCells summary;
+    private final RepositoryCounts summaryRow = new RepositoryCounts();
     private final SqlText conflict;
     private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
@@ -89,11 +96,14 @@ public final class RepositoryTableWriter implements AutoCloseable {
         }
     }
 
-    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore) {
+    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore,
+                                  long historyBefore) {
         this.connection = connection;
         this.batchId = batchId;
         this.bulk = bulk;
         this.countBefore = countBefore;
+        this.historyBefore = historyBefore;
+        this.summary = bulk ? new SummaryCells() : null;
         this.conflict = bulk ? SqlText.of("") : UPSERT;
     }
 
@@ -143,6 +153,9 @@ public final class RepositoryTableWriter implements AutoCloseable {
      * repository together with the crawl's progress. Returns true when the repository is new to the project.
      */
     static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
+        SqlText byKey = SqlText.of("platform = ? AND full_name = ?");
+        MetricSummaries.Change change = MetricSummaries.Change.begin(connection)
+                .remove(SqlText.of("repository"), byKey, row.platform().code(), row.fullName());
         boolean exists;
         try (PreparedStatement find = Sql.prepare(connection,
                 SqlText.of("SELECT 1 FROM repository WHERE platform = ? AND full_name = ?"))) {
@@ -157,6 +170,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
             bind(insert, 0, row, Shape.EVERY_VALUE);
             insert.executeUpdate();
         }
+        change.add(byKey, row.platform().code(), row.fullName()).apply();
         return !exists;
     }
 
@@ -169,10 +183,20 @@ public final class RepositoryTableWriter implements AutoCloseable {
             Sql.execute(connection, SqlText.of("PRAGMA ignore_check_constraints = ON"));
             Sql.execute(connection, SqlText.of("PRAGMA threads = 2"));
         }
-        return new RepositoryTableWriter(connection, batchId, bulk, count);
+        long history = bulk ? 0 : Sql.count(connection, SqlText.of("SELECT ifnull(max(id), 0) FROM repository_history"));
+        return new RepositoryTableWriter(connection, batchId, bulk, count, history);
     }
 
     public void add(RepositoryRow row) throws SQLException {
+        if (bulk) {
+            summaryRow.clear().set(0, row.platform(), row.type());
+            for (CountColumn count : COUNTS) {
+                if (row.isKnown(count)) {
+                    summaryRow.setColumn(count, row.count(count));
+                }
+            }
+            summary.add(summaryRow, SummaryCells.day(row.createdAt()));
+        }
         pending[pendingCount++] = row;
         pendingUnknown &= unknownCounts(row);
         pendingExtra |= !row.extra().isEmpty();
@@ -205,8 +229,19 @@ public final class RepositoryTableWriter implements AutoCloseable {
         }
         if (bulk) {
             long duplicates = rebuildKey();
+            if (duplicates == 0) {
+                MetricSummaries.replace(connection, summary);
+            } else {
+                // The file repeated repositories and only their last rows were kept: summarise what is stored.
+                MetricSummaries.rebuild(connection);
+            }
             return new Outcome(written - duplicates, duplicates);
         }
+        // The versions this batch replaced went to the history; its rows are now the current ones.
+        MetricSummaries.Change.begin(connection)
+                .remove(SqlText.of("repository_history"), SqlText.of("id > ?"), historyBefore)
+                .add(SqlText.of("batch_id = ?"), batchId)
+                .apply();
         long added = countRows(connection) - countBefore;
         return new Outcome(added, written - added);
     }

@@ -1,0 +1,1 @@
+-- Placeholder for another branch's migration V10 (issue 23's V13 follows it); the lead drops this file at merge.
