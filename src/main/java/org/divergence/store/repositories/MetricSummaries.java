@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.GroupSplit;
 import org.divergence.core.metrics.MetricAccumulator;
 import org.divergence.core.metrics.MetricSet;
@@ -50,6 +51,12 @@ public final class MetricSummaries {
     /** Builds the summary from a scan of every repository, replacing what was there. */
     public static void rebuild(Connection connection) throws SQLException {
         replace(connection, scan(connection, SqlText.of("repository"), SqlText.of("1"), List.of()));
+    }
+
+    /** Drops the summary, for rows changed without {@link Change} (test fixtures): the next comparison rebuilds it. */
+    public static void forget(Connection connection) throws SQLException {
+        Sql.execute(connection, SqlText.of("DELETE FROM metric_summary"));
+        Sql.execute(connection, SqlText.of("DELETE FROM metric_summary_built"));
     }
 
     /** Replaces the summary with these cells (a bulk import into an empty table collects them as it loads). */
@@ -284,7 +291,7 @@ public final class MetricSummaries {
         for (CountColumn count : COUNTS) {
             columns.add(SqlText.identifier(count.column()));
         }
-        SqlText sql = SqlText.of("SELECT platform, repo_type, created_at, ").append(
+        SqlText sql = SqlText.of("SELECT platform, repo_type, created_at, id, full_name, ").append(
                 SqlText.join(SqlText.of(", "), columns), SqlText.of(" FROM "), table, SqlText.of(" WHERE "), where);
         RepositoryCounts row = new RepositoryCounts();
         try (PreparedStatement statement = Sql.prepare(connection, sql, parameters.toArray());
@@ -292,7 +299,13 @@ public final class MetricSummaries {
             while (rs.next()) {
                 row.clear().set(0, platform(rs.getString(1)), type(rs.getString(2)));
                 for (int c = 0; c < COUNTS.length; c++) {
-                    long value = rs.getLong(4 + c);
+                    long value = rs.getLong(6 + c);
+                    if (value < 0) {
+                        // As the scan says it (RepositoryMetricsReader): a fixable message naming the repository.
+                        throw new InvalidInputException("repository " + rs.getString(1) + " " + rs.getString(5)
+                                + " (id " + rs.getLong(4) + "): " + COUNTS[c].column() + " is " + value
+                                + "; counts cannot be negative (fix or re-import this repository)");
+                    }
                     row.setColumn(COUNTS[c], rs.wasNull() ? RepositoryCounts.UNKNOWN : value);
                 }
                 cells.add(row, SummaryCells.day(rs.getString(3)));
