@@ -330,8 +330,10 @@ public final class RepositoryMetricsReader {
         }
     }
 
-    /** How many repositories the project holds. */
-    public static long repositoryCount(Project project) {
-        return project.read(connection -> Sql.count(connection, SqlText.of("SELECT count(*) FROM repository")));
+    /** Whether the project holds any repository. */
+    public static boolean hasRepositories(Project project) {
+        return project.read(connection -> Sql.count(connection,
+                SqlText.of("SELECT EXISTS (SELECT 1 FROM repository)")) > 0);
     }
+
 }
