@@ -1,10 +1,15 @@
 package org.divergence.core.metrics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.core.repositories.RepositoryRow;
 
 /**
  * Collects repositories into summary cells by platform, type and creation day, and gives the cells of both stored
@@ -12,6 +17,9 @@ import org.divergence.core.repositories.RepoType;
  * A comparison reads whole months and only the days of a date filter's partial months (docs/decisions/0135).
  */
 public final class SummaryCells {
+
+    private static final RepoType[] TYPES = RepoType.values();
+    private static final CountColumn[] COLUMNS = CountColumn.values();
 
     /** An undated repository's period. */
     public static final String UNDATED = "";
@@ -38,7 +46,15 @@ public final class SummaryCells {
         }
     }
 
-    private final Map<Key, SummaryCell.Builder> days = new HashMap<>();
+    /** Per platform and type (platform·TYPES + type), the cells by day: no key object per row. */
+    private final List<Map<String, SummaryCell.Builder>> days = new ArrayList<>();
+    private final RepositoryCounts counts = new RepositoryCounts();
+
+    public SummaryCells() {
+        for (int i = 0; i < Platform.values().length * TYPES.length; i++) {
+            days.add(new HashMap<>());
+        }
+    }
 
     /** The creation day of an ISO date or instant ("2024-01-07T07:55:17Z" → "2024-01-07"), or "" when unknown. */
     public static String day(String createdAt) {
@@ -47,31 +63,54 @@ public final class SummaryCells {
 
     /** Adds a repository created on {@code day} (see {@link #day}); its platform and type must be set. */
     public void add(RepositoryCounts repository, String day) {
-        days.computeIfAbsent(new Key(repository.platform(), repository.repoType(), day),
-                key -> new SummaryCell.Builder()).add(repository);
+        days.get(repository.platform().ordinal() * TYPES.length + repository.repoType().ordinal())
+                .computeIfAbsent(day, key -> new SummaryCell.Builder()).add(repository);
+    }
+
+    /** Adds an imported row. Not thread-safe: one thread adds. */
+    public void add(RepositoryRow row) {
+        counts.clear().set(0, row.platform(), row.type());
+        for (CountColumn column : COLUMNS) {
+            if (row.isKnown(column)) {
+                counts.setColumn(column, row.count(column));
+            }
+        }
+        add(counts, day(row.createdAt()));
     }
 
     public boolean isEmpty() {
-        return days.isEmpty();
+        return days.stream().allMatch(Map::isEmpty);
     }
 
     /** Both levels' cells, in key order: every dated day, and every month with the undated cells. */
     public Map<Key, SummaryCell> cells() {
         Map<Key, SummaryCell> cells = new TreeMap<>();
-        Map<Key, SummaryCell.Builder> months = new HashMap<>();
-        for (Map.Entry<Key, SummaryCell.Builder> entry : days.entrySet()) {
-            Key day = entry.getKey();
-            SummaryCell cell = entry.getValue().build();
-            if (day.isDay()) {
-                cells.put(day, cell);
-                months.computeIfAbsent(new Key(day.platform(), day.type(), day.period().substring(0, 7)),
-                        key -> new SummaryCell.Builder()).add(cell);
-            } else {
-                months.computeIfAbsent(new Key(day.platform(), day.type(), UNDATED),
-                        key -> new SummaryCell.Builder()).add(cell);
-            }
-        }
-        months.forEach((key, builder) -> cells.put(key, builder.build()));
+        forEach(cells::put);
         return cells;
+    }
+
+    /**
+     * Hands over every cell of both levels, each day's as soon as it is built (a study-sized import's days need not
+     * all be in memory as tables at once), then the months'. Empties this collection.
+     */
+    public void forEach(BiConsumer<Key, SummaryCell> consumer) {
+        Map<Key, SummaryCell.Builder> months = new TreeMap<>();
+        for (int i = 0; i < days.size(); i++) {
+            Platform platform = Platform.values()[i / TYPES.length];
+            RepoType type = TYPES[i % TYPES.length];
+            Map<String, SummaryCell.Builder> byDay = days.get(i);
+            for (Map.Entry<String, SummaryCell.Builder> entry : byDay.entrySet()) {
+                String day = entry.getKey();
+                SummaryCell cell = entry.getValue().build();
+                entry.setValue(null);
+                String month = day.equals(UNDATED) ? UNDATED : day.substring(0, 7);
+                if (!day.equals(UNDATED)) {
+                    consumer.accept(new Key(platform, type, day), cell);
+                }
+                months.computeIfAbsent(new Key(platform, type, month), key -> new SummaryCell.Builder()).add(cell);
+            }
+            byDay.clear();
+        }
+        months.forEach((key, builder) -> consumer.accept(key, builder.build()));
     }
 }

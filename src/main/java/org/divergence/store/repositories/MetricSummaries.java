@@ -63,8 +63,18 @@ public final class MetricSummaries {
     public static void replace(Connection connection, SummaryCells cells) throws SQLException {
         Sql.execute(connection, SqlText.of("DELETE FROM metric_summary"));
         try (PreparedStatement upsert = Sql.prepare(connection, UPSERT)) {
-            for (Map.Entry<SummaryCells.Key, SummaryCell> cell : cells.cells().entrySet()) {
-                write(upsert, cell.getKey(), cell.getValue());
+            SQLException[] failure = {null};
+            cells.forEach((key, cell) -> {
+                if (failure[0] == null) {
+                    try {
+                        write(upsert, key, cell);
+                    } catch (SQLException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
             }
         }
         Sql.execute(connection, SqlText.of("INSERT OR IGNORE INTO metric_summary_built (built) VALUES (1)"));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.divergence.core.metrics.RepositoryCounts;
 import org.divergence.core.metrics.SummaryCells;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
@@ -63,9 +62,12 @@ public final class RepositoryTableWriter implements AutoCloseable {
     private final long countBefore;
     /** The newest history row before this batch: the versions it replaces are those after it. */
     private final long historyBefore;
-    /** The bulk load's metric summary, collected as the rows pass (a scan afterwards would cost a fifth more). */
+    /**
+     * The bulk load's metric summary, which the caller fills with every row it adds, on its reading thread (a scan
+     * afterwards would cost a fifth of the import, and on the writing thread it would slow the load).
+     */
     private final SummaryCells summary;
-    private final RepositoryCounts summaryRow = new RepositoryCounts();
+    private boolean summaryByCaller;
     private final SqlText conflict;
     private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
@@ -187,16 +189,21 @@ public final class RepositoryTableWriter implements AutoCloseable {
         return new RepositoryTableWriter(connection, batchId, bulk, count, history);
     }
 
+    /**
+     * In a bulk load, the summary the caller then adds every row to itself before {@link #finish} (from any one
+     * thread, handed over before finishing), instead of this writer adding them; null when not a bulk load (the
+     * writer then summarises the batch's rows at the end).
+     */
+    public SummaryCells summaryFilledByCaller() {
+        summaryByCaller = summary != null;
+        return summary;
+    }
+
     public void add(RepositoryRow row) throws SQLException {
-        if (bulk) {
-            summaryRow.clear().set(0, row.platform(), row.type());
-            for (CountColumn count : COUNTS) {
-                if (row.isKnown(count)) {
-                    summaryRow.setColumn(count, row.count(count));
-                }
-            }
-            summary.add(summaryRow, SummaryCells.day(row.createdAt()));
+        if (summary != null && !summaryByCaller) {
+            summary.add(row);
         }
+
         pending[pendingCount++] = row;
         pendingUnknown &= unknownCounts(row);
         pendingExtra |= !row.extra().isEmpty();
