@@ -273,6 +273,8 @@ class ProjectTest {
             statement.execute("DROP INDEX repository_key");
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
             statement.execute("DROP TABLE custom_metric");
+            statement.execute("DROP TABLE metric_summary");
+            statement.execute("DROP TABLE metric_summary_built");
             statement.execute("DROP TABLE clickhouse_shard");
             statement.execute("DROP TABLE clickhouse_collection");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
