@@ -2,6 +2,7 @@
 """Reference timing for `compare`: the same 12 metrics with NumPy/SciPy, read from the same SQLite table.
 
     python3 bench/compare_scipy.py PROJECT.divergence [--by platform|repo_type] [--per-metric]
+                                   [--where KEY=V[,V]]... [--created-from D] [--created-to D]
                                    [--json OUT.json] [--check JAVA.json]
 
 It reads the project's `repository` table once (only the columns the metrics need), builds each metric's values per
@@ -14,6 +15,9 @@ difference, Cliff's delta interval, Cohen's h), so the comparison of times is co
 --per-metric reads each metric's own columns with its own query, as a script written metric by metric does (the
 issue's reference figure, "about 3 s per numeric metric, load included", describes that style); the default reads
 the table once, which is faster.
+
+--where platform=…/repo_type=…, --created-from and --created-to filter in the query, as `compare` does (inclusive
+dates; an unknown creation date is left out once a date bound is given).
 
 --check compares every figure with a `compare --json` output of the same project (relative 1e-9; p-values
 relative 1e-6 or both below 1e-300) and prints the largest differences. See docs/benchmarks.md.
@@ -46,12 +50,35 @@ METRICS = [
 ]
 
 
+FILTER = {'where': '1', 'parameters': []}
+
+
+def set_filter(where_items, created_from, created_to):
+    """The rows `compare --where … --created-from … --created-to …` reads, as an SQL condition."""
+    conditions, parameters = [], []
+    for item in where_items or []:
+        key, values = item.split('=', 1)
+        if key not in ('platform', 'repo_type'):
+            raise SystemExit(f'--where {item}: use platform or repo_type')
+        names = values.split(',')
+        conditions.append(f"{key} IN ({', '.join('?' * len(names))})")
+        parameters += names
+    if created_from:
+        conditions.append('created_at >= ?')
+        parameters.append(created_from)
+    if created_to:  # everything on the last day sorts below the next day's date
+        conditions.append("created_at < date(?, '+1 day')")
+        parameters.append(created_to)
+    FILTER.update(where=' AND '.join(conditions) or '1', parameters=parameters)
+
+
 def load(path, names=COUNT_COLUMNS):
     """One query for the given count columns; NULL becomes NaN through numpy's float conversion."""
     con = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
     rows = con.execute(
         "SELECT platform = 'huggingface', CASE repo_type WHEN 'code' THEN 0 WHEN 'model' THEN 1 "
-        "WHEN 'dataset' THEN 2 ELSE 3 END, " + ', '.join(names) + " FROM repository").fetchall()
+        "WHEN 'dataset' THEN 2 ELSE 3 END, " + ', '.join(names) + " FROM repository WHERE " + FILTER['where'],
+        FILTER['parameters']).fetchall()
     con.close()
     table = np.array(rows, dtype=np.float64)
     columns = {name: table[:, i + 2] for i, name in enumerate(names)}
@@ -207,9 +234,13 @@ def main():
     parser.add_argument('project')
     parser.add_argument('--by', choices=['platform', 'repo_type'], default='platform')
     parser.add_argument('--per-metric', action='store_true', help="read each metric's columns with its own query")
+    parser.add_argument('--where', action='append', help='platform=… or repo_type=…[,…], as compare takes it')
+    parser.add_argument('--created-from', help='YYYY-MM-DD, inclusive')
+    parser.add_argument('--created-to', help='YYYY-MM-DD, inclusive')
     parser.add_argument('--json', help='write the figures to this file')
     parser.add_argument('--check', help='compare with a `compare --json` output of the same project')
     args = parser.parse_args()
+    set_filter(args.where, args.created_from, args.created_to)
     start = time.perf_counter()
     result = run(args.project, args.by, args.per_metric)
     elapsed = time.perf_counter() - start

@@ -166,7 +166,7 @@ class CompareCommandTest {
     void benchCompareReportsTimeAndHeap() {
         CliRun run = CliRun.of("bench", "compare", "--project", small.toString(), "--runs", "1");
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
-        assertTrue(run.out().matches("(?s).*run 1: 310 rows, --by platform: total \\d+\\.\\d{3} s \\(scan .*"
+        assertTrue(run.out().matches("(?s).*run 1: 310 rows, --by platform: total \\d+\\.\\d{3} s \\((scan|tables) .*"
                 + "peak heap [\\d,]+ MiB.*"), run.out());
         CliRun stratified = CliRun.of("bench", "compare", "--project", small.toString(), "--runs", "1",
                 "--stratify", "created_year");

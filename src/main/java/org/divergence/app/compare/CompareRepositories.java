@@ -88,8 +88,8 @@ public final class CompareRepositories {
         return MetricComparisons.compare(tables, filter, bootstrap, stratification, progress);
     }
 
-    /** How many repositories the project holds (the GUI shows an empty state at 0). */
-    public static long repositoryCount(Project project) {
-        return RepositoryMetricsReader.repositoryCount(project);
+    /** Whether the project holds any repository (the GUI shows an empty state otherwise); no count of millions. */
+    public static boolean hasRepositories(Project project) {
+        return RepositoryMetricsReader.hasRepositories(project);
     }
 }

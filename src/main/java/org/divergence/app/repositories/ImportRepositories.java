@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
+import org.divergence.core.metrics.SummaryCells;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.exchange.repositories.CountingInput;
 import org.divergence.exchange.repositories.ImportFormat;
@@ -160,6 +161,7 @@ public final class ImportRepositories {
                 rejected, progress);
         boolean complete = false;
         try (RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId)) {
+            reader.summary = writer.summaryFilledByCaller();
             reader.start();
             long rows = 0;
             while (true) {
@@ -211,6 +213,8 @@ public final class ImportRepositories {
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final Thread thread;
         private List<RepositoryRow> chunk = new ArrayList<>(CHUNK);
+        /** A bulk load's metric summary, filled here: this thread waits for the writer anyway. Null otherwise. */
+        private SummaryCells summary;
         private volatile Throwable failure;
         private volatile String sha256;
         private volatile SourceDetails details;
@@ -249,6 +253,9 @@ public final class ImportRepositories {
 
         @Override
         public void accept(RepositoryRow row, SourceLocation location) {
+            if (summary != null) {
+                summary.add(row);
+            }
             chunk.add(row);
             if (chunk.size() == CHUNK) {
                 hand(chunk);

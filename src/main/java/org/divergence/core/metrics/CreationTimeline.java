@@ -43,16 +43,31 @@ public final class CreationTimeline {
 
     /** Counts a repository of the group; returns the year slot its metric values go to, or −1 when undated. */
     int count(int group, int month) {
+        return count(group, month, 1);
+    }
+
+    /** {@link #count(int, int)} for {@code repositories} repositories at once (a summary cell). */
+    int count(int group, int month, long repositories) {
         int slot = slot(month);
         if (slot < 0) {
-            undated[group]++;
+            undated[group] += repositories;
             return -1;
         }
-        monthCounts[group][slot]++;
+        monthCounts[group][slot] += repositories;
         return slot / 12;
     }
 
     void add(int group, int yearSlot, int metric, double value) {
+        counter(group, yearSlot, metric).add(value);
+    }
+
+    void addAll(int group, int yearSlot, int metric, FrequencyTable table) {
+        if (!table.isEmpty()) {
+            counter(group, yearSlot, metric).addAll(table);
+        }
+    }
+
+    private FrequencyCounter counter(int group, int yearSlot, int metric) {
         FrequencyCounter[] counters = yearCounters[group][yearSlot];
         if (counters == null) {
             counters = new FrequencyCounter[metrics];
@@ -61,7 +76,7 @@ public final class CreationTimeline {
         if (counters[metric] == null) {
             counters[metric] = new FrequencyCounter();
         }
-        counters[metric].add(value);
+        return counters[metric];
     }
 
     void addAll(CreationTimeline other) {

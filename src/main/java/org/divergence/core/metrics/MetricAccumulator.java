@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.divergence.core.repositories.Platform;
+import org.divergence.core.repositories.RepoType;
 import org.divergence.core.stats.FrequencyCounter;
 import org.divergence.core.stats.FrequencyTable;
 
@@ -87,6 +89,31 @@ public final class MetricAccumulator implements MetricTables {
         }
         for (int c = builtIn.length; c < groupCounters.length; c++) {
             add(group, groupCounters, c, year, repository.custom(c - builtIn.length));
+        }
+    }
+
+    /**
+     * Adds a summary cell: its repositories, of one platform and type, created in {@code createdMonth}, as if each
+     * had been added row by row (the tables come out the same). Only for accumulators of the built-in metrics.
+     */
+    public void add(Platform platform, RepoType type, int createdMonth, SummaryCell cell) {
+        if (!metrics.custom().isEmpty()) {
+            throw new IllegalStateException("a summary holds the built-in metrics only");
+        }
+        tables = null;
+        rowsRead += cell.repositories();
+        int group = split.groupOf(new RepositoryCounts().set(0, platform, type));
+        if (group < 0) {
+            return;
+        }
+        groupRows[group] += cell.repositories();
+        int year = timeline == null ? -1 : timeline.count(group, createdMonth, cell.repositories());
+        for (int m = 0; m < builtIn.length; m++) {
+            FrequencyTable table = cell.table(builtIn[m]);
+            counters[group][m].addAll(table);
+            if (year >= 0) {
+                timeline.addAll(group, year, m, table);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public final class FrequencyCounter {
     /** Small whole numbers (most counts) are counted in a plain array: no hashing for the common case. */
     private static final int DENSE = 1024;
 
-    private final long[] dense = new long[DENSE];
+    private final long[] dense;
     private int denseDistinct;
 
     private long[] keys;
@@ -26,7 +26,16 @@ public final class FrequencyCounter {
     private long total;
 
     public FrequencyCounter() {
-        allocate(INITIAL_BITS);
+        this(DENSE, INITIAL_BITS);
+    }
+
+    /**
+     * A counter that starts small: whole numbers below {@code denseValues} in the plain array, the rest in a hash
+     * table of 2^{@code initialBits} slots that grows. For the many small tables of a summary (one per creation day).
+     */
+    public FrequencyCounter(int denseValues, int initialBits) {
+        dense = new long[denseValues];
+        allocate(initialBits);
     }
 
     private void allocate(int tableBits) {
@@ -38,7 +47,7 @@ public final class FrequencyCounter {
 
     public void add(double value) {
         int small = (int) value;
-        if (small == value && small >= 0 && small < DENSE) {
+        if (small == value && small >= 0 && small < dense.length) {
             if (dense[small]++ == 0) {
                 denseDistinct++;
             }
@@ -59,7 +68,7 @@ public final class FrequencyCounter {
             throw new IllegalArgumentException("negative count " + count);
         }
         int small = (int) value;
-        if (small == value && small >= 0 && small < DENSE) {
+        if (small == value && small >= 0 && small < dense.length) {
             if (dense[small] == 0) {
                 denseDistinct++;
             }
@@ -113,9 +122,16 @@ public final class FrequencyCounter {
         }
     }
 
+    /** Adds every count of a table (combining stored summaries). */
+    public void addAll(FrequencyTable table) {
+        for (int i = 0; i < table.distinct(); i++) {
+            add(table.value(i), table.count(i));
+        }
+    }
+
     /** Adds every count of {@code other} to this counter (combining partial scans). */
     public void addAll(FrequencyCounter other) {
-        for (int i = 0; i < DENSE; i++) {
+        for (int i = 0; i < other.dense.length; i++) {
             if (other.dense[i] > 0) {
                 add(i, other.dense[i]);
             }
@@ -141,7 +157,7 @@ public final class FrequencyCounter {
         double[] values = new double[distinct()];
         long[] valueCounts = new long[values.length];
         int next = 0;
-        for (int i = 0; i < DENSE; i++) {
+        for (int i = 0; i < dense.length; i++) {
             if (dense[i] > 0) {
                 values[next++] = i;
             }
@@ -160,7 +176,7 @@ public final class FrequencyCounter {
 
     private long countOf(double value) {
         int small = (int) value;
-        if (small == value && small >= 0 && small < DENSE) {
+        if (small == value && small >= 0 && small < dense.length) {
             return dense[small];
         }
         long key = Double.doubleToRawLongBits(value);

@@ -32,6 +32,23 @@ public final class FrequencyTable {
         return EMPTY;
     }
 
+    /**
+     * A table of distinct values in strictly ascending order (no NaN, no -0.0) and their positive counts, e.g. as
+     * stored in a summary; anything else is refused.
+     */
+    public static FrequencyTable ofDistinct(double[] values, long[] counts) {
+        if (values.length != counts.length) {
+            throw new IllegalArgumentException(values.length + " values but " + counts.length + " counts");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i]) || counts[i] <= 0 || (i > 0 && !(values[i - 1] < values[i]))
+                    || Double.doubleToRawLongBits(values[i]) == Double.doubleToRawLongBits(-0.0)) {
+                throw new IllegalArgumentException("not a frequency table at entry " + i);
+            }
+        }
+        return new FrequencyTable(values.clone(), counts.clone());
+    }
+
     /** A table of the given observations (NaN refused); convenient for small samples and tests. */
     public static FrequencyTable of(double... sample) {
         FrequencyCounter counter = new FrequencyCounter();

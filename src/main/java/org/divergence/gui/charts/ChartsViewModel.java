@@ -294,7 +294,7 @@ public final class ChartsViewModel {
         BackgroundTask<Drawn> task = BackgroundTask.<Drawn>of(title, progress -> {
             MetricAccumulator source = loaded;
             if (source == null) {
-                if (CompareRepositories.repositoryCount(project) == 0) {
+                if (!CompareRepositories.hasRepositories(project)) {
                     return null;
                 }
                 GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();

@@ -375,7 +375,7 @@ public final class CompareViewModel {
             return;
         }
         scheduler.schedule(BackgroundTask.<CompareRepositories.Compared>of("Comparing repositories", progress -> {
-            if (CompareRepositories.repositoryCount(project) == 0) {
+            if (!CompareRepositories.hasRepositories(project)) {
                 return null;
             }
             GroupSplit split = chosen.isTag() ? TagSplits.of(project, chosenTag) : chosen.split();

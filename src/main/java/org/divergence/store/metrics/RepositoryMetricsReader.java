@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +30,11 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.store.expressions.FormulaSql;
+import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
+import org.divergence.store.repositories.MetricSummaries;
 import org.divergence.store.repositories.RepositorySql;
 
 /**
@@ -66,10 +70,47 @@ public final class RepositoryMetricsReader {
 
     /**
      * The metrics of the set; with {@code byCreationTime} the accumulator also collects counts and metric tables by
-     * creation month and year (the charts' time view, strata). {@code partitions} = 0 chooses by table size and
-     * processors; tests and the benchmark force a number.
+     * creation month and year (the charts' time view, strata). {@code partitions} = 0 reads the metric summary when it
+     * answers (built-in metrics, split and filter by platform, type and dates), else scans in as many parts as table
+     * size and processors suit; a number forces a scan in that many parts (tests and benchmarks).
      */
     public static MetricAccumulator read(Project project, GroupSplit split, RepositoryFilter filter, MetricSet metrics,
+                                         boolean byCreationTime, Progress progress, int requestedPartitions) {
+        progress.checkCancelled();
+        if (requestedPartitions == 0 && MetricSummaries.answers(split, filter, metrics)) {
+            Optional<MetricAccumulator> summarised = fromSummary(project, split, filter, metrics, byCreationTime,
+                    progress);
+            if (summarised.isPresent()) {
+                return summarised.get();
+            }
+        }
+        return scan(project, split, filter, metrics, byCreationTime, progress, requestedPartitions);
+    }
+
+    /**
+     * The same tables from the metric summary (docs/decisions/0135), built first if this project has none yet (one
+     * scan, once); empty when the project is read-only and has none.
+     */
+    private static Optional<MetricAccumulator> fromSummary(Project project, GroupSplit split, RepositoryFilter filter,
+                                                           MetricSet metrics, boolean byCreationTime,
+                                                           Progress progress) {
+        if (!project.read(MetricSummaries::isBuilt)) {
+            if (project.isReadOnly()) {
+                return Optional.empty();
+            }
+            progress.update(-1, -1, "Summarising the repositories (once for this project)");
+            project.write(EnumSet.noneOf(DataArea.class), connection -> {
+                if (!MetricSummaries.isBuilt(connection)) {
+                    MetricSummaries.rebuild(connection);
+                }
+                return null;
+            });
+        }
+        return project.read(connection -> MetricSummaries.read(connection, split, filter, metrics, byCreationTime));
+    }
+
+    /** The tables from a scan of the rows, in {@code requestedPartitions} parts (0: as the machine suits). */
+    public static MetricAccumulator scan(Project project, GroupSplit split, RepositoryFilter filter, MetricSet metrics,
                                          boolean byCreationTime, Progress progress, int requestedPartitions) {
         progress.checkCancelled();
         long[] range = project.read(RepositoryMetricsReader::idRange);
@@ -291,8 +332,10 @@ public final class RepositoryMetricsReader {
         }
     }
 
-    /** How many repositories the project holds. */
-    public static long repositoryCount(Project project) {
-        return project.read(connection -> Sql.count(connection, SqlText.of("SELECT count(*) FROM repository")));
+    /** Whether the project holds any repository. */
+    public static boolean hasRepositories(Project project) {
+        return project.read(connection -> Sql.count(connection,
+                SqlText.of("SELECT EXISTS (SELECT 1 FROM repository)")) > 0);
     }
+
 }

@@ -26,7 +26,8 @@ final class Migrations {
             "V7__clickhouse_collections.sql",
             "V8__custom_metrics.sql",
             "V9__repository_identity.sql",
-            "V10__population_samples.sql");
+            "V10__population_samples.sql",
+            "V11__metric_summary.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -24,12 +24,15 @@ import org.divergence.core.common.Progress;
 public final class ProjectChecksum {
 
     /** When the file was migrated, and the project's own identity and creation time: not the data reported on. */
-    static final Set<String> BOOKKEEPING = Set.of("schema_version", "project_meta");
+    static final Set<String> BOOKKEEPING = Set.of("schema_version", "project_meta",
+            // The metric summary: derived from the repositories, which the checksum covers (docs/decisions/0135).
+            "metric_summary", "metric_summary_built");
 
     /** Says in the report what the checksum covers. */
     public static final String SCOPE = "SHA-256 over every table's rows in key order, each value with its type "
-            + "(bookkeeping tables schema_version and project_meta left out); independent of the file's page layout, "
-            + "so a copy or backup of the same data gives the same checksum.";
+            + "(bookkeeping tables schema_version and project_meta, and the metric summary derived from the "
+            + "repositories, left out); independent of the file's page layout, so a copy or backup of the same data "
+            + "gives the same checksum.";
 
     private static final int PROGRESS_EVERY = 1 << 16;
 

@@ -82,14 +82,23 @@ public final class DerivativeCounts implements AutoCloseable {
                 + " count(*) FILTER (WHERE relation = 'quantized') AS quantized,"
                 + " count(*) FILTER (WHERE relation = 'merge') AS merge"
                 + " FROM temp.import_base_model WHERE base <> child GROUP BY base"));
+        // The models whose count changes leave the metric summary with their old count and come back with the new.
+        SqlText counted = SqlText.of("platform = 'huggingface' AND repo_type = 'model' AND full_name IN (SELECT base"
+                + " FROM temp.import_derivatives) AND batch_id IN (").append(SqlText.placeholders(batchIds.size()),
+                SqlText.of(")"));
+        Object[] batches = batchIds.toArray();
         try {
-            return Sql.update(connection, SqlText.of("UPDATE repository SET derivatives = d.n,"
+            MetricSummaries.Change summary = MetricSummaries.Change.begin(connection)
+                    .remove(SqlText.of("repository"), counted, batches);
+            long updated = Sql.update(connection, SqlText.of("UPDATE repository SET derivatives = d.n,"
                     + " extra = json_patch(coalesce(extra, '{}'), json_object('derivatives_finetune', d.finetune,"
                     + " 'derivatives_adapter', d.adapter, 'derivatives_quantized', d.quantized, 'derivatives_merge',"
                     + " d.merge)) FROM temp.import_derivatives d WHERE repository.full_name = d.base"
                     + " AND repository.platform = 'huggingface' AND repository.repo_type = 'model'"
                     + " AND repository.batch_id IN (").append(SqlText.placeholders(batchIds.size()),
-                    SqlText.of(")")), batchIds.toArray());
+                    SqlText.of(")")), batches);
+            summary.add(counted, batches).apply();
+            return updated;
         } finally {
             Sql.execute(connection, SqlText.of("DROP TABLE temp.import_derivatives"));
         }

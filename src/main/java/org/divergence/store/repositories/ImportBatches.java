@@ -113,6 +113,8 @@ public final class ImportBatches {
                 }
             }
         }
+        MetricSummaries.Change summary = MetricSummaries.Change.begin(connection)
+                .remove(SqlText.of("repository"), SqlText.of("batch_id = ?"), batchId);
         Sql.execute(connection,
                 SqlText.of("CREATE TEMP TABLE IF NOT EXISTS restore_source (history_id INTEGER PRIMARY KEY,"
                         + " repository_id INTEGER NOT NULL UNIQUE)"));
@@ -129,6 +131,7 @@ public final class ImportBatches {
                 + ", batch_id) = (SELECT " + HISTORY_COLUMNS + ", batch_id FROM repository_history h WHERE h.id ="
                 + " (SELECT s.history_id FROM temp.restore_source s WHERE s.repository_id = repository.id))"
                 + " WHERE id IN (SELECT repository_id FROM temp.restore_source)"));
+        summary.add(SqlText.of("id IN (SELECT repository_id FROM temp.restore_source)")).apply();
         long deleted;
         try (PreparedStatement delete = Sql.prepare(connection,
                 SqlText.of("DELETE FROM repository WHERE batch_id = ?"))) {

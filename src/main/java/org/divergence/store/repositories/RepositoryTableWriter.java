@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.divergence.core.metrics.SummaryCells;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
@@ -59,6 +60,14 @@ public final class RepositoryTableWriter implements AutoCloseable {
     private final long batchId;
     private final boolean bulk;
     private final long countBefore;
+    /** The newest history row before this batch: the versions it replaces are those after it. */
+    private final long historyBefore;
+    /**
+     * The bulk load's metric summary, which the caller fills with every row it adds, on its reading thread (a scan
+     * afterwards would cost a fifth of the import, and on the writing thread it would slow the load).
+     */
+    private final SummaryCells summary;
+    private boolean summaryByCaller;
     private final SqlText conflict;
     private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
@@ -89,11 +98,14 @@ public final class RepositoryTableWriter implements AutoCloseable {
         }
     }
 
-    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore) {
+    private RepositoryTableWriter(Connection connection, long batchId, boolean bulk, long countBefore,
+                                  long historyBefore) {
         this.connection = connection;
         this.batchId = batchId;
         this.bulk = bulk;
         this.countBefore = countBefore;
+        this.historyBefore = historyBefore;
+        this.summary = bulk ? new SummaryCells() : null;
         this.conflict = bulk ? SqlText.of("") : UPSERT;
     }
 
@@ -143,6 +155,9 @@ public final class RepositoryTableWriter implements AutoCloseable {
      * repository together with the crawl's progress. Returns true when the repository is new to the project.
      */
     static boolean upsertOne(Connection connection, long batchId, RepositoryRow row) throws SQLException {
+        SqlText byKey = SqlText.of("platform = ? AND full_name = ?");
+        MetricSummaries.Change change = MetricSummaries.Change.begin(connection)
+                .remove(SqlText.of("repository"), byKey, row.platform().code(), row.fullName());
         boolean exists;
         try (PreparedStatement find = Sql.prepare(connection,
                 SqlText.of("SELECT 1 FROM repository WHERE full_name = ? AND platform = ? AND repo_type = ?"))) {
@@ -158,6 +173,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
             bind(insert, 0, row, Shape.EVERY_VALUE);
             insert.executeUpdate();
         }
+        change.add(byKey, row.platform().code(), row.fullName()).apply();
         return !exists;
     }
 
@@ -170,10 +186,25 @@ public final class RepositoryTableWriter implements AutoCloseable {
             Sql.execute(connection, SqlText.of("PRAGMA ignore_check_constraints = ON"));
             Sql.execute(connection, SqlText.of("PRAGMA threads = 2"));
         }
-        return new RepositoryTableWriter(connection, batchId, bulk, count);
+        long history = bulk ? 0 : Sql.count(connection, SqlText.of("SELECT ifnull(max(id), 0) FROM repository_history"));
+        return new RepositoryTableWriter(connection, batchId, bulk, count, history);
+    }
+
+    /**
+     * In a bulk load, the summary the caller then adds every row to itself before {@link #finish} (from any one
+     * thread, handed over before finishing), instead of this writer adding them; null when not a bulk load (the
+     * writer then summarises the batch's rows at the end).
+     */
+    public SummaryCells summaryFilledByCaller() {
+        summaryByCaller = summary != null;
+        return summary;
     }
 
     public void add(RepositoryRow row) throws SQLException {
+        if (summary != null && !summaryByCaller) {
+            summary.add(row);
+        }
+
         pending[pendingCount++] = row;
         pendingUnknown &= unknownCounts(row);
         pendingExtra |= !row.extra().isEmpty();
@@ -206,8 +237,19 @@ public final class RepositoryTableWriter implements AutoCloseable {
         }
         if (bulk) {
             long duplicates = rebuildKey();
+            if (duplicates == 0) {
+                MetricSummaries.replace(connection, summary);
+            } else {
+                // The file repeated repositories and only their last rows were kept: summarise what is stored.
+                MetricSummaries.rebuild(connection);
+            }
             return new Outcome(written - duplicates, duplicates);
         }
+        // The versions this batch replaced went to the history; its rows are now the current ones.
+        MetricSummaries.Change.begin(connection)
+                .remove(SqlText.of("repository_history"), SqlText.of("id > ?"), historyBefore)
+                .add(SqlText.of("batch_id = ?"), batchId)
+                .apply();
         long added = countRows(connection) - countBefore;
         return new Outcome(added, written - added);
     }

@@ -24,6 +24,7 @@ import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.exchange.repositories.ImportPreview;
 import org.divergence.store.project.Project;
 import org.divergence.store.repositories.ImportBatches;
+import org.divergence.store.repositories.MetricSummaries;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.ParquetFixtures;
 import org.divergence.testsupport.TableDump;
@@ -175,6 +176,15 @@ class ParquetImportTest {
         assertFalse(report.files().getFirst().details().countsDerivatives());
         assertTrue(report.files().getFirst().details().description().contains("childrenModelCount"));
         assertEquals(List.of("42"), rows("SELECT derivatives FROM repository WHERE full_name = 'org0/model-0'"));
+        assertSummaryAgreesWithTheRows();
+    }
+
+    /** Derivatives are counted after the rows are stored: the metric summary must follow (ADR 0135). */
+    private void assertSummaryAgreesWithTheRows() {
+        try (Project project = Project.open(projectFile)) {
+            assertTrue(project.read(MetricSummaries::isBuilt), "the first import builds the summary");
+            assertEquals(List.of(), project.read(MetricSummaries::check));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.divergence.store.metrics;
 
 import static org.divergence.testsupport.RepositorySamples.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ class RepositoryMetricsReaderTest {
     @Test
     void emptyProjectComparesToNothing() {
         try (Project project = Project.create(folder.resolve("empty.divergence"))) {
-            assertEquals(0, CompareRepositories.repositoryCount(project));
+            assertFalse(CompareRepositories.hasRepositories(project));
             ComparisonReport report = CompareRepositories.compare(project, GroupSplits.REPO_TYPE,
                     RepositoryFilter.ALL, BootstrapMedianDifference.Settings.DEFAULT, Progress.NONE);
             assertEquals(3, report.comparisons().size());

@@ -274,6 +274,8 @@ class ProjectTest {
             statement.execute("DROP INDEX repository_key");
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
             statement.execute("DROP TABLE custom_metric");
+            statement.execute("DROP TABLE metric_summary");
+            statement.execute("DROP TABLE metric_summary_built");
             statement.execute("DROP TABLE clickhouse_shard");
             statement.execute("DROP TABLE clickhouse_collection");
             statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 10 added
@@ -298,6 +300,8 @@ class ProjectTest {
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (full_name, platform)");
             statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 10 added
             statement.execute("ALTER TABLE import_batch DROP COLUMN note");
+            statement.execute("DROP TABLE metric_summary"); // and version 11
+            statement.execute("DROP TABLE metric_summary_built");
             statement.execute("DELETE FROM schema_version WHERE version >= 9");
             statement.execute("PRAGMA user_version = 8");
             for (int batch = 1; batch <= 4; batch++) {
