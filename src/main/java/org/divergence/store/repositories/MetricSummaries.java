@@ -24,6 +24,7 @@ import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
 
@@ -312,7 +313,7 @@ public final class MetricSummaries {
                     long value = rs.getLong(6 + c);
                     if (value < 0) {
                         // As the scan says it (RepositoryMetricsReader): a fixable message naming the repository.
-                        throw new InvalidInputException("repository " + rs.getString(1) + " " + rs.getString(5)
+                        throw new InvalidInputException("repository " + RepositoryRef.of(type(rs.getString(2)), rs.getString(5))
                                 + " (id " + rs.getLong(4) + "): " + COUNTS[c].column() + " is " + value
                                 + "; counts cannot be negative (fix or re-import this repository)");
                     }
