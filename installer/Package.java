@@ -501,9 +501,9 @@ public final class Package {
             // The app's archive holds the JDK's classes too: the runtime's own would never be read.
             Files.delete(runtime.resolve("lib").resolve("server").resolve("classes.jsa"));
             Files.move(archive, aside); // made at install time, not shipped in the .deb
-            try (Stream<Path> commands = Files.list(runtime.resolve("bin"))) {
-                for (Path command : commands.filter(command -> !command.endsWith("java")).toList()) {
-                    Files.delete(command); // only make-class-archive's java is needed
+            try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
+                for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
+                    Files.delete(tool); // only make-class-archive's java is needed
                 }
             }
         } else {
