@@ -489,10 +489,11 @@ public final class Package {
 
     /**
      * The Debian package: installs under /opt/divergence-workbench, registers the desktop entry, the MIME types
-     * and their icons (jpackage's scripts, with our desktop entry and a /usr/bin link from installer/linux/).
-     * jpackage builds it; it is then unpacked, the app's startup is recorded into an AOT cache in the unpacked copy
-     * (the cache must see the very files the package installs, timestamps included), and it is packed again.
-     * Returns the unpacked tree, which the portable archive is made from.
+     * and their icons (jpackage's scripts, with our desktop entry and a /usr/bin link from installer/linux/), and
+     * makes the class-data archive at install time (postinst runs lib/make-class-archive; prerm deletes it).
+     * jpackage builds it; it is then unpacked, the app's first start is recorded into a class list in the unpacked
+     * copy, and it is packed again. Returns the unpacked tree, which the portable archive is made from (with the
+     * archive made in it, since nothing runs a script when a .tar.gz is unpacked).
      */
     Path deb(Path image) throws IOException, InterruptedException {
         Path dest = work.resolve("deb");
@@ -511,11 +512,21 @@ public final class Package {
         run(List.of("dpkg-deb", "--raw-extract", single(dest, ".deb").toString(), tree.toString()));
         Path installed = tree.resolve("opt").resolve(ID);
         Path runtime = installed.resolve("lib").resolve("runtime");
+        Path archive = installed.resolve("lib").resolve("app").resolve(ID + ".jsa");
+        Path aside = work.resolve(ID + ".jsa");
+        Files.deleteIfExists(aside);
         if (recordStartup(installed)) {
-            // The AOT cache holds the JDK's classes too: the runtime's own archive would never be read.
+            // The app's archive holds the JDK's classes too: the runtime's own would never be read.
             Files.delete(runtime.resolve("lib").resolve("server").resolve("classes.jsa"));
+            Files.move(archive, aside); // made at install time, not shipped in the .deb
+            try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
+                for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
+                    Files.delete(tool); // only make-class-archive's java is needed
+                }
+            }
+        } else {
+            deleteRecursively(runtime.resolve("bin")); // java was kept for making the archive; the launcher needs none
         }
-        deleteRecursively(runtime.resolve("bin")); // java was kept for making the cache; the launcher needs none
 
         Path control = tree.resolve("DEBIAN").resolve("control");
         long kilobytes = (sizeOf(installed) + 1023) / 1024;
@@ -525,28 +536,32 @@ public final class Package {
         // xz -9 (a larger dictionary) saves a few percent over dpkg's default -6; at most 4 threads of ~700 MB.
         run(List.of("fakeroot", "dpkg-deb", "-Zxz", "-z9", "--build", tree.toString(), target.toString()),
                 Map.of("DPKG_DEB_THREADS_MAX", "4"));
+        if (Files.exists(aside)) {
+            Files.move(aside, archive);
+        }
         return tree;
     }
 
     /**
      * Starts the app once, as a user would for the first time (fresh folders, the sample project created), under a
-     * private Xvfb, recording what the JVM loads and links (JDK 25 ahead-of-time cache, JEP 483/514/515), then makes
-     * the cache beside the app and tells the launcher to use it: classes come loaded and linked, and the hot
-     * methods' profiles are known, so the first window appears sooner. Skipped, with a note, without Xvfb; the app
-     * works the same without the cache. Returns whether the cache was made.
+     * private Xvfb, recording the classes it loads into a class list beside the app (1.5 MB; 150 KB in the package),
+     * and ships lib/make-class-archive, which turns that list into a class-data archive (CDS with the classes linked
+     * ahead of time, JEP 483) that the launcher maps: the first window appears sooner. The archive is made here once
+     * to prove it loads. Skipped, with a note, without Xvfb; the app works the same without the archive, and with a
+     * missing or stale one (-Xshare:auto). Returns whether the class list was recorded.
      */
     boolean recordStartup(Path installed) throws IOException, InterruptedException {
         Path xvfb = onPath("Xvfb");
         if (!train || xvfb == null) {
-            log("No AOT cache: " + (train ? "Xvfb not found (apt-get install xvfb)" : "--train false")
+            log("No class-data archive: " + (train ? "Xvfb not found (apt-get install xvfb)" : "--train false")
                     + "; the app starts a little slower.");
             return false;
         }
         Path launcher = installed.resolve("bin").resolve(ID);
         Path appDir = installed.resolve("lib").resolve("app");
-        Path configuration = work.resolve(ID + ".aotconf");
-        Path cache = appDir.resolve(ID + ".aot");
+        Path classList = appDir.resolve(ID + ".classlist");
         Path home = work.resolve("training-home");
+        deleteRecursively(home);
         Path sample = home.resolve("data").resolve(ID).resolve("Sample project.divergence");
         Path logFile = work.resolve("training.log");
         Process display = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "1280x800x24",
@@ -555,7 +570,7 @@ public final class Package {
             String number = new java.io.BufferedReader(new java.io.InputStreamReader(display.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             if (number == null || !number.strip().matches("\\d+")) {
-                log("No AOT cache: Xvfb did not start");
+                log("No class-data archive: Xvfb did not start");
                 return false;
             }
             ProcessBuilder builder = new ProcessBuilder(launcher.toString())
@@ -565,7 +580,7 @@ public final class Package {
             env.put("XDG_DATA_HOME", home.resolve("data").toString());
             env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
             env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-            env.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + configuration);
+            env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + classList);
             log("Recording the startup: the app starts once under Xvfb :" + number.strip());
             Process app = builder.start();
             Instant deadline = Instant.now().plusSeconds(90);
@@ -573,39 +588,38 @@ public final class Package {
                 Thread.sleep(100);
             }
             Thread.sleep(2000); // the first screen finishes its layout
-            app.destroy(); // SIGTERM: the JVM shuts down normally and writes what it recorded
+            app.destroy(); // SIGTERM: the JVM shuts down normally
             if (!app.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
         } finally {
             display.destroy();
         }
-        if (!Files.exists(sample) || !Files.isRegularFile(configuration)) {
-            log("No AOT cache: the recorded start did not finish; see " + base.relativize(logFile));
+        if (!Files.exists(sample) || !Files.isRegularFile(classList)) {
+            log("No class-data archive: the recorded start did not finish; see " + base.relativize(logFile));
+            Files.deleteIfExists(classList);
             return false;
         }
+        Path script = installed.resolve("lib").resolve("make-class-archive");
+        Files.writeString(script, Files.readString(base.resolve("installer/linux/make-class-archive"))
+                .replace("MODULE_OPTIONS", String.join(" ", moduleOptions())));
+        script.toFile().setExecutable(true, false);
+        run(List.of(script.toString()));
         Path cfg = appDir.resolve(ID + ".cfg");
-        String cfgText = Files.readString(cfg);
-        List<String> classPath = cfgText.lines().filter(line -> line.startsWith("app.classpath="))
-                .map(line -> line.substring("app.classpath=".length()).replace("$APPDIR", appDir.toString()))
-                .toList();
-        // The cache is made by the runtime the launcher uses, with the same class path and module options.
-        List<String> create = new ArrayList<>(List.of(installed.resolve("lib/runtime/bin/java").toString(),
-                "-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache));
-        create.addAll(moduleOptions());
-        create.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), MAIN_CLASS));
-        run(create);
-        Files.writeString(cfg, cfgText.replace("[JavaOptions]\n",
-                "[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/" + ID + ".aot\n"));
-        // -XX:AOTMode=on makes a cache the JVM cannot use fatal: prove this one loads.
+        // The launcher maps the archive when it is there and current; otherwise it starts without (-Xshare:auto, the
+        // default, which the check below overrides with JAVA_TOOL_OPTIONS).
+        Files.writeString(cfg, Files.readString(cfg).replace("[JavaOptions]\n", "[JavaOptions]\n"
+                + "java-options=-XX:SharedArchiveFile=$APPDIR/" + ID + ".jsa\n"));
+        // -Xshare:on makes an archive the JVM cannot use fatal: prove this one loads.
         ProcessBuilder check = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);
-        check.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+        check.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
         Process checking = check.start();
         String output = new String(checking.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (checking.waitFor() != 0) {
-            fail("The AOT cache does not load:\n" + output);
+            fail("The class-data archive does not load:\n" + output);
         }
-        log("AOT cache " + megabytes(Files.size(cache)) + " (" + base.relativize(cache) + ")");
+        log("Class list " + megabytes(Files.size(classList)) + ", class-data archive "
+                + megabytes(Files.size(appDir.resolve(ID + ".jsa"))) + " (made at install time)");
         return true;
     }
 

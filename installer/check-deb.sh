@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Linux package end to end without installing it: builds it with the Maven profile, unpacks it with
-# dpkg-deb -x into a temporary folder, runs the bundled launcher (--version, sample, info --json), and checks
-# the desktop entry, icon, MIME types, maintainer scripts and size.
+# dpkg-deb -x into a temporary folder, runs the bundled launcher (--version, sample, info --json) and the
+# install-time class-data archive's script, and checks the desktop entry, icon, MIME types, maintainer scripts
+# and size.
 #
 #   installer/check-deb.sh              build, then check
 #   installer/check-deb.sh --no-build   check target/installer/*.deb as it is
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 build=yes
 [ "${1:-}" = "--no-build" ] && build=
-max_mb=55
+max_mb=40
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
   export PATH="$JAVA_HOME/bin:$PATH"
@@ -75,8 +76,8 @@ check "it depends on xdg-utils (the desktop and MIME registration)" grep -q "xdg
 check "the app installs under /opt/divergence-workbench" test -x "$launcher"
 
 # The launcher: the command line, without a display.
-out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
-check "the bundled launcher prints its version ($out)" grep -q "^Divergence Workbench $version" <<<"$out"
+plain=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
+check "the bundled launcher prints its version ($plain)" grep -q "^Divergence Workbench $version" <<<"$plain"
 check "the sample command writes the sample project" \
   env -u DISPLAY "$launcher" sample --out "$scratch/sample.divergence"
 info=$(env -u DISPLAY "$launcher" info --project "$scratch/sample.divergence" --json 2>&1 || true)
@@ -85,13 +86,30 @@ check "info --json on the sample project reports its counts" \
   grep -Eq '"repositories":\{"total":[0-9]+,"github":[0-9]+,"huggingface":[0-9]+\}.*"transcripts":[0-9]+' <<<"$info"
 check "a file that is not a project exits 3 (invalid input)" \
   bash -c '"$1" info --project "$2"; test $? -eq 3' _ "$launcher" "$deb"
-if [ -f "$app/lib/app/divergence-workbench.aot" ]; then
-  check "the AOT cache loads after unpacking (timestamps kept)" \
-    env JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$launcher" --version
+if [ -f "$app/lib/app/divergence-workbench.classlist" ]; then
+  check "no class-data archive in the package (postinst makes it)" test ! -e "$app/lib/app/divergence-workbench.jsa"
+  check "the runtime carries only the java command (for make-class-archive)" \
+    test "$(ls "$app/lib/runtime/bin")" = java
+  check "make-class-archive makes the archive from the shipped class list" "$app/lib/make-class-archive"
+  check "the app starts from that archive (-Xshare:on fails otherwise)" \
+    env JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version
+  out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
+  check "the archive adds no output (same as without it)" test "$out" = "$plain"
+  touch "$app/lib/app/divergence-workbench.jar"
+  out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
+  check "a stale archive (a jar changed after it) is ignored silently" test "$out" = "$plain"
+  check "make-class-archive --remove deletes it" \
+    bash -c '"$1/lib/make-class-archive" --remove && test ! -e "$1/lib/app/divergence-workbench.jsa"' _ "$app"
+  check "postinst makes the archive and never fails the installation over it" \
+    bash -c 'grep -q "lib/make-class-archive" "$1" && grep -q "|| echo \"Divergence Workbench: no class-data" "$1"' \
+    _ "$scratch/control/postinst"
+  check "prerm and postrm delete the archive" \
+    bash -c 'grep -q "rm -f .*divergence-workbench.jsa" "$1" && grep -q "rm -f .*divergence-workbench.jsa" "$2"' \
+    _ "$scratch/control/prerm" "$scratch/control/postrm"
 else
-  echo "note - no AOT cache in this package (built without Xvfb): the app starts a little slower"
+  echo "note - no class list in this package (built without Xvfb): the app starts a little slower"
+  check "the runtime carries no JDK commands (the launcher needs none)" test ! -e "$app/lib/runtime/bin"
 fi
-check "the runtime carries no JDK commands (the launcher needs none)" test ! -e "$app/lib/runtime/bin"
 check "no other platform's native libraries (.dll, .dylib)" \
   test -z "$(find "$app" -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib')"
 check "JavaFX's libraries sit beside its jars (no unpacking at start)" test -f "$app/lib/app/lib/libglassgtk3.so"

@@ -17,8 +17,11 @@ import org.divergence.store.project.Project;
 import org.divergence.store.repositories.ImportBatches;
 
 /**
- * The embedded default: a project built at first start from the sample datasets bundled in the jar, so that a
- * newcomer sees real content at once. It is built under a temporary name and moved into place when complete.
+ * The embedded default, so that a newcomer sees real content at once: a project built from the sample datasets
+ * bundled in the jar. The build makes it once ({@link #main}, Maven's process-classes phase) and the jar carries the
+ * file, which the first start copies out; without that file (e.g. classes run from an IDE) it is built on the spot.
+ * Either way it is written under a temporary name and moved into place when complete. Its stamps are fixed, so the
+ * shipped file and a fresh build are the same bytes (ADR 0134).
  */
 public final class SampleProject {
 
@@ -26,6 +29,21 @@ public final class SampleProject {
     static final String REPOSITORIES_CSV = "repositories-sample.csv";
     /** When the bundled sample data was made: the import time of the sample's batch and transcripts. */
     static final String FIXED_IMPORT_TIME = "2026-01-15T08:00:00Z";
+    /** The sample's project guid: the same in every copy, like the rest of its content. */
+    static final String FIXED_GUID = "5a3b1e0c-8d2f-4c71-9e46-0d1f2a7b9c33";
+    /** Where the build puts the ready-made sample in the jar. */
+    static final String SHIPPED = "/sample-project/sample.divergence";
+
+    /** The build's step: {@code SampleProject FILE} writes the ready-made sample the jar ships. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: SampleProject FILE");
+        }
+        Path file = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        deleteWithSidecars(file);
+        build(file, Progress.NONE);
+    }
 
     private SampleProject() {
     }
@@ -44,13 +62,24 @@ public final class SampleProject {
         try {
             Files.createDirectories(dataFolder);
             deleteWithSidecars(partial);
-            try (Project project = Project.create(partial)) {
-                populate(project, progress);
+            try (InputStream shipped = SampleProject.class.getResourceAsStream(SHIPPED)) {
+                if (shipped != null) {
+                    Files.copy(shipped, partial);
+                } else {
+                    build(partial, progress);
+                }
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the sample project in " + dataFolder, e);
+        }
+    }
+
+    /** Builds the sample project from the bundled datasets into a new file (what the jar ships). */
+    static void build(Path file, Progress progress) {
+        try (Project project = Project.create(file)) {
+            populate(project, progress);
         }
     }
 
@@ -63,6 +92,7 @@ public final class SampleProject {
         org.divergence.samples.SampleTags.populate(project);
         org.divergence.samples.SampleEvidence.populate(project);
         stampFixedImportTimes(project);
+        project.stampCreation(FIXED_IMPORT_TIME, FIXED_GUID);
         progress.update(1, 1, "Sample project ready");
     }
 

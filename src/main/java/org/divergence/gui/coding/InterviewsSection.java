@@ -1,7 +1,6 @@
 package org.divergence.gui.coding;
 
 import javafx.scene.Node;
-import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.common.Section;
 import org.divergence.gui.common.WorkbenchSection;
@@ -10,7 +9,7 @@ import org.divergence.gui.evidence.EvidenceLinks;
 import org.divergence.store.settings.SettingsStore;
 
 /**
- * The Interviews section: transcript imports, and the coding workspace (current coder, codebook, undo) that the
+ * The Interviews section: the transcripts (imported by {@link TranscriptImportAction}), and the coding workspace (current coder, codebook, undo) that the
  * Codebook and Agreement sections share.
  */
 public final class InterviewsSection implements WorkbenchSection {
@@ -19,14 +18,11 @@ public final class InterviewsSection implements WorkbenchSection {
     private final EvidenceControls evidence;
     private final InterviewsView view;
 
-    public InterviewsSection(FeatureServices services) {
+    public InterviewsSection(FeatureServices services, TranscriptImportAction importAction) {
         SettingsStore store = new SettingsStore(services.directories().config());
         var settings = services.settings();
         this.workspace = new CodingWorkspace(services.context(), services.tasks(), services.dialogs(), settings,
                 () -> store.save(settings));
-        TranscriptImportAction importAction = new TranscriptImportAction(services);
-        services.importHandler().register("Interview transcripts", TranscriptFormat.extensions(),
-                importAction::importFiles);
         this.evidence = new EvidenceControls(new EvidenceLinks(services.context(), services.tasks(),
                 services.dialogs()));
         this.view = new InterviewsView(services, workspace, importAction, evidence);

@@ -28,6 +28,14 @@ public final class TranscriptImportAction {
         this.services = services;
     }
 
+    /** Creates the action and routes the window's transcript imports (File → Import…, dropped files) to it. */
+    public static TranscriptImportAction register(FeatureServices services) {
+        TranscriptImportAction action = new TranscriptImportAction(services);
+        services.importHandler().register("Interview transcripts", TranscriptFormat.extensions(),
+                action::importFiles);
+        return action;
+    }
+
     /** True for the file types this action imports. */
     public static boolean accepts(Path file) {
         return TranscriptFormat.isTranscript(file);

@@ -1,20 +1,25 @@
 package org.divergence.gui.repositories;
 
 import javafx.scene.Node;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.common.Section;
 import org.divergence.gui.common.WorkbenchSection;
 
-/** The Repositories section: imports of repository samples, and the table that linked browsing opens. */
+/** The Repositories section: the table that linked browsing opens (imports: {@link RepositoryImportHandler}). */
 public final class RepositoriesSection implements WorkbenchSection {
 
+    private final RepositoriesViewModel viewModel;
     private final RepositoriesView view;
 
     public RepositoriesSection(FeatureServices services) {
-        RepositoryImportHandler.register(services);
-        RepositoriesViewModel viewModel = new RepositoriesViewModel(services.tasks());
-        services.setRepositoriesBrowser(viewModel::showFiltered);
+        this.viewModel = new RepositoriesViewModel(services.tasks());
         this.view = new RepositoriesView(services, viewModel, services::openUrl);
+    }
+
+    /** Linked browsing: shows the repositories the filter selects. */
+    public void showFiltered(RepositoryFilter filter) {
+        viewModel.showFiltered(filter);
     }
 
     public RepositoriesView view() {

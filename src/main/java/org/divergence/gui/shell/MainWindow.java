@@ -111,8 +111,10 @@ public final class MainWindow {
         return scene;
     }
 
+    /** The section itself (built now if it was not yet shown). */
     public WorkbenchSection sectionView(Section section) {
-        return sections.get(section);
+        WorkbenchSection view = sections.get(section);
+        return view instanceof LazySection<?> lazy ? lazy.built() : view;
     }
 
     public BorderPane root() {

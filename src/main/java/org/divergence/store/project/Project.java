@@ -320,6 +320,22 @@ public final class Project implements AutoCloseable {
         });
     }
 
+    /**
+     * Gives a project that ships with the app fixed creation stamps (the schema history's times, created_at, guid),
+     * so that building it twice gives the same file.
+     */
+    public void stampCreation(String time, String guid) {
+        write(EnumSet.of(DataArea.META), c -> {
+            // The replaced values' bytes would stay in the pages' free space: zero them.
+            Sql.execute(c, SqlText.of("PRAGMA secure_delete = ON"));
+            Sql.update(c, SqlText.of("UPDATE schema_version SET applied_at = ?"), time);
+            putMeta(c, "created_at", time);
+            putMeta(c, "guid", guid);
+            Sql.execute(c, SqlText.of("PRAGMA secure_delete = OFF"));
+            return null;
+        });
+    }
+
     public int schemaVersion() {
         return read(Migrations::currentVersion);
     }
