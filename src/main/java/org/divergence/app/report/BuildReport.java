@@ -24,6 +24,7 @@ import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.JointDisplay;
 import org.divergence.core.report.JointDisplayBuilder;
 import org.divergence.core.report.Provenance;
+import org.divergence.store.collect.Crawls;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportModel;
@@ -119,7 +120,7 @@ public final class BuildReport {
                 contentSha256, ProjectChecksum.SCOPE, split.groupBy(), options.filter().whereItems(),
                 options.filter().createdFrom(), options.filter().createdTo(), options.filter().describe(),
                 options.bootstrap().resamples(), options.bootstrap().seed(), options.bootstrap().level(),
-                renderer.name(), options.generatedAt());
+                renderer.name(), options.generatedAt(), project.read(Crawls::drawSummaries));
         progress.update(6, 6, "Report ready");
         return new ReportModel("Divergence report: " + project.name(), sample, comparison, List.copyOf(charts),
                 codebook, agreement, jointDisplay, factors, provenance);

@@ -2,9 +2,12 @@ package org.divergence.cli.collect;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.divergence.app.collect.CollectIdList;
 import org.divergence.app.collect.RunCrawl;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
@@ -15,6 +18,7 @@ import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.NetworkException;
 import org.divergence.core.common.Progress;
+import org.divergence.core.sampling.DrawnList;
 import org.divergence.exchange.collect.ApiClient;
 import org.divergence.exchange.collect.ApiEndpoint;
 import org.divergence.exchange.collect.ApiPlatform;
@@ -29,6 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * on Ctrl-C stops at a safe point (the repository being read is not stored) and says how to resume.
  */
 final class CrawlSession {
+
+    /** The exit code of a crawl stopped by Ctrl-C, as a shell reports SIGINT. */
+    private static final int INTERRUPTED = 130;
 
     private final CommandSpec spec;
     private final Path projectFile;
@@ -51,6 +58,43 @@ final class CrawlSession {
             RunCrawl runner = runner(project, platform, request.apiUrl(), false);
             long crawlId = runner.create(request);
             return run(project, runner, crawlId);
+        }
+    }
+
+    /** Collects a drawn id list: one crawl per type, non-respondents replaced from the reserve (CollectIdList). */
+    int startList(DrawnList list, List<CrawlRequest> requests) {
+        if (options.retries < 0 || options.retries > 20) {
+            throw new InvalidInputException("--retries must be between 0 and 20, not " + options.retries);
+        }
+        CrawlRequest first = requests.getFirst();
+        ApiEndpoint.parse(first.apiUrl());
+        try (Project project = Project.openOrCreate(projectFile)) {
+            RunCrawl runner = runner(project, ApiPlatform.of(first.platform()), first.apiUrl(), false);
+            CollectIdList.Outcome outcome = guarded(project, null,
+                    () -> CollectIdList.run(project, runner, list, requests, Progress.NONE));
+            if (outcome == null) {
+                return INTERRUPTED;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (RunCrawl.Outcome crawl : outcome.crawls()) {
+                out.println(crawl.summary());
+            }
+            if (outcome.skippedOtherPlatform() > 0) {
+                out.printf("%,d lines of the other platform were left for its own collect command%n",
+                        outcome.skippedOtherPlatform());
+            }
+            out.printf("%n%-40s %8s %10s %15s %9s%n", "stratum", "asked", "responded", "non-respondents",
+                    "replaced");
+            for (CollectIdList.StratumResponse stratum : outcome.strata()) {
+                out.printf("%-40s %,8d %,10d %,15d %,9d%n", stratum.stratum(), stratum.asked(), stratum.responded(),
+                        stratum.nonRespondents(), stratum.replaced());
+            }
+            for (CollectIdList.NonRespondent missing : outcome.nonRespondents()) {
+                out.println("non-respondent " + missing.ref() + " [" + missing.stratum() + "]: " + missing.reason()
+                        + (missing.replacedBy() == null ? (list.hasRecord() ? "; no reserve left" : "")
+                        : "; replaced by " + missing.replacedBy()));
+            }
+            return ExitCodes.OK;
         }
     }
 
@@ -98,6 +142,25 @@ final class CrawlSession {
     }
 
     private int run(Project project, RunCrawl runner, long crawlId) {
+        RunCrawl.Outcome outcome = guarded(project, crawlId, () -> runner.run(crawlId, Progress.NONE));
+        if (outcome == null) {
+            return INTERRUPTED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(outcome.summary());
+        for (Crawls.ItemView failure : outcome.failures()) {
+            out.println("could not collect " + failure.name() + ": " + failure.message());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The interrupted crawl: the one named, else the newest unfinished one. */
+    private long interrupted(Project project, Long crawlId) {
+        return crawlId != null ? crawlId : Crawls.latestUnfinished(project, null).map(CrawlSummary::id).orElse(0L);
+    }
+
+    /** Runs the work with Ctrl-C stopping it at a safe point; null when it was interrupted (said on stderr). */
+    private <T> T guarded(Project project, Long crawlIdOrNull, Supplier<T> work) {
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next safe point, so the stopped crawl records why, then let the JVM exit.
         Thread interrupt = new Thread(() -> {
@@ -110,24 +173,22 @@ final class CrawlSession {
         }, "collect-interrupt");
         boolean hooked = addShutdownHook(interrupt);
         try {
-            RunCrawl.Outcome outcome = runner.run(crawlId, Progress.NONE);
+            T result = work.get();
             console.finish();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(outcome.summary());
-            for (Crawls.ItemView failure : outcome.failures()) {
-                out.println("could not collect " + failure.name() + ": " + failure.message());
-            }
-            return ExitCodes.OK;
+            return result;
         } catch (CancelledException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             spec.commandLine().getErr().println(AppInfo.ID + ": interrupted; " + stored(project, crawlId)
                     + resumeHint(crawlId));
-            return 130;
+            return null;
         } catch (NetworkException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             throw new NetworkException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
         } catch (InvalidInputException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             throw new InvalidInputException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
         } finally {
             finished.countDown();

@@ -428,6 +428,9 @@ public final class HtmlReport {
         entry("Bootstrap", PaperFormat.count(provenance.resamples()) + " resamples, seed " + provenance.seed() + ", "
                 + Math.round(provenance.confidence() * 100) + "% percentile intervals");
         entry("Charts", provenance.charts());
+        for (String draw : provenance.sampleDraws()) {
+            entry("Sample drawn", draw);
+        }
         if (provenance.generatedAt() != null) {
             entry("Generated", timestamp(provenance));
         }

@@ -48,6 +48,9 @@ public final class LatexReport {
                 + provenance.projectName() + "\", content SHA-256 " + provenance.contentSha256() + ".");
         comment("Grouping: " + provenance.groupBy() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
                 + provenance.resamples() + " resamples, seed " + provenance.seed() + ".");
+        for (String draw : provenance.sampleDraws()) {
+            comment("Sample drawn: " + draw);
+        }
         if (provenance.generatedAt() != null) {
             comment("Generated " + Reports.instant(provenance.generatedAt()) + ".");
         }

@@ -230,6 +230,9 @@ public final class MarkdownReport {
                 .append(PaperFormat.count(provenance.resamples())).append(" resamples, seed ").append(provenance.seed())
                 .append(", ").append(Math.round(provenance.confidence() * 100))
                 .append("% percentile intervals\n- **Charts:** ").append(inline(provenance.charts())).append('\n');
+        for (String draw : provenance.sampleDraws()) {
+            out.append("- **Sample drawn:** ").append(inline(draw)).append('\n');
+        }
         if (provenance.generatedAt() != null) {
             out.append("- **Generated:** ").append(Reports.instant(provenance.generatedAt())).append('\n');
         }
