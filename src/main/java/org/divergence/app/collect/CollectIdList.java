@@ -34,7 +34,30 @@ public final class CollectIdList {
     }
 
     public record Outcome(List<RunCrawl.Outcome> crawls, List<NonRespondent> nonRespondents,
-                          List<StratumResponse> strata, int skippedOtherPlatform) {
+                          List<StratumResponse> strata, int skippedOtherPlatform, boolean drawn) {
+
+        /** The report both front ends show: each crawl, the other platform's lines, the strata, the non-respondents. */
+        public List<String> report() {
+            List<String> lines = new ArrayList<>();
+            crawls.forEach(crawl -> lines.add(crawl.summary()));
+            if (skippedOtherPlatform > 0) {
+                lines.add(String.format("%,d lines of the other platform were left for its own collect command",
+                        skippedOtherPlatform));
+            }
+            lines.add("");
+            lines.add(String.format("%-40s %8s %10s %15s %9s", "stratum", "asked", "responded", "non-respondents",
+                    "replaced"));
+            for (StratumResponse stratum : strata) {
+                lines.add(String.format("%-40s %,8d %,10d %,15d %,9d", stratum.stratum(), stratum.asked(),
+                        stratum.responded(), stratum.nonRespondents(), stratum.replaced()));
+            }
+            for (NonRespondent missing : nonRespondents) {
+                lines.add("non-respondent " + missing.ref() + " [" + missing.stratum() + "]: " + missing.reason()
+                        + (missing.replacedBy() == null ? (drawn ? "; no reserve left" : "")
+                        : "; replaced by " + missing.replacedBy()));
+            }
+            return lines;
+        }
     }
 
     private CollectIdList() {
@@ -66,12 +89,13 @@ public final class CollectIdList {
         Set<RepositoryRef> used = new HashSet<>();
         for (CrawlRequest request : requests) {
             long crawlId = runner.create(request);
-            if (list.hasRecord()) {
-                project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
+            project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
+                Crawls.markIdList(connection, crawlId, list.fileName());
+                if (list.hasRecord()) {
                     Crawls.attachDraw(connection, crawlId, list.recordSummary());
-                    return null;
-                });
-            }
+                }
+                return null;
+            });
             request.repositories().forEach(name -> counts.computeIfAbsent(
                     list.stratum(RepositoryRef.of(request.type(), name)), key -> new int[4])[0]++);
             Set<String> handled = new HashSet<>();
@@ -115,6 +139,6 @@ public final class CollectIdList {
                 entry.getValue()[0], entry.getValue()[1], entry.getValue()[2], entry.getValue()[3])).toList();
         Platform platform = requests.getFirst().platform();
         int other = (int) list.sample().stream().filter(ref -> ref.platform() != platform).count();
-        return new Outcome(outcomes, nonRespondents, strata, other);
+        return new Outcome(outcomes, nonRespondents, strata, other, list.hasRecord());
     }
 }

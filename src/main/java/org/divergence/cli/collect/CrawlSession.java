@@ -49,9 +49,7 @@ final class CrawlSession {
     }
 
     int start(CrawlRequest request) {
-        if (options.retries < 0 || options.retries > 20) {
-            throw new InvalidInputException("--retries must be between 0 and 20, not " + options.retries);
-        }
+        options.check();
         ApiEndpoint.parse(request.apiUrl());
         try (Project project = Project.openOrCreate(projectFile)) {
             ApiPlatform platform = ApiPlatform.of(request.platform());
@@ -63,9 +61,7 @@ final class CrawlSession {
 
     /** Collects a drawn id list: one crawl per type, non-respondents replaced from the reserve (CollectIdList). */
     int startList(DrawnList list, List<CrawlRequest> requests) {
-        if (options.retries < 0 || options.retries > 20) {
-            throw new InvalidInputException("--retries must be between 0 and 20, not " + options.retries);
-        }
+        options.check();
         CrawlRequest first = requests.getFirst();
         ApiEndpoint.parse(first.apiUrl());
         try (Project project = Project.openOrCreate(projectFile)) {
@@ -75,30 +71,13 @@ final class CrawlSession {
             if (outcome == null) {
                 return INTERRUPTED;
             }
-            PrintWriter out = spec.commandLine().getOut();
-            for (RunCrawl.Outcome crawl : outcome.crawls()) {
-                out.println(crawl.summary());
-            }
-            if (outcome.skippedOtherPlatform() > 0) {
-                out.printf("%,d lines of the other platform were left for its own collect command%n",
-                        outcome.skippedOtherPlatform());
-            }
-            out.printf("%n%-40s %8s %10s %15s %9s%n", "stratum", "asked", "responded", "non-respondents",
-                    "replaced");
-            for (CollectIdList.StratumResponse stratum : outcome.strata()) {
-                out.printf("%-40s %,8d %,10d %,15d %,9d%n", stratum.stratum(), stratum.asked(), stratum.responded(),
-                        stratum.nonRespondents(), stratum.replaced());
-            }
-            for (CollectIdList.NonRespondent missing : outcome.nonRespondents()) {
-                out.println("non-respondent " + missing.ref() + " [" + missing.stratum() + "]: " + missing.reason()
-                        + (missing.replacedBy() == null ? (list.hasRecord() ? "; no reserve left" : "")
-                        : "; replaced by " + missing.replacedBy()));
-            }
+            outcome.report().forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         }
     }
 
     int resume(Long crawlId, boolean retryFailed) {
+        options.check();
         try (Project project = Project.open(projectFile)) {
             CrawlSummary crawl = crawlId != null ? Crawls.find(project, crawlId)
                     : Crawls.latestUnfinished(project, null).orElseThrow(() -> new InvalidInputException(
@@ -130,6 +109,7 @@ final class CrawlSession {
         return RunCrawl.Options.of(token.token(), directories.cache().resolve("http"))
                 .withRaw(options.rawFolder)
                 .withSettings(ApiClient.Settings.DEFAULT.withRetries(options.retries))
+                .withPace(new RunCrawl.Pace(options.concurrency == null ? 0 : options.concurrency, null))
                 .retryingFailed(retryFailed);
     }
 

@@ -118,6 +118,21 @@ public final class Crawls {
     }
 
     /**
+     * Records that the crawl collects an id list ({@code collect --ids-file}): its repositories are the units the
+     * list names, so one that answers under a new name is not followed. Kept in project_meta under
+     * {@code crawl_ids_file:<crawl id>}, so a resume knows it too.
+     */
+    public static void markIdList(Connection connection, long crawlId, String fileName) throws SQLException {
+        Sql.update(connection, SqlText.of("INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO"
+                + " UPDATE SET value = excluded.value"), "crawl_ids_file:" + crawlId, fileName);
+    }
+
+    public static boolean fromIdList(Connection connection, long crawlId) throws SQLException {
+        return Sql.count(connection, SqlText.of("SELECT count(*) FROM project_meta WHERE key = ?"),
+                "crawl_ids_file:" + crawlId) > 0;
+    }
+
+    /**
      * Records that the crawl collects a drawn id list (one line naming the list and its draw), for the report's
      * provenance. Kept in project_meta under {@code crawl_draw:<crawl id>}.
      */
