@@ -13,7 +13,8 @@ public record CrawlPace(double callsPerSecond, Duration eta, int callsLeft, int 
      * @param calls    calls made since {@code started}; {@code finished} repositories since then, {@code left} to go
      */
     public static CrawlPace of(Instant started, Instant now, long calls, int finished, int left, CallBudget budget) {
-        double seconds = Math.max(Duration.between(started, now).toNanos(), 1) / 1e9;
+        // Under a second the rate would say more than it knows (a burst at the start, or a test clock standing still).
+        double seconds = Math.max(Duration.between(started, now).toNanos() / 1e9, 1.0);
         Duration eta = finished == 0 || left < 0 ? null
                 : Duration.ofMillis(Math.round(left * (seconds / finished) * 1000));
         return new CrawlPace(calls / seconds, eta, budget.left(now), budget.limit(), budget.window());

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.core.repositories.RepositoryRef;
@@ -217,5 +219,45 @@ class CollectCommandTest {
                 ids.toString(), "--endpoint", server.url("/").toString());
         assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
         assertTrue(run.err().contains("bad.txt:2: 'huggingface:acme/gamma' has no type"), run.err());
+    }
+
+    @Test
+    void aRenamedRepositoryIsANonRespondentReplacedFromTheReserveWithWorkersInParallel() throws Exception {
+        // GitHub answers a renamed repository's old name with a redirect to its new one.
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getTarget().startsWith("/repos/octo/old-alpha")) {
+                    return new MockResponse.Builder().code(301).setHeader("Location", server.url("/repos/octo/alpha"))
+                            .build();
+                }
+                return github.dispatch(request);
+            }
+        });
+        Path ids = folder.resolve("ids.txt");
+        DrawRecord record = new DrawRecord("population.divergence", 40, List.of(),
+                new DrawOptions(2, 7, List.of(), RepositoryFilter.ALL, 1), Instant.EPOCH,
+                List.of(new DrawRecord.Stratum(new StratumKey(List.of()), 40,
+                        List.of(ref("github:octo/old-alpha"), ref("github:octo/beta")),
+                        List.of(ref("github:octo/empty")))));
+        DrawFiles.write(ids, record);
+
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--ids-file", ids.toString(),
+                "--api-url", api(), "--concurrency", "2");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("non-respondent github:octo/old-alpha [all]: renamed to github:octo/alpha;"
+                + " replaced by github:octo/empty"), run.out());
+        assertEquals(List.of("octo/beta", "octo/empty"), TableDump.rows(project,
+                "SELECT full_name FROM repository ORDER BY full_name"), "the renamed repository is not stored");
+        assertFalse(github.received().stream().anyMatch(request -> request.getTarget().contains("alpha/")),
+                "a renamed repository's lists are not read");
+    }
+
+    @Test
+    void refusesAConcurrencyOutsideItsRange() {
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--repo", "octo/alpha",
+                "--api-url", api(), "--concurrency", "0");
+        assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--concurrency must be between 1 and 32, not 0"), run.err());
     }
 }
