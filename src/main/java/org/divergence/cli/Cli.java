@@ -22,7 +22,7 @@ import picocli.CommandLine;
                 + "Without arguments the desktop app starts on its default project.",
         subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, CompareCommand.class,
             org.divergence.cli.collect.CollectCommand.class, TranscriptsCommand.class, GenerateSampleCommand.class,
-            SampleCommand.class, BenchCommand.class, ChartCommand.class, TagCommand.class, MetricCommand.class,
+            SampleCommand.class, DrawCommand.class, BenchCommand.class, ChartCommand.class, TagCommand.class, MetricCommand.class,
             ReportCommand.class,
             AgreementCommand.class, RefiCommands.QdpxImport.class, RefiCommands.QdpxExport.class,
             RefiCommands.QdcImport.class, RefiCommands.QdcExport.class, RefiCommands.Merge.class,

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate-sample", mixinStandardHelpOptions = true,
         description = {"Write a SYNTHETIC repository sample in the canonical CSV columns, calibrated to the",
-            "published aggregates (see sample-datasets/README.md). The same seed gives the same file."})
+            "published aggregates (see sample-datasets/README.md). The same seed gives the same file.",
+            "Not to be confused with `draw` (draws a random sample from a population project) or `sample` (writes"
+                + " the bundled sample project)."})
 final class GenerateSampleCommand implements Callable<Integer> {
 
     /** The seed of the bundled sample-datasets/repositories-sample.csv. */

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  * scripts, for trying the command line, and for the installer check, which runs {@code info} on it.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Write a new copy of the sample project (the one the desktop app opens on first start).")
+        description = {"Write a new copy of the sample project (the one the desktop app opens on first start).",
+            "Not to be confused with `draw` (draws a random sample from a population project) or `generate-sample`"
+                + " (writes SYNTHETIC repositories as CSV)."})
 final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

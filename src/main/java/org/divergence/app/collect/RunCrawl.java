@@ -7,10 +7,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import org.divergence.core.collect.ApiClock;
+import org.divergence.core.collect.CallBudget;
 import org.divergence.core.collect.CrawlControl;
+import org.divergence.core.collect.CrawlPace;
 import org.divergence.core.collect.CrawlProgress;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.collect.CrawlState;
@@ -33,6 +42,7 @@ import org.divergence.exchange.collect.GitHubCollector;
 import org.divergence.exchange.collect.HuggingFaceCollector;
 import org.divergence.exchange.collect.PlannedItem;
 import org.divergence.exchange.collect.PlatformCollector;
+import org.divergence.exchange.collect.RepositoryRenamedException;
 import org.divergence.store.collect.Crawls;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
@@ -53,29 +63,54 @@ public final class RunCrawl {
      *
      * @param cacheFolder the HTTP cache (null: none); {@code rawFolder} keeps raw answers for audit (null: not kept)
      * @param retryFailed also try again the repositories that failed (not found, refused) last time
+     * @param pace        how many workers, and the calls they may make together
      */
     public record Options(Optional<ApiToken> token, Path cacheFolder, Path rawFolder, ApiClient.Settings settings,
-                          ApiClock clock, RandomGenerator random, boolean retryFailed) {
+                          ApiClock clock, RandomGenerator random, boolean retryFailed, Pace pace) {
 
         public static Options of(Optional<ApiToken> token, Path cacheFolder) {
             return new Options(token, cacheFolder, null, ApiClient.Settings.DEFAULT, ApiClock.SYSTEM,
-                    new java.util.Random(), false);
+                    new java.util.Random(), false, Pace.PUBLISHED);
         }
 
         public Options withRaw(Path folder) {
-            return new Options(token, cacheFolder, folder, settings, clock, random, retryFailed);
+            return new Options(token, cacheFolder, folder, settings, clock, random, retryFailed, pace);
         }
 
         public Options withSettings(ApiClient.Settings value) {
-            return new Options(token, cacheFolder, rawFolder, value, clock, random, retryFailed);
+            return new Options(token, cacheFolder, rawFolder, value, clock, random, retryFailed, pace);
         }
 
         public Options withClock(ApiClock value, RandomGenerator randomness) {
-            return new Options(token, cacheFolder, rawFolder, settings, value, randomness, retryFailed);
+            return new Options(token, cacheFolder, rawFolder, settings, value, randomness, retryFailed, pace);
         }
 
         public Options retryingFailed(boolean value) {
-            return new Options(token, cacheFolder, rawFolder, settings, clock, random, value);
+            return new Options(token, cacheFolder, rawFolder, settings, clock, random, value, pace);
+        }
+
+        public Options withPace(Pace value) {
+            return new Options(token, cacheFolder, rawFolder, settings, clock, random, retryFailed, value);
+        }
+    }
+
+    /**
+     * Workers and their shared budget.
+     *
+     * @param concurrency repositories collected at once (0: the platform's default, {@link
+     *                    ApiPlatform#defaultConcurrency()})
+     * @param budget      the calls allowed (null: the platform's published rate)
+     */
+    public record Pace(int concurrency, CallBudget budget) {
+        public static final Pace PUBLISHED = new Pace(0, null);
+        /** More workers than this gain nothing under any published rate and only hold connections open. */
+        public static final int MAX_CONCURRENCY = 32;
+
+        public Pace {
+            if (concurrency < 0 || concurrency > MAX_CONCURRENCY) {
+                throw new InvalidInputException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not "
+                        + concurrency);
+            }
         }
     }
 
@@ -118,6 +153,11 @@ public final class RunCrawl {
     private String waitReason;
     private String current = "";
     private boolean paused;
+    private CallBudget budget;
+    private Progress runProgress = Progress.NONE;
+    private Instant runStarted;
+    private long requestsAtStart;
+    private int finishedAtStart;
 
     public RunCrawl(Project project, Options options, CrawlControl control, Consumer<CrawlProgress> listener) {
         this.project = project;
@@ -148,11 +188,22 @@ public final class RunCrawl {
         total = crawl.state() == CrawlState.PLANNING ? -1 : crawl.total();
         done = crawl.done();
         failed = crawl.failed();
+        runProgress = progress;
         emit(progress);
+        if (budget == null) {
+            budget = options.pace().budget() != null ? options.pace().budget()
+                    : platform.publishedBudget(options.token().isPresent());
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
+        Progress workerProgress = stoppable(progress, stopping);
         ApiClient client = new ApiClient(platform, base, options.token(), options.settings(), options.cacheFolder(),
-                options.rawFolder(), options.clock(), options.random(), control, progress, traffic(progress));
-        PlatformCollector collector = request.platform() == Platform.GITHUB ? new GitHubCollector(client)
-                : new HuggingFaceCollector(client, request.type());
+                options.rawFolder(), options.clock(), options.random(), budget, control, workerProgress,
+                traffic(progress));
+        // A drawn list's unit is the repository it names: a renamed one is a non-respondent there.
+        boolean refusesRenamed = project.read(connection -> Crawls.fromIdList(connection, id));
+        PlatformCollector collector = request.platform() == Platform.GITHUB
+                ? new GitHubCollector(client, refusesRenamed)
+                : new HuggingFaceCollector(client, request.type(), refusesRenamed);
         int storedNow = 0;
         try {
             checkToken(client);
@@ -171,35 +222,18 @@ public final class RunCrawl {
             }
             List<Crawls.Item> pending = project.read(connection -> Crawls.pending(connection, id,
                     options.retryFailed()));
-            List<PlannedItem> plans = pending.stream()
-                    .map(item -> PlannedItem.fromStored(item.name(), item.listingJson())).toList();
             if (options.retryFailed()) {
                 failed = 0;
             }
-            for (int i = 0; i < pending.size(); i++) {
-                Crawls.Item item = pending.get(i);
-                control.checkpoint(progress, () -> setPaused(true, progress));
-                setPaused(false, progress);
-                current = "reading " + item.name();
-                emit(progress);
-                RepositoryRow row;
-                try {
-                    row = collector.collect(item.name(), plans.get(i).listing());
-                } catch (ApiStatusException e) {
-                    if (e.status() == 401 && client.hasToken() && request.platform() == Platform.GITHUB) {
-                        throw refusedToken(platform);
-                    }
-                    fail(item, describeFailure(e), client, crawl.requests());
-                    continue;
-                } catch (RowProblem e) {
-                    fail(item, "the API's answer does not fit the canonical columns: " + e.getMessage(), client,
-                            crawl.requests());
-                    continue;
+            startPace(client);
+            int workers = Math.min(concurrency(platform), pending.size());
+            Worker worker = new Worker(collector, client, request, workerProgress, stopping);
+            if (workers <= 1) {
+                for (Crawls.Item item : pending) {
+                    storedNow += record(worker.attempt(item), client, crawl.requests());
                 }
-                store(item, row, client, crawl.requests());
-                storedNow++;
-                done++;
-                emit(progress);
+            } else {
+                storedNow += collectConcurrently(pending, worker, workers, client, crawl.requests());
             }
             project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
                 Crawls.progress(connection, id, crawl.requests() + client.requests(), null, options.clock().now());
@@ -220,6 +254,136 @@ public final class RunCrawl {
                 .filter(item -> item.state().equals("failed")).toList();
         return new Outcome(id, after.batchId(), after.total(), after.done(), after.failed(), storedNow,
                 client.requests(), client.cacheHits(), failures);
+    }
+
+    private int concurrency(ApiPlatform platform) {
+        return options.pace().concurrency() > 0 ? options.pace().concurrency() : platform.defaultConcurrency();
+    }
+
+    /** What a worker made of one repository: its row, or why it could not be collected. */
+    private record Attempt(Crawls.Item item, RepositoryRow row, String failure) {
+    }
+
+    /** Collects one repository; safe to run on several threads at once (the collector and client are). */
+    private final class Worker {
+        private final PlatformCollector collector;
+        private final ApiClient client;
+        private final CrawlRequest request;
+        private final Progress progress;
+        private final AtomicBoolean stopping;
+
+        Worker(PlatformCollector collector, ApiClient client, CrawlRequest request, Progress progress,
+               AtomicBoolean stopping) {
+            this.collector = collector;
+            this.client = client;
+            this.request = request;
+            this.progress = progress;
+            this.stopping = stopping;
+        }
+
+        /** The other workers stop at their next request (as if cancelled); nothing they had is stored. */
+        void stop() {
+            stopping.set(true);
+        }
+
+        Attempt attempt(Crawls.Item item) {
+            control.checkpoint(progress, () -> setPaused(true, progress));
+            setPaused(false, progress);
+            current("reading " + item.name());
+            try {
+                RepositoryRow row = collector.collect(item.name(),
+                        PlannedItem.fromStored(item.name(), item.listingJson()).listing());
+                return new Attempt(item, row, null);
+            } catch (RepositoryRenamedException e) {
+                return new Attempt(item, null, "renamed to " + RepositoryRef.of(e.answered()));
+            } catch (ApiStatusException e) {
+                if (e.status() == 401 && client.hasToken() && request.platform() == Platform.GITHUB) {
+                    throw refusedToken(client.platform());
+                }
+                return new Attempt(item, null, describeFailure(e));
+            } catch (RowProblem e) {
+                return new Attempt(item, null, "the API's answer does not fit the canonical columns: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Stores (or marks failed) one attempt, in its own transaction, on the calling thread; 1 when stored. */
+    private int record(Attempt attempt, ApiClient client, long requestsBefore) {
+        if (attempt.failure() != null) {
+            fail(attempt.item(), attempt.failure(), client, requestsBefore);
+            emit(runProgress);
+            return 0;
+        }
+        store(attempt.item(), attempt.row(), client, requestsBefore);
+        synchronized (this) {
+            done++;
+        }
+        emit(runProgress);
+        return 1;
+    }
+
+    /**
+     * {@code workers} threads fetch; this thread stores each result as it comes, so every write still goes through
+     * the one project connection, one transaction per repository. The first error stops the other workers at their
+     * next request; what they had not stored stays pending for a resume.
+     */
+    private int collectConcurrently(List<Crawls.Item> pending, Worker worker, int workers, ApiClient client,
+                                    long requestsBefore) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon()
+                .name("crawl-" + crawlId + "-worker-", 1).factory());
+        CompletionService<Attempt> results = new ExecutorCompletionService<>(pool);
+        pending.forEach(item -> results.submit(() -> worker.attempt(item)));
+        int stored = 0;
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                stored += record(result(results), client, requestsBefore);
+            }
+            return stored;
+        } finally {
+            worker.stop();
+            pool.shutdownNow();
+            awaitWorkers(pool);
+        }
+    }
+
+    private static Attempt result(CompletionService<Attempt> results) {
+        try {
+            return results.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            throw new IllegalStateException("a crawl worker failed", e.getCause());
+        }
+    }
+
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warning("Crawl workers still busy two minutes after the crawl stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The crawl's progress, reporting cancelled also once {@code stopping} is set (a worker failed). */
+    private static Progress stoppable(Progress progress, AtomicBoolean stopping) {
+        return new Progress() {
+            @Override
+            public void update(long doneCount, long totalCount, String message) {
+                progress.update(doneCount, totalCount, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return stopping.get() || progress.isCancelled();
+            }
+        };
     }
 
     /** A Hugging Face token is checked first: its 401s are otherwise indistinguishable from private repositories. */
@@ -277,7 +441,9 @@ public final class RunCrawl {
             Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
             return null;
         });
-        failed++;
+        synchronized (this) {
+            failed++;
+        }
     }
 
     /** Records why the crawl stopped; the repositories already stored stay, the rest wait for a resume. */
@@ -302,21 +468,28 @@ public final class RunCrawl {
         return new ApiClient.Listener() {
             @Override
             public void requested(long count, long hits) {
-                requests = count;
-                cacheHits = hits;
-                emit(progress);
+                synchronized (RunCrawl.this) {
+                    // Workers report concurrently: a late report of an earlier count is not a step back.
+                    requests = Math.max(requests, count);
+                    cacheHits = Math.max(cacheHits, hits);
+                    emit(progress);
+                }
             }
 
             @Override
             public void rateLimit(RateLimitState state) {
-                rateLimit = state;
+                synchronized (RunCrawl.this) {
+                    rateLimit = state;
+                }
             }
 
             @Override
             public void waiting(Instant until, String reason, Instant now) {
-                waitingUntil = until;
-                waitReason = reason;
-                emit(progress);
+                synchronized (RunCrawl.this) {
+                    waitingUntil = until;
+                    waitReason = reason;
+                    emit(progress);
+                }
             }
 
             @Override
@@ -326,16 +499,32 @@ public final class RunCrawl {
         };
     }
 
-    private void setPaused(boolean value, Progress progress) {
+    private synchronized void setPaused(boolean value, Progress progress) {
         if (paused != value) {
             paused = value;
             emit(progress);
         }
     }
 
-    private void emit(Progress progress) {
+    private synchronized void current(String text) {
+        current = text;
+        emit(runProgress);
+    }
+
+    /** The pace is measured from here: this run's calls and finished repositories. */
+    private synchronized void startPace(ApiClient client) {
+        runStarted = options.clock().now();
+        requestsAtStart = client.requests();
+        finishedAtStart = done + failed;
+    }
+
+    private synchronized void emit(Progress progress) {
+        Instant now = options.clock().now();
+        CrawlPace pace = runStarted == null || budget == null ? null : CrawlPace.of(runStarted, now,
+                requests - requestsAtStart, done + failed - finishedAtStart, total < 0 ? -1 : total - done - failed,
+                budget);
         CrawlProgress snapshot = new CrawlProgress(crawlId, done, failed, total, requests, cacheHits, rateLimit,
-                waitingUntil, waitReason, current, paused, options.clock().now());
+                waitingUntil, waitReason, current, paused, now, pace);
         listener.accept(snapshot);
         progress.update(done + failed, total, snapshot.describe());
     }

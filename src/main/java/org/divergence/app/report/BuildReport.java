@@ -24,6 +24,7 @@ import org.divergence.core.report.FactorSection;
 import org.divergence.core.report.JointDisplay;
 import org.divergence.core.report.JointDisplayBuilder;
 import org.divergence.core.report.Provenance;
+import org.divergence.store.collect.Crawls;
 import org.divergence.core.report.ReportChart;
 import org.divergence.core.report.ReportCharts;
 import org.divergence.core.report.ReportModel;
@@ -120,7 +121,8 @@ public final class BuildReport {
                 options.filter().createdFrom(), options.filter().createdTo(), options.filter().describe(),
                 options.bootstrap().resamples(), options.bootstrap().seed(), options.bootstrap().level(),
                 renderer.name(), options.generatedAt(), options.stratification(),
-                comparison == null ? List.of() : comparison.metrics().custom());
+                comparison == null ? List.of() : comparison.metrics().custom(),
+                project.read(Crawls::drawSummaries));
         progress.update(6, 6, "Report ready");
         return new ReportModel("Divergence report: " + project.name(), sample, comparison, List.copyOf(charts),
                 codebook, agreement, jointDisplay, factors, provenance);

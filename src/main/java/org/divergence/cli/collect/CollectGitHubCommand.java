@@ -2,10 +2,13 @@ package org.divergence.cli.collect;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.divergence.app.collect.CollectIdList;
 import org.divergence.cli.common.ProjectOption;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.core.sampling.DrawnList;
+import org.divergence.exchange.sampling.DrawnListReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "github", mixinStandardHelpOptions = true,
-        description = {"Collect GitHub repositories, named or from a search.",
+        description = {"Collect GitHub repositories, named, from a search, or from an id list (--ids-file, see `draw`).",
             "%nThe repositories named with --repo, or the first --limit results of a --search (GitHub returns at"
                 + " most 1,000). REST endpoints: /repos, /contributors?anon=1, /pulls?state=all, /issues?state=all,"
                 + " every list read to its end by the Link header."})
@@ -42,6 +45,12 @@ final class CollectGitHubCommand implements Callable<Integer> {
                     + " https://HOST/api/v3). Plain http only for loopback addresses.")
     String apiUrl;
 
+    @Option(names = "--ids-file", paramLabel = "FILE",
+            description = "Collect the GitHub repositories of an id list (one per line, as `draw` writes it; the"
+                    + " other platform's lines are left out). With the draw's record beside it (FILE.draw.json) only"
+                    + " the sample is collected and non-respondents are replaced from the reserve.")
+    java.nio.file.Path idsFile;
+
     @Mixin
     CrawlOptions options;
 
@@ -50,6 +59,15 @@ final class CollectGitHubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (idsFile != null) {
+            if (repositories != null || query != null || limit != null || sort != null) {
+                throw new ParameterException(spec.commandLine(), "--ids-file names the repositories; leave out"
+                        + " --repo, --search, --limit and --sort");
+            }
+            DrawnList list = DrawnListReader.read(idsFile);
+            return new CrawlSession(spec, project.path(), options).startList(list,
+                    CollectIdList.requests(list, Platform.GITHUB, apiUrl));
+        }
         boolean named = repositories != null && !repositories.isEmpty();
         if (named == (query != null)) {
             throw new ParameterException(spec.commandLine(), "name repositories with --repo OWNER/NAME, or search"

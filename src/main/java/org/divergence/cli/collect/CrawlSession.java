@@ -2,6 +2,10 @@ package org.divergence.cli.collect;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.divergence.app.collect.CollectIdList;
 import org.divergence.app.collect.RunCrawl;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.core.AppInfo;
@@ -12,6 +16,7 @@ import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.NetworkException;
 import org.divergence.core.common.Progress;
+import org.divergence.core.sampling.DrawnList;
 import org.divergence.exchange.collect.ApiClient;
 import org.divergence.exchange.collect.ApiEndpoint;
 import org.divergence.exchange.collect.ApiPlatform;
@@ -27,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class CrawlSession {
 
+    /** The exit code of a crawl stopped by Ctrl-C, as a shell reports SIGINT. */
+    private static final int INTERRUPTED = 130;
+
     private final CommandSpec spec;
     private final Path projectFile;
     private final CrawlOptions options;
@@ -39,9 +47,7 @@ final class CrawlSession {
     }
 
     int start(CrawlRequest request) {
-        if (options.retries < 0 || options.retries > 20) {
-            throw new InvalidInputException("--retries must be between 0 and 20, not " + options.retries);
-        }
+        options.check();
         ApiEndpoint.parse(request.apiUrl());
         try (Project project = Project.openOrCreate(projectFile)) {
             ApiPlatform platform = ApiPlatform.of(request.platform());
@@ -51,7 +57,25 @@ final class CrawlSession {
         }
     }
 
+    /** Collects a drawn id list: one crawl per type, non-respondents replaced from the reserve (CollectIdList). */
+    int startList(DrawnList list, List<CrawlRequest> requests) {
+        options.check();
+        CrawlRequest first = requests.getFirst();
+        ApiEndpoint.parse(first.apiUrl());
+        try (Project project = Project.openOrCreate(projectFile)) {
+            RunCrawl runner = runner(project, ApiPlatform.of(first.platform()), first.apiUrl(), false);
+            CollectIdList.Outcome outcome = guarded(project, null,
+                    () -> CollectIdList.run(project, runner, list, requests, Progress.NONE));
+            if (outcome == null) {
+                return INTERRUPTED;
+            }
+            outcome.report().forEach(spec.commandLine().getOut()::println);
+            return ExitCodes.OK;
+        }
+    }
+
     int resume(Long crawlId, boolean retryFailed) {
+        options.check();
         try (Project project = Project.open(projectFile)) {
             CrawlSummary crawl = crawlId != null ? Crawls.find(project, crawlId)
                     : Crawls.latestUnfinished(project, null).orElseThrow(() -> new InvalidInputException(
@@ -83,6 +107,7 @@ final class CrawlSession {
         return RunCrawl.Options.of(token.token(), directories.cache().resolve("http"))
                 .withRaw(options.rawFolder)
                 .withSettings(ApiClient.Settings.DEFAULT.withRetries(options.retries))
+                .withPace(new RunCrawl.Pace(options.concurrency == null ? 0 : options.concurrency, null))
                 .retryingFailed(retryFailed);
     }
 
@@ -95,27 +120,44 @@ final class CrawlSession {
     }
 
     private int run(Project project, RunCrawl runner, long crawlId) {
+        RunCrawl.Outcome outcome = guarded(project, crawlId, () -> runner.run(crawlId, Progress.NONE));
+        if (outcome == null) {
+            return INTERRUPTED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(outcome.summary());
+        for (Crawls.ItemView failure : outcome.failures()) {
+            out.println("could not collect " + failure.name() + ": " + failure.message());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The interrupted crawl: the one named, else the newest unfinished one. */
+    private long interrupted(Project project, Long crawlId) {
+        return crawlId != null ? crawlId : Crawls.latestUnfinished(project, null).map(CrawlSummary::id).orElse(0L);
+    }
+
+    /** Runs the work with Ctrl-C stopping it at a safe point; null when it was interrupted (said on stderr). */
+    private <T> T guarded(Project project, Long crawlIdOrNull, Supplier<T> work) {
         // Ctrl-C: stop at the next safe point, so the stopped crawl records why and says so, then let the JVM exit.
         StopOnInterrupt interrupt = new StopOnInterrupt(control::cancel);
         try {
-            RunCrawl.Outcome outcome = runner.run(crawlId, Progress.NONE);
+            T result = work.get();
             console.finish();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(outcome.summary());
-            for (Crawls.ItemView failure : outcome.failures()) {
-                out.println("could not collect " + failure.name() + ": " + failure.message());
-            }
-            return ExitCodes.OK;
+            return result;
         } catch (CancelledException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             spec.commandLine().getErr().println(AppInfo.ID + ": interrupted; " + stored(project, crawlId)
                     + resumeHint(crawlId));
-            return 130;
+            return null;
         } catch (NetworkException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             throw new NetworkException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
         } catch (InvalidInputException e) {
             console.finish();
+            long crawlId = interrupted(project, crawlIdOrNull);
             throw new InvalidInputException(e.getMessage() + "\n" + stored(project, crawlId) + resumeHint(crawlId), e);
         } finally {
             interrupt.close();

@@ -7,14 +7,15 @@ import java.time.Instant;
  * A snapshot of a running crawl for whoever shows it: repositories done of total, requests made (and how many the
  * cache answered), the last rate-limit state, and the wait in progress, if any.
  *
- * @param now the crawl clock's time of this snapshot, so a countdown shown from it is right under a test clock too
+ * @param now  the crawl clock's time of this snapshot, so a countdown shown from it is right under a test clock too
+ * @param pace the rate, the ETA and the calls left in the budget's window (null before the first call)
  */
 public record CrawlProgress(long crawlId, int done, int failed, int total, long requests, long cacheHits,
                             RateLimitState rateLimit, Instant waitingUntil, String waitReason, String current,
-                            boolean paused, Instant now) {
+                            boolean paused, Instant now, CrawlPace pace) {
 
     public static CrawlProgress starting(long crawlId, Instant now) {
-        return new CrawlProgress(crawlId, 0, 0, -1, 0, 0, null, null, null, "planning", false, now);
+        return new CrawlProgress(crawlId, 0, 0, -1, 0, 0, null, null, null, "planning", false, now, null);
     }
 
     public boolean waiting() {
@@ -48,6 +49,9 @@ public record CrawlProgress(long crawlId, int done, int failed, int total, long 
             text.append("Planning the crawl");
         }
         text.append(" · ").append(requests).append(requests == 1 ? " request" : " requests");
+        if (pace != null) {
+            text.append(" · ").append(pace.describe());
+        }
         if (rateLimit != null && rateLimit.remaining() >= 0) {
             text.append(" · limit ").append(rateLimit.remaining());
             if (rateLimit.limit() > 0) {

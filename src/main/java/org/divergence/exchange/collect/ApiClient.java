@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,7 @@ import okio.BufferedSource;
 import org.divergence.core.AppInfo;
 import org.divergence.core.collect.ApiClock;
 import org.divergence.core.collect.Backoff;
+import org.divergence.core.collect.CallBudget;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.LimitWait;
 import org.divergence.core.collect.RateLimitState;
@@ -46,6 +48,8 @@ import org.divergence.core.common.Progress;
  * app; conditional requests against the on-disk cache; pagination only by the server's {@code Link} header; bounded
  * retries with exponential backoff and jitter for timeouts, dropped connections and 5xx; and the platform's
  * rate-limit rules, waiting (with a countdown) rather than hammering. The token goes only to the API's own origin.
+ * Every request first takes a call from the {@link CallBudget} it shares with the crawl's other workers; one client
+ * may serve several worker threads at once.
  */
 public final class ApiClient {
 
@@ -93,18 +97,20 @@ public final class ApiClient {
     private final Progress progress;
     private final Listener listener;
     private final String cachePartition;
-    private final Map<String, RateLimitState> limits = new HashMap<>();
-    private volatile Call inFlight;
-    private long requests;
-    private long cacheHits;
+    private final CallBudget budget;
+    private final Map<String, RateLimitState> limits = new ConcurrentHashMap<>();
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
 
     /**
      * @param cacheFolder where the HTTP cache lives (null: no cache); {@code rawFolder} where raw answers are kept
      *                    for audit (null: not kept)
+     * @param budget      the calls allowed, shared with every client of the same crawl session
      */
     public ApiClient(ApiPlatform platform, HttpUrl base, Optional<ApiToken> token, Settings settings,
-                     Path cacheFolder, Path rawFolder, ApiClock clock, RandomGenerator random, CrawlControl control,
-                     Progress progress, Listener listener) {
+                     Path cacheFolder, Path rawFolder, ApiClock clock, RandomGenerator random, CallBudget budget,
+                     CrawlControl control, Progress progress, Listener listener) {
         this.platform = platform;
         this.base = base;
         this.token = token.orElse(null);
@@ -121,17 +127,13 @@ public final class ApiClient {
         this.raw = rawFolder == null ? null : new RawResponseArchive(rawFolder);
         this.clock = clock;
         this.random = random;
+        this.budget = budget;
         this.control = control;
         this.progress = progress;
         this.listener = listener;
         this.cachePartition = platform.platform().code() + "|" + (this.token == null ? "anonymous"
                 : this.token.fingerprint());
-        control.onCancel(() -> {
-            Call call = inFlight;
-            if (call != null) {
-                call.cancel();
-            }
-        });
+        control.onCancel(() -> inFlight.forEach(Call::cancel));
     }
 
     public ApiPlatform platform() {
@@ -147,11 +149,15 @@ public final class ApiClient {
     }
 
     public long requests() {
-        return requests;
+        return requests.get();
     }
 
     public long cacheHits() {
-        return cacheHits;
+        return cacheHits.get();
+    }
+
+    public CallBudget budget() {
+        return budget;
     }
 
     /** {@code path} relative to the base URL, e.g. {@code repos/octo/hello}; segments are encoded. */
@@ -225,8 +231,7 @@ public final class ApiClient {
             int status = attempt.status;
             LOG.log(Level.FINE, "GET " + url + " -> " + status);
             if (status == 304 && cached != null) {
-                cacheHits++;
-                listener.requested(requests, cacheHits);
+                listener.requested(requests.get(), cacheHits.incrementAndGet());
                 Headers merged = merge(cached.headers(), attempt.headers);
                 record(url, 304, true, merged, cached.body());
                 return new ApiResponse(url, 200, merged, cached.body(), true);
@@ -291,16 +296,32 @@ public final class ApiClient {
     }
 
     private Attempt send(Request request) throws IOException {
+        takeCall();
         Call call = http.newCall(request);
-        inFlight = call;
-        requests++;
-        listener.requested(requests, cacheHits);
+        inFlight.add(call);
+        listener.requested(requests.incrementAndGet(), cacheHits.get());
         try (Response response = call.execute()) {
             long limit = response.isSuccessful() ? settings.maxBodyBytes() : MAX_ERROR_BODY;
             byte[] body = read(response.body(), limit, response.isSuccessful(), request.url());
             return new Attempt(response.code(), reason(response.code()), response.headers(), body);
         } finally {
-            inFlight = null;
+            inFlight.remove(call);
+        }
+    }
+
+    /** Waits for the budget to allow one more call; a wait over a second is shown as any other wait. */
+    private void takeCall() {
+        while (true) {
+            Duration wait = budget.tryTake(clock.now());
+            if (wait.isZero()) {
+                return;
+            }
+            if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
+                pause(wait, "keeping to " + budget.limit() + " calls per " + budget.window().toSeconds() + " s");
+            } else {
+                checkpoint();
+                clock.sleep(wait);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package org.divergence.exchange.collect;
 
+import java.time.Duration;
 import java.util.Map;
+import org.divergence.core.collect.CallBudget;
 import org.divergence.core.collect.CrawlRequest;
 import org.divergence.core.collect.GitHubRateLimits;
 import org.divergence.core.collect.HuggingFaceRateLimits;
@@ -55,6 +57,20 @@ public enum ApiPlatform {
     /** The environment variable the token is read from unless another is named. */
     public String tokenVariable() {
         return tokenVariable;
+    }
+
+    /**
+     * A new budget at the platform's published rate: GitHub 5,000 calls an hour with a token, 60 without; Hugging
+     * Face 1,000 per 5 minutes (a free account; its {@code RateLimit} headers tell a lower quota, and are obeyed).
+     */
+    public CallBudget publishedBudget(boolean withToken) {
+        return this == GITHUB ? CallBudget.published(withToken ? 5_000 : 60, Duration.ofHours(1))
+                : CallBudget.published(1_000, Duration.ofMinutes(5));
+    }
+
+    /** Workers by default: GitHub asks for serial requests; the Hub's quota is reached by two. */
+    public int defaultConcurrency() {
+        return this == GITHUB ? 1 : 2;
     }
 
     RateLimitRules rules() {

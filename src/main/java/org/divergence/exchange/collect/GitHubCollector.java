@@ -22,9 +22,12 @@ public final class GitHubCollector implements PlatformCollector {
     static final String PER_PAGE = "100";
 
     private final ApiClient client;
+    private final boolean refuseRenamed;
 
-    public GitHubCollector(ApiClient client) {
+    /** @param refuseRenamed a renamed repository throws {@link RepositoryRenamedException} before its lists are read */
+    public GitHubCollector(ApiClient client, boolean refuseRenamed) {
         this.client = client;
+        this.refuseRenamed = refuseRenamed;
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class GitHubCollector implements PlatformCollector {
         JsonNode repository = listing != null ? listing
                 : requireObject(client.get(client.url("repos", asked[0], asked[1]).build()));
         RepositoryRow row = PlatformJsonMapping.github(repository);
+        RepositoryRenamedException.check(name, row, refuseRenamed);
         // A renamed repository answers under its new name: ask the lists under that name too.
         String[] current = row.fullName().split("/", 2);
         Notes notes = new Notes();

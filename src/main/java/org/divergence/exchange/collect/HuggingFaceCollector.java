@@ -34,10 +34,13 @@ public final class HuggingFaceCollector implements PlatformCollector {
 
     private final ApiClient client;
     private final RepoType type;
+    private final boolean refuseRenamed;
 
-    public HuggingFaceCollector(ApiClient client, RepoType type) {
+    /** @param refuseRenamed a renamed repository throws {@link RepositoryRenamedException} before its lists are read */
+    public HuggingFaceCollector(ApiClient client, RepoType type, boolean refuseRenamed) {
         this.client = client;
         this.type = type;
+        this.refuseRenamed = refuseRenamed;
     }
 
     private String collection() {
@@ -85,6 +88,7 @@ public final class HuggingFaceCollector implements PlatformCollector {
             info = GitHubCollector.requireObject(client.get(url.build()));
         }
         RepositoryRow row = PlatformJsonMapping.huggingFace(info, type);
+        RepositoryRenamedException.check(id, row, refuseRenamed);
         GitHubCollector.Notes notes = new GitHubCollector.Notes();
         try {
             readCommits(row);

@@ -34,7 +34,7 @@ public final class CollectAction implements Runnable {
         }
         CollectViewModel viewModel = new CollectViewModel(services.tasks(), services.context().project(),
                 CollectEnvironment.of(services.directories()));
-        open = new CollectDialog(services.window(), viewModel);
+        open = new CollectDialog(services.window(), viewModel, services.dialogs());
         open.show();
     }
 }

@@ -1,6 +1,7 @@
 package org.divergence.gui.collect;
 
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.event.ActionEvent;
@@ -32,9 +33,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
+import org.divergence.app.collect.RunCrawl;
 import org.divergence.core.collect.CrawlSummary;
 import org.divergence.core.repositories.Platform;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.gui.common.DialogService;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -45,10 +48,12 @@ import org.kordamp.ikonli.material2.Material2AL;
 final class CollectDialog {
 
     private final CollectViewModel viewModel;
+    private final DialogService dialogs;
     private final Dialog<Void> dialog = new Dialog<>();
 
-    CollectDialog(Window owner, CollectViewModel viewModel) {
+    CollectDialog(Window owner, CollectViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
         dialog.setTitle("Collect from GitHub / Hugging Face");
@@ -141,19 +146,26 @@ final class CollectDialog {
         GridPane grid = FormParts.grid();
         BooleanBinding isHuggingFace = viewModel.platformProperty().isEqualTo(Platform.HUGGINGFACE);
 
-        // Named repositories or a listing.
+        // Named repositories, a listing, or an id list.
         ToggleGroup modes = new ToggleGroup();
         RadioButton named = radio("These repositories", modes, "collect-mode-named");
         RadioButton listing = radio("", modes, "collect-mode-listing");
         listing.textProperty().bind(Bindings.when(isHuggingFace).then("A listing").otherwise("A search"));
-        modes.selectToggle(viewModel.modeProperty().get() == CollectViewModel.Mode.NAMED ? named : listing);
+        RadioButton idList = radio("An id list", modes, "collect-mode-ids");
+        idList.setTooltip(new Tooltip("A list written by Draw a sample… (one repository per line); with its record"
+                + " beside it, non-respondents are replaced from the reserve"));
+        modes.selectToggle(switch (viewModel.modeProperty().get()) {
+            case NAMED -> named;
+            case LISTING -> listing;
+            case ID_LIST -> idList;
+        });
         modes.selectedToggleProperty().addListener((obs, old, toggle) -> {
             if (toggle != null) {
                 viewModel.modeProperty().set(toggle == named ? CollectViewModel.Mode.NAMED
-                        : CollectViewModel.Mode.LISTING);
+                        : toggle == listing ? CollectViewModel.Mode.LISTING : CollectViewModel.Mode.ID_LIST);
             }
         });
-        HBox modeRow = new HBox(16, named, listing);
+        HBox modeRow = new HBox(16, named, listing, idList);
         grid.addRow(0, new Label("Collect"), modeRow);
 
         TextArea names = new TextArea();
@@ -196,11 +208,28 @@ final class CollectDialog {
         sortRow.setAlignment(Pos.CENTER_LEFT);
         VBox listingBox = new VBox(8, query, author, sortRow);
 
-        StackPane what = new StackPane(names, listingBox);
+        StackPane what = new StackPane(names, listingBox, idListBox());
         BooleanBinding isNamed = viewModel.modeProperty().isEqualTo(CollectViewModel.Mode.NAMED);
         names.visibleProperty().bind(isNamed);
-        listingBox.visibleProperty().bind(isNamed.not());
-        grid.add(what, 1, 1);
+        listingBox.visibleProperty().bind(viewModel.modeProperty().isEqualTo(CollectViewModel.Mode.LISTING));
+        Spinner<Integer> concurrency = new Spinner<>(1, RunCrawl.Pace.MAX_CONCURRENCY,
+                viewModel.concurrencyProperty().get());
+        concurrency.setId("collect-concurrency");
+        concurrency.setEditable(true);
+        concurrency.setPrefWidth(80);
+        concurrency.getValueFactory().valueProperty().addListener((obs, old, value) -> {
+            if (value != null) {
+                viewModel.concurrencyProperty().set(value);
+            }
+        });
+        viewModel.concurrencyProperty().addListener((obs, old, value) ->
+                concurrency.getValueFactory().setValue(value.intValue()));
+        Label concurrencyHint = new Label("repositories at once, within the platform's published rate (GitHub asks"
+                + " for one at a time)");
+        concurrencyHint.getStyleClass().add("muted");
+        HBox concurrencyRow = new HBox(10, concurrency, concurrencyHint);
+        concurrencyRow.setAlignment(Pos.CENTER_LEFT);
+        grid.add(new VBox(8, what, concurrencyRow), 1, 1);
 
         // Token.
         PasswordField token = new PasswordField();
@@ -257,6 +286,29 @@ final class CollectDialog {
         return grid;
     }
 
+    private Node idListBox() {
+        TextField file = new TextField();
+        file.setId("collect-ids-file");
+        file.setPromptText("ids.txt, as Draw a sample… writes it");
+        file.textProperty().bindBidirectional(viewModel.idsFileProperty());
+        HBox.setHgrow(file, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setId("collect-ids-browse");
+        browse.setOnAction(event -> dialogs.chooseFileToOpen("Collect the repositories of an id list",
+                        List.of(DialogService.FileType.of("Id lists", "*.txt")))
+                .ifPresent(path -> viewModel.idsFileProperty().set(path.toString())));
+        HBox row = new HBox(10, file, browse);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("The chosen platform's lines are collected, each with its own type. With the draw's"
+                + " record beside the list (ids.txt.draw.json), only the sample is collected and each non-respondent"
+                + " is replaced from its stratum's reserve.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(8, row, hint);
+        box.visibleProperty().bind(viewModel.modeProperty().isEqualTo(CollectViewModel.Mode.ID_LIST));
+        return box;
+    }
+
     private Node progressBox() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("collect-progress");
@@ -266,7 +318,8 @@ final class CollectDialog {
         status.getStyleClass().add("collect-status");
         Label requests = FormParts.label("collect-requests", viewModel.requestsTextProperty());
         Label limit = FormParts.label("collect-rate-limit", viewModel.rateLimitTextProperty());
-        HBox numbers = new HBox(24, requests, limit);
+        Label pace = FormParts.label("collect-pace", viewModel.paceTextProperty());
+        VBox numbers = new VBox(4, new HBox(24, requests, limit), pace);
         Label wait = FormParts.label("collect-wait", viewModel.waitTextProperty());
         wait.getStyleClass().add("collect-wait");
         Label current = FormParts.label("collect-current", viewModel.currentTextProperty());

@@ -28,6 +28,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.divergence.app.collect.CollectIdList;
 import org.divergence.app.collect.RunCrawl;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.CrawlProgress;
@@ -37,6 +38,7 @@ import org.divergence.core.collect.RateLimitState;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.Platform;
+import org.divergence.core.sampling.DrawnList;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.exchange.clickhouse.ClickHouseClient;
 import org.divergence.exchange.collect.ApiClient;
@@ -44,6 +46,7 @@ import org.divergence.exchange.collect.ApiEndpoint;
 import org.divergence.exchange.collect.ApiPlatform;
 import org.divergence.exchange.collect.ApiToken;
 import org.divergence.exchange.collect.TokenStore;
+import org.divergence.exchange.sampling.DrawnListReader;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.TaskHandle;
@@ -61,8 +64,8 @@ public final class CollectViewModel {
     /** Where the dialog is. */
     public enum Stage { EDITING, RUNNING, PAUSED, DONE, STOPPED, CANCELLED }
 
-    /** Named repositories, or a search/listing. */
-    public enum Mode { NAMED, LISTING }
+    /** Named repositories, a search/listing, or an id list written by `draw` (ID_LIST). */
+    public enum Mode { NAMED, LISTING, ID_LIST }
 
     /** A platform's API (GitHub, Hugging Face), or GH Archive aggregated on a ClickHouse server. */
     public enum Source { API, CLICKHOUSE }
@@ -86,6 +89,9 @@ public final class CollectViewModel {
     private final StringProperty token = new SimpleStringProperty("");
     private final BooleanProperty rememberToken = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> rawFolder = new SimpleObjectProperty<>();
+    private final StringProperty idsFile = new SimpleStringProperty("");
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(
+            ApiPlatform.GITHUB.defaultConcurrency());
 
     private final ReadOnlyStringWrapper tokenHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasSavedToken = new ReadOnlyBooleanWrapper();
@@ -99,6 +105,7 @@ public final class CollectViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper requestsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rateLimitText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper waitText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper currentText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
@@ -123,6 +130,9 @@ public final class CollectViewModel {
             }
             if (sort.get() != null && !sorts(next).contains(sort.get())) {
                 sort.set(null);
+            }
+            if (old != null && concurrency.get() == ApiPlatform.of(old).defaultConcurrency()) {
+                concurrency.set(ApiPlatform.of(next).defaultConcurrency());
             }
             refreshTokenHint();
         });
@@ -163,23 +173,45 @@ public final class CollectViewModel {
             clickHouse.start();
             return;
         }
-        CrawlRequest request;
+        CrawlRequest request = null;
         TokenStore.Resolved resolved;
         try {
-            request = request();
-            ApiEndpoint.parse(request.apiUrl());
-            resolved = resolveToken(request.platform(), request.apiUrl());
+            String url;
+            if (mode.get() == Mode.ID_LIST) {
+                if (idsFile.get() == null || idsFile.get().isBlank()) {
+                    throw new InvalidInputException("Choose the id list to collect (written by Draw a sample…).");
+                }
+                url = apiUrl.get() == null ? "" : apiUrl.get().strip();
+            } else {
+                request = request();
+                url = request.apiUrl();
+            }
+            ApiEndpoint.parse(url);
+            resolved = resolveToken(platform.get(), url);
         } catch (InvalidInputException e) {
             problem.set(e.getMessage());
             return;
         }
         problem.set("");
         if (rememberToken.get() && resolved.source() == TokenStore.Source.ENTERED) {
-            tokens.save(ApiPlatform.of(request.platform()), request.apiUrl(), resolved.token().orElseThrow());
+            tokens.save(ApiPlatform.of(platform.get()), apiUrl.get().strip(), resolved.token().orElseThrow());
             hasSavedToken.set(true);
         }
         RunCrawl runner = runner(resolved);
-        launch("Collecting " + request.describe(), taskProgress -> runner.start(request, taskProgress));
+        if (request == null) {
+            Path file = Path.of(idsFile.get().strip());
+            Platform which = platform.get();
+            String url = apiUrl.get().strip();
+            // The same use case as collect --ids-file; the list is read off the FX thread.
+            launch("Collecting " + file.getFileName(), taskProgress -> {
+                DrawnList list = DrawnListReader.read(file);
+                return String.join("\n", CollectIdList.run(project, runner, list,
+                        CollectIdList.requests(list, which, url), taskProgress).report());
+            });
+        } else {
+            CrawlRequest named = request;
+            launch("Collecting " + named.describe(), taskProgress -> describe(runner.start(named, taskProgress)));
+        }
     }
 
     /** Continues the newest unfinished crawl (or ClickHouse collection) of this project. */
@@ -201,18 +233,28 @@ public final class CollectViewModel {
         }
         problem.set("");
         RunCrawl runner = runner(resolved);
-        launch("Resuming crawl " + crawl.id(), taskProgress -> runner.run(crawl.id(), taskProgress));
+        launch("Resuming crawl " + crawl.id(), taskProgress -> describe(runner.run(crawl.id(), taskProgress)));
     }
 
     private RunCrawl runner(TokenStore.Resolved resolved) {
         control = new CrawlControl();
         RunCrawl.Options options = new RunCrawl.Options(resolved.token(), environment.cacheFolder(),
-                rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), false);
+                rawFolder.get(), ApiClient.Settings.DEFAULT, environment.clock(), environment.random(), false,
+                new RunCrawl.Pace(concurrency.get(), null));
         return new RunCrawl(project, options, control, snapshot -> tasks.onUiThread(() -> apply(snapshot)));
     }
 
+    /** The work of one run, returning what it did in words. */
     private interface Run {
-        RunCrawl.Outcome run(Progress progress);
+        String run(Progress progress);
+    }
+
+    private static String describe(RunCrawl.Outcome result) {
+        StringBuilder text = new StringBuilder(capitalise(result.summary())).append('.');
+        for (Crawls.ItemView failure : result.failures()) {
+            text.append("\nCould not collect ").append(failure.name()).append(": ").append(failure.message());
+        }
+        return text.toString();
     }
 
     private void launch(String title, Run work) {
@@ -225,12 +267,7 @@ public final class CollectViewModel {
                     stage.set(Stage.DONE);
                     waitText.set("");
                     currentText.set("");
-                    StringBuilder text = new StringBuilder(capitalise(result.summary())).append('.');
-                    for (Crawls.ItemView failure : result.failures()) {
-                        text.append("\nCould not collect ").append(failure.name()).append(": ")
-                                .append(failure.message());
-                    }
-                    outcome.set(text.toString());
+                    outcome.set(result);
                     refreshResumable();
                 })
                 .onFailure(error -> {
@@ -344,6 +381,7 @@ public final class CollectViewModel {
         requestsText.set(String.format(Locale.ROOT, "%,d requests%s", snapshot.requests(), snapshot.cacheHits() > 0
                 ? String.format(Locale.ROOT, " (%,d unchanged since cached)", snapshot.cacheHits()) : ""));
         rateLimitText.set(describe(snapshot.rateLimit(), snapshot));
+        paceText.set(snapshot.pace() == null ? "" : capitalise(snapshot.pace().describe()));
         if (snapshot.paused()) {
             waitText.set("Paused: the next request waits until you resume.");
         } else if (snapshot.waiting()) {
@@ -480,6 +518,20 @@ public final class CollectViewModel {
 
     public ReadOnlyStringProperty rateLimitTextProperty() {
         return rateLimitText.getReadOnlyProperty();
+    }
+
+    /** The rate, the ETA and the calls left in the budget's window. */
+    public ReadOnlyStringProperty paceTextProperty() {
+        return paceText.getReadOnlyProperty();
+    }
+
+    /** The id list to collect in {@link Mode#ID_LIST}. */
+    public StringProperty idsFileProperty() {
+        return idsFile;
+    }
+
+    public IntegerProperty concurrencyProperty() {
+        return concurrency;
     }
 
     public ReadOnlyStringProperty waitTextProperty() {

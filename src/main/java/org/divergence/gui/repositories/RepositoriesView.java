@@ -151,6 +151,11 @@ public final class RepositoriesView {
         Button export = iconButton(Material2MZ.SAVE_ALT);
         export.setTooltip(new Tooltip("Write the repositories shown (with this filter) as CSV or JSON Lines"));
         export.setOnAction(event -> RepositoryExportAction.run(services, viewModel.filter()));
+        Button draw = iconButton(Material2AL.CASINO);
+        draw.setTooltip(new Tooltip("Draw a sample… : a seeded, stratified random sample of these repositories"
+                + " (the platform and type chosen here), written as an id list to collect"));
+        draw.setOnAction(event -> DrawDialog.show(root.getScene().getWindow(), services, viewModel.filter()));
+        draw.setId("draw-sample");
         Button importButton = iconButton(Material2AL.FILE_UPLOAD);
         importButton.setTooltip(new Tooltip("Import repository samples (Ctrl+I)"));
         importButton.setOnAction(event -> services.importHandler().chooseAndImport());
@@ -163,7 +168,7 @@ public final class RepositoriesView {
         Label created = new Label("Created");
         Label dash = new Label("–");
         HBox bar = new HBox(8, platform, type, tagging.filter(), created, from, dash, to, search, clear,
-                spacer, batches, export, importButton, collect);
+                spacer, batches, draw, export, importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);

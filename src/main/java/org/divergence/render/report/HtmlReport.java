@@ -492,6 +492,9 @@ public final class HtmlReport {
                     .append("</code></li>"));
             out.append("</ul></dd>\n");
         }
+        for (String draw : provenance.sampleDraws()) {
+            entry("Sample drawn", draw);
+        }
         if (provenance.generatedAt() != null) {
             entry("Generated", timestamp(provenance));
         }

@@ -50,6 +50,9 @@ public final class LatexReport {
         comment("Grouping: " + provenance.grouping() + "; filters: " + provenance.filterDescription() + "; bootstrap: "
                 + provenance.resamples() + " resamples, seed " + provenance.seed() + ".");
         provenance.customDefinitions().forEach(definition -> comment("Custom metric " + definition));
+        for (String draw : provenance.sampleDraws()) {
+            comment("Sample drawn: " + draw);
+        }
         if (provenance.generatedAt() != null) {
             comment("Generated " + Reports.instant(provenance.generatedAt()) + ".");
         }

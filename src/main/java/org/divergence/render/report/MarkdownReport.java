@@ -264,6 +264,9 @@ public final class MarkdownReport {
             provenance.customDefinitions().forEach(definition -> out.append("  - `")
                     .append(definition.replace("`", "'")).append("`\n"));
         }
+        for (String draw : provenance.sampleDraws()) {
+            out.append("- **Sample drawn:** ").append(inline(draw)).append('\n');
+        }
         if (provenance.generatedAt() != null) {
             out.append("- **Generated:** ").append(Reports.instant(provenance.generatedAt())).append('\n');
         }

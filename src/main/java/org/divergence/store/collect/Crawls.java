@@ -106,6 +106,47 @@ public final class Crawls {
         setState(connection, crawlId, CrawlState.RUNNING, now);
     }
 
+    /** Adds repositories to a running crawl's plan after the ones it has (a reserve replacing a non-respondent). */
+    public static void appendItems(Connection connection, long crawlId, List<String> names, Instant now)
+            throws SQLException {
+        setState(connection, crawlId, CrawlState.RUNNING, now);
+        for (String name : names) {
+            Sql.update(connection, SqlText.of("INSERT INTO crawl_item (crawl_id, position, name) SELECT ?1,"
+                    + " coalesce(max(position), -1) + 1, ?2 FROM crawl_item WHERE crawl_id = ?1 ON CONFLICT (crawl_id,"
+                    + " name) DO NOTHING"), crawlId, name);
+        }
+    }
+
+    /**
+     * Records that the crawl collects an id list ({@code collect --ids-file}): its repositories are the units the
+     * list names, so one that answers under a new name is not followed. Kept in project_meta under
+     * {@code crawl_ids_file:<crawl id>}, so a resume knows it too.
+     */
+    public static void markIdList(Connection connection, long crawlId, String fileName) throws SQLException {
+        Sql.update(connection, SqlText.of("INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO"
+                + " UPDATE SET value = excluded.value"), "crawl_ids_file:" + crawlId, fileName);
+    }
+
+    public static boolean fromIdList(Connection connection, long crawlId) throws SQLException {
+        return Sql.count(connection, SqlText.of("SELECT count(*) FROM project_meta WHERE key = ?"),
+                "crawl_ids_file:" + crawlId) > 0;
+    }
+
+    /**
+     * Records that the crawl collects a drawn id list (one line naming the list and its draw), for the report's
+     * provenance. Kept in project_meta under {@code crawl_draw:<crawl id>}.
+     */
+    public static void attachDraw(Connection connection, long crawlId, String summary) throws SQLException {
+        Sql.update(connection, SqlText.of("INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO"
+                + " UPDATE SET value = excluded.value"), "crawl_draw:" + crawlId, summary);
+    }
+
+    /** The drawn lists of the project's crawls (see {@link #attachDraw}), oldest crawl first, without repeats. */
+    public static List<String> drawSummaries(Connection connection) throws SQLException {
+        return Sql.list(connection, SqlText.of("SELECT m.value FROM project_meta m JOIN crawl c ON m.key ="
+                + " 'crawl_draw:' || c.id GROUP BY m.value ORDER BY min(c.id)"), rs -> rs.getString(1));
+    }
+
     public static List<Item> pending(Connection connection, long crawlId, boolean includeFailed) throws SQLException {
         List<Item> items = new ArrayList<>();
         try (PreparedStatement select = Sql.prepare(connection,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.repositories.ImportBatch;
+import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.Sql;
@@ -80,6 +81,18 @@ public final class ImportBatches {
             }
             return batches;
         });
+    }
+
+    /**
+     * The batches the repositories a filter selects carry their values from, oldest first; the current count is
+     * how many of the selected repositories each one holds.
+     */
+    public static List<ImportBatch> of(Connection connection, RepositoryFilter filter) throws SQLException {
+        RepositorySql where = RepositorySql.where(filter);
+        return Sql.list(connection, SqlText.of("SELECT b.id, b.source_name, b.source_sha256, b.format, b.imported_at,"
+                + " b.rows_read, b.added, b.updated, b.skipped, s.n, b.as_of, b.note FROM import_batch b JOIN (SELECT"
+                + " batch_id, count(*) AS n FROM repository WHERE ").append(where.condition(), SqlText.of(" GROUP BY batch_id) s ON"
+                + " s.batch_id = b.id ORDER BY b.id")), ImportBatches::read, where.parameters().toArray());
     }
 
     public static Optional<ImportBatch> find(Project project, long id) {

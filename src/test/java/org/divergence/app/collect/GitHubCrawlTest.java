@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.divergence.core.collect.CallBudget;
 import org.divergence.core.collect.CrawlControl;
 import org.divergence.core.collect.CrawlProgress;
 import org.divergence.core.collect.CrawlRequest;
@@ -260,5 +266,40 @@ class GitHubCrawlTest {
             runner(project, new CrawlControl()).start(named("octo/alpha", "octo/empty", "octo/beta"), Progress.NONE);
         }
         return TableDump.repositories(reference);
+    }
+
+    @Test
+    void workersCollectAtOnceAndStoreTheSameRowsAsOneByOne() throws Exception {
+        // The first repository's answer is held until a second worker asks: only parallel workers get past it.
+        CountDownLatch twoAsking = new CountDownLatch(2);
+        AtomicInteger asking = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getUrl().pathSegments().size() == 3 && asking.incrementAndGet() <= 2) {
+                    twoAsking.countDown();
+                    twoAsking.await(20, TimeUnit.SECONDS);
+                }
+                return github.dispatch(request);
+            }
+        });
+        Path serial = folder.resolve("serial.divergence");
+        Path parallel = folder.resolve("parallel.divergence");
+        try (Project project = Project.create(parallel)) {
+            RunCrawl.Options options = RunCrawl.Options.of(Optional.empty(), null)
+                    .withPace(new RunCrawl.Pace(3, new CallBudget(1_000, Duration.ofSeconds(1))));
+            RunCrawl.Outcome outcome = new RunCrawl(project, options, new CrawlControl(), progress::add)
+                    .start(named("octo/alpha", "octo/empty", "octo/beta"), Progress.NONE);
+            assertEquals(3, outcome.done());
+        }
+        assertEquals(0, twoAsking.getCount(), "two repositories were asked for at once");
+        String pace = progress.getLast().describe();
+        assertTrue(pace.contains("calls/s · ETA 0:00 · ") && pace.contains(" of 1,000 calls left in the 1-s window"),
+                pace);
+        try (Project project = Project.create(serial)) {
+            runner(project, new CrawlControl()).start(named("octo/alpha", "octo/empty", "octo/beta"), Progress.NONE);
+        }
+        String query = "SELECT " + COLUMNS + " FROM repository ORDER BY full_name";
+        assertEquals(TableDump.rows(serial, query), TableDump.rows(parallel, query));
     }
 }

@@ -8,10 +8,20 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.divergence.cli.common.ExitCodes;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRef;
+import org.divergence.core.sampling.DrawOptions;
+import org.divergence.core.sampling.DrawRecord;
+import org.divergence.core.sampling.StratumDimension;
+import org.divergence.core.sampling.StratumKey;
+import org.divergence.exchange.sampling.DrawFiles;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.testsupport.CliRun;
 import org.divergence.testsupport.FakeGitHub;
@@ -22,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code collect} on the command line, in-process, against local fakes of both APIs. */
+/**
+ * {@code collect} on the command line, in-process, against local fakes of both APIs; with {@code --ids-file}, a drawn
+ * list whose non-respondents are replaced from the reserve and whose draw the report names.
+ */
 class CollectCommandTest {
 
     @TempDir
@@ -151,5 +164,100 @@ class CollectCommandTest {
         assertEquals(ExitCodes.USAGE, badType.exitCode(), badType.toString());
         assertFalse(Files.exists(project), "no project is created for a command that cannot run");
         assertEquals(0, server.getRequestCount());
+    }
+
+    private static RepositoryRef ref(String text) {
+        return RepositoryRef.parse(text);
+    }
+
+    @Test
+    void replacesANonRespondentFromTheReserveAndReportsItPerStratum() throws Exception {
+        Path ids = folder.resolve("ids.txt");
+        DrawRecord record = new DrawRecord("population.divergence", 40, List.of(),
+                new DrawOptions(3, 7, List.of(StratumDimension.PLATFORM), RepositoryFilter.ALL, 2), Instant.EPOCH,
+                List.of(new DrawRecord.Stratum(new StratumKey(List.of("github")), 30,
+                                List.of(ref("github:octo/gone"), ref("github:octo/alpha")),
+                                List.of(ref("github:octo/beta"), ref("github:octo/empty"))),
+                        new DrawRecord.Stratum(new StratumKey(List.of("huggingface")), 10,
+                                List.of(ref("huggingface:model:acme/gamma")), List.of())));
+        DrawFiles.write(ids, record);
+
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--ids-file", ids.toString(),
+                "--api-url", server.url("/").toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("non-respondent github:octo/gone [github]: not found (it does not exist, or is"
+                + " private)"), run.out());
+        assertTrue(run.out().contains("; replaced by github:octo/beta"), run.out());
+        assertTrue(run.out().contains("1 lines of the other platform were left"), run.out());
+        assertTrue(run.out().lines().anyMatch(line -> line.matches("github\\s+2\\s+2\\s+1\\s+1")), run.out());
+        assertEquals(List.of("octo/alpha", "octo/beta"), TableDump.rows(project,
+                "SELECT full_name FROM repository ORDER BY full_name"), "octo/empty stays in reserve");
+
+        Path report = folder.resolve("report.md");
+        CliRun reported = CliRun.of("report", "--project", project.toString(), "--out", report.toString());
+        assertEquals(ExitCodes.OK, reported.exitCode(), reported.toString());
+        String markdown = Files.readString(report);
+        assertTrue(markdown.contains("- **Sample drawn:** ids.txt (SHA-256 "), markdown);
+        assertTrue(markdown.contains("3 drawn of 40 in population.divergence"), markdown);
+    }
+
+    @Test
+    void withoutARecordEveryLineOfThePlatformIsCollected() throws Exception {
+        Path ids = folder.resolve("plain.txt");
+        Files.writeString(ids, "# hand-made\ngithub:octo/alpha\n\nhuggingface:model:acme/gamma\ngithub:octo/beta\n");
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--ids-file", ids.toString(),
+                "--api-url", server.url("/").toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("crawl 1: 2 of 2 repositories stored"), run.out());
+    }
+
+    @Test
+    void refusesAnUntypedHuggingFaceLineNamingTheLine() throws Exception {
+        Path ids = folder.resolve("bad.txt");
+        Files.writeString(ids, "github:octo/alpha\nhuggingface:acme/gamma\n");
+        CliRun run = CliRun.of("collect", "huggingface", "--project", project.toString(), "--ids-file",
+                ids.toString(), "--endpoint", server.url("/").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("bad.txt:2: 'huggingface:acme/gamma' has no type"), run.err());
+    }
+
+    @Test
+    void aRenamedRepositoryIsANonRespondentReplacedFromTheReserveWithWorkersInParallel() throws Exception {
+        // GitHub answers a renamed repository's old name with a redirect to its new one.
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getTarget().startsWith("/repos/octo/old-alpha")) {
+                    return new MockResponse.Builder().code(301).setHeader("Location", server.url("/repos/octo/alpha"))
+                            .build();
+                }
+                return github.dispatch(request);
+            }
+        });
+        Path ids = folder.resolve("ids.txt");
+        DrawRecord record = new DrawRecord("population.divergence", 40, List.of(),
+                new DrawOptions(2, 7, List.of(), RepositoryFilter.ALL, 1), Instant.EPOCH,
+                List.of(new DrawRecord.Stratum(new StratumKey(List.of()), 40,
+                        List.of(ref("github:octo/old-alpha"), ref("github:octo/beta")),
+                        List.of(ref("github:octo/empty")))));
+        DrawFiles.write(ids, record);
+
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--ids-file", ids.toString(),
+                "--api-url", api(), "--concurrency", "2");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("non-respondent github:octo/old-alpha [all]: renamed to github:octo/alpha;"
+                + " replaced by github:octo/empty"), run.out());
+        assertEquals(List.of("octo/beta", "octo/empty"), TableDump.rows(project,
+                "SELECT full_name FROM repository ORDER BY full_name"), "the renamed repository is not stored");
+        assertFalse(github.received().stream().anyMatch(request -> request.getTarget().contains("alpha/")),
+                "a renamed repository's lists are not read");
+    }
+
+    @Test
+    void refusesAConcurrencyOutsideItsRange() {
+        CliRun run = CliRun.of("collect", "github", "--project", project.toString(), "--repo", "octo/alpha",
+                "--api-url", api(), "--concurrency", "0");
+        assertEquals(ExitCodes.INVALID_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--concurrency must be between 1 and 32, not 0"), run.err());
     }
 }

@@ -63,7 +63,7 @@ class ApiClientTest {
     private ApiClient client(ApiPlatform platform, String token, ApiClient.Settings settings, CrawlControl control) {
         return new ApiClient(platform, ApiEndpoint.parse(server.url("/").toString()),
                 ApiToken.of(token, "test"), settings, folder.resolve("cache"), null, clock, new Random(7),
-                control, Progress.NONE, new ApiClient.Listener() {
+                platform.publishedBudget(true), control, Progress.NONE, new ApiClient.Listener() {
                     @Override
                     public void waiting(Instant until, String reason, Instant now) {
                         if (until != null) {
@@ -271,7 +271,8 @@ class ApiClientTest {
         }
         HttpUrl base = ApiEndpoint.parse("http://127.0.0.1:" + closedPort);
         ApiClient client = new ApiClient(ApiPlatform.GITHUB, base, Optional.empty(),
-                ApiClient.Settings.DEFAULT.withRetries(2), null, null, clock, new Random(1), new CrawlControl(),
+                ApiClient.Settings.DEFAULT.withRetries(2), null, null, clock, new Random(1),
+                ApiPlatform.GITHUB.publishedBudget(false), new CrawlControl(),
                 Progress.NONE, new ApiClient.Listener() { });
         NetworkException error = assertThrows(NetworkException.class,
                 () -> client.get(base.resolve("repos/o/r")));
@@ -321,8 +322,8 @@ class ApiClientTest {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("retry-after", "3600").build());
         CrawlControl control = new CrawlControl();
         ApiClient client = new ApiClient(ApiPlatform.GITHUB, ApiEndpoint.parse(server.url("/").toString()),
-                Optional.empty(), ApiClient.Settings.DEFAULT, null, null, clock, new Random(1), control,
-                Progress.NONE, new ApiClient.Listener() {
+                Optional.empty(), ApiClient.Settings.DEFAULT, null, null, clock, new Random(1),
+                ApiPlatform.GITHUB.publishedBudget(false), control, Progress.NONE, new ApiClient.Listener() {
                     @Override
                     public void waiting(Instant until, String reason, Instant now) {
                         if (until != null && now.isAfter(FakeClock.START.plusSeconds(10))) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,13 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.divergence.core.repositories.RepositoryFilter;
+import org.divergence.core.repositories.RepositoryRef;
 import org.divergence.core.repositories.StoredRepository;
+import org.divergence.core.sampling.DrawOptions;
+import org.divergence.core.sampling.DrawRecord;
+import org.divergence.core.sampling.StratumKey;
+import org.divergence.exchange.sampling.DrawFiles;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
@@ -184,6 +191,38 @@ class CollectDialogTest {
         robot.interact(() -> stage.requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
+    }
+
+    @Test
+    void collectsADrawnIdListReplacingANonRespondentAndShowsThePace(FxRobot robot) throws Exception {
+        release.countDown();
+        Path ids = home.resolve("ids-" + System.nanoTime() + ".txt");
+        DrawFiles.write(ids, new DrawRecord("population.divergence", 20, List.of(),
+                new DrawOptions(2, 5, List.of(), RepositoryFilter.ALL, 1), Instant.EPOCH,
+                List.of(new DrawRecord.Stratum(new StratumKey(List.of()), 20,
+                        List.of(RepositoryRef.parse("github:octo/gone"), RepositoryRef.parse("github:octo/alpha")),
+                        List.of(RepositoryRef.parse("github:octo/beta"))))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        robot.interact(() -> stage.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
+
+        robot.clickOn("#collect-mode-ids");
+        robot.interact(() -> {
+            robot.lookup("#collect-api-url").queryAs(TextField.class).setText(server.url("/").toString());
+            robot.lookup("#collect-ids-file").queryAs(TextField.class).setText(ids.toString());
+        });
+        assertTrue(robot.lookup("#collect-ids-browse").queryButton().isVisible(), "a file can be chosen");
+        robot.clickOn("#collect-start");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> text(robot, "#collect-outcome").contains("non-respondent"));
+        String outcome = text(robot, "#collect-outcome");
+        assertTrue(outcome.contains("non-respondent github:octo/gone [all]: not found (it does not exist, or is"
+                + " private)") && outcome.contains("; replaced by github:octo/beta"), outcome);
+        assertTrue(text(robot, "#collect-pace").matches("\\d+\\.\\d calls/s · ETA \\d+:\\d\\d · [\\d,]+ of 60"
+                + " calls left in the 1-h window"), text(robot, "#collect-pace"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 2);
     }
 
     // Looked up on the FX thread: the scene graph changes while the crawl runs, and a lookup from the test thread
