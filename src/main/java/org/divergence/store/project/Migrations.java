@@ -23,7 +23,8 @@ final class Migrations {
             "V4__tags.sql",
             "V5__evidence.sql",
             "V6__repository_key_order.sql",
-            "V7__clickhouse_collections.sql");
+            "V7__clickhouse_collections.sql",
+            "V8__passage_embeddings.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
