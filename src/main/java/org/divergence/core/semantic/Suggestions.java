@@ -12,9 +12,10 @@ public final class Suggestions {
 
     /**
      * The score from which a passage is suggested or coded automatically unless the user picks another (ADR 0122):
-     * on the sample interviews it balances precision and recall (see {@code bench semantic} and docs/ai-coding.md).
+     * on the sample interviews it has the best balance of precision and recall (F1) of the thresholds {@code bench
+     * semantic} tries (see docs/ai-coding.md).
      */
-    public static final double DEFAULT_THRESHOLD = 0.55;
+    public static final double DEFAULT_THRESHOLD = 0.45;
 
     /** A passage with its score and the row of its closest example. */
     public record Suggestion(PassageIndex.Scored passage, int closestExampleRow) {
