@@ -51,7 +51,7 @@ class TranscriptsAutocodeCommandTest {
         try (Project opened = Project.open(project)) {
             CodingOrigins origins = new CodingOrigins(opened);
             for (CodedSegment segment : first) {
-                CodingOrigin origin = origins.of(segment.codingId()).orElseThrow();
+                CodingOrigin origin = origins.ofTranscript(segment.transcriptId()).get(segment.codingId());
                 assertEquals(CodingOrigin.Kind.MACHINE, origin.kind());
                 assertTrue(origin.score() >= 0.35 && origin.model().contains("all-MiniLM-L6-v2"), origin.toString());
             }

@@ -3,8 +3,9 @@ package org.divergence.store.coding;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.CodingOrigin;
 import org.divergence.core.common.InvalidInputException;
@@ -29,11 +30,21 @@ public final class CodingOrigins {
         this.project = project;
     }
 
-    public Optional<CodingOrigin> of(long codingId) {
-        return project.read(connection -> Sql.list(connection, SqlText.of("SELECT coding_id, kind, model, score,"
-                + " made_at FROM coding_origin WHERE coding_id = ?"), rs -> new CodingOrigin(rs.getLong(1),
-                CodingOrigin.Kind.fromStored(rs.getString(2)), rs.getString(3), rs.getDouble(4), rs.getString(5)),
-                codingId).stream().findFirst());
+    /** The origins of a transcript's codings that a model had a part in, by coding id. */
+    public Map<Long, CodingOrigin> ofTranscript(long transcriptId) {
+        return project.read(connection -> ofTranscript(connection, transcriptId));
+    }
+
+    public static Map<Long, CodingOrigin> ofTranscript(Connection connection, long transcriptId)
+            throws SQLException {
+        Map<Long, CodingOrigin> origins = new HashMap<>();
+        for (CodingOrigin origin : Sql.list(connection, SqlText.of("SELECT o.coding_id, o.kind, o.model, o.score,"
+                + " o.made_at FROM coding_origin o JOIN coding g ON g.id = o.coding_id WHERE g.transcript_id = ?"),
+                rs -> new CodingOrigin(rs.getLong(1), CodingOrigin.Kind.fromStored(rs.getString(2)),
+                        rs.getString(3), rs.getDouble(4), rs.getString(5)), transcriptId)) {
+            origins.put(origin.codingId(), origin);
+        }
+        return origins;
     }
 
     /** The codings of a code a person made (not the model as a coder): the examples suggestions start from. */
