@@ -274,6 +274,9 @@ class ProjectTest {
             statement.execute("CREATE UNIQUE INDEX repository_key ON repository (platform, full_name)");
             statement.execute("DROP TABLE clickhouse_shard");
             statement.execute("DROP TABLE clickhouse_collection");
+            statement.execute("DROP TABLE passage_embedding");
+            statement.execute("DROP TABLE passage_embedding_source");
+            statement.execute("DROP TABLE coding_origin");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
             statement.execute("PRAGMA user_version = 5");
         }
