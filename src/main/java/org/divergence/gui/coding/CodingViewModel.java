@@ -3,8 +3,11 @@ package org.divergence.gui.coding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -22,12 +25,14 @@ import javafx.collections.ObservableList;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.Coding;
+import org.divergence.core.coding.CodingOrigin;
 import org.divergence.core.coding.InterviewCase;
 import org.divergence.core.coding.Memo;
 import org.divergence.core.coding.TranscriptInfo;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.store.coding.CaseStore;
+import org.divergence.store.coding.CodingOrigins;
 import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.MemoStore;
 import org.divergence.store.coding.TranscriptStore;
@@ -57,6 +62,7 @@ public final class CodingViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final Set<Long> codingsWithMemos = new HashSet<>();
+    private final Map<Long, CodingOrigin> origins = new HashMap<>();
     /** Latest wins: opening a transcript or reloading its codings cancels the load still running. */
     private final LatestTaskScheduler loads;
     private long transcriptsReload;
@@ -147,6 +153,11 @@ public final class CodingViewModel {
         return status;
     }
 
+    /** Whether a model suggested or made this coding, and with which score (ADR 0122). */
+    public Optional<CodingOrigin> origin(Coding coding) {
+        return Optional.ofNullable(origins.get(coding.id()));
+    }
+
     public boolean hasMemo(Coding coding) {
         return codingsWithMemos.contains(coding.id());
     }
@@ -193,6 +204,7 @@ public final class CodingViewModel {
         codings.clear();
         codingsAtCaret.clear();
         codingsWithMemos.clear();
+        origins.clear();
         if (info == null || !workspace.hasProject()) {
             return;
         }
@@ -202,9 +214,10 @@ public final class CodingViewModel {
             String text = new TranscriptStore(project).text(info.id());
             TranscriptDocument opened = TranscriptDocument.of(info, text);
             return new Opened(opened, new CodingStore(project).codings(info.id()),
-                    new MemoStore(project).codingsWithMemos(info.id()));
+                    new MemoStore(project).codingsWithMemos(info.id()), new CodingOrigins(project).ofTranscript(info.id()));
         }).quiet().onSuccess(opened -> {
             codingsWithMemos.addAll(opened.memos());
+            origins.putAll(opened.origins());
             // Codings first, while no document shows, so the editor styles the new text once.
             codings.setAll(opened.codings());
             document.set(opened.document());
@@ -212,7 +225,8 @@ public final class CodingViewModel {
         }).onFinished(() -> loading.set(false)));
     }
 
-    private record Opened(TranscriptDocument document, List<Coding> codings, List<Long> memos) {
+    private record Opened(TranscriptDocument document, List<Coding> codings, List<Long> memos,
+                          Map<Long, CodingOrigin> origins) {
     }
 
     private void reloadCodings() {
@@ -223,9 +237,12 @@ public final class CodingViewModel {
         Project project = workspace.project();
         loads.schedule(BackgroundTask.of("Loading codings", progress -> new Opened(current,
                 new CodingStore(project).codings(current.info().id()),
-                new MemoStore(project).codingsWithMemos(current.info().id()))).quiet().onSuccess(loaded -> {
+                new MemoStore(project).codingsWithMemos(current.info().id()),
+                new CodingOrigins(project).ofTranscript(current.info().id()))).quiet().onSuccess(loaded -> {
                     codingsWithMemos.clear();
                     codingsWithMemos.addAll(loaded.memos());
+                    origins.clear();
+                    origins.putAll(loaded.origins());
                     if (!codings.equals(loaded.codings())) {
                         codings.setAll(loaded.codings());
                     }

@@ -56,15 +56,19 @@ public final class InterviewsView {
         RetrievalViewModel retrievalModel = new RetrievalViewModel(workspace);
         RetrievalView retrieval = new RetrievalView(retrievalModel, coding, this::showCodeTab);
         SearchView search = new SearchView(new SearchViewModel(workspace), coding, this::showCodeTab);
+        SuggestionsView suggestions = new SuggestionsView(new SuggestionsViewModel(workspace), coding,
+                this::showCodeTab);
         this.analysisView = new AnalysisView(new AnalysisViewModel(workspace), workspace);
         codeTab = tab("Code", Material2MZ.TEXT_SNIPPET, codingView.node(), "Read and code a transcript");
         Tab casesTab = tab("Cases", Material2MZ.PEOPLE, cases.node(), "Interviewees and their attributes");
         Tab segmentsTab = tab("Coded segments", Material2AL.FORMAT_LIST_BULLETED, retrieval.node(),
                 "Retrieve coded segments per code, coder and case attribute; export CSV");
         Tab searchTab = tab("Search", Material2MZ.SEARCH, search.node(), "Search all transcripts; code all hits");
+        Tab suggestionsTab = tab("Suggestions", Material2AL.LIGHTBULB, suggestions.node(),
+                "Passages like a code's coded ones, from a model that runs on this computer; accept or reject");
         analysisTab = tab("Analysis", Material2AL.INSERT_CHART_OUTLINED, analysisView.node(),
                 "Code frequencies by case attribute and code co-occurrence");
-        tabs.getTabs().setAll(codeTab, casesTab, segmentsTab, searchTab, analysisTab);
+        tabs.getTabs().setAll(codeTab, casesTab, segmentsTab, searchTab, suggestionsTab, analysisTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("interviews-tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {

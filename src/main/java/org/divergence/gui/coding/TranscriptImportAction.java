@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.divergence.app.semantic.PassageEmbeddings;
 import org.divergence.app.transcripts.ImportTranscripts;
+import org.divergence.exchange.semantic.MiniLmEmbedder;
 import org.divergence.exchange.transcripts.TranscriptFormat;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.DialogService.FileType;
@@ -61,8 +63,23 @@ public final class TranscriptImportAction {
                 .onSuccess(imported -> {
                     services.navigate(Section.INTERVIEWS);
                     listeners.forEach(listener -> listener.accept(imported));
+                    prepareSearchByMeaning(project);
                 })
                 .onFailure(error -> services.dialogs().showError("Transcripts not imported", error)));
+    }
+
+    /**
+     * Reads the new transcripts with the local model in the background (ADR 0121), so that search by meaning and
+     * suggestions answer at once; cancelling keeps what is done, and the rest is read on first use.
+     */
+    private void prepareSearchByMeaning(Project project) {
+        services.tasks().execute(BackgroundTask.of("Preparing search by meaning (on this computer)", progress ->
+                        PassageEmbeddings.update(project, MiniLmEmbedder.shared(), progress))
+                .onFailure(error -> {
+                    if (services.context().hasProject() && services.context().project() == project) {
+                        services.dialogs().showError("Search by meaning not prepared", error);
+                    }
+                }));
     }
 
     /** Called on the FX thread after a successful import, e.g. to open the first new transcript. */

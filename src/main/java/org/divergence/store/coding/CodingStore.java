@@ -151,7 +151,7 @@ public final class CodingStore {
                 range.start(), range.end()) > 0;
     }
 
-    private static long insert(Connection connection, ChangeRecorder recorder, Range range, long codeId, long coderId,
+    static long insert(Connection connection, ChangeRecorder recorder, Range range, long codeId, long coderId,
                                String guid, String createdAt) throws SQLException {
         if (range.start() < 0 || range.end() <= range.start()) {
             throw new InvalidInputException("Select some text to code (the selection is empty).");

@@ -27,7 +27,8 @@ final class Migrations {
             "V8__custom_metrics.sql",
             "V9__repository_identity.sql",
             "V10__population_samples.sql",
-            "V11__metric_summary.sql");
+            "V11__metric_summary.sql",
+            "V12__passage_embeddings.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

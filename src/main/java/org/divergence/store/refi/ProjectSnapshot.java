@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.divergence.core.AppInfo;
 import org.divergence.core.coding.Code;
+import org.divergence.core.coding.CodingOrigin;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.refi.Guids;
 import org.divergence.core.refi.RefiProject;
@@ -41,6 +42,10 @@ public final class ProjectSnapshot {
             + " m.modified_at, g.guid, t.guid, k.guid, s.guid FROM memo m LEFT JOIN coder r ON r.id = m.coder_id LEFT"
             + " JOIN coding g ON g.id = m.coding_id LEFT JOIN transcript t ON t.id = m.transcript_id LEFT JOIN code k"
             + " ON k.id = m.code_id LEFT JOIN interview_case s ON s.id = m.case_id ORDER BY m.id");
+
+    /** Where a model had a part in a coding (ADR 0122): a note on the coding, as a coding has no description. */
+    private static final SqlText ORIGINS = SqlText.of("SELECT g.guid, r.guid, o.kind, o.model, o.score, o.made_at FROM"
+            + " coding_origin o JOIN coding g ON g.id = o.coding_id JOIN coder r ON r.id = g.coder_id ORDER BY g.id");
 
     /** Rows, text bytes as stored (octet_length reads no text), and the longest transcript's characters. */
     private static final SqlText SIZE = SqlText.of("SELECT (SELECT count(*) FROM coder) + (SELECT count(*) FROM code)"
@@ -133,6 +138,15 @@ public final class ProjectSnapshot {
             return new RefiProject.Note(Guids.normalize(rs.getString(1)), rs.getString(2), rs.getString(3),
                     user == null ? null : Guids.normalize(user), rs.getString(5), rs.getString(6), target, targetGuid);
         });
+        notes = new ArrayList<>(notes);
+        notes.addAll(Sql.list(connection, ORIGINS, rs -> {
+            String coding = Guids.normalize(rs.getString(1));
+            CodingOrigin origin = new CodingOrigin(0, CodingOrigin.Kind.fromStored(rs.getString(3)), rs.getString(4),
+                    rs.getDouble(5), rs.getString(6));
+            return new RefiProject.Note(Guids.derived("coding-origin", coding), origin.kind() == CodingOrigin.Kind.MACHINE
+                    ? "Coded by a model" : "Suggested by a model", origin.describe(), Guids.normalize(rs.getString(2)),
+                    origin.madeAt(), origin.madeAt(), RefiProject.NoteTarget.CODING, coding);
+        }));
         return new RefiProject(name, AppInfo.NAME + " " + AppInfo.version(), null, users, codes, variables, cases,
                 sources, notes, List.of(), List.of());
     }

@@ -16,6 +16,7 @@ public enum Tables {
     CODE("code", "id"),
     CODING("coding", "id"),
     MEMO("memo", "id"),
+    CODING_ORIGIN("coding_origin", "coding_id"),
     ATTRIBUTE_VALUE("case_attribute_value", "case_id", "attribute_id"),
     TAG_RULE("tag_rule", "id"),
     REPOSITORY_TAG("repository_tag", "id"),
@@ -42,7 +43,8 @@ public enum Tables {
     List<Cascade> cascades() {
         return switch (this) {
             case CODE -> List.of(new Cascade(EVIDENCE_LINK, SqlText.of("code_id = ?")));
-            case CODING -> List.of(new Cascade(EVIDENCE_LINK, SqlText.of("coding_id = ?")));
+            case CODING -> List.of(new Cascade(EVIDENCE_LINK, SqlText.of("coding_id = ?")),
+                    new Cascade(CODING_ORIGIN, SqlText.of("coding_id = ?")));
             default -> List.of();
         };
     }

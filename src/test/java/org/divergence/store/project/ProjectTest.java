@@ -280,6 +280,9 @@ class ProjectTest {
             statement.execute("DROP TABLE clickhouse_collection");
             statement.execute("ALTER TABLE import_batch DROP COLUMN as_of"); // what version 10 added
             statement.execute("ALTER TABLE import_batch DROP COLUMN note");
+            statement.execute("DROP TABLE passage_embedding");
+            statement.execute("DROP TABLE passage_embedding_source");
+            statement.execute("DROP TABLE coding_origin");
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
             statement.execute("PRAGMA user_version = 5");
         }
@@ -302,6 +305,9 @@ class ProjectTest {
             statement.execute("ALTER TABLE import_batch DROP COLUMN note");
             statement.execute("DROP TABLE metric_summary"); // and version 11
             statement.execute("DROP TABLE metric_summary_built");
+            statement.execute("DROP TABLE passage_embedding"); // and version 12
+            statement.execute("DROP TABLE passage_embedding_source");
+            statement.execute("DROP TABLE coding_origin");
             statement.execute("DELETE FROM schema_version WHERE version >= 9");
             statement.execute("PRAGMA user_version = 8");
             for (int batch = 1; batch <= 4; batch++) {
