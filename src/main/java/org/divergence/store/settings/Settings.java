@@ -18,6 +18,8 @@ public final class Settings {
     public String currentCoder;
     /** Blind coding: the coding screens show only the current coder's codings. */
     public boolean blindCoding;
+    /** The first-start banner over the sample project was closed. */
+    public boolean welcomeDismissed;
 
     /** Moves the project to the front of the recent list. */
     public void rememberProject(String path) {
