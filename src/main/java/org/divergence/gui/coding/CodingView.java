@@ -309,7 +309,7 @@ final class CodingView {
     /** Ctrl+K. */
     void showPalette() {
         if (viewModel.document() == null) {
-            viewModel.statusProperty().set("Open a transcript first.");
+            viewModel.say("Open a transcript first.");
             return;
         }
         palette.show(root, viewModel.workspace().codebook(), code -> {

@@ -87,6 +87,9 @@ class CodingEditorGuiTest {
         assertEquals(before + 1, after.size());
         Coding added = after.stream().filter(c -> c.codeId() == compute.id() && c.start() == start).findFirst()
                 .orElseThrow(() -> new AssertionError("no coding at the selection (no emoji before it in P01)"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> area.getSelection().getLength() == 0);
+        assertEquals(start, area.getCaretPosition(), "the selection gives way to the new tint, the caret at its start");
+        assertTrue(status(robot).startsWith("Coded with \u201CCompute requirements\u201D."), status(robot));
         assertEquals(end, added.end());
         assertEquals("Coder 1", new CodingStore(project).coders().stream()
                 .filter(c -> c.id() == added.coderId()).findFirst().orElseThrow().name());
@@ -104,11 +107,80 @@ class CodingEditorGuiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !area.getStyleOfChar(start + 1).contains(tint));
         assertEquals(before, new CodingStore(project).codings(p01.id()).size());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status(robot).startsWith("Undone: "));
+        assertEquals("Undone: \u201CCompute requirements\u201D is no longer applied there.", status(robot),
+                "the status line stays true after an undo");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getStyleOfChar(start + 1).contains(tint));
         List<Coding> redone = new CodingStore(project).codings(p01.id());
         assertTrue(redone.contains(added), "redo restores the same coding: same id, GUID and time");
         assertEquals("P01-oss-maintainer", new TranscriptStore(project).list().getFirst().name());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(robot).startsWith("Coded with "));
+        assertTrue(area.getStyleOfChar(secondStart + 2).contains(tint), "redone, the last coding says so again");
+    }
+
+    /** Two codes in one speaker turn are two stripes, each labelled; the selection has a colour no code has. */
+    @Test
+    void twoCodesInOneTurnAreTwoLabelledStripesAndTheSelectionLooksLikeNoCode(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        var project = workbench.context().project();
+        robot.clickOn("#nav-interviews");
+        ListView<TranscriptInfo> list = robot.lookup("#transcript-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 6);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        InlineCssTextArea area = robot.lookup("#coding-editor").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getText().startsWith("FICTIONAL"));
+        String text = area.getText();
+        String first = "Somebody hits a bug, they open an issue";
+        String second = "Nobody needs permission or money to try a fix.";
+        robot.clickOn(area);
+        applyWithQuickCode(robot, area, text.indexOf(first), first.length(), "platform");
+        applyWithQuickCode(robot, area, text.indexOf(second), second.length(), "compute");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> marginWith(robot, "Platform affordances") != null
+                && marginWith(robot, "Platform affordances").stripes().size() == 2);
+        StripeMargin margin = marginWith(robot, "Platform affordances");
+        assertEquals(List.of("Coder 1 \u00B7 Compute requirements", "Coder 1 \u00B7 Platform affordances"),
+                margin.labels().stream().map(javafx.scene.control.Label::getText).toList(),
+                "one stripe per code in the turn, in the codebook's order, with the coder while several show");
+        assertTrue(margin.labels().stream().allMatch(javafx.scene.Node::isVisible), "a turn of several lines has "
+                + "room for both labels");
+        for (Code code : new CodebookStore(project).load().inTreeOrder()) {
+            assertTrue(margin.stripes().stream().noneMatch(stripe -> stripe.codeId() == code.id())
+                    || margin.stripes().stream().anyMatch(stripe -> stripe.color().equals(code.color())));
+        }
+
+        robot.interact(() -> area.selectRange(text.indexOf(first), text.indexOf(first) + 10));
+        javafx.scene.shape.Path selection = (javafx.scene.shape.Path) area.lookup(".selection");
+        javafx.scene.paint.Color fill = (javafx.scene.paint.Color) selection.getFill();
+        for (Code code : new CodebookStore(project).load().inTreeOrder()) {
+            javafx.scene.paint.Color color = javafx.scene.paint.Color.web(code.color());
+            double hueApart = Math.abs(fill.getHue() - color.getHue());
+            assertTrue(color.getSaturation() < 0.2 || Math.min(hueApart, 360 - hueApart) > 20,
+                    "the selection's hue is far from " + code.name() + "'s");
+        }
+        assertTrue(selection.getStrokeWidth() > 0, "and it is outlined, unlike any tint");
+    }
+
+    private static void applyWithQuickCode(FxRobot robot, InlineCssTextArea area, int start, int length,
+                                           String search) throws Exception {
+        robot.interact(() -> area.selectRange(start, start + length));
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#quick-code-search").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+        robot.write(search).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getSelection().getLength() == 0);
+    }
+
+    private static StripeMargin marginWith(FxRobot robot, String codeName) {
+        return robot.lookup(".coding-margin").queryAllAs(StripeMargin.class).stream()
+                .filter(margin -> margin.stripes().stream().anyMatch(stripe -> stripe.label().endsWith(codeName)))
+                .findFirst().orElse(null);
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#coding-status").queryAs(javafx.scene.control.Label.class).getText();
     }
 }
