@@ -170,6 +170,16 @@ class CodingEditorGuiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#quick-code-search").tryQuery()
                 .map(javafx.scene.Node::isVisible).orElse(false));
+        javafx.scene.Node palette = robot.lookup("#quick-code-palette").query();
+        javafx.geometry.Bounds shown = WaitForAsyncUtils.asyncFx(() -> palette.localToScreen(palette.getLayoutBounds()))
+                .get(5, TimeUnit.SECONDS);
+        javafx.geometry.Bounds selected = WaitForAsyncUtils.asyncFx(() -> area.getSelectionBounds().orElseThrow())
+                .get(5, TimeUnit.SECONDS);
+        assertFalse(shown.intersects(selected), "quick code opens beside the selection, not over it: " + shown
+                + " / " + selected);
+        ListView<Code> offered = robot.lookup("#quick-code-results").queryListView();
+        assertFalse(offered.getItems().getFirst().name().equals("Socio-technical factors"),
+                "the parent of every code is not what one applies first");
         robot.write(search).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getSelection().getLength() == 0);
     }
