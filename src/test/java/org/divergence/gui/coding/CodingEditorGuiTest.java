@@ -164,6 +164,24 @@ class CodingEditorGuiTest {
         assertTrue(selection.getStrokeWidth() > 0, "and it is outlined, unlike any tint");
     }
 
+    @Test
+    void codedSegmentsShowTheCodesOwnNameInItsColourAndItsPathOnHover(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        robot.clickOn("#nav-interviews");
+        robot.clickOn("Coded segments");
+        javafx.scene.control.TableView<?> table = robot.lookup("#segments-table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<CodeNameCell<?>> cells = robot.lookup(".code-name-cell").queryAllAs(CodeNameCell.class).stream()
+                .filter(cell -> cell.getText() != null).<CodeNameCell<?>>map(cell -> cell).toList();
+        assertFalse(cells.isEmpty());
+        for (CodeNameCell<?> cell : cells) {
+            assertFalse(cell.getText().contains("/"), "the code's own name, not its path: " + cell.getText());
+            assertTrue(cell.getGraphic() instanceof javafx.scene.shape.Rectangle, "with its colour");
+            assertEquals("Socio-technical factors/" + cell.getText(), cell.getTooltip().getText());
+        }
+    }
+
     private static void applyWithQuickCode(FxRobot robot, InlineCssTextArea area, int start, int length,
                                            String search) throws Exception {
         robot.interact(() -> area.selectRange(start, start + length));
