@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.core.repositories.RepoType;
 
 /** The file formats a repository sample can come in, told apart by extension and, for .json, by content. */
 public enum ImportFormat {
@@ -32,11 +30,11 @@ public enum ImportFormat {
         return description;
     }
 
-    public RowSource source(Optional<RepoType> huggingFaceType) {
+    public RowSource source(ImportOptions options) {
         return switch (this) {
-            case CSV -> new CsvRowSource();
+            case CSV -> new CsvRowSource(options.columns());
             case JSON_LINES -> new JsonLinesRowSource();
-            case PLATFORM_JSON -> new PlatformJsonRowSource(huggingFaceType);
+            case PLATFORM_JSON -> new PlatformJsonRowSource(options.huggingFaceType());
         };
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
+import org.divergence.gui.common.DialogSizes;
 import org.divergence.gui.common.Shortcut;
 import org.divergence.gui.common.Shortcuts;
 
@@ -25,13 +26,12 @@ public final class ShortcutsDialog {
         table.getColumns().add(column("What it does", 420, Shortcut::action));
         table.getColumns().add(column("Where", 170, Shortcut::where));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(780, 560);
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(TITLE);
         dialog.setHeaderText("Every shortcut of the app, and where it works");
-        dialog.setResizable(true);
         dialog.getDialogPane().setContent(table);
+        DialogSizes.fit(dialog, 820, 640);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
         return dialog;
