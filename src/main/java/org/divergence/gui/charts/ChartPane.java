@@ -230,6 +230,10 @@ public final class ChartPane {
         }
         reset.disableProperty().bind(viewer.visibleProperty().not());
         export.disableProperty().bind(viewer.visibleProperty().not());
+        // A long hover text is cut with an ellipsis; the buttons keep their size.
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(readout, Priority.SOMETIMES);
@@ -269,7 +273,8 @@ public final class ChartPane {
             name = "effect-sizes." + format.extension();
         }
         Optional<Path> target = services.dialogs().chooseFileToSave("Export chart", name,
-                List.of(DialogService.FileType.of(format.description(), "*." + format.extension())));
+                List.of(DialogService.FileType.of(format.description(), "*." + format.extension())),
+                DialogService.SaveFolder.CHARTS);
         if (target.isEmpty()) {
             return;
         }

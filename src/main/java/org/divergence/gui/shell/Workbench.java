@@ -23,6 +23,7 @@ import org.divergence.gui.help.HelpWindow;
 import org.divergence.gui.help.ShortcutsDialog;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
+import org.divergence.store.settings.DocumentsFolder;
 import org.divergence.store.settings.Settings;
 import org.divergence.store.settings.SettingsStore;
 
@@ -52,7 +53,7 @@ public final class Workbench {
         this.settingsStore = new SettingsStore(directories.config());
         this.settings = settingsStore.load();
         Theme.of(settings.theme).apply();
-        this.dialogs = new FxDialogService(() -> stage);
+        this.dialogs = new FxDialogService(() -> stage, DocumentsFolder.forCurrentUser());
         this.tasks = new FxTaskExecutor(dialogs);
         this.viewModel = new MainViewModel(context, tasks, dialogs, settings, settingsStore, directories);
         this.services = new FeatureServices(context, tasks, dialogs, settings, directories, openUrl, () -> stage,

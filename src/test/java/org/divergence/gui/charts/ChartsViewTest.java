@@ -108,6 +108,23 @@ class ChartsViewTest {
     }
 
     @Test
+    void aLongHoverTextIsCutNotTheExportButton(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        robot.clickOn("#nav-charts");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#charts-view #chart-viewer").tryQuery()
+                .isPresent());
+        ChartViewer viewer = robot.lookup("#charts-view #chart-viewer").queryAs(ChartViewer.class);
+        ChartPane pane = (ChartPane) viewer.getUserData();
+        robot.interact(() -> pane.readout().setText("Hugging Face, model: median 3, quartiles 1–12, n = 1,234;"
+                .repeat(8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#charts-view #chart-export", "#charts-view #chart-reset")) {
+            javafx.scene.control.Control button = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5, id + " squeezed to " + button.getWidth());
+        }
+    }
+
+    @Test
     void eachChartShowsExactValuesOnHoverAndOpensTheRepositoriesBehindAClick(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         robot.clickOn("#nav-charts");
