@@ -13,12 +13,12 @@ import org.divergence.render.charts.ChartExport;
 import org.divergence.render.charts.ChartFormat;
 
 /** Asks for the export's size (and, for PNG, the resolution) before the file is chosen. */
-final class ChartExportDialog {
+public final class ChartExportDialog {
 
     private ChartExportDialog() {
     }
 
-    static Optional<ExportSettings> ask(Window owner, ChartFormat format, int width, int height) {
+    public static Optional<ExportSettings> ask(Window owner, ChartFormat format, int width, int height) {
         Dialog<ExportSettings> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export chart as " + format.name());

@@ -182,6 +182,36 @@ class CodingEditorGuiTest {
         }
     }
 
+    @Test
+    void analysisColoursAttributeValuesApartFromCodesAndExportsItsChartAndMatrix(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.context().hasProject());
+        robot.clickOn("#nav-interviews");
+        robot.clickOn("Analysis");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".chart-bar").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node bar : robot.lookup(".chart-bar").queryAll()) {
+            // The theme shades -fx-bar-fill into a gradient: its middle is the colour itself.
+            javafx.scene.paint.Paint fill = ((javafx.scene.layout.Region) bar).getBackground().getFills().getFirst()
+                    .getFill();
+            javafx.scene.paint.Color middle = fill instanceof javafx.scene.paint.LinearGradient gradient
+                    ? gradient.getStops().get(gradient.getStops().size() / 2).getColor()
+                    : (javafx.scene.paint.Color) fill;
+            assertTrue(nearest(middle, org.divergence.core.coding.CodeColors.ATTRIBUTE_VALUES) < 0.03,
+                    "an attribute value's colour: " + middle);
+            assertTrue(nearest(middle, org.divergence.core.coding.CodeColors.PALETTE) > 0.1,
+                    "not a code colour: " + middle);
+        }
+        assertFalse(robot.lookup("#analysis-export-chart").query().isDisabled());
+        assertFalse(robot.lookup("#analysis-export-matrix").query().isDisabled());
+    }
+
+    /** How far the colour is from the closest of {@code palette} (the largest difference of a channel, 0–1). */
+    private static double nearest(javafx.scene.paint.Color colour, List<String> palette) {
+        return palette.stream().map(javafx.scene.paint.Color::web).mapToDouble(other -> Math.max(
+                Math.abs(colour.getRed() - other.getRed()), Math.max(Math.abs(colour.getGreen() - other.getGreen()),
+                        Math.abs(colour.getBlue() - other.getBlue())))).min().orElse(1);
+    }
+
     private static void applyWithQuickCode(FxRobot robot, InlineCssTextArea area, int start, int length,
                                            String search) throws Exception {
         robot.interact(() -> area.selectRange(start, start + length));
