@@ -219,15 +219,9 @@ public final class ChartPane {
         reset.setTooltip(new Tooltip("Show all the data again (drag to zoom, scroll to zoom, Shift- or Ctrl-drag "
                 + "to pan)"));
         reset.setOnAction(event -> resetZoom());
-        MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
+        MenuButton export = ChartExportDialog.menuButton(this::export);
         export.getStyleClass().addAll("flat", "small");
         export.setId("chart-export");
-        export.setTooltip(new Tooltip("Save the chart for a paper: PNG at a chosen size and DPI, SVG or PDF"));
-        for (ChartFormat format : ChartFormat.values()) {
-            MenuItem item = new MenuItem(format.name() + "…");
-            item.setOnAction(event -> export(format));
-            export.getItems().add(item);
-        }
         reset.disableProperty().bind(viewer.visibleProperty().not());
         export.disableProperty().bind(viewer.visibleProperty().not());
         // A long hover text is cut with an ellipsis; the buttons keep their size.

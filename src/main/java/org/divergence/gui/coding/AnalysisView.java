@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -33,7 +32,6 @@ import org.divergence.render.charts.ChartFormat;
 import org.divergence.render.charts.CodeFrequencyChart;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Code frequencies by a case attribute (grouped bars) and the code co-occurrence matrix (a heatmap). */
 final class AnalysisView {
@@ -64,14 +62,9 @@ final class AnalysisView {
         coder.setButtonCell(RetrievalView.nullableCell("All coders"));
         coder.setCellFactory(list -> RetrievalView.nullableCell("All coders"));
         coder.valueProperty().bindBidirectional(viewModel.coderProperty());
-        MenuButton exportChart = new MenuButton("Export chart", new FontIcon(Material2MZ.SAVE_ALT));
+        MenuButton exportChart = ChartExportDialog.menuButton(this::exportChart);
+        exportChart.setText("Export chart");
         exportChart.setId("analysis-export-chart");
-        exportChart.setTooltip(new Tooltip("Save the chart for a paper: PNG at a chosen size and DPI, SVG or PDF"));
-        for (ChartFormat format : ChartFormat.values()) {
-            MenuItem item = new MenuItem(format.name() + "…");
-            item.setOnAction(event -> exportChart(format));
-            exportChart.getItems().add(item);
-        }
         exportChart.disableProperty().bind(viewModel.frequenciesProperty().isNull());
         Button exportMatrix = new Button("Export matrix…", new FontIcon(Material2AL.GRID_ON));
         exportMatrix.setId("analysis-export-matrix");

@@ -46,9 +46,9 @@ final class BatchesDialog {
         table.setPlaceholder(new Label("Nothing has been imported into this project yet."));
         table.getColumns().addAll(List.of(
                 column("#", batch -> Long.toString(batch.id()), 45),
-                column("Source", ImportBatch::sourceName, 220),
+                column("Source", ImportBatch::sourceName, 200),
                 column("Format", ImportBatch::format, 80),
-                column("Imported", batch -> WHEN.format(batch.importedAt()), 170),
+                column("Imported", batch -> WHEN.format(batch.importedAt()), 200),
                 column("Rows read", batch -> String.format("%,d", batch.rowsRead()), 90),
                 column("Added", batch -> String.format("%,d", batch.added()), 80),
                 column("Updated", batch -> String.format("%,d", batch.updated()), 80),

@@ -62,6 +62,7 @@ final class ImportDialog {
         ListView<ImportPreview> files = new ListView<>(viewModel.previews());
         files.setId("import-files");
         files.setPrefWidth(260);
+        files.setMinWidth(210);
         files.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ImportPreview preview, boolean empty) {
@@ -207,7 +208,7 @@ final class ImportDialog {
     }
 
     /** Per canonical column the file lacks, a choice of the file's columns (or none, where that is allowed). */
-    private static GridPane mappingGrid(ImportViewModel viewModel, List<String> header, List<String> missing) {
+    private static VBox mappingGrid(ImportViewModel viewModel, List<String> header, List<String> missing) {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -236,8 +237,9 @@ final class ImportDialog {
                 + " it is then unknown for every row. Remembered for files with the same columns.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        grid.add(hint, 0, (missing.size() + 2) / 3, 6, 1);
-        return grid;
+        // Below the grid, not in it: a wrapped label spanning grid columns gets one line's height.
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(8, grid, hint);
     }
 
     private static ListCell<String> sourceCell() {

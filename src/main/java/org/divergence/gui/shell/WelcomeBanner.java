@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.divergence.gui.common.Section;
 import org.divergence.gui.common.Shortcuts;
@@ -34,6 +35,8 @@ final class WelcomeBanner extends HBox {
                 + "made up to show what the workbench does: they are not the study's data.");
         headline.getStyleClass().add("welcome-headline");
         headline.setWrapText(true);
+        // A screen that wants all the height must not squeeze the note to one cut-off line.
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         FlowPane steps = new FlowPane(4, 2);
         steps.setId("welcome-steps");
         steps.getChildren().addAll(new Label("Three first steps:"),
@@ -57,6 +60,7 @@ final class WelcomeBanner extends HBox {
         getChildren().addAll(icon, text, close);
         visibleProperty().bind(viewModel.welcomeShownProperty());
         managedProperty().bind(visibleProperty());
+        setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static Hyperlink step(String text, String id, Runnable action) {
