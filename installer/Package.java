@@ -66,6 +66,9 @@ public final class Package {
      */
     static final Set<String> UNUSED_MODULES = Set.of("jdk.jfr", "jdk.incubator.vector");
 
+    /** The JavaFX module the app uses; jlink links it and the modules it requires into the runtime. */
+    static final String JAVAFX_ROOT = "javafx.controls";
+
     /** jlink's own trimming: no debug attributes, headers or man pages (compression: see --compress). */
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages");
 
@@ -157,13 +160,18 @@ public final class Package {
     /**
      * Copies the jar and its libraries into jpackage's input folder, keeping the {@code lib/} layout the jar's
      * manifest class path expects, and removes what this OS cannot use: other platforms' native libraries.
-     * On Linux, JavaFX's own natives also move out of its jars to where JavaFX looks first (beside the jar), so it
-     * never unpacks them into the user's home at start. Windows and macOS keep JavaFX's usual unpacking, which
-     * also preloads the libraries those natives depend on (e.g. the C++ runtime on Windows).
+     * JavaFX's module jars go to {@link #javafxModules()} instead, for jlink to link into the runtime: JavaFX then
+     * loads as named modules, as it expects (from the class path it warns "Unsupported JavaFX configuration"), and
+     * its classes join the runtime's class-data archive. On Linux its natives move out of its jars into the
+     * runtime's {@code lib/} (see runtime), where JavaFX linked into a runtime looks first, as with its jmods, so it
+     * never unpacks them into the user's home at start. Windows and macOS keep JavaFX's usual unpacking, which also
+     * preloads the libraries those natives depend on (e.g. the C++ runtime on Windows).
      */
     void stageApplication(Path mainJar, Path lib, Path input) throws IOException {
         Path stagedLib = input.resolve("lib");
         Files.createDirectories(stagedLib);
+        Files.createDirectories(javafxModules());
+        Files.createDirectories(javafxNatives());
         rewriteJar(mainJar, input.resolve(mainJar.getFileName()), (entry, data) -> true);
         long before = Files.size(mainJar);
         try (Stream<Path> jars = Files.list(lib)) {
@@ -171,7 +179,10 @@ public final class Package {
                 Path staged = stagedLib.resolve(jar.getFileName());
                 String name = jar.getFileName().toString();
                 if (name.startsWith("javafx-")) {
-                    rewriteJar(jar, staged, (entry, data) -> javafxEntry(entry, data, stagedLib));
+                    if (hasModuleDescriptor(jar)) { // Maven's jar without OS classifier is empty: it goes
+                        rewriteJar(jar, javafxModules().resolve(jar.getFileName()),
+                                (entry, data) -> javafxEntry(entry, data, javafxNatives()));
+                    }
                 } else if (name.startsWith("sqlite-jdbc-")) {
                     rewriteJar(jar, staged, (entry, data) -> keepNative(SQLITE_NATIVE, entry, os.sqliteFolder,
                             Os.sqliteArch()));
@@ -197,13 +208,34 @@ public final class Package {
                 before += Files.size(jar);
             }
         }
-        log("Application " + megabytes(before) + " -> " + megabytes(sizeOf(input))
+        log("Application " + megabytes(before) + " -> " + megabytes(sizeOf(input) + sizeOf(javafxModules()))
                 + " without other platforms' natives" + (storeJars ? ", jars stored uncompressed" : ""));
     }
 
-    /** JavaFX's natives beside its jars, where it loads them from first (Linux only, see stageApplication). */
-    boolean javafxNativesBesideJars() {
+    /** JavaFX's module jars, staged for jlink (see stageApplication). */
+    Path javafxModules() {
+        return work.resolve("javafx-modules");
+    }
+
+    /** JavaFX's natives taken out of its jars, for the runtime's lib/ (Linux only, see stageApplication). */
+    Path javafxNatives() {
+        return work.resolve("javafx-natives");
+    }
+
+    boolean javafxNativesInRuntime() {
         return os == Os.LINUX;
+    }
+
+    private static boolean hasModuleDescriptor(Path jar) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals("module-info.class")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What to do with one jar entry: keep it, drop it, or extract it to a folder and drop it from the jar. */
@@ -222,7 +254,7 @@ public final class Package {
         if (!os.isNativeLibrary(name)) {
             return false;
         }
-        if (!javafxNativesBesideJars()) {
+        if (!javafxNativesInRuntime()) {
             return true;
         }
         Path extracted = nativeDir.resolve(name);
@@ -344,7 +376,8 @@ public final class Package {
     /**
      * The JDK modules the app needs: what jdeps finds from the jar through the libraries it uses, plus the
      * baseline. The libraries go on jdeps' class path, as they are at run time: a modular jar given as a module
-     * would make jdeps resolve every module it requires, even optional ones the app never ships.
+     * would make jdeps resolve every module it requires, even optional ones the app never ships. JavaFX is on its
+     * module path, as in the runtime; jlink adds the JDK modules JavaFX itself requires.
      */
     Set<String> modules(Path input) throws IOException, InterruptedException {
         List<String> classPath;
@@ -353,6 +386,7 @@ public final class Package {
         }
         List<String> command = List.of(tool("jdeps"), "--print-module-deps", "--ignore-missing-deps", "--recursive",
                 "--multi-release", String.valueOf(Runtime.version().feature()),
+                "--module-path", javafxModules().toString(), "--add-modules", JAVAFX_ROOT,
                 "--class-path", String.join(java.io.File.pathSeparator, classPath),
                 input.resolve(ID + ".jar").toString());
         String found = capture(command).strip();
@@ -383,8 +417,16 @@ public final class Package {
      */
     Path runtime(Set<String> modules) throws IOException, InterruptedException {
         Path runtime = work.resolve("runtime");
-        run(concat(List.of(tool("jlink"), "--add-modules", String.join(",", modules), "--output", runtime.toString(),
+        run(concat(List.of(tool("jlink"), "--module-path", javafxModules().toString(),
+                "--add-modules", String.join(",", modules) + "," + JAVAFX_ROOT, "--output", runtime.toString(),
                 "--compress=" + compress), JLINK_OPTIONS));
+        if (javafxNativesInRuntime()) {
+            try (Stream<Path> natives = Files.list(javafxNatives())) {
+                for (Path library : natives.toList()) {
+                    Files.copy(library, runtime.resolve("lib").resolve(library.getFileName()));
+                }
+            }
+        }
         Path java = runtime.resolve("bin").resolve(os == Os.WINDOWS ? "java.exe" : "java");
         run(concat(List.of(java.toString()), concat(moduleOptions(), List.of("-Xshare:dump", "-Xlog:cds=warning"))));
         if (os != Os.LINUX) { // Linux keeps java until the AOT cache is made (see deb)
@@ -397,13 +439,17 @@ public final class Package {
                 }
             }
         }
-        log("Runtime " + megabytes(sizeOf(runtime)) + " with " + modules.size() + " modules: " + modules);
+        log("Runtime " + megabytes(sizeOf(runtime)) + " with " + modules.size() + " JDK modules " + modules
+                + " and JavaFX");
         return runtime;
     }
 
-    /** JVM options that change the module graph: the class-data archives must be dumped with the same ones. */
+    /**
+     * JVM options that change the module graph: the class-data archives must be dumped with the same ones. JavaFX's
+     * graphics module loads native libraries like the app's SQLite driver does.
+     */
     static List<String> moduleOptions() {
-        return List.of("--enable-native-access=ALL-UNNAMED");
+        return List.of("--enable-native-access=ALL-UNNAMED,javafx.graphics");
     }
 
     // ---------------------------------------------------------------- app image and installers

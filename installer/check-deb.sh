@@ -112,7 +112,7 @@ else
 fi
 check "no other platform's native libraries (.dll, .dylib)" \
   test -z "$(find "$app" -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib')"
-check "JavaFX's libraries sit beside its jars (no unpacking at start)" test -f "$app/lib/app/lib/libglassgtk3.so"
+check "JavaFX is linked into the runtime, its libraries beside the JDK's (no unpacking at start)" test -f "$app/lib/runtime/lib/libglassgtk3.so"
 
 # The desktop entry, icon and MIME types.
 check "the desktop entry is present" test -f "$desktop"

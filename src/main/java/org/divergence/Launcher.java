@@ -7,8 +7,9 @@ import org.divergence.cli.Cli;
 
 /**
  * The jar's entry point. With arguments it is the command line and never starts JavaFX; without arguments, or
- * with just a project or QDPX file (what a desktop double-click passes), it starts the desktop app. Being a plain
- * class rather than an {@code Application} lets the jar run with JavaFX on the class path.
+ * with just a project or QDPX file (what a desktop double-click passes), it starts the desktop app, with JavaFX
+ * as named modules ({@link JavaFxModules}). Being a plain class rather than an {@code Application} lets the command
+ * line run without JavaFX.
  */
 public final class Launcher {
 
@@ -17,6 +18,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (startsDesktop(args)) {
+            java.util.Optional<Integer> relaunched = JavaFxModules.relaunchIfNeeded(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.get());
+            }
             org.divergence.gui.WorkbenchApp.start(args);
         } else {
             Cli.main(args);

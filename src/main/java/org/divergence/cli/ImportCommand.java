@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.divergence.app.repositories.ImportRepositories;
@@ -11,13 +12,17 @@ import org.divergence.cli.common.ConsoleProgress;
 import org.divergence.cli.common.ExitCodes;
 import org.divergence.cli.common.MemoryReport;
 import org.divergence.cli.common.ProjectOption;
+import org.divergence.core.repositories.CanonicalColumns;
 import org.divergence.core.repositories.RepoType;
+import org.divergence.exchange.repositories.ColumnMapping;
+import org.divergence.exchange.repositories.ColumnMappings;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,6 +54,14 @@ final class ImportCommand implements Callable<Integer> {
                     + " Hub snapshot's downloads are the 30 days before it.")
     String asOf;
 
+    @Option(names = "--map", paramLabel = "SOURCE=CANONICAL", description = "Read the CSV column SOURCE as the"
+            + " canonical column CANONICAL the file lacks, e.g. --map Repository=full_name (repeatable).")
+    List<String> maps = List.of();
+
+    @Option(names = "--unknown", paramLabel = "CANONICAL", description = "A canonical count or created_at column"
+            + " the CSV file does not have: unknown for every row (repeatable).")
+    List<String> unknown = List.of();
+
     @Option(names = "--report-memory", hidden = true, description = "Print peak heap and resident memory (benchmarks).")
     boolean reportMemory;
 
@@ -61,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
         if (huggingFaceType != null) {
             type = RepoType.ofCode(huggingFaceType).filter(t -> t != RepoType.CODE);
             if (type.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw new ParameterException(spec.commandLine(),
                         "--hf-type must be model, dataset or space, not '" + huggingFaceType + "'");
             }
         }
@@ -74,11 +87,12 @@ final class ImportCommand implements Callable<Integer> {
                         "--as-of must be a date (YYYY-MM-DD), not '" + asOf + "'");
             }
         }
+        ColumnMappings columns = new ColumnMappings(Map.of(), columnMapping());
         ImportRepositories.Report report;
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         try (Project opened = Project.openOrCreate(project.path())) {
             report = new ImportRepositories(opened).asSoleUser()
-                    .importFiles(inputs, new ImportOptions(skipInvalid, type, snapshotDate), progress);
+                    .importFiles(inputs, new ImportOptions(skipInvalid, type, snapshotDate, columns), progress);
         } finally {
             progress.finish();
         }
@@ -97,5 +111,26 @@ final class ImportCommand implements Callable<Integer> {
             out.println(MemoryReport.describe());
         }
         return ExitCodes.OK;
+    }
+
+    private ColumnMapping columnMapping() {
+        ColumnMapping mapping = ColumnMapping.NONE;
+        for (String map : maps) {
+            int equals = map.lastIndexOf('=');
+            String canonical = equals < 0 ? "" : map.substring(equals + 1).strip();
+            if (equals <= 0 || !CanonicalColumns.isCanonical(canonical)) {
+                throw new ParameterException(spec.commandLine(), "--map takes SOURCE=CANONICAL"
+                        + " with CANONICAL one of " + String.join(", ", CanonicalColumns.ALL) + ", not '" + map + "'");
+            }
+            mapping = mapping.with(canonical, map.substring(0, equals).strip());
+        }
+        for (String column : unknown) {
+            if (!CanonicalColumns.isCanonical(column) || ColumnMapping.isRequired(column)) {
+                throw new ParameterException(spec.commandLine(), "--unknown takes created_at or"
+                        + " a count column, not '" + column + "'");
+            }
+            mapping = mapping.with(column, ColumnMapping.ABSENT);
+        }
+        return mapping;
     }
 }

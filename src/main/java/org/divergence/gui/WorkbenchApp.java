@@ -5,7 +5,7 @@ import javafx.stage.Stage;
 import org.divergence.gui.shell.Workbench;
 import org.divergence.store.settings.AppDirectories;
 
-/** The JavaFX application; {@link org.divergence.Launcher} starts it so the jar runs from the class path. */
+/** The JavaFX application; {@link org.divergence.Launcher} starts it (with JavaFX as named modules). */
 public final class WorkbenchApp extends Application {
 
     private Workbench workbench;

@@ -62,6 +62,26 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void mapReadsColumnsNamedDifferentlyAndUnknownLeavesAbsentOnesUnknown() throws Exception {
+        Path csv = folder.resolve("renamed.csv");
+        Files.writeString(csv, "platform,repo_type,Repository,created_at,contributors,commits,pull_requests,"
+                + "merged_pull_requests,issues,discussions,Stargazers,forks,downloads,likes\n"
+                + "github,code,o/a,,1,2,,,,,7,,,\n");
+        Path project = folder.resolve("p.divergence");
+        CliRun refused = CliRun.of("import", "--project", project.toString(), csv.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, refused.exitCode(), refused.toString());
+        CliRun run = CliRun.of("import", "--project", project.toString(), csv.toString(), "--map",
+                "Repository=full_name", "--map", "Stargazers=stars", "--unknown", "derivatives");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals(List.of("github|code|o/a|null|1|2|null|null|null|null|7|null|null|null|null|null"),
+                TableDump.repositories(project));
+        CliRun wrong = CliRun.of("import", "--project", project.toString(), csv.toString(), "--map", "Repo=name");
+        assertEquals(ExitCodes.USAGE, wrong.exitCode(), wrong.toString());
+        assertEquals(ExitCodes.USAGE, CliRun.of("import", "--project", project.toString(), csv.toString(),
+                "--unknown", "full_name").exitCode());
+    }
+
+    @Test
     void badHuggingFaceTypeIsAUsageError() throws Exception {
         Path file = folder.resolve("x.json");
         Files.writeString(file, "[]");

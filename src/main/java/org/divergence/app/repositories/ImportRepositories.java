@@ -157,7 +157,7 @@ public final class ImportRepositories {
                                  Progress progress, DerivativeCounts derivatives) throws SQLException {
         long batchId = ImportBatches.begin(connection, file.getFileName().toString(), null, format.code());
         RejectedRows rejected = new RejectedRows(file);
-        ReaderThread reader = new ReaderThread(file, format.source(options.huggingFaceType()), options.skipInvalid(),
+        ReaderThread reader = new ReaderThread(file, format.source(options), options.skipInvalid(),
                 rejected, progress);
         boolean complete = false;
         try (RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId)) {

@@ -76,6 +76,24 @@ public final class CodingCsv {
         }
     }
 
+    /** Columns: code, then one column per code (the same order); cells count overlapping codings, the diagonal codings. */
+    public static void writeCooccurrence(Writer out, List<String> codePaths, long[][] counts) throws IOException {
+        try (CsvWriter csv = writer(out)) {
+            List<String> header = new ArrayList<>();
+            header.add("code");
+            header.addAll(codePaths);
+            csv.writeRecord(header);
+            for (int i = 0; i < codePaths.size(); i++) {
+                List<String> row = new ArrayList<>();
+                row.add(codePaths.get(i));
+                for (long count : counts[i]) {
+                    row.add(Long.toString(count));
+                }
+                csv.writeRecord(row);
+            }
+        }
+    }
+
     private static CsvWriter writer(Writer out) {
         return CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(new NonClosingWriter(out));
     }

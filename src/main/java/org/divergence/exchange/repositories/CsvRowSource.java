@@ -20,23 +20,28 @@ import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
 import org.divergence.core.repositories.RowProblem;
 
-/** The canonical sample as CSV (RFC 4180, UTF-8 with or without BOM, CRLF or LF), parsed by FastCSV. */
+/**
+ * The canonical sample as CSV (RFC 4180, UTF-8 with or without BOM, CRLF or LF), parsed by FastCSV. Columns named
+ * differently are read through the import's {@link ColumnMappings}.
+ */
 final class CsvRowSource implements RowSource {
+
+    private final ColumnMappings mappings;
+
+    CsvRowSource(ColumnMappings mappings) {
+        this.mappings = mappings;
+    }
 
     /** Bounds memory on a pathological line (e.g. 100 MB without a newline): the read fails instead. */
     private static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
     private static final int PROGRESS_EVERY = 1 << 14;
+    /** Where a column the mapping says the file lacks would be: its cells read as empty. */
+    private static final int ABSENT_COLUMN = -1;
     private static final java.util.regex.Pattern RECORD_START = java.util.regex.Pattern.compile("started in line (\\d+)");
 
     @Override
     public void read(CountingInput input, RowSink sink, boolean skipInvalid, Progress progress) {
-        CsvReader<CsvRecord> reader = CsvReader.builder()
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(false)
-                .skipEmptyLines(true)
-                .maxBufferSize(MAX_RECORD_CHARS)
-                .ofCsvRecord(new CheckedCsvText(input, input.file()));
+        CsvReader<CsvRecord> reader = reader(input);
         String fileName = input.file().getFileName().toString();
         long lastLine = 1;
         try (reader) {
@@ -45,7 +50,7 @@ final class CsvRowSource implements RowSource {
             for (CsvRecord record : reader) {
                 lastLine = record.getStartingLineNumber();
                 if (header == null) {
-                    header = Header.of(record, fileName);
+                    header = Header.of(record, fileName, mappings);
                     continue;
                 }
                 SourceLocation location = SourceLocation.line(input.file(), lastLine);
@@ -82,6 +87,33 @@ final class CsvRowSource implements RowSource {
         }
     }
 
+    private static CsvReader<CsvRecord> reader(CountingInput input) {
+        return CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .allowExtraCharsAfterClosingQuote(false)
+                .skipEmptyLines(true)
+                .maxBufferSize(MAX_RECORD_CHARS)
+                .ofCsvRecord(new CheckedCsvText(input, input.file()));
+    }
+
+    /** The column names of a CSV file's first row, stripped; empty when it has none or cannot be read. */
+    static List<String> header(java.nio.file.Path file) {
+        try {
+            CountingInput input = CountingInput.open(file);
+            try (CsvReader<CsvRecord> reader = reader(input)) {
+                for (CsvRecord record : reader) {
+                    return record.getFields().stream().map(String::strip).toList();
+                }
+            } finally {
+                input.closeFile();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The preview's own read reports what is wrong with the file.
+        }
+        return List.of();
+    }
+
     private static InvalidInputException asInvalidInput(Throwable cause, String fileName, long line) {
         if (cause instanceof CheckedCsvText.Problem problem) {
             return new InvalidInputException(problem.getMessage(), problem);
@@ -98,7 +130,7 @@ final class CsvRowSource implements RowSource {
     private record Header(int width, int platform, int repoType, int fullName, int createdAt, int[] counts,
                           List<String> extraNames, int[] extraIndexes) {
 
-        static Header of(CsvRecord record, String fileName) {
+        static Header of(CsvRecord record, String fileName, ColumnMappings mappings) {
             Map<String, Integer> positions = new HashMap<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < record.getFieldCount(); i++) {
@@ -111,7 +143,19 @@ final class CsvRowSource implements RowSource {
                 }
                 names.add(name);
             }
-            List<String> missing = CanonicalColumns.ALL.stream().filter(c -> !positions.containsKey(c)).toList();
+            ColumnMapping mapping = mappings.forHeader(names);
+            Map<String, Integer> canonical = new HashMap<>();
+            List<String> mapped = new ArrayList<>();
+            for (String column : CanonicalColumns.ALL) {
+                String source = positions.containsKey(column) ? column : mapping.source(column).orElse(null);
+                if (ColumnMapping.ABSENT.equals(source) && !ColumnMapping.isRequired(column)) {
+                    canonical.put(column, ABSENT_COLUMN);
+                } else if (source != null && positions.containsKey(source)) {
+                    canonical.put(column, positions.get(source));
+                    mapped.add(source);
+                }
+            }
+            List<String> missing = CanonicalColumns.ALL.stream().filter(c -> !canonical.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException(fileName + ":1: header: missing column(s) "
                         + String.join(", ", missing.stream().map(c -> "\"" + c + "\"").toList())
@@ -119,13 +163,14 @@ final class CsvRowSource implements RowSource {
             }
             int[] counts = new int[CountColumn.values().length];
             for (CountColumn count : CountColumn.values()) {
-                counts[count.ordinal()] = positions.get(count.column());
+                counts[count.ordinal()] = canonical.get(count.column());
             }
-            List<String> extraNames = names.stream().filter(name -> !CanonicalColumns.isCanonical(name)).toList();
+            List<String> extraNames = names.stream().filter(name -> !CanonicalColumns.isCanonical(name)
+                    && !mapped.contains(name)).toList();
             int[] extraIndexes = extraNames.stream().mapToInt(positions::get).toArray();
-            return new Header(names.size(), positions.get(CanonicalColumns.PLATFORM),
-                    positions.get(CanonicalColumns.REPO_TYPE), positions.get(CanonicalColumns.FULL_NAME),
-                    positions.get(CanonicalColumns.CREATED_AT), counts, extraNames, extraIndexes);
+            return new Header(names.size(), canonical.get(CanonicalColumns.PLATFORM),
+                    canonical.get(CanonicalColumns.REPO_TYPE), canonical.get(CanonicalColumns.FULL_NAME),
+                    canonical.get(CanonicalColumns.CREATED_AT), counts, extraNames, extraIndexes);
         }
 
         private static String hint(List<String> missing, List<String> present) {
@@ -145,10 +190,10 @@ final class CsvRowSource implements RowSource {
             RepoType type = CanonicalValues.repoType(record.getField(repoType), platformValue);
             String name = CanonicalValues.fullName(record.getField(fullName), platformValue);
             RepositoryRow row = new RepositoryRow(platformValue, type, name)
-                    .createdAt(CanonicalValues.createdAt(record.getField(createdAt), platformValue));
+                    .createdAt(CanonicalValues.createdAt(field(record, createdAt), platformValue));
             CountColumn[] columns = CountColumn.values();
             for (int i = 0; i < columns.length; i++) {
-                long value = CanonicalValues.count(record.getField(counts[i]), columns[i].column());
+                long value = CanonicalValues.count(field(record, counts[i]), columns[i].column());
                 if (value >= 0) {
                     row.count(columns[i], value);
                 }
@@ -161,6 +206,11 @@ final class CsvRowSource implements RowSource {
             }
             CanonicalValues.checkConsistency(row);
             return row;
+        }
+
+        /** A cell, or empty (unknown) for a column the file does not have. */
+        private static String field(CsvRecord record, int index) {
+            return index == ABSENT_COLUMN ? "" : record.getField(index);
         }
     }
 }

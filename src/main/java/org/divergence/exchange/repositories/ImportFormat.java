@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import org.divergence.core.common.InvalidInputException;
-import org.divergence.core.repositories.RepoType;
 
 /**
  * The file formats a repository sample can come in: Parquet by its content (its magic number), the text formats by
@@ -36,12 +34,12 @@ public enum ImportFormat {
         return description;
     }
 
-    public RowSource source(Optional<RepoType> huggingFaceType) {
+    public RowSource source(ImportOptions options) {
         return switch (this) {
-            case CSV -> new CsvRowSource();
+            case CSV -> new CsvRowSource(options.columns());
             case JSON_LINES -> new JsonLinesRowSource();
-            case PLATFORM_JSON -> new PlatformJsonRowSource(huggingFaceType);
-            case PARQUET -> new ParquetRowSource(huggingFaceType);
+            case PLATFORM_JSON -> new PlatformJsonRowSource(options.huggingFaceType());
+            case PARQUET -> new ParquetRowSource(options.huggingFaceType());
         };
     }
 

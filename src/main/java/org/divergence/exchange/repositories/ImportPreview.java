@@ -11,10 +11,17 @@ import org.divergence.core.repositories.RepositoryRow;
 
 /**
  * The first rows of a file as the importer would read them, and the detected format, so the user can check a file
- * before importing it. A problem in those first rows is reported, not thrown.
+ * before importing it. A problem in those first rows is reported, not thrown: {@code problem} is the first one, and
+ * {@code fileProblem} says whether it stops the file as a whole (format, encoding, header) or only its row, which
+ * "skip invalid rows" sets aside. {@code header} is a CSV file's column names (empty for other formats).
  */
 public record ImportPreview(Path file, ImportFormat format, long sizeBytes, List<RepositoryRow> rows,
-                            boolean moreRows, String problem) {
+                            boolean moreRows, String problem, boolean fileProblem, List<String> header) {
+
+    /** Whether the file can be imported as it is, with or without skipping invalid rows. */
+    public boolean importable(boolean skipInvalid) {
+        return problem == null || !fileProblem && skipInvalid;
+    }
 
     /** Reading stops early once enough rows are in. */
     private static final class Enough extends RuntimeException {
@@ -30,17 +37,20 @@ public record ImportPreview(Path file, ImportFormat format, long sizeBytes, List
             format = ImportFormat.detect(file);
             size = Files.size(file);
         } catch (InvalidInputException e) {
-            return new ImportPreview(file, null, 0, List.of(), false, e.getMessage());
+            return new ImportPreview(file, null, 0, List.of(), false, e.getMessage(), true, List.of());
         } catch (IOException e) {
-            return new ImportPreview(file, null, 0, List.of(), false, file + ": cannot be read (" + e.getMessage() + ")");
+            return new ImportPreview(file, null, 0, List.of(), false, file + ": cannot be read (" + e.getMessage()
+                    + ")", true, List.of());
         }
+        List<String> header = format == ImportFormat.CSV ? CsvRowSource.header(file) : List.of();
         List<RepositoryRow> rows = new ArrayList<>();
+        List<String> rowProblems = new ArrayList<>();
         String problem = null;
         boolean more = false;
         try {
             CountingInput input = CountingInput.open(file);
             try {
-                format.source(options.huggingFaceType()).read(input, new RowSink() {
+                format.source(options).read(input, new RowSink() {
                     @Override
                     public void accept(RepositoryRow row, SourceLocation location) {
                         if (rows.size() == maxRows) {
@@ -51,9 +61,13 @@ public record ImportPreview(Path file, ImportFormat format, long sizeBytes, List
 
                     @Override
                     public void reject(SourceLocation location, String reason, List<String> raw) {
-                        // Previews read with skipping off: the first problem is what the user sees.
+                        // Read with skipping on, so a bad row is told apart from a bad file; the first is shown.
+                        rowProblems.add(location + ": " + reason);
+                        if (rows.size() + rowProblems.size() > maxRows) {
+                            throw new Enough();
+                        }
                     }
-                }, false, Progress.NONE);
+                }, true, Progress.NONE);
             } finally {
                 input.closeFile();
             }
@@ -64,6 +78,10 @@ public record ImportPreview(Path file, ImportFormat format, long sizeBytes, List
         } catch (IOException e) {
             problem = file + ": cannot be read (" + e.getMessage() + ")";
         }
-        return new ImportPreview(file, format, size, List.copyOf(rows), more, problem);
+        boolean fileProblem = problem != null;
+        if (problem == null && !rowProblems.isEmpty()) {
+            problem = rowProblems.getFirst();
+        }
+        return new ImportPreview(file, format, size, List.copyOf(rows), more, problem, fileProblem, header);
     }
 }

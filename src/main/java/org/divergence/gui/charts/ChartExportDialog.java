@@ -1,24 +1,42 @@
 package org.divergence.gui.charts;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.divergence.render.charts.ChartExport;
 import org.divergence.render.charts.ChartFormat;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Asks for the export's size (and, for PNG, the resolution) before the file is chosen. */
-final class ChartExportDialog {
+public final class ChartExportDialog {
 
     private ChartExportDialog() {
     }
 
-    static Optional<ExportSettings> ask(Window owner, ChartFormat format, int width, int height) {
+    /** The Export button of a chart: a menu of the formats, each handed to {@code export}. */
+    public static MenuButton menuButton(Consumer<ChartFormat> export) {
+        MenuButton button = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
+        button.setTooltip(new Tooltip("Save the chart for a paper: PNG at a chosen size and DPI, SVG or PDF"));
+        for (ChartFormat format : ChartFormat.values()) {
+            MenuItem item = new MenuItem(format.name() + "…");
+            item.setOnAction(event -> export.accept(format));
+            button.getItems().add(item);
+        }
+        return button;
+    }
+
+    public static Optional<ExportSettings> ask(Window owner, ChartFormat format, int width, int height) {
         Dialog<ExportSettings> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export chart as " + format.name());

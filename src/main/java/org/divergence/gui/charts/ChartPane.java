@@ -221,17 +221,15 @@ public final class ChartPane {
         reset.setTooltip(new Tooltip("Show all the data again (drag to zoom, scroll to zoom, Shift- or Ctrl-drag "
                 + "to pan)"));
         reset.setOnAction(event -> resetZoom());
-        MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
+        MenuButton export = ChartExportDialog.menuButton(this::export);
         export.getStyleClass().addAll("flat", "small");
         export.setId("chart-export");
-        export.setTooltip(new Tooltip("Save the chart for a paper: PNG at a chosen size and DPI, SVG or PDF"));
-        for (ChartFormat format : ChartFormat.values()) {
-            MenuItem item = new MenuItem(format.name() + "…");
-            item.setOnAction(event -> export(format));
-            export.getItems().add(item);
-        }
         reset.disableProperty().bind(viewer.visibleProperty().not());
         export.disableProperty().bind(viewer.visibleProperty().not());
+        // A long hover text is cut with an ellipsis; the buttons keep their size.
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(readout, Priority.SOMETIMES);
@@ -273,7 +271,8 @@ public final class ChartPane {
             name = "effect-sizes." + format.extension();
         }
         Optional<Path> target = services.dialogs().chooseFileToSave("Export chart", name,
-                List.of(DialogService.FileType.of(format.description(), "*." + format.extension())));
+                List.of(DialogService.FileType.of(format.description(), "*." + format.extension())),
+                DialogService.SaveFolder.CHARTS);
         if (target.isEmpty()) {
             return;
         }

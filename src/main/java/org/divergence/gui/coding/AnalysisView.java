@@ -8,17 +8,30 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.divergence.core.coding.Code;
+import org.divergence.core.coding.CodeColors;
 import org.divergence.core.coding.Coder;
 import org.divergence.core.coding.CodingAnalysis;
+import org.divergence.gui.charts.ChartExportDialog;
+import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.DialogService.FileType;
+import org.divergence.render.charts.ChartExport;
+import org.divergence.render.charts.ChartFormat;
+import org.divergence.render.charts.CodeFrequencyChart;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /** Code frequencies by a case attribute (grouped bars) and the code co-occurrence matrix (a heatmap). */
 final class AnalysisView {
@@ -49,13 +62,28 @@ final class AnalysisView {
         coder.setButtonCell(RetrievalView.nullableCell("All coders"));
         coder.setCellFactory(list -> RetrievalView.nullableCell("All coders"));
         coder.valueProperty().bindBidirectional(viewModel.coderProperty());
-        HBox bar = new HBox(8, new Label("Coded segments by"), attribute, new Label("Coder"), coder);
+        MenuButton exportChart = ChartExportDialog.menuButton(this::exportChart);
+        exportChart.setText("Export chart");
+        exportChart.setId("analysis-export-chart");
+        exportChart.disableProperty().bind(viewModel.frequenciesProperty().isNull());
+        Button exportMatrix = new Button("Export matrix…", new FontIcon(Material2AL.GRID_ON));
+        exportMatrix.setId("analysis-export-matrix");
+        exportMatrix.setTooltip(new Tooltip("CSV: the co-occurrence counts, one row and one column per code"));
+        exportMatrix.setOnAction(event -> workspace.dialogs().chooseFileToSave("Export the co-occurrence matrix",
+                "code-cooccurrence.csv", List.of(FileType.of("CSV spreadsheet", "*.csv")))
+                .ifPresent(viewModel::exportCooccurrence));
+        exportMatrix.disableProperty().bind(viewModel.cooccurrenceProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Coded segments by"), attribute, new Label("Coder"), coder, spacer,
+                exportChart, exportMatrix);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         chart.setId("frequency-chart");
         chart.setTitle("Code frequencies by case attribute");
         chart.setAnimated(false);
         chart.setMinHeight(340);
+        chart.getStylesheets().add(attributeValueColours());
         countAxis.setLabel("coded segments");
         countAxis.setMinorTickVisible(false);
         codeAxis.setTickLabelRotation(-30);
@@ -91,7 +119,7 @@ final class AnalysisView {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(table.rows().get(r));
             for (int c = 0; c < table.columns().size(); c++) {
-                series.getData().add(new XYChart.Data<>(lastPart(table.columns().get(c)), table.count(r, c)));
+                series.getData().add(new XYChart.Data<>(CodeFrequencyChart.lastPart(table.columns().get(c)), table.count(r, c)));
             }
             chart.getData().add(series);
         }
@@ -151,8 +179,27 @@ final class AnalysisView {
                 + (int) Math.round(color.getBlue() * 255) + "," + color.getOpacity() + ")";
     }
 
-    private static String lastPart(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+    /**
+     * The bars and legend of each attribute value in {@link CodeColors#ATTRIBUTE_VALUES}, not in JavaFX's default
+     * series colours, which are code colours too. A stylesheet rather than a style per bar, so the legend follows.
+     */
+    private static String attributeValueColours() {
+        StringBuilder css = new StringBuilder();
+        // JavaFX gives series default-color0 to default-color7 in turn, as many as the palette has.
+        for (int i = 0; i < CodeColors.ATTRIBUTE_VALUES.size(); i++) {
+            css.append(".default-color").append(i).append(".chart-bar { -fx-bar-fill: ")
+                    .append(CodeColors.forAttributeValue(i)).append("; }\n");
+        }
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                css.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void exportChart(ChartFormat format) {
+        ChartExportDialog.ask(chart.getScene().getWindow(), format, ChartExport.DEFAULT_WIDTH,
+                ChartExport.DEFAULT_HEIGHT).ifPresent(settings -> workspace.dialogs().chooseFileToSave(
+                        "Export chart", "code-frequencies." + format.extension(),
+                        List.of(FileType.of(format.description(), "*." + format.extension())),
+                        DialogService.SaveFolder.CHARTS)
+                .ifPresent(file -> viewModel.exportChart(file, settings)));
     }
 }

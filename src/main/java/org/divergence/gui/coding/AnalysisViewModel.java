@@ -1,5 +1,9 @@
 package org.divergence.gui.coding;
 
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +19,17 @@ import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.CodedSegment;
 import org.divergence.core.coding.Coding;
 import org.divergence.core.coding.CodingAnalysis;
+import org.divergence.exchange.coding.CodingCsv;
+import org.divergence.gui.charts.ExportSettings;
 import org.divergence.gui.common.BackgroundTask;
 import org.divergence.gui.common.LatestTaskScheduler;
 import org.divergence.store.coding.CaseStore;
 import org.divergence.store.coding.CodingStore;
 import org.divergence.store.coding.SegmentQuery;
 import org.divergence.store.project.DataArea;
+import org.divergence.render.charts.ChartExport;
+import org.divergence.render.charts.ChartStyle;
+import org.divergence.render.charts.CodeFrequencyChart;
 import org.divergence.store.project.Project;
 
 /** Code frequencies by a case attribute, and the code co-occurrence matrix, for one coder or all. */
@@ -77,6 +86,38 @@ public final class AnalysisViewModel {
         if (areas.contains(DataArea.CODINGS) || areas.contains(DataArea.CODEBOOK) || areas.contains(DataArea.CASES)) {
             refresh();
         }
+    }
+
+    /** Writes the chart as shown, at the chosen size (light or dark), in the background. */
+    public void exportChart(Path file, ExportSettings settings) {
+        CodingAnalysis.Table table = frequencies.get();
+        String attributeName = attribute.get();
+        if (table == null || attributeName == null) {
+            return;
+        }
+        workspace.tasks().execute(BackgroundTask.of("Exporting the chart", progress -> {
+            ChartExport.write(CodeFrequencyChart.build(table, attributeName, ChartStyle.of(settings.dark())), file,
+                    settings.format(), settings.width(), settings.height(), settings.dpi());
+            return file;
+        }).onSuccess(written -> workspace.dialogs().showInformation("Export", "Wrote the chart to "
+                + written.getFileName() + ".")));
+    }
+
+    /** Writes the co-occurrence matrix shown as CSV (codes by their paths), in the background. */
+    public void exportCooccurrence(Path file) {
+        Cooccurrence matrix = cooccurrence.get();
+        Codebook codebook = workspace.codebook();
+        if (matrix == null) {
+            return;
+        }
+        List<String> paths = matrix.codes().stream().map(code -> codebook.path(code.id())).toList();
+        workspace.tasks().execute(BackgroundTask.of("Exporting the co-occurrence matrix", progress -> {
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                CodingCsv.writeCooccurrence(writer, paths, matrix.counts());
+            }
+            return paths.size();
+        }).onSuccess(count -> workspace.dialogs().showInformation("Export", "Wrote " + count + " code(s) to "
+                + file.getFileName() + ".")));
     }
 
     public void refresh() {

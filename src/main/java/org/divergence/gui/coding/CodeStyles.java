@@ -130,32 +130,4 @@ final class CodeStyles {
             return "rgba(153,153,153," + alpha + ")";
         }
     }
-
-    /**
-     * Lanes for the margin bars: overlapping codings get different lanes, so each shows as its own bar. Returns the
-     * lane of each coding by id; lanes beyond {@code maxLanes} share the last one.
-     */
-    static Map<Long, Integer> lanes(List<Coding> codings, int maxLanes) {
-        List<Coding> sorted = new ArrayList<>(codings);
-        sorted.sort(Comparator.comparingInt(Coding::start).thenComparingInt(c -> -c.length()));
-        List<Integer> laneEnds = new ArrayList<>();
-        Map<Long, Integer> lanes = new HashMap<>();
-        for (Coding coding : sorted) {
-            int lane = -1;
-            for (int i = 0; i < laneEnds.size(); i++) {
-                if (laneEnds.get(i) <= coding.start()) {
-                    lane = i;
-                    break;
-                }
-            }
-            if (lane < 0) {
-                lane = laneEnds.size();
-                laneEnds.add(coding.end());
-            } else {
-                laneEnds.set(lane, coding.end());
-            }
-            lanes.put(coding.id(), Math.min(lane, maxLanes - 1));
-        }
-        return lanes;
-    }
 }

@@ -1,6 +1,5 @@
 package org.divergence.gui.coding;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
@@ -30,22 +27,22 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The transcript editor: read-only RichTextFX text with coded text tinted, overlaps underlined, speaker labels in
- * bold, a margin with one coloured bar per coding (side by side where they overlap), and code names on hover.
- * Offsets are converted between UTF-16 (the control) and code points (the view model) here, and only here.
+ * bold, a margin with a labelled coding stripe per code in each paragraph ({@link StripeMargin}), and code names on
+ * hover. Offsets are converted between UTF-16 (the control) and code points (the view model) here, and only here.
  */
 final class CodingEditor {
 
     static final String CODE_DRAG_PREFIX = "divergence-code:";
-    private static final int MAX_LANES = 10;
-    private static final double LANE_WIDTH = 5;
+    /** At most this many stripes side by side; more in one paragraph share the outermost place. */
+    private static final int MAX_LANES = 8;
 
     private final CodingViewModel viewModel;
     private final InlineCssTextArea area = new InlineCssTextArea();
     private final VirtualizedScrollPane<InlineCssTextArea> scroll = new VirtualizedScrollPane<>(area);
     private final Tooltip hover = new Tooltip();
     private Map<Long, Coding> shown = Map.of();
-    private Map<Long, Integer> lanes = Map.of();
     private int[] paragraphStarts = new int[] {0};
+    private double labelWidth = labelWidth(0);
     private boolean updatingSelection;
     private long documentGeneration;
 
@@ -72,9 +69,22 @@ final class CodingEditor {
         area.caretPositionProperty().addListener((obs, old, caret) -> caretMoved());
         viewModel.pendingSelectionProperty().addListener((obs, old, pending) -> showPending());
         viewModel.selectionStartProperty().addListener((obs, old, value) -> showPending());
+        viewModel.collapseRequestProperty().addListener((obs, old, request) -> collapseSelection(request));
+        area.widthProperty().addListener((obs, old, width) -> {
+            double next = labelWidth(width.doubleValue());
+            if (Math.abs(next - labelWidth) >= 8) {
+                labelWidth = next;
+                refreshMargin();
+            }
+        });
         installHover();
         installKeys();
         installDrop();
+    }
+
+    /** The stripes' labels take a fifth of the editor, within limits, so narrow windows keep room for the text. */
+    private static double labelWidth(double editorWidth) {
+        return Math.clamp(editorWidth * 0.22, 80, 170);
     }
 
     Node node() {
@@ -112,7 +122,6 @@ final class CodingEditor {
             area.moveTo(0);
             area.requestFollowCaret();
             shown = visible.stream().collect(Collectors.toMap(Coding::id, c -> c, (a, b) -> a));
-            lanes = CodeStyles.lanes(visible, MAX_LANES);
             restyleChanged(false);
             refreshMargin();
             showPending();
@@ -203,7 +212,6 @@ final class CodingEditor {
             }
         }
         shown = next;
-        lanes = CodeStyles.lanes(visible, MAX_LANES);
         if (to > from) {
             int start = document.index().toUtf16(Math.clamp(from, 0, document.index().codePointLength()));
             int end = document.index().toUtf16(Math.clamp(to, 0, document.index().codePointLength()));
@@ -219,7 +227,7 @@ final class CodingEditor {
         refreshMargin();
     }
 
-    /** Recreates the visible paragraphs' margin bars. */
+    /** Recreates the visible paragraphs' margins. */
     private void refreshMargin() {
         area.setParagraphGraphicFactory(null);
         area.setParagraphGraphicFactory(marginFactory());
@@ -229,64 +237,38 @@ final class CodingEditor {
         TranscriptDocument document = viewModel.document();
         List<Coding> visible = List.copyOf(shown.values());
         Codebook codebook = viewModel.workspace().codebook();
-        int laneCount = Math.max(1, lanes.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1);
-        double width = laneCount * LANE_WIDTH + 6;
+        boolean perCoder = CodingStripes.severalCoders(visible);
+        int[] starts = document == null ? new int[] {0} : paragraphStartsInCodePoints(document);
+        int lanes = Math.clamp(CodingStripes.mostPerParagraph(starts, visible, perCoder), 1, MAX_LANES);
+        double width = labelWidth;
         return paragraph -> {
-            Margin margin = new Margin(width);
-            if (document == null || paragraph >= paragraphStarts.length) {
-                return margin;
+            if (document == null || paragraph >= starts.length) {
+                return new StripeMargin(width, lanes, List.of(), (stripe, event) -> { }, () -> { }, stripe -> { });
             }
-            int startCp = document.index().toCodePoint(paragraphStarts[paragraph]);
-            int endUtf16 = paragraph + 1 < paragraphStarts.length ? paragraphStarts[paragraph + 1]
-                    : document.index().utf16Length();
-            int endCp = document.index().toCodePoint(endUtf16);
-            for (Coding coding : visible) {
-                if (coding.start() < Math.max(endCp, startCp + 1) && coding.end() > startCp) {
-                    Region bar = new Region();
-                    String color = codebook.get(coding.codeId()).map(Code::color).orElse("#999999");
-                    bar.setStyle("-fx-background-color: " + color + "; -fx-background-radius: 2;");
-                    bar.getStyleClass().add("coding-bar");
-                    // One shared tooltip, filled on hover: a Tooltip per bar would cost a popup per bar.
-                    bar.setOnMouseEntered(event -> {
-                        hover.setText(codebook.path(coding.codeId()) + "\n" + viewModel.coderName(coding.coderId())
-                                + (viewModel.hasMemo(coding) ? " · has a memo" : "") + "\nClick to select");
-                        hover.show(bar, event.getScreenX() + 10, event.getScreenY() + 10);
-                    });
-                    bar.setOnMouseExited(event -> hover.hide());
-                    bar.setOnMouseClicked(event -> viewModel.goTo(coding.transcriptId(), coding.start(),
-                            coding.end()));
-                    margin.add(bar, lanes.getOrDefault(coding.id(), 0));
-                }
-            }
-            return margin;
+            int end = paragraph + 1 < starts.length ? starts[paragraph + 1] : document.index().codePointLength();
+            List<CodingStripes.Stripe> stripes = CodingStripes.of(starts[paragraph], end, visible, codebook,
+                    perCoder, viewModel::coderName);
+            return new StripeMargin(width, lanes, stripes, this::showStripeHint, hover::hide,
+                    stripe -> viewModel.goTo(stripe.first().transcriptId(), stripe.first().start(),
+                            stripe.first().end()));
         };
     }
 
-    /** The margin beside a paragraph: bars as tall as the paragraph, one lane per overlapping coding. */
-    private static final class Margin extends Pane {
-        private final List<Region> bars = new ArrayList<>();
-        private final List<Integer> barLanes = new ArrayList<>();
-
-        Margin(double width) {
-            getStyleClass().add("coding-margin");
-            setPrefWidth(width);
-            setMinWidth(width);
-            setMaxHeight(Double.MAX_VALUE);
+    private int[] paragraphStartsInCodePoints(TranscriptDocument document) {
+        int[] starts = new int[paragraphStarts.length];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = document.index().toCodePoint(Math.min(paragraphStarts[i], document.index().utf16Length()));
         }
+        return starts;
+    }
 
-        void add(Region bar, int lane) {
-            bars.add(bar);
-            barLanes.add(lane);
-            getChildren().add(bar);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            for (int i = 0; i < bars.size(); i++) {
-                bars.get(i).resizeRelocate(2 + barLanes.get(i) * LANE_WIDTH, 1, LANE_WIDTH - 1.5,
-                        Math.max(4, getHeight() - 2));
-            }
-        }
+    /** One shared tooltip, filled on hover: a tooltip per stripe would cost a popup per stripe. */
+    private void showStripeHint(CodingStripes.Stripe stripe, javafx.scene.input.MouseEvent event) {
+        Coding first = stripe.first();
+        hover.setText(stripe.path() + "\n" + viewModel.coderName(first.coderId())
+                + (stripe.codings().size() > 1 ? " · " + stripe.codings().size() + " codings in this turn" : "")
+                + (viewModel.hasMemo(first) ? " · has a memo" : "") + "\nClick to select its text");
+        hover.show((Node) event.getSource(), event.getScreenX() + 10, event.getScreenY() + 10);
     }
 
     private void selectionChanged() {
@@ -337,6 +319,16 @@ final class CodingEditor {
         viewModel.selectionEndProperty().set(pending.end());
         viewModel.refreshCaret(pending.start());
         viewModel.pendingSelectionShown();
+    }
+
+    /** Drops the selection after coding, so the new tint shows; the caret stays where it was, nothing scrolls. */
+    private void collapseSelection(CodingViewModel.Selection request) {
+        TranscriptDocument document = viewModel.document();
+        if (request == null || document == null || document.info().id() != request.transcriptId()) {
+            return;
+        }
+        area.moveTo(document.index().toUtf16(Math.clamp(request.start(), 0, document.index().codePointLength())));
+        viewModel.collapseRequestProperty().set(null);
     }
 
     private void installHover() {

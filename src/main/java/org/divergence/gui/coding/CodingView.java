@@ -3,6 +3,7 @@ package org.divergence.gui.coding;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -314,10 +315,13 @@ final class CodingView {
     /** Ctrl+K. */
     void showPalette() {
         if (viewModel.document() == null) {
-            viewModel.statusProperty().set("Open a transcript first.");
+            viewModel.say("Open a transcript first.");
             return;
         }
-        palette.show(root, viewModel.workspace().codebook(), code -> {
+        Bounds selection = editor.area().getSelection().getLength() == 0 ? null
+                : editor.area().getSelectionBounds().orElse(null);
+        palette.show(editor.node(), selection, viewModel.workspace().codebook(), viewModel.workspace().recentCodes(),
+                code -> {
             viewModel.applyCode(code);
             editor.area().requestFocus();
         });

@@ -49,6 +49,13 @@ public final class CodingViewModel {
     public record Selection(long transcriptId, int start, int end) {
     }
 
+    /**
+     * What the status line says about one coding, kept true by the codings as loaded: applied and then undone, the
+     * line says so; removed and then brought back by an undo, too.
+     */
+    private record StatusClaim(long transcriptId, long codingId, String whilePresent, String whileAbsent) {
+    }
+
     private final CodingWorkspace workspace;
     private final ObservableList<TranscriptInfo> transcripts = FXCollections.observableArrayList();
     private final ObjectProperty<TranscriptInfo> selectedTranscript = new SimpleObjectProperty<>();
@@ -59,10 +66,12 @@ public final class CodingViewModel {
     private final IntegerProperty selectionEnd = new SimpleIntegerProperty();
     private final ObservableList<Coding> codingsAtCaret = FXCollections.observableArrayList();
     private final ObjectProperty<Selection> pendingSelection = new SimpleObjectProperty<>();
+    private final ObjectProperty<Selection> collapseRequest = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final Set<Long> codingsWithMemos = new HashSet<>();
     private final Map<Long, CodingOrigin> origins = new HashMap<>();
+    private StatusClaim claim;
     /** Latest wins: opening a transcript or reloading its codings cancels the load still running. */
     private final LatestTaskScheduler loads;
     private long transcriptsReload;
@@ -198,6 +207,9 @@ public final class CodingViewModel {
     }
 
     private void openTranscript(TranscriptInfo info) {
+        if (claim != null && (info == null || info.id() != claim.transcriptId())) {
+            say(""); // what the line said was about the transcript closed
+        }
         loads.cancel();
         loading.set(false);
         document.set(null);
@@ -222,6 +234,7 @@ public final class CodingViewModel {
             codings.setAll(opened.codings());
             document.set(opened.document());
             applyPendingSelection();
+            keepStatusTrue();
         }).onFinished(() -> loading.set(false)));
     }
 
@@ -247,6 +260,7 @@ public final class CodingViewModel {
                         codings.setAll(loaded.codings());
                     }
                     refreshCaret(selectionStart.get());
+                    keepStatusTrue();
                 }));
     }
 
@@ -294,11 +308,11 @@ public final class CodingViewModel {
         int start = selectionStart.get();
         int end = selectionEnd.get();
         if (current == null) {
-            status.set("Open a transcript first.");
+            say("Open a transcript first.");
             return;
         }
         if (end <= start) {
-            status.set("Select some text first, then apply a code.");
+            say("Select some text first, then apply a code.");
             return;
         }
         String coderName = workspace.currentCoderProperty().get();
@@ -306,13 +320,54 @@ public final class CodingViewModel {
                 && coding.end() == end && workspace.coders().stream().anyMatch(
                         coder -> coder.id() == coding.coderId() && coder.name().equals(coderName)));
         if (duplicate) {
-            status.set("This text already has \u201C" + code.name() + "\u201D from " + coderName + ".");
+            say("This text already has \u201C" + code.name() + "\u201D from " + coderName + ".");
             return;
         }
         workspace.rememberRecent(code);
         long transcriptId = current.info().id();
         workspace.runAsCoder((project, coder) -> new CodingStore(project).applyCode(transcriptId, code.id(),
-                coder.id(), start, end, code.name()), id -> status.set("Coded with \u201C" + code.name() + "\u201D."));
+                coder.id(), start, end, code.name()), id -> {
+                    claim(new StatusClaim(transcriptId, id, "Coded with \u201C" + code.name() + "\u201D. Click its stripe in the "
+                            + "margin to select the text again.", "Undone: \u201C" + code.name()
+                            + "\u201D is no longer applied there."));
+                    clearSelectionIfStill(transcriptId, start, end);
+                });
+    }
+
+    /**
+     * After coding, the selection gives way to the new tint: the caret stays at its start, so "At the caret" shows
+     * the new coding. A selection the user has changed meanwhile is left alone.
+     */
+    private void clearSelectionIfStill(long transcriptId, int start, int end) {
+        TranscriptDocument current = document.get();
+        if (current != null && current.info().id() == transcriptId && selectionStart.get() == start
+                && selectionEnd.get() == end) {
+            collapseRequest.set(new Selection(transcriptId, start, start));
+        }
+    }
+
+    /** Set when the editor should drop its selection and put the caret here, without scrolling (after coding). */
+    public ObjectProperty<Selection> collapseRequestProperty() {
+        return collapseRequest;
+    }
+
+    /** A message about no coding in particular. */
+    void say(String message) {
+        claim = null;
+        status.set(message);
+    }
+
+    private void claim(StatusClaim next) {
+        claim = next;
+        keepStatusTrue();
+    }
+
+    private void keepStatusTrue() {
+        TranscriptDocument current = document.get();
+        if (claim != null && current != null && current.info().id() == claim.transcriptId()) {
+            boolean present = codings.stream().anyMatch(coding -> coding.id() == claim.codingId());
+            status.set(present ? claim.whilePresent() : claim.whileAbsent());
+        }
     }
 
     /** Applies the n-th recent code (1-based), as number keys do. */
@@ -327,7 +382,9 @@ public final class CodingViewModel {
     public void removeCoding(Coding coding) {
         String name = workspace.codebook().get(coding.codeId()).map(Code::name).orElse("code");
         workspace.run(project -> new CodingStore(project).removeCodings(List.of(coding.id()),
-                "remove coding \u201C" + name + "\u201D"), result -> status.set("Removed \u201C" + name + "\u201D."));
+                "remove coding \u201C" + name + "\u201D"), result -> claim(new StatusClaim(coding.transcriptId(),
+                        coding.id(),
+                        "Undone: \u201C" + name + "\u201D is back.", "Removed \u201C" + name + "\u201D.")));
     }
 
     public String memoText(Memo.Target target, long id) {
@@ -339,7 +396,7 @@ public final class CodingViewModel {
 
     public void saveMemo(Memo.Target target, long id, String text) {
         workspace.runAsCoder((project, coder) -> new MemoStore(project).save(target, id, coder.id(), text),
-                result -> status.set(text == null || text.isBlank() ? "Memo removed." : "Memo saved."));
+                result -> say(text == null || text.isBlank() ? "Memo removed." : "Memo saved."));
     }
 
     public String coderName(long coderId) {

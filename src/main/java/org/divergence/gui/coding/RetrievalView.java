@@ -52,7 +52,7 @@ final class RetrievalView {
                 + "filters."));
         table.getColumns().add(column("Transcript", 150, s -> s.transcript()));
         table.getColumns().add(column("Case", 80, s -> s.caseName() == null ? "" : s.caseName()));
-        table.getColumns().add(column("Code", 220, CodedSegment::codePath));
+        table.getColumns().add(codeColumn());
         table.getColumns().add(column("Coder", 80, CodedSegment::coder));
         table.getColumns().add(column("Text", 480, s -> CodingView.abbreviate(s.text(), 300)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -85,8 +85,8 @@ final class RetrievalView {
         workspace.codebookProperty().addListener((obs, old, codebook) -> code.getItems().setAll(withNull(codebook
                 .inTreeOrder())));
         code.getItems().setAll(withNull(workspace.codebook().inTreeOrder()));
-        code.setCellFactory(list -> codeCell());
-        code.setButtonCell(codeCell());
+        code.setCellFactory(list -> codeCell(true));
+        code.setButtonCell(codeCell(false));
         code.valueProperty().bindBidirectional(viewModel.codeProperty());
         CheckBox subcodes = new CheckBox("with sub-codes");
         subcodes.selectedProperty().bindBidirectional(viewModel.includeSubcodesProperty());
@@ -166,7 +166,8 @@ final class RetrievalView {
         return list;
     }
 
-    private ListCell<Code> codeCell() {
+    /** A code in the filter: its name (indented by its depth in the list), its path in the tooltip. */
+    private ListCell<Code> codeCell(boolean indented) {
         return new ListCell<>() {
             @Override
             protected void updateItem(Code code, boolean empty) {
@@ -174,9 +175,11 @@ final class RetrievalView {
                 if (empty || code == null) {
                     setText("All codes");
                     setGraphic(null);
+                    setTooltip(null);
                 } else {
-                    setText(workspace.codebook().path(code.id()));
+                    setText((indented ? "   ".repeat(workspace.codebook().depth(code.id())) : "") + code.name());
                     setGraphic(CodeTrees.swatch(code.color()));
+                    setTooltip(new javafx.scene.control.Tooltip(workspace.codebook().path(code.id())));
                 }
             }
         };
@@ -190,6 +193,18 @@ final class RetrievalView {
                 setText(empty || item == null ? nullText : item);
             }
         };
+    }
+
+    /** The code's own name in its colour; its path in the tooltip (a path would be cut from the left). */
+    private TableColumn<CodedSegment, Long> codeColumn() {
+        TableColumn<CodedSegment, Long> column = new TableColumn<>("Code");
+        column.setId("segments-code-column");
+        column.setCellValueFactory(row -> new javafx.beans.property.SimpleObjectProperty<>(row.getValue().codeId()));
+        column.setCellFactory(col -> new CodeNameCell<>(workspace::codebook));
+        column.setComparator(java.util.Comparator.comparing(id -> workspace.codebook().get(id).map(Code::name)
+                .orElse("")));
+        column.setPrefWidth(200);
+        return column;
     }
 
     private static TableColumn<CodedSegment, String> column(String title, double width,

@@ -111,9 +111,9 @@ final class SearchView {
     }
 
     private void codeAll() {
-        palette.show(root, coding.workspace().codebook(), (Code code) -> {
-            if (coding.workspace().ensureCoderName() && coding.workspace().dialogs().confirm("Code all hits", "Code " + viewModel.hits().size()
-                    + " hit(s) with \u201C" + code.name() + "\u201D as " + coding.workspace().currentCoderProperty()
+        palette.show(root, null, coding.workspace().codebook(), coding.workspace().recentCodes(), (Code code) -> {
+            if (coding.workspace().ensureCoderName() && coding.workspace().dialogs().confirm("Code all hits",
+                    "Code " + viewModel.hits().size() + " hit(s) with \u201C" + code.name() + "\u201D as " + coding.workspace().currentCoderProperty()
                     .get() + "? One Ctrl+Z takes all of them back.", "Code all hits")) {
                 viewModel.codeAllHits(code);
             }

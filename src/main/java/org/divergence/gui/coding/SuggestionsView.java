@@ -104,7 +104,8 @@ final class SuggestionsView {
     }
 
     private void chooseCode() {
-        palette.show(root, coding.workspace().codebook(), (Code code) -> viewModel.suggest(code));
+        palette.show(root, null, coding.workspace().codebook(), coding.workspace().recentCodes(),
+                (Code code) -> viewModel.suggest(code));
     }
 
     private void autocode() {

@@ -32,6 +32,22 @@ public interface DialogService {
 
     List<Path> chooseFilesToOpen(String title, List<FileType> types);
 
-    /** Asks before overwriting an existing file (the platform dialog does this). */
+    /** Which folder a save dialog opens in. */
+    enum SaveFolder {
+        /** The folder of the last file opened or saved. */
+        LAST_USED,
+        /**
+         * The folder the last chart was exported to, else the user's documents folder: figures go with a paper,
+         * not with the data files just imported.
+         */
+        CHARTS
+    }
+
+    /** Asks before overwriting an existing file (the platform dialog does this); opens in the last used folder. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+
+    default Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types,
+                                            SaveFolder folder) {
+        return chooseFileToSave(title, suggestedName, types);
+    }
 }

@@ -2,7 +2,9 @@ package org.divergence.gui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -32,10 +34,14 @@ public final class FxDialogService implements DialogService {
     private static final Logger LOG = Logger.getLogger(FxDialogService.class.getName());
 
     private final Supplier<Window> owner;
+    private final Path documents;
     private Path lastFolder;
+    private final Map<SaveFolder, Path> savedTo = new EnumMap<>(SaveFolder.class);
 
-    public FxDialogService(Supplier<Window> owner) {
+    /** {@code documents}: where a save dialog with nothing to remember opens (the user's documents folder). */
+    public FxDialogService(Supplier<Window> owner, Path documents) {
         this.owner = owner;
+        this.documents = documents;
     }
 
     @Override
@@ -138,9 +144,21 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
+        return chooseFileToSave(title, suggestedName, types, SaveFolder.LAST_USED);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types,
+                                           SaveFolder folder) {
         FileChooser chooser = chooser(title, types);
         chooser.setInitialFileName(suggestedName);
-        return remember(chooser.showSaveDialog(owner.get()));
+        if (folder != SaveFolder.LAST_USED) {
+            Path initial = savedTo.getOrDefault(folder, documents);
+            chooser.setInitialDirectory(initial != null && initial.toFile().isDirectory() ? initial.toFile() : null);
+        }
+        Optional<Path> chosen = remember(chooser.showSaveDialog(owner.get()));
+        chosen.ifPresent(file -> savedTo.put(folder, file.getParent()));
+        return chosen;
     }
 
     private FileChooser chooser(String title, List<FileType> types) {

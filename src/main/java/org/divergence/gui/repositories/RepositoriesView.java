@@ -40,6 +40,7 @@ import org.divergence.core.repositories.SortKey;
 import org.divergence.core.repositories.StoredRepository;
 import org.divergence.gui.common.EmptyState;
 import org.divergence.gui.common.FeatureServices;
+import org.divergence.gui.common.FrozenColumn;
 import org.divergence.gui.tags.RepositoryTagging;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -265,6 +266,7 @@ public final class RepositoriesView {
                 repository -> repository.row().createdAt() == null ? null
                         : repository.row().createdAt().substring(0, Math.min(10, repository.row().createdAt().length())));
         table.getColumns().addAll(List.of(name, platform, type, created, tagging.column()));
+        FrozenColumn.install(table, name);
         for (CountColumn count : CountColumn.values()) {
             table.getColumns().add(countColumn(count));
         }
@@ -284,6 +286,13 @@ public final class RepositoriesView {
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, repository) ->
                 viewModel.selectedProperty().set(repository));
+        // A new listing unselects before it replaces the rows: otherwise the table would look the old row up in
+        // the new listing (a scan of every row) and select it out of view, the details pane still showing it.
+        viewModel.selectedProperty().addListener((obs, old, repository) -> {
+            if (repository == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
     }
 
     private static TableColumn<StoredRepository, String> textColumn(String title, SortKey key, double width,

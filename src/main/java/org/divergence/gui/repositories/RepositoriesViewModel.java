@@ -161,8 +161,9 @@ public final class RepositoriesViewModel implements TaggableRepositories {
         listings.schedule(BackgroundTask.of("Listing repositories", progress -> {
             long all = current.total();
             long[] ids = current.order(filter, key, isAscending, progress);
-            return new Listing(all, ids);
+            return new Listing(all, ids, filter);
         }).quiet().onSuccess(listing -> {
+            // Before the rows change, so the table has no selection to carry over (see RepositoriesView).
             selected.set(null);
             if (rows.get() instanceof RepositoryRows shown) {
                 shown.show(listing.ids());
@@ -175,13 +176,14 @@ public final class RepositoriesViewModel implements TaggableRepositories {
         }).onFinished(() -> loading.set(false)));
     }
 
-    private String describe(Listing listing) {
+    /** What the listing shows, with the filter it was made for (the filter bar may have moved on since). */
+    private static String describe(Listing listing) {
         String shown = String.format("%,d of %,d repositories", listing.ids().length, listing.total());
-        var conditions = filter().conditions();
+        var conditions = listing.filter().conditions();
         return conditions.isEmpty() ? shown : shown + " where " + String.join("; ", conditions);
     }
 
-    private record Listing(long total, long[] ids) {
+    private record Listing(long total, long[] ids, RepositoryFilter filter) {
     }
 
     private void loadBatch(StoredRepository repository) {

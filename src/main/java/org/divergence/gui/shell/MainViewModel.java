@@ -55,6 +55,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper();
     private final Runnable undoListener = this::refreshUndoState;
 
     public MainViewModel(ProjectContext context, TaskExecutor tasks, DialogService dialogs, Settings settings,
@@ -66,8 +67,11 @@ public final class MainViewModel {
         this.settingsStore = settingsStore;
         this.directories = directories;
         settings.recentProjects.stream().map(Path::of).forEach(recentProjects::add);
-        context.projectProperty().addListener((obs, old, project) -> title.set(project == null
-                ? AppInfo.NAME : AppInfo.NAME + " — " + project.name()));
+        context.projectProperty().addListener((obs, old, project) -> {
+            title.set(project == null ? AppInfo.NAME : AppInfo.NAME + " — " + project.name());
+            welcomeShown.set(!settings.welcomeDismissed && project != null
+                    && project.file().equals(SampleProject.pathIn(directories.data())));
+        });
         context.undoHistoryProperty().addListener((obs, old, history) -> watchUndo(old, history));
         watchUndo(null, context.undoHistory());
     }
@@ -106,6 +110,18 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty redoLabelProperty() {
         return redoLabel.getReadOnlyProperty();
+    }
+
+    /** The first-start banner: shown over the sample project until the user closes it. */
+    public ReadOnlyBooleanProperty welcomeShownProperty() {
+        return welcomeShown.getReadOnlyProperty();
+    }
+
+    /** Closes the first-start banner for good. */
+    public void dismissWelcome() {
+        welcomeShown.set(false);
+        settings.welcomeDismissed = true;
+        settingsStore.save(settings);
     }
 
     /** At start: a project given on the command line, else the last one, else the embedded sample project. */

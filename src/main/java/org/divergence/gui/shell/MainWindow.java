@@ -21,9 +21,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +30,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.divergence.core.AppInfo;
 import org.divergence.gui.common.Section;
+import org.divergence.gui.common.Shortcut;
+import org.divergence.gui.common.Shortcuts;
 import org.divergence.gui.common.WorkbenchSection;
 import org.divergence.gui.common.TaskExecutor;
 import org.divergence.gui.common.Theme;
@@ -64,6 +63,11 @@ public final class MainWindow {
 
         void showAbout();
 
+        /** Help → User guide (F1), open at the chapter about {@code section}, the screen shown. */
+        void showUserGuide(Section section);
+
+        void showShortcuts();
+
         default void collect() {
         }
 
@@ -93,7 +97,7 @@ public final class MainWindow {
     public Scene createScene() {
         Scene scene = new Scene(root, viewModel.settings().windowWidth, viewModel.settings().windowHeight);
         scene.getStylesheets().add(Theme.stylesheetUrl());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelShown);
+        scene.getAccelerators().put(Shortcuts.CANCEL_TASK.combination(), statusBar::cancelShown);
         scene.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -125,9 +129,13 @@ public final class MainWindow {
         root.getStyleClass().add("workbench");
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setLeft(navigation());
-        root.setCenter(content);
+        WelcomeBanner welcome = new WelcomeBanner(viewModel, actions);
+        VBox center = new VBox(welcome, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setCenter(center);
         root.setBottom(statusBar);
         content.getStyleClass().add("section-content");
+        content.setId("section-content");
         viewModel.selectedSectionProperty().addListener((obs, old, section) -> showSection(section));
         viewModel.context().projectProperty().addListener((obs, old, project) -> showSection(
                 viewModel.selectedSectionProperty().get()));
@@ -206,31 +214,31 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem newProject = item("_New Project…", "Ctrl+N", viewModel::chooseAndCreateProject);
-        MenuItem open = item("_Open Project…", "Ctrl+O", viewModel::chooseAndOpenProject);
+        MenuItem newProject = item("_New Project…", Shortcuts.NEW_PROJECT, viewModel::chooseAndCreateProject);
+        MenuItem open = item("_Open Project…", Shortcuts.OPEN_PROJECT, viewModel::chooseAndOpenProject);
         MenuItem sample = item("Open _Sample Project", null, viewModel::openSampleProject);
-        MenuItem importItem = item("_Import…", "Ctrl+I", actions::importFiles);
+        MenuItem importItem = item("_Import…", Shortcuts.IMPORT, actions::importFiles);
         importItem.setId("menu-import");
-        MenuItem exportItem = item("_Export…", "Shortcut+Shift+E", actions::export);
+        MenuItem exportItem = item("_Export…", Shortcuts.EXPORT, actions::export);
         exportItem.setId("menu-export");
         exportItem.disableProperty().bind(viewModel.context().projectProperty().isNull());
         MenuItem restore = item("Restore _Backup…", null,
                 () -> RestoreBackupDialog.show(stage, viewModel, tasks));
         restore.setId("menu-restore-backup");
         restore.disableProperty().bind(viewModel.context().projectProperty().isNull());
-        MenuItem collectItem = item("_Collect from GitHub / Hugging Face…", "Shortcut+Shift+L", actions::collect);
+        MenuItem collectItem = item("_Collect from GitHub / Hugging Face…", Shortcuts.COLLECT, actions::collect);
         collectItem.setId("menu-collect");
-        MenuItem quit = item("_Quit", "Ctrl+Q", stage::close);
+        MenuItem quit = item("_Quit", Shortcuts.QUIT, stage::close);
         viewModel.recentProjects().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(newProject, open, recentMenu, sample, new SeparatorMenuItem(), importItem,
                 exportItem, collectItem, new SeparatorMenuItem(), restore, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
-        MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);
+        MenuItem undo = item("_Undo", Shortcuts.UNDO, viewModel::undo);
         undo.textProperty().bind(viewModel.undoLabelProperty());
         undo.disableProperty().bind(viewModel.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", viewModel::redo);
+        MenuItem redo = item("_Redo", Shortcuts.REDO, viewModel::redo);
         redo.textProperty().bind(viewModel.redoLabelProperty());
         redo.disableProperty().bind(viewModel.canRedoProperty().not());
         undo.setId("menu-undo");
@@ -239,19 +247,25 @@ public final class MainWindow {
 
         Menu view = new Menu("_View");
         for (Section section : Section.values()) {
-            MenuItem go = item(section.title(), "Shortcut+" + (section.ordinal() + 1),
+            MenuItem go = item(section.title(), Shortcuts.section(section),
                     () -> viewModel.selectedSectionProperty().set(section));
             view.getItems().add(go);
         }
         CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
         dark.setSelected(Theme.of(viewModel.settings().theme).isDark());
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.setAccelerator(Shortcuts.DARK_THEME.combination());
         dark.selectedProperty().addListener((obs, old, selected) -> actions.toggleTheme(selected));
         view.getItems().addAll(new SeparatorMenuItem(), dark);
 
         Menu help = new Menu("_Help");
-        MenuItem about = item("_About " + AppInfo.NAME, "F1", actions::showAbout);
-        help.getItems().add(about);
+        MenuItem guide = item("_User Guide", Shortcuts.USER_GUIDE,
+                () -> actions.showUserGuide(viewModel.selectedSectionProperty().get()));
+        guide.setId("menu-user-guide");
+        MenuItem shortcuts = item("_Keyboard Shortcuts", Shortcuts.SHORTCUTS, actions::showShortcuts);
+        shortcuts.setId("menu-shortcuts");
+        MenuItem about = item("_About " + AppInfo.NAME, null, actions::showAbout);
+        about.setId("menu-about");
+        help.getItems().addAll(guide, shortcuts, new SeparatorMenuItem(), about);
 
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
@@ -302,10 +316,10 @@ public final class MainWindow {
         return button;
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
+    private static MenuItem item(String text, Shortcut shortcut, Runnable action) {
         MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (shortcut != null) {
+            item.setAccelerator(shortcut.combination());
         }
         item.setOnAction(event -> action.run());
         return item;

@@ -15,9 +15,13 @@ import org.divergence.gui.common.FeatureServices;
 import org.divergence.gui.common.FxDialogService;
 import org.divergence.gui.common.FxTaskExecutor;
 import org.divergence.gui.common.ProjectContext;
+import org.divergence.gui.common.Section;
 import org.divergence.gui.common.Theme;
+import org.divergence.gui.help.HelpWindow;
+import org.divergence.gui.help.ShortcutsDialog;
 import org.divergence.store.project.Project;
 import org.divergence.store.settings.AppDirectories;
+import org.divergence.store.settings.DocumentsFolder;
 import org.divergence.store.settings.Settings;
 import org.divergence.store.settings.SettingsStore;
 
@@ -39,19 +43,23 @@ public final class Workbench {
     private final FeatureServices services;
     private final MainWindow window;
     private boolean sectionsBuilt;
+    private final Consumer<String> openUrl;
+    private final Actions actions;
 
     private Workbench(Stage stage, AppDirectories directories, Consumer<String> openUrl) {
         this.stage = stage;
+        this.openUrl = openUrl;
         this.settingsStore = new SettingsStore(directories.config());
         this.settings = settingsStore.load();
         Theme.of(settings.theme).apply();
-        this.dialogs = new FxDialogService(() -> stage);
+        this.dialogs = new FxDialogService(() -> stage, DocumentsFolder.forCurrentUser());
         this.tasks = new FxTaskExecutor(dialogs);
         this.viewModel = new MainViewModel(context, tasks, dialogs, settings, settingsStore, directories);
         this.services = new FeatureServices(context, tasks, dialogs, settings, directories, openUrl, () -> stage,
                 section -> viewModel.selectedSectionProperty().set(section), new ImportDispatcher(dialogs, context),
                 new ExportDispatcher(dialogs, context));
-        this.window = new MainWindow(stage, viewModel, tasks, new Actions(services));
+        this.actions = new Actions(services);
+        this.window = new MainWindow(stage, viewModel, tasks, actions);
     }
 
     /** Builds the window, shows it, and opens the initial project in the background. */
@@ -157,6 +165,11 @@ public final class Workbench {
         return window;
     }
 
+    /** The user guide's window, once opened (for tests). */
+    public java.util.Optional<HelpWindow> helpWindow() {
+        return java.util.Optional.ofNullable(actions.help);
+    }
+
     /** Remembers the window's geometry, closes the project and stops background threads. */
     public void close() {
         settings.maximized = stage.isMaximized();
@@ -173,6 +186,7 @@ public final class Workbench {
     /** Window-level actions; features plug their handlers in through {@link FeatureServices}. */
     private final class Actions implements MainWindow.WindowActions {
         private final FeatureServices services;
+        private HelpWindow help;
 
         Actions(FeatureServices services) {
             this.services = services;
@@ -200,6 +214,19 @@ public final class Workbench {
         @Override
         public void showAbout() {
             AboutDialog.show(stage);
+        }
+
+        @Override
+        public void showUserGuide(Section section) {
+            if (help == null) {
+                help = new HelpWindow(stage, openUrl);
+            }
+            help.show(section == null ? null : section.title());
+        }
+
+        @Override
+        public void showShortcuts() {
+            ShortcutsDialog.show(stage);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.divergence.exchange.repositories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.RepositoryRow;
 
@@ -18,7 +17,7 @@ public final class RepositoryParsing {
         long[] rows = {0};
         CountingInput input = CountingInput.open(file);
         try {
-            format.source(Optional.empty()).read(input, new RowSink() {
+            format.source(ImportOptions.defaults()).read(input, new RowSink() {
                 @Override
                 public void accept(RepositoryRow row, SourceLocation location) {
                     rows[0]++;

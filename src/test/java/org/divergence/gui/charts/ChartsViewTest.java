@@ -108,13 +108,30 @@ class ChartsViewTest {
         return tooltip instanceof Tooltip t ? t.getText() : null;
     }
 
-    @Test
-    void eachChartShowsExactValuesOnHoverAndOpensTheRepositoriesBehindAClick(FxRobot robot) throws Exception {
+    private ChartViewer openCharts(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         robot.clickOn("#nav-charts");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#charts-view #chart-viewer").tryQuery()
                 .isPresent());
-        ChartViewer viewer = robot.lookup("#charts-view #chart-viewer").queryAs(ChartViewer.class);
+        return robot.lookup("#charts-view #chart-viewer").queryAs(ChartViewer.class);
+    }
+
+    @Test
+    void aLongHoverTextIsCutNotTheExportButton(FxRobot robot) throws Exception {
+        ChartViewer viewer = openCharts(robot);
+        ChartPane pane = (ChartPane) viewer.getUserData();
+        robot.interact(() -> pane.readout().setText("Hugging Face, model: median 3, quartiles 1–12, n = 1,234;"
+                .repeat(8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#charts-view #chart-export", "#charts-view #chart-reset")) {
+            javafx.scene.control.Control button = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5, id + " squeezed to " + button.getWidth());
+        }
+    }
+
+    @Test
+    void eachChartShowsExactValuesOnHoverAndOpensTheRepositoriesBehindAClick(FxRobot robot) throws Exception {
+        ChartViewer viewer = openCharts(robot);
         Predicate<ChartEntity> category = entity -> entity instanceof CategoryItemEntity;
         Predicate<ChartEntity> xy = entity -> entity instanceof XYItemEntity;
         record Case(ChartType type, String title, Predicate<ChartEntity> entity) {

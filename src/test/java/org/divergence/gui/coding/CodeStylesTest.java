@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.divergence.core.coding.Code;
 import org.divergence.core.coding.Codebook;
 import org.divergence.core.coding.Coding;
@@ -35,15 +34,5 @@ class CodeStylesTest {
                 "where both codings cover the text, the shorter tints and the other underlines");
         assertEquals(CodeStyles.style(false, "#D55E00", null), runs.get(3).style());
         assertEquals(text.length(), runs.stream().mapToInt(CodeStyles.Run::length).sum());
-    }
-
-    @Test
-    void overlappingCodingsGetSeparateLanes() {
-        Map<Long, Integer> lanes = CodeStyles.lanes(List.of(coding(1, 1, 0, 10), coding(2, 1, 5, 15),
-                coding(3, 1, 12, 20), coding(4, 1, 6, 8)), 10);
-        assertEquals(0, lanes.get(1L));
-        assertEquals(1, lanes.get(2L));
-        assertEquals(0, lanes.get(3L), "lane 0 is free again after the first coding ends");
-        assertEquals(2, lanes.get(4L));
     }
 }

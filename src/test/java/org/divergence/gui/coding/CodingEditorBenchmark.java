@@ -45,7 +45,7 @@ public final class CodingEditorBenchmark {
         CompletableFuture<Object[]> built = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            FxDialogService fxDialogs = new FxDialogService(() -> stage);
+            FxDialogService fxDialogs = new FxDialogService(() -> stage, folder);
             org.divergence.gui.common.DialogService dialogs = new PrintingDialogs(fxDialogs);
             FxTaskExecutor tasks = new FxTaskExecutor(dialogs);
             stage.setTitle("bench");

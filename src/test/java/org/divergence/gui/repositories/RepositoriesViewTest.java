@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DatePicker;
+import javafx.scene.Node;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.divergence.core.repositories.StoredRepository;
@@ -103,6 +108,9 @@ class RepositoriesViewTest {
         robot.interact(() -> contributors.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstName(robot).equals("octo/alpha"));
 
+        scrollsRightWithTheNameColumnFrozen(robot);
+        batchesDialogShowsEveryColumnWhole(robot);
+
         robot.clickOn("octo/alpha");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Go").tryQuery().isPresent());
         robot.clickOn("#open-on-platform");
@@ -112,6 +120,16 @@ class RepositoriesViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#repositories-status")
                 .queryAs(Label.class).getText().equals("1 of 3 repositories where name contains \"gam\""));
         assertEquals("acme/gamma", firstName(robot));
+
+        WaitForAsyncUtils.waitForFxEvents(); // the rows are laid out anew on the next pulse
+        robot.clickOn(robot.lookup("acme/gamma").match(org.testfx.util.NodeQueryUtils.isVisible()).<Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".details-title").tryQuery().isPresent());
+        robot.clickOn("Clear");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, table(robot).getSelectionModel().getSelectedItem(), "a new listing selects nothing");
+        assertTrue(robot.lookup(".details-title").tryQuery().isEmpty(), "the details pane is cleared with it");
+        assertTrue(robot.lookup("No repository selected").tryQuery().isPresent());
     }
 
 
@@ -136,6 +154,42 @@ class RepositoriesViewTest {
         robot.clickOn("#import-cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 40);
         assertEquals("2026-12-01", ImportBatches.list(workbench.context().project()).getFirst().asOf());
+    }
+
+    /** Scrolled all the way right, the Name column's header and cells stay at the table's left edge. */
+    private static void scrollsRightWithTheNameColumnFrozen(FxRobot robot) {
+        TableView<StoredRepository> table = table(robot);
+        ScrollBar bar = table.lookupAll(".scroll-bar").stream().filter(node -> node instanceof ScrollBar scroll
+                && scroll.getOrientation() == Orientation.HORIZONTAL).map(ScrollBar.class::cast).findFirst()
+                .orElseThrow();
+        assertTrue(bar.isVisible() && bar.getMax() > 300, "the columns are wider than the table: " + bar.getMax());
+        robot.interact(() -> bar.setValue(bar.getMax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double left = table.localToScreen(table.getBoundsInLocal()).getMinX();
+        Node header = robot.lookup(".column-header.frozen-column").query();
+        assertEquals(left, header.localToScreen(header.getBoundsInLocal()).getMinX(), 2, "the Name header stays");
+        Node cell = robot.lookup(".table-cell.frozen-column").match((Labeled labeled) -> "octo/alpha"
+                .equals(labeled.getText())).query();
+        assertTrue(cell.isVisible() && cell.getParent() != null, "the cell is still in its row");
+        assertEquals(left, cell.localToScreen(cell.getBoundsInLocal()).getMinX(), 2, "the name stays in view");
+        robot.interact(() -> bar.setValue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(left, cell.localToScreen(cell.getBoundsInLocal()).getMinX(), 2);
+    }
+
+    /** The import batches dialog is wide enough for all its columns, none narrower than its heading. */
+    private static void batchesDialogShowsEveryColumnWhole(FxRobot robot) {
+        robot.clickOn("#show-batches");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> batches = robot.lookup("#batches-table").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
+        double columns = batches.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(batches.getWidth() >= columns, batches.getWidth() + " < " + columns);
+        for (Node node : batches.lookupAll(".column-header .label")) {
+            Labeled heading = (Labeled) node;
+            assertTrue(heading.getWidth() >= heading.prefWidth(-1) - 0.5, "cut: " + heading.getText());
+        }
+        robot.interact(() -> batches.getScene().getWindow().hide());
     }
 
     private org.divergence.gui.common.ImportHandler findHandler() {

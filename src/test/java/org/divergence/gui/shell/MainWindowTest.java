@@ -65,8 +65,8 @@ class MainWindowTest {
             robot.clickOn("#nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(section, workbench.viewModel().selectedSectionProperty().get());
-            assertTrue(workbench.window().root().getCenter() instanceof javafx.scene.layout.StackPane pane
-                    && pane.getChildren().size() == 1, "the section shows one view");
+            assertEquals(1, robot.lookup("#section-content").queryAs(javafx.scene.layout.StackPane.class)
+                    .getChildren().size(), "the section shows one view");
         }
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
