@@ -98,6 +98,8 @@ class AgreementViewModelTest {
                 false, Progress.NONE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.rows().isEmpty()
                 && three.overall().equals(viewModel.rows().getLast().figures()));
+        // The pairs are filled just after the rows.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.pairs().size() == 3);
         assertEquals(List.of("Ana", "Ben", "Cai"), List.copyOf(viewModel.chosenCoders()));
         assertTrue(!viewModel.twoCodersProperty().get());
         assertEquals(3, viewModel.pairs().size(), "each pair of the three");

@@ -76,6 +76,9 @@ class AiCodingGuiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        // The rows are drawn a pulse after the items arrive.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#search-hits .table-row-cell").tryQuery().isPresent());
         robot.doubleClickOn(robot.lookup("#search-hits .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         InlineCssTextArea area = robot.lookup("#coding-editor").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> area.getSelectedText().startsWith("I rent GPUs"));
