@@ -3,10 +3,16 @@ package org.divergence.gui.common;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -41,5 +47,21 @@ public final class ExpressionFeedback {
             field.positionCaret(Math.min(position.get(), field.getLength()));
         });
         return show;
+    }
+
+    /**
+     * The editor's rows under the expression: the outcome with its "Show" and busy indicator (row 2), then what is
+     * being edited on the left and Clear / Save on the right (row 3), both in the field column.
+     */
+    public static void addOutcomeAndSaveRows(GridPane editor, Node outcome, Node showProblem, Node busy,
+                                             Node editing, Node clear, Node save) {
+        HBox outcomeLine = new HBox(6, outcome, showProblem, busy);
+        outcomeLine.setAlignment(Pos.CENTER_LEFT);
+        editor.add(outcomeLine, 1, 2);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox saveLine = new HBox(8, editing, spacer, clear, save);
+        saveLine.setAlignment(Pos.CENTER_LEFT);
+        editor.add(saveLine, 1, 3);
     }
 }

@@ -21,7 +21,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.divergence.gui.common.DialogService;
@@ -154,14 +153,7 @@ public final class MetricsDialog {
         HBox.setHgrow(name, Priority.ALWAYS);
         editor.addRow(0, new Label("Name"), nameLine);
         editor.addRow(1, new Label("Expression"), expression);
-        HBox outcomeLine = new HBox(6, outcome, showProblem, computing);
-        outcomeLine.setAlignment(Pos.CENTER_LEFT);
-        editor.add(outcomeLine, 1, 2);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox saveLine = new HBox(8, editing, spacer, clear, save);
-        saveLine.setAlignment(Pos.CENTER_LEFT);
-        editor.add(saveLine, 1, 3);
+        ExpressionFeedback.addOutcomeAndSaveRows(editor, outcome, showProblem, computing, editing, clear, save);
         GridPane.setHgrow(expression, Priority.ALWAYS);
 
         Label status = new Label();
