@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import org.divergence.core.tags.FactorTag;
 import org.divergence.core.tags.TagRule;
 import org.divergence.gui.common.DialogService;
+import org.divergence.gui.common.DialogSizes;
 import org.divergence.gui.common.ExpressionFeedback;
 
 /**
@@ -198,8 +199,8 @@ final class RulesDialog {
         content.setPadding(new Insets(8));
         VBox.setVgrow(table, Priority.ALWAYS);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefWidth(900);
-        dialog.getDialogPane().setMinWidth(700);
+        // The theme caps dialogs at 600 px, which cut the editor's labels; DialogSizes lifts the cap.
+        DialogSizes.fit(dialog, 900, 640);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(event -> {
             tagging.usage().removeListener(codesChanged);
