@@ -18,10 +18,17 @@ public final class ComparisonTable {
 
     private final PairComparison pair;
     private final String caption;
+    private final List<ComparisonColumn> columns;
 
     public ComparisonTable(PairComparison pair, String caption) {
+        this(pair, caption, ComparisonColumn.PAPER);
+    }
+
+    /** A table of the given columns (shown in {@link ComparisonColumn}'s order), e.g. those shown on screen. */
+    public ComparisonTable(PairComparison pair, String caption, java.util.Collection<ComparisonColumn> columns) {
         this.pair = pair;
         this.caption = caption;
+        this.columns = columns.stream().distinct().sorted().toList();
     }
 
     /** A caption naming the groups, the filter, the tests and the family the adjusted p-values account for. */
@@ -39,47 +46,43 @@ public final class ComparisonTable {
 
     /** "p Holm and p BH: adjusted over the 12 tests of this comparison (Holm; Benjamini–Hochberg)." */
     public static String familyNote(PairComparison pair) {
+        return familyNoteShort(pair) + " (Holm's step-down; Benjamini–Hochberg's false discovery rate).";
+    }
+
+    /** "p Holm and p BH: adjusted over the 12 tests of this comparison", for a status line. */
+    public static String familyNoteShort(PairComparison pair) {
         int tests = pair.familySize();
         return "p Holm and p BH: adjusted over the " + tests + (tests == 1 ? " test" : " tests")
-                + " of this comparison (Holm's step-down; Benjamini–Hochberg's false discovery rate).";
+                + " of this comparison";
     }
 
     public List<String> header() {
-        String a = pair.a().label();
-        String b = pair.b().label();
-        return List.of("Metric", "n " + a, "n " + b, "Median / share " + a, "Median / share " + b, "Mean " + a,
-                "Mean " + b, "Effect (+: " + a + " higher)", "Magnitude", "p", "p Holm", "p BH", "Test");
+        return columns.stream().map(column -> column.paperHeader(pair.a().label(), pair.b().label())).toList();
     }
 
     /** The header for terminals, where a legend line names groups a and b. */
-    private static List<String> compactHeader() {
-        return List.of("Metric", "n a", "n b", "Mdn/share a", "Mdn/share b", "Mean a", "Mean b", "Effect (+: a)",
-                "Magnitude", "p", "p Holm", "p BH", "Test");
+    private List<String> compactHeader() {
+        return columns.stream().map(column -> switch (column) {
+            case CENTRE_A -> "Mdn/share a";
+            case CENTRE_B -> "Mdn/share b";
+            case EFFECT -> "Effect (+: a)";
+            default -> column.paperHeader("a", "b");
+        }).toList();
     }
 
-    /** Columns of {@link #header()} whose text is left-aligned: the metric, the magnitude and the test. */
-    private static boolean leftAligned(int column) {
-        return column == 0 || column == 8 || column == 12;
+    /** Whether the column at this position holds text (left-aligned) rather than numbers. */
+    private boolean leftAligned(int column) {
+        return columns.get(column).isText();
+    }
+
+    /** The formatted cells of one metric's row in the paper's columns ({@link ComparisonColumn#PAPER}). */
+    public static List<String> cells(MetricComparison comparison) {
+        return ComparisonColumn.PAPER.stream().map(column -> column.cell(comparison)).toList();
     }
 
     /** The formatted cells of one metric's row, in {@link #header()} order. */
-    public static List<String> cells(MetricComparison comparison) {
-        EffectMagnitude magnitude = comparison.magnitude();
-        String magnitudeWord = magnitude == null ? PaperFormat.UNDEFINED : magnitude.word();
-        List<String> cells = new ArrayList<>(switch (comparison) {
-            case NumericComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
-                    PaperFormat.count(c.b().n()), PaperFormat.number(c.a().median()),
-                    PaperFormat.number(c.b().median()), PaperFormat.number(c.a().mean()),
-                    PaperFormat.number(c.b().mean()));
-            case ShareComparison c -> List.of(c.metric().label(), PaperFormat.count(c.a().n()),
-                    PaperFormat.count(c.b().n()), PaperFormat.share(c.a().share()),
-                    PaperFormat.share(c.b().share()), PaperFormat.UNDEFINED, PaperFormat.UNDEFINED);
-        });
-        Significance test = comparison.significance();
-        cells.addAll(List.of(EffectDisplay.text(comparison), magnitudeWord, PaperFormat.pValue(test.pValue()),
-                PaperFormat.pValue(test.holm()), PaperFormat.pValue(test.bh()),
-                test.method() == null ? PaperFormat.UNDEFINED : test.method().label()));
-        return List.copyOf(cells);
+    public List<String> rowCells(MetricComparison comparison) {
+        return columns.stream().map(column -> column.cell(comparison)).toList();
     }
 
     public String toMarkdown() {
@@ -94,7 +97,7 @@ public final class ComparisonTable {
         out.append('\n');
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {
-            List<String> cells = new ArrayList<>(cells(comparison));
+            List<String> cells = new ArrayList<>(rowCells(comparison));
             Dimension dimension = comparison.metric().dimension();
             cells.addFirst(dimension.equals(current) ? "" : dimension.label());
             current = dimension;
@@ -118,7 +121,7 @@ public final class ComparisonTable {
         out.append("\\begin{table}\n\\centering\n\\small\n");
         out.append("\\begin{tabular}{");
         for (int column = 0; column < header.size(); column++) {
-            out.append(leftAligned(column) || column == 7 ? 'l' : 'r');
+            out.append(leftAligned(column) || columns.get(column) == ComparisonColumn.EFFECT ? 'l' : 'r');
         }
         out.append("}\n\\toprule\n");
         out.append(String.join(" & ", header.stream().map(ComparisonTable::latex).toList())).append(" \\\\\n");
@@ -131,7 +134,7 @@ public final class ComparisonTable {
                         .append(latex(dimension.label())).append("}} \\\\\n");
                 current = dimension;
             }
-            List<String> cells = cells(comparison);
+            List<String> cells = rowCells(comparison);
             List<String> escaped = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 escaped.add((i == 0 ? "\\quad " : "") + latex(cells.get(i)));
@@ -166,43 +169,103 @@ public final class ComparisonTable {
         return out.toString();
     }
 
+    /** The columns whose figures {@link #csvRows()} writes: the paper's and the quartiles and test statistic. */
+    private static final java.util.Set<ComparisonColumn> CSV_DEFAULT = java.util.EnumSet.of(ComparisonColumn.METRIC,
+            ComparisonColumn.N_A, ComparisonColumn.N_B, ComparisonColumn.CENTRE_A, ComparisonColumn.CENTRE_B,
+            ComparisonColumn.MEAN_A, ComparisonColumn.MEAN_B, ComparisonColumn.QUARTILES_A,
+            ComparisonColumn.QUARTILES_B, ComparisonColumn.STATISTIC, ComparisonColumn.P, ComparisonColumn.EFFECT,
+            ComparisonColumn.MAGNITUDE, ComparisonColumn.P_HOLM, ComparisonColumn.P_BH, ComparisonColumn.TEST);
+
     /**
      * Full-precision figures for spreadsheets: a header, then one row per metric, empty cells for undefined figures
      * (written as CSV text by the render layer's CSV writer).
      */
     public List<List<String>> csvRows() {
-        String a = pair.a().key();
-        String b = pair.b().key();
-        List<String> header = List.of("dimension", "metric", "kind", "n_" + a, "n_" + b, "median_or_share_" + a,
-                "median_or_share_" + b, "mean_" + a, "mean_" + b, "q1_" + a, "q1_" + b, "q3_" + a, "q3_" + b,
-                "statistic", "p_value", "effect_size", "effect_measure", "magnitude", "p_holm", "p_bh", "p_method",
-                "family_size");
+        return csvRows(CSV_DEFAULT);
+    }
+
+    /** {@link #csvRows()} with the figures of the given columns only (the metric's keys always come first). */
+    public List<List<String>> csvRows(java.util.Collection<ComparisonColumn> shown) {
+        java.util.Set<ComparisonColumn> wanted = java.util.EnumSet.of(ComparisonColumn.METRIC);
+        wanted.addAll(shown);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
+        rows.add(keep(csvFields(null), wanted));
         for (MetricComparison comparison : pair.metrics()) {
-            List<String> cells = new ArrayList<>(List.of(comparison.metric().dimension().key(),
-                    comparison.metric().key(), comparison.metric().kind().key()));
-            switch (comparison) {
-                case NumericComparison c -> {
-                    cells.addAll(List.of(Long.toString(c.a().n()), Long.toString(c.b().n()), raw(c.a().median()),
-                            raw(c.b().median()), raw(c.a().mean()), raw(c.b().mean()), raw(c.a().q1()),
-                            raw(c.b().q1()), raw(c.a().q3()), raw(c.b().q3()), raw(c.mannWhitneyU()),
-                            raw(c.pValue()), raw(EffectDisplay.value(c)), "cliffs_delta"));
-                }
-                case ShareComparison c -> {
-                    cells.addAll(List.of(Long.toString(c.a().n()), Long.toString(c.b().n()), raw(c.a().share()),
-                            raw(c.b().share()), "", "", "", "", "", "", raw(c.chiSquare()), raw(c.pValue()),
-                            raw(EffectDisplay.value(c)), "cohens_h_a_minus_b"));
-                }
-            }
-            EffectMagnitude magnitude = comparison.magnitude();
-            cells.add(magnitude == null ? "" : magnitude.word());
-            Significance test = comparison.significance();
-            cells.addAll(List.of(raw(test.holm()), raw(test.bh()), test.method() == null ? "" : test.method().key(),
-                    Integer.toString(pair.familySize())));
-            rows.add(List.copyOf(cells));
+            rows.add(keep(csvFields(comparison), wanted));
         }
         return List.copyOf(rows);
+    }
+
+    /** One CSV field: the column it belongs to (null: either adjusted p-value), its header and value. */
+    private record CsvField(ComparisonColumn column, String header, String value) {
+    }
+
+    private static List<String> keep(List<CsvField> fields, java.util.Set<ComparisonColumn> wanted) {
+        return fields.stream().filter(field -> field.column() == null
+                        ? wanted.contains(ComparisonColumn.P_HOLM) || wanted.contains(ComparisonColumn.P_BH)
+                        : wanted.contains(field.column()))
+                .map(CsvField::value).toList();
+    }
+
+    /** Every CSV field of a metric's row in order, or of the header row when {@code comparison} is null. */
+    private List<CsvField> csvFields(MetricComparison comparison) {
+        String a = pair.a().key();
+        String b = pair.b().key();
+        NumericComparison numeric = comparison instanceof NumericComparison c ? c : null;
+        ShareComparison share = comparison instanceof ShareComparison c ? c : null;
+        List<CsvField> fields = new ArrayList<>();
+        // The header row is the same list with each field's header as its value.
+        java.util.function.BiConsumer<ComparisonColumn, List<String>> add = (column, headerAndValue) ->
+                fields.add(new CsvField(column, headerAndValue.get(0),
+                        comparison == null ? headerAndValue.get(0) : headerAndValue.get(1)));
+        add.accept(ComparisonColumn.METRIC, List.of("dimension",
+                comparison == null ? "" : comparison.metric().dimension().key()));
+        add.accept(ComparisonColumn.METRIC, List.of("metric", comparison == null ? "" : comparison.metric().key()));
+        add.accept(ComparisonColumn.METRIC, List.of("kind",
+                comparison == null ? "" : comparison.metric().kind().key()));
+        add.accept(ComparisonColumn.N_A, List.of("n_" + a, comparison == null ? "" : Long.toString(
+                numeric != null ? numeric.a().n() : share.a().n())));
+        add.accept(ComparisonColumn.N_B, List.of("n_" + b, comparison == null ? "" : Long.toString(
+                numeric != null ? numeric.b().n() : share.b().n())));
+        add.accept(ComparisonColumn.CENTRE_A, List.of("median_or_share_" + a, numeric != null
+                ? raw(numeric.a().median()) : share != null ? raw(share.a().share()) : ""));
+        add.accept(ComparisonColumn.CENTRE_B, List.of("median_or_share_" + b, numeric != null
+                ? raw(numeric.b().median()) : share != null ? raw(share.b().share()) : ""));
+        add.accept(ComparisonColumn.MEAN_A, List.of("mean_" + a, numeric == null ? "" : raw(numeric.a().mean())));
+        add.accept(ComparisonColumn.MEAN_B, List.of("mean_" + b, numeric == null ? "" : raw(numeric.b().mean())));
+        add.accept(ComparisonColumn.QUARTILES_A, List.of("q1_" + a, numeric == null ? "" : raw(numeric.a().q1())));
+        add.accept(ComparisonColumn.QUARTILES_B, List.of("q1_" + b, numeric == null ? "" : raw(numeric.b().q1())));
+        add.accept(ComparisonColumn.QUARTILES_A, List.of("q3_" + a, numeric == null ? "" : raw(numeric.a().q3())));
+        add.accept(ComparisonColumn.QUARTILES_B, List.of("q3_" + b, numeric == null ? "" : raw(numeric.b().q3())));
+        add.accept(ComparisonColumn.STATISTIC, List.of("statistic", numeric != null
+                ? raw(numeric.mannWhitneyU()) : share != null ? raw(share.chiSquare()) : ""));
+        add.accept(ComparisonColumn.Z, List.of("z", numeric == null ? "" : raw(numeric.z())));
+        add.accept(ComparisonColumn.P, List.of("p_value", comparison == null ? "" : raw(comparison.pValue())));
+        add.accept(ComparisonColumn.EFFECT, List.of("effect_size",
+                comparison == null ? "" : raw(EffectDisplay.value(comparison))));
+        add.accept(ComparisonColumn.EFFECT, List.of("effect_measure",
+                numeric != null ? "cliffs_delta" : "cohens_h_a_minus_b"));
+        add.accept(ComparisonColumn.EFFECT_INTERVAL, List.of("effect_ci_low",
+                numeric == null || numeric.cliffsDeltaInterval() == null ? "" : raw(numeric.cliffsDeltaInterval().low())));
+        add.accept(ComparisonColumn.EFFECT_INTERVAL, List.of("effect_ci_high",
+                numeric == null || numeric.cliffsDeltaInterval() == null ? ""
+                        : raw(numeric.cliffsDeltaInterval().high())));
+        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE, List.of("median_diff_a_minus_b",
+                numeric == null ? "" : raw(-numeric.medianDiff())));
+        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, List.of("median_diff_ci_low",
+                numeric == null || numeric.medianDiffInterval() == null ? "" : raw(-numeric.medianDiffInterval().high())));
+        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, List.of("median_diff_ci_high",
+                numeric == null || numeric.medianDiffInterval() == null ? "" : raw(-numeric.medianDiffInterval().low())));
+        EffectMagnitude magnitude = comparison == null ? null : comparison.magnitude();
+        add.accept(ComparisonColumn.MAGNITUDE, List.of("magnitude", magnitude == null ? "" : magnitude.word()));
+        Significance test = comparison == null ? null : comparison.significance();
+        add.accept(ComparisonColumn.P_HOLM, List.of("p_holm", test == null ? "" : raw(test.holm())));
+        add.accept(ComparisonColumn.P_BH, List.of("p_bh", test == null ? "" : raw(test.bh())));
+        add.accept(ComparisonColumn.TEST, List.of("p_method",
+                test == null || test.method() == null ? "" : test.method().key()));
+        fields.add(new CsvField(null, "family_size",
+                comparison == null ? "family_size" : Integer.toString(pair.familySize())));
+        return fields;
     }
 
     static String raw(double x) {
@@ -221,11 +284,11 @@ public final class ComparisonTable {
                 dimensionRows.add(rows.size());
                 rows.add(List.of(current.label().toUpperCase(Locale.ROOT)));
             }
-            List<String> cells = new ArrayList<>(cells(comparison));
+            List<String> cells = new ArrayList<>(rowCells(comparison));
             cells.set(0, "  " + cells.get(0));
             rows.add(cells);
         }
-        return aligned(rows, dimensionRows, ComparisonTable::leftAligned);
+        return aligned(rows, dimensionRows, this::leftAligned);
     }
 
     /**

@@ -114,7 +114,7 @@ public final class ChartPane {
         progress.setMaxSize(36, 36);
         progress.visibleProperty().bind(busy);
         StackPane centre = new StackPane(placeholder, viewer, progress);
-        centre.setMinSize(200, 150);
+        centre.setMinSize(200, 110);
         root.setCenter(centre);
         root.setBottom(toolbar());
         root.getStyleClass().add("chart-pane");

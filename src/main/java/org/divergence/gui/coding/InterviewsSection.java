@@ -6,7 +6,6 @@ import org.divergence.gui.common.Section;
 import org.divergence.gui.common.WorkbenchSection;
 import org.divergence.gui.evidence.EvidenceControls;
 import org.divergence.gui.evidence.EvidenceLinks;
-import org.divergence.store.settings.SettingsStore;
 
 /**
  * The Interviews section: the transcripts (imported by {@link TranscriptImportAction}), and the coding workspace (current coder, codebook, undo) that the
@@ -19,10 +18,9 @@ public final class InterviewsSection implements WorkbenchSection {
     private final InterviewsView view;
 
     public InterviewsSection(FeatureServices services, TranscriptImportAction importAction) {
-        SettingsStore store = new SettingsStore(services.directories().config());
         var settings = services.settings();
         this.workspace = new CodingWorkspace(services.context(), services.tasks(), services.dialogs(), settings,
-                () -> store.save(settings));
+                services::saveSettings);
         this.evidence = new EvidenceControls(new EvidenceLinks(services.context(), services.tasks(),
                 services.dialogs()));
         this.view = new InterviewsView(services, workspace, importAction, evidence);

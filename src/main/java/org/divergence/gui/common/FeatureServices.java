@@ -8,6 +8,7 @@ import javafx.stage.Window;
 import org.divergence.core.repositories.RepositoryFilter;
 import org.divergence.store.settings.AppDirectories;
 import org.divergence.store.settings.Settings;
+import org.divergence.store.settings.SettingsStore;
 
 /**
  * The services every feature's View and ViewModel is constructed with, created once by the shell when the window opens.
@@ -61,9 +62,14 @@ public final class FeatureServices {
         return dialogs;
     }
 
-    /** The user's settings (saved by the features that change them through {@link #directories()}). */
+    /** The user's settings (features that change them call {@link #saveSettings()}). */
     public Settings settings() {
         return settings;
+    }
+
+    /** Writes the user's settings (after a feature changed them), atomically, in the user's config folder. */
+    public void saveSettings() {
+        new SettingsStore(directories.config()).save(settings);
     }
 
     public AppDirectories directories() {

@@ -22,6 +22,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -41,7 +42,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.divergence.core.evidence.FindingRef;
+import org.divergence.core.metrics.ComparisonColumn;
+import org.divergence.store.settings.Settings;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.Headlines;
 import org.divergence.core.repositories.RepoType;
@@ -77,13 +82,15 @@ public final class CompareView {
     private final BorderPane content = new BorderPane();
     private final TreeTableView<MetricRow> table = new TreeTableView<>();
     private final Label copied = new Label();
+    private final ToggleButton headlinesToggle;
 
     CompareView(FeatureServices services, CompareViewModel viewModel) {
         this.services = services;
         this.viewModel = viewModel;
         root.setId("compare-view");
+        headlinesToggle = headlinesToggle();
         content.setTop(new VBox(controls(), problem(), headlines()));
-        content.setCenter(withQuotes(tableAndChart()));
+        content.setCenter(tableChartAndQuotes());
         content.setBottom(statusLine());
         Node empty = new EmptyState(Material2AL.COMPARE_ARROWS, "No repositories to compare",
                 "This project has no repository sample yet. Import one (File → Import…, Ctrl+I) in the study's "
@@ -124,6 +131,7 @@ public final class CompareView {
         grouping.getItems().setAll(Grouping.values());
         grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
         grouping.setId("compare-grouping");
+        grouping.setPrefWidth(235);
         grouping.setTooltip(new Tooltip("Group a is GitHub; group b is Hugging Face, or each Hugging Face "
                 + "repository type compared with GitHub code; or untagged (a) vs tagged (b) repositories"));
 
@@ -230,15 +238,77 @@ public final class CompareView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(10, label("Compare"), grouping, tag, pair, new Separator(Orientation.VERTICAL),
-                withinYears, year, spacer, busy, cancel, refresh, metrics, copy);
+                withinYears, year, spacer, busy, cancel, refresh, metrics, columnChooser(), copy);
         first.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : first.getChildren()) {
+            if (node instanceof Region region && node != spacer) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        Region secondSpacer = new Region();
+        HBox.setHgrow(secondSpacer, Priority.ALWAYS);
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
-                from, label("to"), to, reset);
+                from, label("to"), to, reset, secondSpacer, headlinesToggle);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox rows = new VBox(8, first, second);
         rows.setPadding(new Insets(10, 12, 8, 12));
         rows.getStyleClass().add("compare-controls");
         return rows;
+    }
+
+    /** The optional statistics a user can show as columns (each pair of group columns is one choice). */
+    private static final List<ColumnChoice> COLUMN_CHOICES = List.of(
+            new ColumnChoice("Magnitude of the effect", ComparisonColumn.MAGNITUDE),
+            new ColumnChoice("p Holm (adjusted)", ComparisonColumn.P_HOLM),
+            new ColumnChoice("p BH (false discovery rate)", ComparisonColumn.P_BH),
+            new ColumnChoice("Test used for p", ComparisonColumn.TEST),
+            new ColumnChoice("Means", ComparisonColumn.MEAN_A, ComparisonColumn.MEAN_B),
+            new ColumnChoice("Quartiles (Q1 – Q3)", ComparisonColumn.QUARTILES_A, ComparisonColumn.QUARTILES_B),
+            new ColumnChoice("Confidence interval of δ", ComparisonColumn.EFFECT_INTERVAL),
+            new ColumnChoice("Test statistic (U or χ²)", ComparisonColumn.STATISTIC),
+            new ColumnChoice("z (Mann–Whitney)", ComparisonColumn.Z),
+            new ColumnChoice("Median difference (a − b)", ComparisonColumn.MEDIAN_DIFFERENCE),
+            new ColumnChoice("Bootstrap interval of the median difference",
+                    ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL));
+
+    private record ColumnChoice(String label, ComparisonColumn... columns) {
+    }
+
+    /**
+     * The column chooser, as in JASP: a check per optional statistic (the metric, n, medians, effect and p are always
+     * shown). The choice is remembered, and Copy table copies the columns shown.
+     */
+    private MenuButton columnChooser() {
+        Settings settings = services.settings();
+        if (settings.compareColumns != null) {
+            viewModel.showColumns(settings.compareColumns.stream().map(ComparisonColumn::ofKey)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        MenuButton chooser = new MenuButton("Columns", new FontIcon(Material2MZ.VIEW_COLUMN));
+        chooser.setId("compare-columns");
+        chooser.setTooltip(new Tooltip("Choose the statistics shown as columns (and copied with Copy table); the "
+                + "metric, n, medians, effect and p are always shown"));
+        for (ColumnChoice choice : COLUMN_CHOICES) {
+            javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(choice.label());
+            item.setId("compare-columns-" + choice.columns()[0].key());
+            Runnable sync = () -> item.setSelected(viewModel.shownColumns().contains(choice.columns()[0]));
+            sync.run();
+            viewModel.shownColumns().addListener((javafx.collections.SetChangeListener<ComparisonColumn>) c -> sync.run());
+            item.setOnAction(event -> {
+                for (ComparisonColumn column : choice.columns()) {
+                    viewModel.showColumn(column, item.isSelected());
+                }
+            });
+            chooser.getItems().add(item);
+        }
+        MenuItem reset = new MenuItem("Default columns");
+        reset.setOnAction(event -> viewModel.showColumns(null));
+        chooser.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), reset);
+        viewModel.shownColumns().addListener((javafx.collections.SetChangeListener<ComparisonColumn>) change -> {
+            settings.compareColumns = viewModel.shownColumns().stream().sorted().map(ComparisonColumn::key).toList();
+            services.saveSettings();
+        });
+        return chooser;
     }
 
     private static DatePicker datePicker(String id, String tooltip) {
@@ -260,13 +330,32 @@ public final class CompareView {
         return ProblemLabel.of("compare-problem", viewModel.problemProperty());
     }
 
+    /** Shows or folds the headlines (at the end of the second row of controls). */
+    private ToggleButton headlinesToggle() {
+        Settings settings = services.settings();
+        ToggleButton toggle = new ToggleButton("Headlines");
+        toggle.setId("compare-headlines-toggle");
+        toggle.setSelected(settings.compareHeadlinesShown != null ? settings.compareHeadlinesShown
+                : settings.windowHeight >= 900);
+        toggle.graphicProperty().bind(Bindings.when(toggle.selectedProperty())
+                .then((Node) new FontIcon(Material2AL.EXPAND_LESS)).otherwise(new FontIcon(Material2AL.EXPAND_MORE)));
+        toggle.setTooltip(new Tooltip("Show or hide the headlines: one sentence per dimension, read from the table"));
+        toggle.selectedProperty().addListener((obs, old, shown) -> settings.compareHeadlinesShown = shown);
+        toggle.disableProperty().bind(Bindings.isEmpty(viewModel.headlines()));
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        return toggle;
+    }
+
+    /**
+     * One sentence per dimension, shown by the Headlines toggle: from the start in a tall window, folded in a small
+     * one (where the table and chart need the height); the user's choice is remembered.
+     */
     private Node headlines() {
-        VBox box = new VBox(4);
-        box.setId("compare-headlines");
-        box.getStyleClass().add("compare-headlines");
-        box.setPadding(new Insets(4, 12, 10, 12));
+        VBox lines = new VBox(4);
+        lines.setId("compare-headlines");
+        lines.setPadding(new Insets(2, 0, 2, 0));
         viewModel.headlines().addListener((ListChangeListener<Headlines.Headline>) change -> {
-            box.getChildren().clear();
+            lines.getChildren().clear();
             for (Headlines.Headline headline : viewModel.headlines()) {
                 Text dimension = new Text(headline.dimension().label() + "  ");
                 dimension.getStyleClass().add("compare-headline-dimension");
@@ -277,50 +366,60 @@ public final class CompareView {
                         java.util.Locale.ROOT) + ": the mean difference (or, when most values are 0, the share with "
                         + "any), the medians (b first), Cliff's δ = P(a > b) − P(a < b) with its Romano et al. "
                         + "magnitude, the Holm-adjusted p-value, and the metric's caveat"));
-                box.getChildren().add(flow);
+                lines.getChildren().add(flow);
             }
         });
-        box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.headlines()));
+        ToggleButton toggle = headlinesToggle;
+        VBox box = new VBox(lines);
+        box.getStyleClass().add("compare-headlines");
+        box.setPadding(new Insets(4, 12, 8, 12));
+        box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.headlines()).and(toggle.selectedProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
-    /** The table above, the selected metric's chart below (gui.charts). */
-    private Node tableAndChart() {
+    /**
+     * The table across the whole width (so its columns never give way to the side panel) above the selected metric's
+     * chart (gui.charts) and, beside the chart once a row is selected, the interview quotes linked to it. Both
+     * dividers are remembered.
+     */
+    private Node tableChartAndQuotes() {
         Node tableNode = table();
         CompareCharts charts = new CompareCharts(services);
         charts.viewModel().dataProperty().bind(viewModel.dataProperty());
         charts.viewModel().filterProperty().bind(Bindings.createObjectBinding(() -> viewModel.reportProperty()
                 .get() == null ? null : viewModel.reportProperty().get().filter(), viewModel.reportProperty()));
+        LinkedQuotesPanel quotes = new LinkedQuotesPanel(
+                new LinkedQuotesViewModel(services.context(), services.tasks()));
+        Settings settings = services.settings();
+        SplitPane below = new SplitPane(charts.node());
+        below.setId("compare-chart-split");
+        quotes.setOnClose(() -> below.getItems().remove(quotes.node()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             MetricRow row = item == null ? null : item.getValue();
             if (row != null && !row.isHeading()) {
                 charts.viewModel().metricProperty().set(row.comparison().metric());
             }
+            quotes.viewModel().findingProperty().set(findingOf(row));
+            if (item != null && !below.getItems().contains(quotes.node())) {
+                below.getItems().add(quotes.node());
+                below.setDividerPositions(remembered(settings.compareChartDivider, 0.62));
+                below.getDividers().getFirst().positionProperty().addListener((p, was, now) ->
+                        settings.compareChartDivider = now.doubleValue());
+            }
         });
-        SplitPane split = new SplitPane(tableNode, charts.node());
+        SplitPane split = new SplitPane(tableNode, below);
+        split.setId("compare-table-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(remembered(settings.compareTableDivider, 0.6));
+        split.getDividers().getFirst().positionProperty().addListener((obs, old, now) ->
+                settings.compareTableDivider = now.doubleValue());
         return split;
     }
 
-    /** The table (and its chart), and beside it the interview quotes linked to the selected metric or dimension. */
-    private Node withQuotes(Node main) {
-        LinkedQuotesPanel quotes = new LinkedQuotesPanel(
-                new LinkedQuotesViewModel(services.context(), services.tasks()));
-        SplitPane split = new SplitPane(main);
-        split.setId("compare-quotes-split");
-        SplitPane.setResizableWithParent(quotes.node(), false);
-        // The panel opens when a row is selected and closes with its close button, so the table keeps its width.
-        quotes.setOnClose(() -> split.getItems().remove(quotes.node()));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            quotes.viewModel().findingProperty().set(findingOf(item == null ? null : item.getValue()));
-            if (item != null && !split.getItems().contains(quotes.node())) {
-                split.getItems().add(quotes.node());
-                split.setDividerPositions(0.7);
-            }
-        });
-        return split;
+    /** A remembered divider position, or the default when none (or a nonsensical one) was saved. */
+    private static double remembered(Double saved, double fallback) {
+        return saved == null || !(saved > 0.1 && saved < 0.9) ? fallback : saved;
     }
 
     /** The finding a row stands for: its metric, or the dimension of a heading row. */
@@ -342,71 +441,43 @@ public final class CompareView {
         table.setShowRoot(false);
         table.getStyleClass().add("dense");
         table.setRoot(new TreeItem<>());
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        table.setMinHeight(200);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(viewModel.busyProperty()).then("Comparing…")
                 .otherwise("Nothing to compare with these settings."));
         table.setPlaceholder(placeholder);
 
-        TreeTableColumn<MetricRow, String> metric = column("Metric", "The metric (hover a row for its definition)",
-                MetricRow::label);
-        metric.setMinWidth(215);
-        metric.setCellFactory(column -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                MetricRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                setTooltip(row == null || row.definition() == null ? null : new Tooltip(row.definition()));
-            }
-        });
-        TreeTableColumn<MetricRow, String> groupA = group(viewModel.groupAProperty(), "compare-group-a",
-                MetricRow::nA, MetricRow::centreA, MetricRow::meanA);
-        TreeTableColumn<MetricRow, String> groupB = group(viewModel.groupBProperty(), "compare-group-b",
-                MetricRow::nB, MetricRow::centreB, MetricRow::meanB);
-        TreeTableColumn<MetricRow, String> effect = column("Effect", "Effect size, positive when group a is higher: "
-                + "Cliff's δ = P(a > b) − P(a < b) for numbers, Cohen's h = h_a − h_b for shares; hover a row for "
-                + "confidence intervals and test statistics", MetricRow::effect);
+        TreeTableColumn<MetricRow, String> metric = column(ComparisonColumn.METRIC, 205);
+        metric.setCellFactory(column -> tooltipCell(MetricRow::definition));
+        TreeTableColumn<MetricRow, String> effect = column(ComparisonColumn.EFFECT, 140);
         ((Label) effect.getGraphic()).textProperty().bind(Bindings.concat("Effect (+: ", viewModel.groupAProperty(),
                 " higher)"));
-        effect.setCellFactory(column -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                MetricRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                setTooltip(row == null || row.details() == null ? null : new Tooltip(row.details()));
-            }
-        });
-        TreeTableColumn<MetricRow, String> magnitude = column("Magnitude", "Negligible, small, medium or large: "
-                + "Romano et al. thresholds for |δ| (0.147, 0.33, 0.474), Cohen's for |h| (0.2, 0.5, 0.8)",
-                MetricRow::magnitude);
-        TreeTableColumn<MetricRow, String> p = column("p", "Two-sided p-value: Mann–Whitney U for numbers (exact "
-                + "when a group has at most 8 values and none is tied, else the normal approximation), Fisher's exact "
-                + "test for shares when an expected count is below 5, else Pearson's χ²", MetricRow::pValue);
-        TreeTableColumn<MetricRow, String> holm = column("p Holm", "Holm-adjusted over every metric of this "
-                + "comparison with a p-value (the family; see the note below)", MetricRow::pHolm);
-        TreeTableColumn<MetricRow, String> bh = column("p BH", "Benjamini–Hochberg (false discovery rate) over the "
-                + "same family", MetricRow::pBh);
-        TreeTableColumn<MetricRow, String> test = column("Test", "How p was computed: exact or normal approximation "
-                + "(Mann–Whitney), Fisher or χ² (shares)", MetricRow::test);
-        TreeTableColumn<MetricRow, String> acrossYears = column("p within years", "Within creation years: van "
-                + "Elteren's stratified test (numbers) or Cochran–Mantel–Haenszel (shares) across the years",
-                MetricRow::pWithinYears);
+        effect.setCellFactory(column -> tooltipCell(MetricRow::details));
+        TreeTableColumn<MetricRow, String> acrossYears = new TreeTableColumn<>();
+        acrossYears.setGraphic(header("p within years", "Within creation years: van Elteren's stratified test "
+                + "(numbers) or Cochran–Mantel–Haenszel (shares) across the years"));
+        acrossYears.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                cell.getValue().getValue() == null ? "" : cell.getValue().getValue().pWithinYears()));
+        fixed(acrossYears, 105);
+        acrossYears.setStyle("-fx-alignment: CENTER-RIGHT;");
         acrossYears.visibleProperty().bind(Bindings.isNotEmpty(viewModel.strata())
                 .and(viewModel.selectedStratumProperty().isEqualTo(0)));
-        for (TreeTableColumn<MetricRow, String> right : java.util.List.of(effect, p, holm, bh, acrossYears)) {
-            right.setStyle("-fx-alignment: CENTER-RIGHT;");
-        }
-        effect.setMinWidth(185);
-        magnitude.setMinWidth(105);
-        p.setMinWidth(75);
-        holm.setMinWidth(75);
-        bh.setMinWidth(75);
-        test.setMinWidth(110);
-        acrossYears.setMinWidth(110);
-        table.getColumns().setAll(java.util.List.of(metric, groupA, groupB, effect, magnitude, p, holm, bh, test,
-                acrossYears));
+        // The essential columns first, so that they stay in view whatever else is chosen (issue: Compare hid them).
+        table.getColumns().setAll(List.of(metric,
+                group(viewModel.groupAProperty(), "compare-group-a", column(ComparisonColumn.N_A, 62),
+                        column(ComparisonColumn.CENTRE_A, 96)),
+                group(viewModel.groupBProperty(), "compare-group-b", column(ComparisonColumn.N_B, 62),
+                        column(ComparisonColumn.CENTRE_B, 96)),
+                effect, column(ComparisonColumn.P, 62), column(ComparisonColumn.MAGNITUDE, 112),
+                column(ComparisonColumn.P_HOLM, 66),
+                pair("Mean", "compare-mean", ComparisonColumn.MEAN_A, ComparisonColumn.MEAN_B, 96),
+                pair("Q1 – Q3", "compare-quartiles", ComparisonColumn.QUARTILES_A, ComparisonColumn.QUARTILES_B, 112),
+                column(ComparisonColumn.EFFECT_INTERVAL, 120), column(ComparisonColumn.STATISTIC, 90),
+                column(ComparisonColumn.Z, 64), column(ComparisonColumn.MEDIAN_DIFFERENCE, 100),
+                column(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, 130), column(ComparisonColumn.P_BH, 70),
+                column(ComparisonColumn.TEST, 105), acrossYears));
         table.setRowFactory(view -> new TreeTableRow<>() {
             @Override
             protected void updateItem(MetricRow row, boolean empty) {
@@ -420,6 +491,20 @@ public final class CompareView {
         viewModel.rows().addListener((ListChangeListener<MetricRow>) change -> fillTable());
         fillTable();
         return table;
+    }
+
+    /** A cell whose tooltip is a text of its row (the definition, the test details), when the row has one. */
+    private static TreeTableCell<MetricRow, String> tooltipCell(Function<MetricRow, String> tooltip) {
+        return new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                MetricRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                String tip = row == null ? null : tooltip.apply(row);
+                setTooltip(tip == null ? null : new Tooltip(tip));
+            }
+        };
     }
 
     private void fillTable() {
@@ -437,44 +522,67 @@ public final class CompareView {
         table.setRoot(rootItem);
     }
 
-    private TreeTableColumn<MetricRow, String> group(ObservableValue<String> name, String styleClass,
-                                                     Function<MetricRow, String> n,
-                                                     Function<MetricRow, String> centre,
-                                                     Function<MetricRow, String> mean) {
+    private static TreeTableColumn<MetricRow, String> group(ObservableValue<String> name, String styleClass,
+                                                            TreeTableColumn<MetricRow, String> count,
+                                                            TreeTableColumn<MetricRow, String> centre) {
         TreeTableColumn<MetricRow, String> group = new TreeTableColumn<>();
         Label header = new Label();
         header.textProperty().bind(name);
         header.getStyleClass().add(styleClass);
         header.setTooltip(new Tooltip("Group " + (styleClass.endsWith("a") ? "a" : "b")));
         group.setGraphic(header);
-        TreeTableColumn<MetricRow, String> count = column("n", "Repositories where the metric is known",
-                n);
-        TreeTableColumn<MetricRow, String> median = column("Median / %", "Median (as NumPy computes it) for "
-                + "numbers; for shares, the percentage of repositories with the property", centre);
-        TreeTableColumn<MetricRow, String> average = column("Mean", "Arithmetic mean (numbers only)", mean);
-        for (TreeTableColumn<MetricRow, String> child : java.util.List.of(count, median, average)) {
-            child.setStyle("-fx-alignment: CENTER-RIGHT;");
-        }
-        count.setMinWidth(80);
-        median.setMinWidth(115);
-        average.setMinWidth(75);
-        group.getColumns().setAll(java.util.List.of(count, median, average));
+        group.setReorderable(false);
+        group.getColumns().setAll(List.of(count, centre));
         return group;
     }
 
-    private static TreeTableColumn<MetricRow, String> column(String title, String tooltip,
-                                                             Function<MetricRow, String> value) {
+    /** An optional statistic of both groups: a heading over a column per group, named by the group. */
+    private TreeTableColumn<MetricRow, String> pair(String title, String id, ComparisonColumn a, ComparisonColumn b,
+                                                    double width) {
+        TreeTableColumn<MetricRow, String> parent = new TreeTableColumn<>();
+        parent.setId(id);
+        parent.setGraphic(header(title, a.tooltip()));
+        parent.setReorderable(false);
+        TreeTableColumn<MetricRow, String> first = column(a, width);
+        TreeTableColumn<MetricRow, String> second = column(b, width);
+        ((Label) first.getGraphic()).textProperty().bind(viewModel.groupAProperty());
+        ((Label) second.getGraphic()).textProperty().bind(viewModel.groupBProperty());
+        parent.getColumns().setAll(List.of(first, second));
+        return parent;
+    }
+
+    /** The table column of a comparison column: shown while the view model shows it. */
+    private TreeTableColumn<MetricRow, String> column(ComparisonColumn which, double width) {
         TreeTableColumn<MetricRow, String> column = new TreeTableColumn<>();
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(tooltip));
-        column.setGraphic(header);
+        column.setId("compare-column-" + which.key());
+        column.setGraphic(header(which.title(), which.tooltip()));
         column.setSortable(false);
         column.setReorderable(false);
-        column.setCellValueFactory(cell -> {
-            MetricRow row = cell.getValue().getValue();
-            return new javafx.beans.property.ReadOnlyStringWrapper(row == null ? "" : value.apply(row));
-        });
+        fixed(column, width);
+        if (!which.isText()) {
+            column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                cell.getValue().getValue() == null ? "" : cell.getValue().getValue().cell(which)));
+        if (!which.isEssential()) {
+            column.visibleProperty().bind(Bindings.createBooleanBinding(
+                    () -> viewModel.shownColumns().contains(which), viewModel.shownColumns()));
+        }
         return column;
+    }
+
+    private static void fixed(TreeTableColumn<MetricRow, String> column, double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+    }
+
+    private static Label header(String title, String tooltip) {
+        Label header = new Label(title);
+        // Headers wrap onto a second line (the group headings make the header two lines tall anyway).
+        header.setWrapText(true);
+        header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        header.setTooltip(new Tooltip(tooltip));
+        return header;
     }
 
     private Node statusLine() {
@@ -487,12 +595,19 @@ public final class CompareView {
         family.setId("compare-family");
         family.textProperty().bind(viewModel.familyNoteProperty());
         family.getStyleClass().add("compare-status");
+        family.setMinWidth(Region.USE_PREF_SIZE);
+        family.setTooltip(new Tooltip("Holm's step-down adjustment controls the chance of any false positive; "
+                + "Benjamini–Hochberg's controls the false discovery rate. The family is every metric of this "
+                + "comparison with a p-value."));
+        status.setMinWidth(0);
+        copied.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line = new HBox(12, status, spacer, copied);
-        VBox lines = new VBox(2, family, line);
-        lines.setPadding(new Insets(6, 12, 8, 12));
-        return lines;
+        // One line under the chart, so the table and chart keep the height.
+        HBox line = new HBox(12, status, spacer, copied, family);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(4, 12, 6, 12));
+        return line;
     }
 
     private void copy(String format, Supplier<String> text) {

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.divergence.app.compare.CompareRepositories;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.metrics.ComparisonReport;
+import org.divergence.core.metrics.ComparisonColumn;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.GroupSplit;
@@ -80,6 +81,9 @@ public final class CompareViewModel {
     private final ObservableList<String> strata = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper familyNote = new ReadOnlyStringWrapper("");
     private final ObservableList<MetricRow> rows = FXCollections.observableArrayList();
+    /** The table's columns shown (the essential ones always); copies of the table carry these. */
+    private final javafx.collections.ObservableSet<ComparisonColumn> shownColumns =
+            FXCollections.observableSet(java.util.EnumSet.copyOf(ComparisonColumn.SHOWN_BY_DEFAULT));
     private final ObservableList<Headlines.Headline> headlines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper groupA = new ReadOnlyStringWrapper("GitHub");
     private final ReadOnlyStringWrapper groupB = new ReadOnlyStringWrapper("Hugging Face");
@@ -248,8 +252,30 @@ public final class CompareViewModel {
         recompute();
     }
 
+    /** The columns shown; changing it changes the table and what Copy table copies. */
+    public javafx.collections.ObservableSet<ComparisonColumn> shownColumns() {
+        return shownColumns;
+    }
+
+    /** Shows or hides an optional column (the essential ones stay shown). */
+    public void showColumn(ComparisonColumn column, boolean shown) {
+        if (shown) {
+            shownColumns.add(column);
+        } else if (!column.isEssential()) {
+            shownColumns.remove(column);
+        }
+    }
+
+    /** Shows these columns (and the essential ones); unknown or null means the default choice. */
+    public void showColumns(java.util.Collection<ComparisonColumn> columns) {
+        java.util.Set<ComparisonColumn> next = java.util.EnumSet.copyOf(ComparisonColumn.ESSENTIAL);
+        next.addAll(columns == null ? ComparisonColumn.SHOWN_BY_DEFAULT : columns);
+        shownColumns.retainAll(next);
+        shownColumns.addAll(next);
+    }
+
     public String tableAsCsv() {
-        return table().map(table -> CsvText.of(table.csvRows())).orElse("")
+        return table().map(table -> CsvText.of(table.csvRows(shownColumns))).orElse("")
                 + stratifiedTable().map(table -> "\n" + CsvText.of(table.csvRows())).orElse("");
     }
 
@@ -297,7 +323,7 @@ public final class CompareViewModel {
         String caption = ComparisonTable.caption(pair, report.get().filter());
         StratifiedComparison.Stratum stratum = selectedYear();
         return Optional.of(new ComparisonTable(pair, stratum == null ? caption
-                : "Repositories created in " + stratum.label() + ". " + caption));
+                : "Repositories created in " + stratum.label() + ". " + caption, shownColumns));
     }
 
     /** The tests across creation years, when they are shown (all repositories of a stratified comparison). */
@@ -454,6 +480,6 @@ public final class CompareViewModel {
                 + (whole.stratified() == null ? "" : " Unknown creation date (left out of the years): "
                 + PaperFormat.count(whole.stratified().unknownA()) + " / "
                 + PaperFormat.count(whole.stratified().unknownB()) + "."));
-        familyNote.set(ComparisonTable.familyNote(pair));
+        familyNote.set(ComparisonTable.familyNoteShort(pair));
     }
 }

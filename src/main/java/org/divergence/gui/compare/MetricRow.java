@@ -2,6 +2,7 @@ package org.divergence.gui.compare;
 
 import java.util.List;
 import java.util.Locale;
+import org.divergence.core.metrics.ComparisonColumn;
 import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.EffectDisplay;
@@ -41,6 +42,11 @@ public record MetricRow(String label, String definition, String nA, String nB, S
 
     public boolean isHeading() {
         return comparison == null;
+    }
+
+    /** This row's cell in a column of the table ("" on a dimension heading). */
+    public String cell(ComparisonColumn column) {
+        return comparison == null ? (column == ComparisonColumn.METRIC ? label : "") : column.cell(comparison);
     }
 
     private static String numericDetails(NumericComparison c, int resamples) {

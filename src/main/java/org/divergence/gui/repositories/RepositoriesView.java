@@ -115,7 +115,7 @@ public final class RepositoriesView {
         platform.valueProperty().bindBidirectional(viewModel.platformProperty());
         platform.setTooltip(new Tooltip("Show one platform's repositories"));
         platform.setId("filter-platform");
-        platform.setPrefWidth(140);
+        platform.setPrefWidth(132);
 
         ComboBox<RepoType> type = new ComboBox<>();
         type.getItems().setAll(null, RepoType.CODE, RepoType.MODEL, RepoType.DATASET, RepoType.SPACE);
@@ -124,7 +124,7 @@ public final class RepositoriesView {
         type.valueProperty().bindBidirectional(viewModel.typeProperty());
         type.setTooltip(new Tooltip("code (GitHub); model, dataset or space (Hugging Face)"));
         type.setId("filter-type");
-        type.setPrefWidth(115);
+        type.setPrefWidth(108);
 
         DatePicker from = datePicker("Created on or after", viewModel.createdFromProperty());
         DatePicker to = datePicker("Created on or before", viewModel.createdToProperty());
@@ -168,14 +168,15 @@ public final class RepositoriesView {
 
         Label created = new Label("Created");
         Label dash = new Label("–");
-        HBox bar = new HBox(8, platform, type, tagging.filter(), created, from, dash, to, search, clear,
+        // 6 px apart and a name field that gives way first: the bar fits a 1280-pixel window beside the navigation.
+        HBox bar = new HBox(6, platform, type, tagging.filter(), created, from, dash, to, search, clear,
                 spacer, batches, draw, export, importButton, collect);
         for (Node node : bar.getChildren()) {
             if (node instanceof Region region && node != spacer && node != search) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        search.setMinWidth(120);
+        search.setMinWidth(96);
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 12, 10, 12));
@@ -218,7 +219,7 @@ public final class RepositoriesView {
 
     private static DatePicker datePicker(String tooltip, javafx.beans.property.ObjectProperty<LocalDate> value) {
         DatePicker picker = new DatePicker();
-        picker.setPrefWidth(128);
+        picker.setPrefWidth(120);
         picker.setPromptText("any date");
         picker.setTooltip(new Tooltip(tooltip));
         picker.valueProperty().bindBidirectional(value);

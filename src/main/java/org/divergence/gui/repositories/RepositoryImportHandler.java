@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.divergence.gui.common.FeatureServices;
-import org.divergence.store.settings.SettingsStore;
 
 /** Opens the import dialog for repository samples routed here by the window's import dispatcher. */
 public final class RepositoryImportHandler {
@@ -20,8 +19,7 @@ public final class RepositoryImportHandler {
     }
 
     private static void open(FeatureServices services, List<Path> files) {
-        SettingsStore store = new SettingsStore(services.directories().config());
         ImportDialog.show(services.window(), new ImportViewModel(services.tasks(), services.context().project(),
-                files, services.settings(), () -> store.save(services.settings())));
+                files, services.settings(), services::saveSettings));
     }
 }

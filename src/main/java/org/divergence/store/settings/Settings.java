@@ -23,6 +23,13 @@ public final class Settings {
     public boolean blindCoding;
     /** The first-start banner over the sample project was closed. */
     public boolean welcomeDismissed;
+    /** The Compare table's columns shown (keys of ComparisonColumn); null for the default choice. */
+    public List<String> compareColumns;
+    /** Compare: the share of the height the table takes above the chart, and the chart's share of the width. */
+    public Double compareTableDivider;
+    public Double compareChartDivider;
+    /** Compare: the headlines unfolded (null: as suits the window's height). */
+    public Boolean compareHeadlinesShown;
     /** How CSV files with columns named differently were mapped onto the canonical ones, by header, newest first. */
     public List<ColumnMappingSetting> columnMappings = new ArrayList<>();
 

@@ -90,6 +90,35 @@ class ComparisonPresentationTest {
     }
 
     @Test
+    void aTableOfChosenColumnsCarriesThoseColumnsOnly() {
+        ComparisonTable table = new ComparisonTable(pair, "Caption.", List.of(ComparisonColumn.STATISTIC,
+                ComparisonColumn.METRIC, ComparisonColumn.N_A, ComparisonColumn.N_B, ComparisonColumn.CENTRE_A,
+                ComparisonColumn.CENTRE_B, ComparisonColumn.QUARTILES_A, ComparisonColumn.QUARTILES_B,
+                ComparisonColumn.EFFECT, ComparisonColumn.P, ComparisonColumn.MEDIAN_DIFFERENCE));
+        // Columns in the paper's order, whatever order they were chosen in.
+        assertEquals(List.of("Metric", "n GitHub", "n Hugging Face", "Median / share GitHub",
+                "Median / share Hugging Face", "Q1 – Q3 GitHub", "Q1 – Q3 Hugging Face", "Effect (+: GitHub higher)",
+                "p", "U / χ²", "Median difference (a − b)"), table.header());
+        // Contributors: GitHub [1, 3, 2, 1], Hugging Face [1, 1, 1]. numpy.percentile([1, 3, 2, 1], [25, 75]) ->
+        // [1.0, 2.25]; scipy.stats.mannwhitneyu(...) -> U = 9.0 (above); medians 1.5 and 1.
+        assertEquals(List.of("Contributors", "4", "3", "1.50", "1", "1 – 2.25", "1 – 1", "δ = 0.50", "0.270", "9",
+                "0.50"), table.rowCells(pair.metrics().getFirst()));
+        String markdown = table.toMarkdown();
+        assertTrue(markdown.startsWith("| Dimension | Metric | n GitHub |"), markdown);
+        assertTrue(!markdown.contains("p Holm") && !markdown.contains("Magnitude"), markdown);
+
+        List<List<String>> csv = table.csvRows(List.of(ComparisonColumn.QUARTILES_A, ComparisonColumn.STATISTIC,
+                ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL));
+        assertEquals(List.of("dimension", "metric", "kind", "q1_github", "q3_github", "statistic",
+                "median_diff_ci_low", "median_diff_ci_high"), csv.getFirst());
+        assertEquals(List.of("1.0", "2.25", "9.0"), csv.get(1).subList(3, 6));
+        // The full-precision copy as it always was: 22 fields, adjusted p-values and the family size last.
+        List<String> full = new ComparisonTable(pair, "").csvRows().getFirst();
+        assertEquals(22, full.size());
+        assertEquals(List.of("p_holm", "p_bh", "p_method", "family_size"), full.subList(18, 22));
+    }
+
+    @Test
     void paperFormats() {
         assertEquals("< 0.001", PaperFormat.pValue(0.0004));
         assertEquals("0.001", PaperFormat.pValue(0.001));

@@ -113,8 +113,8 @@ class ReportSectionTest {
         TreeTableView<MetricRow> table = robot.lookup("#compare-table").query();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getRoot() != null
                 && table.getRoot().getChildren().size() == 5);
-        SplitPane split = robot.lookup("#compare-quotes-split").query();
-        assertEquals(1, split.getItems().size(), "no quotes panel before a row is selected");
+        SplitPane split = robot.lookup("#compare-chart-split").query();
+        assertEquals(1, split.getItems().size(), "only the chart before a row is selected");
         WaitForAsyncUtils.asyncFx(() -> {
             for (TreeItem<MetricRow> dimension : table.getRoot().getChildren()) {
                 for (TreeItem<MetricRow> metric : dimension.getChildren()) {
