@@ -11,6 +11,7 @@ public final class WorkbenchApp extends Application {
     private Workbench workbench;
 
     public static void start(String[] args) {
+        RenderingPipeline.chooseBeforeStart();
         launch(WorkbenchApp.class, args);
     }
 
