@@ -1,9 +1,8 @@
 package org.divergence.store.settings;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +13,6 @@ import java.util.logging.Logger;
 public final class SettingsStore {
 
     private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
 
@@ -28,8 +24,8 @@ public final class SettingsStore {
         if (!Files.isRegularFile(file)) {
             return new Settings();
         }
-        try {
-            return MAPPER.readValue(file.toFile(), Settings.class);
+        try (InputStream in = Files.newInputStream(file)) {
+            return SettingsJson.read(in);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Ignoring unreadable settings " + file + ": " + e.getMessage());
             return new Settings();
@@ -41,7 +37,9 @@ public final class SettingsStore {
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("settings.json.tmp");
-            MAPPER.writeValue(temporary.toFile(), settings);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                SettingsJson.write(settings, out);
+            }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save settings to " + file + ": " + e.getMessage());
