@@ -20,13 +20,6 @@ import picocli.CommandLine;
         versionProvider = Cli.Version.class,
         description = "Compare collaboration on GitHub and Hugging Face, and code the interviews that explain it.%n"
                 + "Without arguments the desktop app starts on its default project.",
-        subcommands = {InfoCommand.class, ImportCommand.class, ExportCommand.class, CompareCommand.class,
-            org.divergence.cli.collect.CollectCommand.class, TranscriptsCommand.class, GenerateSampleCommand.class,
-            SampleCommand.class, DrawCommand.class, BenchCommand.class, ChartCommand.class, TagCommand.class, MetricCommand.class,
-            ReportCommand.class,
-            AgreementCommand.class, RefiCommands.QdpxImport.class, RefiCommands.QdpxExport.class,
-            RefiCommands.QdcImport.class, RefiCommands.QdcExport.class, RefiCommands.Merge.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
@@ -35,6 +28,19 @@ import picocli.CommandLine;
                 "3:invalid input (a file, a value or a project that is not right)",
                 "4:network error"})
 public final class Cli implements Runnable {
+
+    /**
+     * The subcommands, in the order the usage lists them. Only the one named on the command line is registered
+     * (picocli builds its model of a command by reflection, loading the classes of every option: for all
+     * subcommands that was a third of a compare's start-up); a usage or {@code help} gets them all.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(InfoCommand.class, ImportCommand.class,
+            ExportCommand.class, CompareCommand.class, org.divergence.cli.collect.CollectCommand.class,
+            TranscriptsCommand.class, GenerateSampleCommand.class, SampleCommand.class, DrawCommand.class,
+            BenchCommand.class, ChartCommand.class, TagCommand.class, MetricCommand.class, ReportCommand.class,
+            AgreementCommand.class, RefiCommands.QdpxImport.class, RefiCommands.QdpxExport.class,
+            RefiCommands.QdcImport.class, RefiCommands.QdcExport.class, RefiCommands.Merge.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +61,7 @@ public final class Cli implements Runnable {
 
     /** Runs the command line in-process and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Cli());
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -69,6 +75,29 @@ public final class Cli implements Runnable {
             return code;
         });
         return commandLine.execute(args);
+    }
+
+    /** The command line for these arguments: with the subcommand they name, or with all (see SUBCOMMANDS). */
+    public static CommandLine commandLine(String[] args) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
+        return commandLine;
+    }
+
+    /** The subcommand named by the first argument, or all of them (for a usage, help, or a name not known). */
+    static java.util.List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (subcommand != CommandLine.HelpCommand.class && (command.name().equals(args[0])
+                        || java.util.Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return java.util.List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     static int exitCodeOf(Throwable exception) {
