@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -29,6 +28,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import org.divergence.gui.coding.CodeNameCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -208,9 +208,10 @@ public final class AgreementView {
         table.setItems(viewModel.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No codings by these coders yet."));
-        TableColumn<AgreementViewModel.Row, String> code = new TableColumn<>("Code");
-        code.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().code()));
-        code.setCellFactory(column -> new CodePathCell());
+        // The code's own name with its colour; the path in the tooltip (not "…technical factors/Black-box…").
+        TableColumn<AgreementViewModel.Row, Long> code = new TableColumn<>("Code");
+        code.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().codeId()));
+        code.setCellFactory(column -> new CodeNameCell<>(viewModel::codebook, AgreementViewModel.Row::code));
         code.setPrefWidth(300);
         code.setMinWidth(160);
         table.getColumns().add(code);
@@ -419,20 +420,4 @@ public final class AgreementView {
         viewModel.shown();
     }
 
-    /**
-     * A code by its path, cut at the front when the column is narrow ("…/Black-box nature of models"), so the code's
-     * own name stays readable after a long parent; the whole path is in the tooltip.
-     */
-    private static final class CodePathCell extends TableCell<AgreementViewModel.Row, String> {
-        CodePathCell() {
-            setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        }
-
-        @Override
-        protected void updateItem(String path, boolean empty) {
-            super.updateItem(path, empty);
-            setText(empty ? null : path);
-            setTooltip(empty || path == null ? null : new Tooltip(path));
-        }
-    }
 }

@@ -228,6 +228,11 @@ public final class AgreementViewModel {
         }
     }
 
+    /** The codebook the coded passages use (names, colours and paths of the table's codes). */
+    public org.divergence.core.coding.Codebook codebook() {
+        return workspace.codebook();
+    }
+
     public void refresh() {
         List<String> compared = List.copyOf(chosen);
         AgreementUnit chosenUnit = unit.get();

@@ -13,9 +13,16 @@ import org.divergence.core.coding.Codebook;
 public final class CodeNameCell<S> extends TableCell<S, Long> {
 
     private final Supplier<Codebook> codebook;
+    private final java.util.function.Function<S, String> otherwise;
 
     public CodeNameCell(Supplier<Codebook> codebook) {
+        this(codebook, row -> null);
+    }
+
+    /** {@code otherwise}: the text of a row that stands for no code (e.g. "Overall (pooled)"). */
+    public CodeNameCell(Supplier<Codebook> codebook, java.util.function.Function<S, String> otherwise) {
         this.codebook = codebook;
+        this.otherwise = otherwise;
         getStyleClass().add("code-name-cell");
     }
 
@@ -24,7 +31,8 @@ public final class CodeNameCell<S> extends TableCell<S, Long> {
         super.updateItem(codeId, empty);
         Code code = empty || codeId == null ? null : codebook.get().get(codeId).orElse(null);
         if (code == null) {
-            setText(null);
+            S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(row == null ? null : otherwise.apply(row));
             setGraphic(null);
             setTooltip(null);
             return;
