@@ -97,6 +97,13 @@ class AgreementGuiTest {
         assertTrue(robot.lookup("#agreement-table ." + AgreementView.bandClass(firstBand)).tryQuery().isPresent(),
                 "the kappa cells carry their band's colour");
         assertTrue(robot.lookup("#agreement-legend").tryQuery().isPresent());
+        // Codes by their own name, the path in the tooltip (the pooled row may be scrolled away here).
+        java.util.Set<String> codeCells = robot.lookup("#agreement-table .code-name-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().map(javafx.scene.control.Labeled::getText)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        assertTrue(codeCells.contains("Black-box nature of models"), codeCells.toString());
+        assertTrue(codeCells.size() > 1 && codeCells.stream().noneMatch(text -> text.contains("/")),
+                codeCells.toString());
 
         TableView<AgreementViewModel.DisagreementRow> rows = robot.lookup("#agreement-disagreements")
                 .queryTableView();
