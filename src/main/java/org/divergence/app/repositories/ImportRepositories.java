@@ -162,6 +162,7 @@ public final class ImportRepositories {
         boolean complete = false;
         try (RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId)) {
             reader.summary = writer.summaryFilledByCaller();
+            reader.digests = writer.digestsFilledByCaller();
             reader.start();
             long rows = 0;
             while (true) {
@@ -215,6 +216,8 @@ public final class ImportRepositories {
         private List<RepositoryRow> chunk = new ArrayList<>(CHUNK);
         /** A bulk load's metric summary, filled here: this thread waits for the writer anyway. Null otherwise. */
         private SummaryCells summary;
+        /** A bulk load's content digests, filled here for the same reason. Null otherwise. */
+        private RepositoryTableWriter.BulkDigests digests;
         private volatile Throwable failure;
         private volatile String sha256;
         private volatile SourceDetails details;
@@ -255,6 +258,9 @@ public final class ImportRepositories {
         public void accept(RepositoryRow row, SourceLocation location) {
             if (summary != null) {
                 summary.add(row);
+            }
+            if (digests != null) {
+                digests.add(row);
             }
             chunk.add(row);
             if (chunk.size() == CHUNK) {

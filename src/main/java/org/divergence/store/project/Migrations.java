@@ -28,7 +28,8 @@ final class Migrations {
             "V9__repository_identity.sql",
             "V10__population_samples.sql",
             "V11__metric_summary.sql",
-            "V12__passage_embeddings.sql");
+            "V12__passage_embeddings.sql",
+            "V13__content_digests.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -79,6 +80,17 @@ final class Migrations {
                 }
                 // Mirrors the version into the file header, where ProjectFileCheck reads it without opening.
                 Sql.execute(connection, SqlText.of("PRAGMA user_version = ").append(SqlText.integer(version)));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        if (fromVersion < SCRIPTS.size()) {
+            // New tables or columns get their content digests' triggers, and their digests (docs/decisions/0136).
+            try {
+                ContentDigests.install(connection);
+                ContentDigests.settle(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

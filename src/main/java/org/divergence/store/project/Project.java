@@ -244,6 +244,8 @@ public final class Project implements AutoCloseable {
             boolean journalSwitched = alone && switchJournal("delete");
             try {
                 T value = work.run(writeConnection);
+                // The digests of the parts this write changed, in its transaction (docs/decisions/0136).
+                ContentDigests.settle(writeConnection);
                 writeConnection.commit();
                 return value;
             } catch (Throwable e) {

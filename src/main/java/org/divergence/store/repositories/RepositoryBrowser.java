@@ -38,6 +38,12 @@ public final class RepositoryBrowser {
     private static final SqlText SELECT_ROWS = SqlText.of("SELECT id, batch_id, ").append(
             RepositorySql.CANONICAL_SELECT, SqlText.of(", extra FROM repository WHERE "));
 
+    /**
+     * Stands for an unknown value in the sort keys: no key comes near it (counts and ranks are small and positive,
+     * creation times within years 0-9999 are about ±5·10^11), and as an SQL literal it is an integer.
+     */
+    private static final long UNKNOWN_KEY = Long.MIN_VALUE + 1;
+
     private final Project project;
 
     public RepositoryBrowser(Project project) {
@@ -56,18 +62,31 @@ public final class RepositoryBrowser {
         RepositorySql where = RepositorySql.where(filter);
         List<String> codes = codesOf(key);
         return project.read(connection -> {
-            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, ").append(
-                    sortKeyExpression(key, codes), SqlText.of(" FROM repository WHERE "), where.condition(),
-                    SqlText.of(" ORDER BY id")))) {
+            // Unknown values come as a key no value has, so each row costs one call for its key and one for its id
+            // (asking whether a value was NULL is another call into the native library per row).
+            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, ifnull(").append(
+                    sortKeyExpression(key, codes), SqlText.of(", "), SqlText.integer(UNKNOWN_KEY),
+                    SqlText.of(") FROM repository WHERE "), where.condition(), SqlText.of(" ORDER BY id")))) {
                 for (int i = 0; i < codes.size(); i++) {
                     statement.setString(i + 1, codes.get(i));
                 }
                 where.bind(statement, codes.size() + 1);
+                int capacity = filter.isAll() ? rowCount(connection) : 1024;
                 try (ResultSet rs = statement.executeQuery()) {
-                    return sortedByKey(rs, ascending, progress);
+                    return sortedByKey(rs, ascending, capacity, progress);
                 }
             }
         });
+    }
+
+    /**
+     * The number of rows (SQLite counts them from its smallest b-tree in milliseconds, in the same snapshot), so an
+     * unfiltered read fills arrays of that size instead of doubling them: each doubling of millions of entries is a
+     * large allocation that, in the view's 256 MB, can cost a full collection.
+     */
+    private static int rowCount(Connection connection) throws SQLException {
+        long rows = count(connection, RepositorySql.where(RepositoryFilter.ALL));
+        return rows <= Integer.MAX_VALUE - 16 ? (int) rows : 1024;
     }
 
     /** The same order by SQLite's ORDER BY alone: what {@code bench repositories} compares the sort with. */
@@ -100,16 +119,17 @@ public final class RepositoryBrowser {
     }
 
     /** Rows of (id, key) in id order: the ids ordered by key (stable, so ties stay in id order), then the nulls. */
-    private static long[] sortedByKey(ResultSet rs, boolean ascending, Progress progress) throws SQLException {
-        long[] ids = new long[1024];
-        long[] keys = new long[1024];
+    private static long[] sortedByKey(ResultSet rs, boolean ascending, int capacity, Progress progress)
+            throws SQLException {
+        long[] ids = new long[Math.max(capacity, 16)];
+        long[] keys = new long[ids.length];
         long[] unknown = new long[64];
         int count = 0;
         int unknownCount = 0;
         while (rs.next()) {
             long id = rs.getLong(1);
             long key = rs.getLong(2);
-            if (rs.wasNull()) {
+            if (key == UNKNOWN_KEY) {
                 if (unknownCount == unknown.length) {
                     unknown = Arrays.copyOf(unknown, unknownCount * 2);
                 }
@@ -124,6 +144,7 @@ public final class RepositoryBrowser {
             ids[count] = id;
             keys[count++] = ascending ? key : ~key; // ~ reverses the order without overflow
         }
+        progress.checkCancelled();
         int[] order = KeyOrder.ascending(keys, count);
         long[] sorted = new long[count + unknownCount];
         for (int i = 0; i < count; i++) {

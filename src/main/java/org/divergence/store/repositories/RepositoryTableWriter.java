@@ -15,6 +15,8 @@ import org.divergence.core.metrics.SummaryCells;
 import org.divergence.core.repositories.CountColumn;
 import org.divergence.core.repositories.RepoType;
 import org.divergence.core.repositories.RepositoryRow;
+import org.divergence.store.project.ContentDigests;
+import org.divergence.store.project.PartDigests;
 import org.divergence.store.project.Sql;
 import org.divergence.store.project.SqlText;
 import org.sqlite.SQLiteErrorCode;
@@ -55,6 +57,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
     /** More shapes than this in one batch (an unusual mix of unknowns) fall back to binding every count. */
     private static final int MAX_SHAPES = 16;
     private static final SqlText PLATFORM_OF_TYPE = platformOfType();
+    private static final String TABLE = "repository";
 
     private final Connection connection;
     private final long batchId;
@@ -68,6 +71,10 @@ public final class RepositoryTableWriter implements AutoCloseable {
      */
     private final SummaryCells summary;
     private boolean summaryByCaller;
+    /** The bulk load's content digests (docs/decisions/0136), filled like the summary; null when not a bulk load. */
+    private final BulkDigests digests;
+    private boolean digestsByCaller;
+    private boolean digestsStored;
     private final SqlText conflict;
     private final Map<Shape, PreparedStatement> statements = new HashMap<>();
     private final RepositoryRow[] pending = new RepositoryRow[ROWS_PER_STATEMENT];
@@ -106,6 +113,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
         this.countBefore = countBefore;
         this.historyBefore = historyBefore;
         this.summary = bulk ? new SummaryCells() : null;
+        this.digests = bulk ? new BulkDigests(batchId) : null;
         this.conflict = bulk ? SqlText.of("") : UPSERT;
     }
 
@@ -185,6 +193,8 @@ public final class RepositoryTableWriter implements AutoCloseable {
             Sql.execute(connection, SqlText.of("DROP INDEX repository_key"));
             Sql.execute(connection, SqlText.of("PRAGMA ignore_check_constraints = ON"));
             Sql.execute(connection, SqlText.of("PRAGMA threads = 2"));
+            // The load computes its rows' digests itself: a trigger per row would cost a fifth of the import.
+            ContentDigests.suspend(connection, TABLE);
         }
         long history = bulk ? 0 : Sql.count(connection, SqlText.of("SELECT ifnull(max(id), 0) FROM repository_history"));
         return new RepositoryTableWriter(connection, batchId, bulk, count, history);
@@ -200,9 +210,49 @@ public final class RepositoryTableWriter implements AutoCloseable {
         return summary;
     }
 
+    /**
+     * In a bulk load, the content digests the caller then adds every row to itself, in the order it gives them to
+     * {@link #add} (from any one thread, handed over before finishing), like {@link #summaryFilledByCaller}; null when
+     * not a bulk load (the table's triggers then note what changed).
+     */
+    public BulkDigests digestsFilledByCaller() {
+        digestsByCaller = digests != null;
+        return digests;
+    }
+
+    /**
+     * The digests of a bulk load's rows: they get the ids 1, 2, 3… in the order they are loaded (the table was
+     * empty), and each is encoded with its values as stored, in the table's column order.
+     */
+    public static final class BulkDigests {
+        private final PartDigests parts = new PartDigests();
+        private final long batchId;
+
+        private BulkDigests(long batchId) {
+            this.batchId = batchId;
+        }
+
+        public void add(RepositoryRow row) {
+            parts.row(parts.rows() + 1).text(row.platform().code()).text(row.type().code()).text(row.fullName())
+                    .text(row.createdAt());
+            for (CountColumn count : COUNTS) {
+                long value = row.count(count);
+                if (value >= 0) {
+                    parts.integer(value);
+                } else {
+                    parts.nothing();
+                }
+            }
+            parts.text(extraJson(row)).integer(batchId);
+        }
+    }
+
     public void add(RepositoryRow row) throws SQLException {
         if (summary != null && !summaryByCaller) {
             summary.add(row);
+        }
+        if (digests != null && !digestsByCaller) {
+            digests.add(row);
         }
 
         pending[pendingCount++] = row;
@@ -236,6 +286,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
             pendingCount = 0;
         }
         if (bulk) {
+            storeDigests();
             long duplicates = rebuildKey();
             if (duplicates == 0) {
                 MetricSummaries.replace(connection, summary);
@@ -252,6 +303,23 @@ public final class RepositoryTableWriter implements AutoCloseable {
                 .apply();
         long added = countRows(connection) - countBefore;
         return new Outcome(added, written - added);
+    }
+
+    /**
+     * Stores the bulk load's digests, when they describe the table: ids 1 to the number of rows written. Otherwise
+     * (never seen) every part is recomputed from the rows before the import commits. The table's triggers are back
+     * either way, so the duplicates {@link #rebuildKey} may delete are noted as changes.
+     */
+    private void storeDigests() throws SQLException {
+        long[] ids = Sql.list(connection, SqlText.of("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM repository"),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        long rows = digests.parts.rows();
+        if (rows == written && (rows == 0 ? ids[1] == 0 : ids[0] == 1 && ids[1] == rows)) {
+            ContentDigests.replace(connection, TABLE, digests.parts);
+        } else {
+            ContentDigests.resume(connection, TABLE);
+        }
+        digestsStored = true;
     }
 
     /**
@@ -274,6 +342,10 @@ public final class RepositoryTableWriter implements AutoCloseable {
         try {
             for (PreparedStatement statement : statements.values()) {
                 statement.close();
+            }
+            if (bulk && !digestsStored) {
+                // An unfinished load (its transaction is normally rolled back): the triggers come back all the same.
+                ContentDigests.resume(connection, TABLE);
             }
         } finally {
             endBulkSettings(connection, bulk);

@@ -29,8 +29,10 @@ import org.divergence.core.stats.BootstrapMedianDifference;
 import org.divergence.core.stats.FrequencyTable;
 import org.divergence.exchange.repositories.ImportOptions;
 import org.divergence.store.metrics.RepositoryMetricsReader;
+import org.divergence.store.project.ContentDigests;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
+import org.divergence.store.project.ProjectChecksum;
 import org.divergence.store.repositories.CollectedRepositories;
 import org.divergence.store.repositories.MetricSummaries;
 import org.divergence.store.coding.CodebookStore;
@@ -98,6 +100,17 @@ class ComparisonFromSummaryTest {
             history.undo();
             assertAgree(project);
 
+            // Hand tags, and a code whose deletion takes its tags along (a cascade).
+            long handCode = new CodebookStore(project).createCode(null, "Hand-picked", null).run();
+            org.divergence.store.tags.RepositoryTags tags = new org.divergence.store.tags.RepositoryTags(project);
+            long[] some = project.read(c -> org.divergence.store.project.Sql.list(c,
+                    org.divergence.store.project.SqlText.of("SELECT id FROM repository ORDER BY id LIMIT 40"),
+                    rs -> rs.getLong(1))).stream().mapToLong(Long::longValue).toArray();
+            history.execute(tags.tag(tags.resolve("Hand-picked"), some));
+            assertAgree(project);
+            new CodebookStore(project).deleteCode(handCode).run();
+            assertAgree(project);
+
             // Taking the second import back restores what it replaced and removes what it added.
             RemoveImportBatch.remove(project, secondBatch);
             assertAgree(project);
@@ -122,6 +135,10 @@ class ComparisonFromSummaryTest {
 
     private static void assertAgree(Project project) {
         assertEquals(List.of(), project.read(MetricSummaries::check), "the summary matches the rows");
+        // So do the content digests (docs/decisions/0136), whichever code wrote.
+        assertEquals(List.of(), project.read(ContentDigests::check), "the content digests match the rows");
+        assertEquals(project.read(c -> ProjectChecksum.fromRows(c, Progress.NONE)),
+                ProjectChecksum.of(project, Progress.NONE), "the checksum from the digests is the rows' checksum");
         for (GroupSplit split : List.of(GroupSplits.PLATFORM, GroupSplits.REPO_TYPE)) {
             for (RepositoryFilter filter : FILTERS) {
                 for (boolean byTime : new boolean[] {false, true}) {

@@ -102,6 +102,8 @@ class CodingEditorGuiTest {
                 .orElseThrow(() -> new AssertionError("no coding at the selection (no emoji before it in P01)"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> area.getSelection().getLength() == 0);
         assertEquals(start, area.getCaretPosition(), "the selection gives way to the new tint, the caret at its start");
+        // The status follows the reloaded codings, which may arrive a moment after the tint.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status(robot).startsWith("Coded with "));
         assertTrue(status(robot).startsWith("Coded with \u201CCompute requirements\u201D."), status(robot));
         assertEquals(end, added.end());
         assertEquals("Carla", new CodingStore(project).coders().stream()

@@ -283,6 +283,7 @@ class ProjectTest {
             statement.execute("DROP TABLE passage_embedding");
             statement.execute("DROP TABLE passage_embedding_source");
             statement.execute("DROP TABLE coding_origin");
+            dropVersion13(connection); // and version 13
             statement.execute("DELETE FROM schema_version WHERE version >= 6");
             statement.execute("PRAGMA user_version = 5");
         }
@@ -308,6 +309,7 @@ class ProjectTest {
             statement.execute("DROP TABLE passage_embedding"); // and version 12
             statement.execute("DROP TABLE passage_embedding_source");
             statement.execute("DROP TABLE coding_origin");
+            dropVersion13(connection); // and version 13
             statement.execute("DELETE FROM schema_version WHERE version >= 9");
             statement.execute("PRAGMA user_version = 8");
             for (int batch = 1; batch <= 4; batch++) {
@@ -334,6 +336,20 @@ class ProjectTest {
             org.divergence.store.repositories.ImportBatches.remove(project, 2);
             assertEquals(List.of("1|dataset|30", "2|model|5", "3|model|10"), project.read(c -> rows(c,
                     "SELECT id, repo_type, downloads FROM repository ORDER BY id")));
+        }
+    }
+
+    /** Takes back what version 13 added: the content digests' tables and the triggers made with them. */
+    static void dropVersion13(Connection connection) throws SQLException {
+        List<String> triggers = rows(connection, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"
+                + " AND name LIKE 'content\\_%' ESCAPE '\\'");
+        try (Statement statement = connection.createStatement()) {
+            for (String trigger : triggers) {
+                statement.execute("DROP TRIGGER " + trigger);
+            }
+            statement.execute("DROP TABLE content_digest");
+            statement.execute("DROP TABLE content_dirty");
+            statement.execute("DROP TABLE content_table");
         }
     }
 
