@@ -5,8 +5,8 @@ import org.divergence.core.metrics.Group;
 
 /**
  * The colour-blind-safe group colours (Okabe &amp; Ito 2008), the same for a group on every chart and screen: GitHub
- * and its code #0072B2, Hugging Face and its models #D55E00, datasets #009E73, spaces #CC79A7; other groups (e.g.
- * tags) take the remaining colours in order. Colours are "#RRGGBB" text, for Java2D, JavaFX, CSS and SVG alike.
+ * and its code #0072B2, Hugging Face and its models #D55E00, datasets #009E73, spaces #CC79A7; a group with a colour
+ * of its own (a factor tag's) keeps it; other groups take the remaining colours in order. Colours are "#RRGGBB" text, for Java2D, JavaFX, CSS and SVG alike.
  */
 public final class GroupPalette {
 
@@ -21,6 +21,9 @@ public final class GroupPalette {
 
     /** The colour of the group at {@code index} of its split. */
     public static String colour(Group group, int index) {
+        if (group.colour() != null) {
+            return group.colour();
+        }
         return switch (group.key()) {
             case "github", "code" -> GITHUB;
             case "huggingface", "model" -> HUGGING_FACE;

@@ -17,6 +17,9 @@ public final class TagSplit implements GroupSplit {
     public static final String UNTAGGED = "untagged";
 
     private final FactorTag tag;
+    /** The colour of the untagged repositories on every chart and table. */
+    public static final String UNTAGGED_COLOUR = "#999999";
+
     private final long[] taggedIds;
     private final List<Group> groups;
 
@@ -25,8 +28,9 @@ public final class TagSplit implements GroupSplit {
         this.tag = tag;
         this.taggedIds = taggedIds.clone();
         Arrays.sort(this.taggedIds);
-        this.groups = List.of(new Group(UNTAGGED, "Untagged", "untagged repositories"),
-                new Group(tag.name(), tag.name(), "\u201C" + tag.name() + "\u201D repositories"));
+        // The tagged group in the tag's own colour (as in the tag lists), the others grey.
+        this.groups = List.of(new Group(UNTAGGED, "Untagged", "untagged repositories", UNTAGGED_COLOUR),
+                new Group(tag.name(), tag.name(), "\u201C" + tag.name() + "\u201D repositories", tag.color()));
     }
 
     public FactorTag tag() {

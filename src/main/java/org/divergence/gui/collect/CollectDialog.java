@@ -25,6 +25,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -70,7 +71,8 @@ final class CollectDialog {
         showWhen(clickHouse, clickHouseForm, clickHouseProgress);
         dialog.getDialogPane().setContent(new VBox(14, sourceRow(), new StackPane(apiForm, clickHouseForm),
                 new Separator(), new StackPane(apiProgress, clickHouseProgress)));
-        dialog.getDialogPane().setPrefWidth(720);
+        // Fits a 1280×800 screen with its title bar; the progress list gives way first.
+        org.divergence.gui.common.DialogSizes.fit(dialog, 760, 680);
         buttons();
         dialog.setOnCloseRequest(event -> viewModel.cancel());
     }
@@ -216,7 +218,8 @@ final class CollectDialog {
                 viewModel.concurrencyProperty().get());
         concurrency.setId("collect-concurrency");
         concurrency.setEditable(true);
-        concurrency.setPrefWidth(80);
+        concurrency.setPrefWidth(90);
+        concurrency.setMinWidth(Region.USE_PREF_SIZE);
         concurrency.getValueFactory().valueProperty().addListener((obs, old, value) -> {
             if (value != null) {
                 viewModel.concurrencyProperty().set(value);
@@ -224,17 +227,23 @@ final class CollectDialog {
         });
         viewModel.concurrencyProperty().addListener((obs, old, value) ->
                 concurrency.getValueFactory().setValue(value.intValue()));
-        Label concurrencyHint = new Label("repositories at once, within the platform's published rate (GitHub asks"
-                + " for one at a time)");
+        Label concurrencyHint = new Label("repositories at once (GitHub asks for one at a time)");
         concurrencyHint.getStyleClass().add("muted");
-        HBox concurrencyRow = new HBox(10, concurrency, concurrencyHint);
+        concurrencyHint.setWrapText(true);
+        Tooltip concurrencyTip = new Tooltip("How many repositories are asked for at the same time; the calls never"
+                + " exceed the platform's published rate (GitHub asks for one at a time)");
+        concurrency.setTooltip(concurrencyTip);
+        concurrencyHint.setTooltip(concurrencyTip);
+        HBox concurrencyRow = new HBox(10, new Label("Concurrency"), concurrency, concurrencyHint);
         concurrencyRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(new VBox(8, what, concurrencyRow), 1, 1);
 
         // Token.
         PasswordField token = new PasswordField();
         token.setId("collect-token");
-        token.setPromptText("paste a token, or leave empty to use the environment or your saved token");
+        token.setPromptText("paste a token (optional)");
+        token.setTooltip(new Tooltip("Paste a token, or leave this empty to use the environment's (GITHUB_TOKEN,"
+                + " HF_TOKEN) or your saved token"));
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
         CheckBox remember = new CheckBox("Remember");
         remember.setId("collect-remember-token");

@@ -235,10 +235,11 @@ public final class CompareView {
         copy.getItems().addAll(csv, markdown, latex);
         copy.disableProperty().bind(viewModel.reportProperty().isNull());
 
+        MenuButton columns = columnChooser();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(10, label("Compare"), grouping, tag, pair, new Separator(Orientation.VERTICAL),
-                withinYears, year, spacer, busy, cancel, refresh, metrics, columnChooser(), copy);
+                withinYears, year, spacer, busy, cancel, refresh, metrics, columns, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         for (Node node : first.getChildren()) {
             if (node instanceof Region region && node != spacer) {
@@ -247,6 +248,10 @@ public final class CompareView {
         }
         Region secondSpacer = new Region();
         HBox.setHgrow(secondSpacer, Priority.ALWAYS);
+        // With a tag or a second selector shown the row is wider than a 1280-pixel window: the buttons keep icons.
+        // (The row may be narrower than its content for a moment: it never widens the window.)
+        first.setMinWidth(0);
+        org.divergence.gui.common.CompactWhenNarrow.apply(first, List.of(metrics, columns, copy));
         HBox second = new HBox(10, label("Types"), types, new Separator(Orientation.VERTICAL), label("Created"),
                 from, label("to"), to, reset, secondSpacer, headlinesToggle);
         second.setAlignment(Pos.CENTER_LEFT);
@@ -411,7 +416,7 @@ public final class CompareView {
         SplitPane split = new SplitPane(tableNode, below);
         split.setId("compare-table-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(remembered(settings.compareTableDivider, 0.6));
+        split.setDividerPositions(remembered(settings.compareTableDivider, 0.56));
         split.getDividers().getFirst().positionProperty().addListener((obs, old, now) ->
                 settings.compareTableDivider = now.doubleValue());
         return split;
@@ -466,9 +471,9 @@ public final class CompareView {
                 .and(viewModel.selectedStratumProperty().isEqualTo(0)));
         // The essential columns first, so that they stay in view whatever else is chosen (issue: Compare hid them).
         table.getColumns().setAll(List.of(metric,
-                group(viewModel.groupAProperty(), "compare-group-a", column(ComparisonColumn.N_A, 62),
+                group(viewModel.groupAProperty(), viewModel.groupAColourProperty(), "compare-group-a", column(ComparisonColumn.N_A, 62),
                         column(ComparisonColumn.CENTRE_A, 96)),
-                group(viewModel.groupBProperty(), "compare-group-b", column(ComparisonColumn.N_B, 62),
+                group(viewModel.groupBProperty(), viewModel.groupBColourProperty(), "compare-group-b", column(ComparisonColumn.N_B, 62),
                         column(ComparisonColumn.CENTRE_B, 96)),
                 effect, column(ComparisonColumn.P, 62), column(ComparisonColumn.MAGNITUDE, 112),
                 column(ComparisonColumn.P_HOLM, 66),
@@ -522,13 +527,16 @@ public final class CompareView {
         table.setRoot(rootItem);
     }
 
-    private static TreeTableColumn<MetricRow, String> group(ObservableValue<String> name, String styleClass,
+    private static TreeTableColumn<MetricRow, String> group(ObservableValue<String> name,
+                                                            ObservableValue<String> colour, String styleClass,
                                                             TreeTableColumn<MetricRow, String> count,
                                                             TreeTableColumn<MetricRow, String> centre) {
         TreeTableColumn<MetricRow, String> group = new TreeTableColumn<>();
         Label header = new Label();
         header.textProperty().bind(name);
         header.getStyleClass().add(styleClass);
+        // The group's colour on the charts (a factor tag's own), over the style sheet's platform colours.
+        header.styleProperty().bind(Bindings.concat("-fx-text-fill: ", colour, ";"));
         header.setTooltip(new Tooltip("Group " + (styleClass.endsWith("a") ? "a" : "b")));
         group.setGraphic(header);
         group.setReorderable(false);

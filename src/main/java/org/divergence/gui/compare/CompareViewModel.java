@@ -87,6 +87,11 @@ public final class CompareViewModel {
     private final ObservableList<Headlines.Headline> headlines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper groupA = new ReadOnlyStringWrapper("GitHub");
     private final ReadOnlyStringWrapper groupB = new ReadOnlyStringWrapper("Hugging Face");
+    /** The groups' colours, as the charts draw them ("#RRGGBB"). */
+    private final ReadOnlyStringWrapper groupAColour = new ReadOnlyStringWrapper(
+            org.divergence.core.charts.GroupPalette.GITHUB);
+    private final ReadOnlyStringWrapper groupBColour = new ReadOnlyStringWrapper(
+            org.divergence.core.charts.GroupPalette.HUGGING_FACE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(true);
@@ -210,6 +215,14 @@ public final class CompareViewModel {
 
     public ReadOnlyStringProperty groupAProperty() {
         return groupA.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty groupAColourProperty() {
+        return groupAColour.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty groupBColourProperty() {
+        return groupBColour.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty groupBProperty() {
@@ -460,6 +473,8 @@ public final class CompareViewModel {
         StratifiedComparison acrossYears = selectedYear() == null ? whole.stratified() : null;
         groupA.set(pair.a().label());
         groupB.set(pair.b().label());
+        groupAColour.set(org.divergence.core.charts.GroupPalette.colour(pair.a(), 0));
+        groupBColour.set(org.divergence.core.charts.GroupPalette.colour(pair.b(), 1));
         List<MetricRow> next = new ArrayList<>();
         Dimension current = null;
         for (MetricComparison comparison : pair.metrics()) {

@@ -129,7 +129,8 @@ public final class RepositoriesView {
         DatePicker from = datePicker("Created on or after", viewModel.createdFromProperty());
         DatePicker to = datePicker("Created on or before", viewModel.createdToProperty());
 
-        search.setPromptText("Filter by name…  (Ctrl+F)");
+        search.setPromptText("Filter by name…");
+        search.setTooltip(new Tooltip("Show the repositories whose name contains this text (Ctrl+F)"));
         search.setPrefColumnCount(18);
         search.setId("filter-name");
         search.textProperty().bindBidirectional(viewModel.nameContainsProperty());
