@@ -185,6 +185,9 @@ final class RulesDialog {
         Label tagLabel = new Label("Tag with");
         tagLabel.setMinWidth(Label.USE_PREF_SIZE);
         editor.addRow(0, tagLabel, code);
+        // Code paths are long ("Socio-technical factors/Model documentation"): the combo takes the width.
+        code.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(code, Priority.ALWAYS);
         editor.addRow(1, new Label("Rule"), rule);
         ExpressionFeedback.addOutcomeAndSaveRows(editor, outcome, showProblem, counting, editing, clear, save);
         GridPane.setHgrow(rule, Priority.ALWAYS);
