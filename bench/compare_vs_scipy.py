@@ -3,11 +3,14 @@
 
     /usr/bin/python3 bench/compare_vs_scipy.py JAR PROJECT [--runs 3] [--by platform|repo_type]
                                                [--where KEY=V[,V]]... [--created-from D] [--created-to D]
+                                               [--launcher PATH]
 
 Each run times `java -Xmx1g -jar JAR compare --project PROJECT --json …` and then bench/compare_scipy.py with the
 same grouping and filter (read with one query, the faster way), and prints both wall times and their ratio; then the
 median and range of the ratios, the load average, and whether every figure agrees (`compare_scipy.py --check`).
-Run it with Debian's /usr/bin/python3 (NumPy and SciPy from the python3-numpy / python3-scipy packages).
+With --launcher the installed app's launcher runs the command (e.g. the .deb unpacked with dpkg-deb -x:
+.../opt/divergence-workbench/bin/divergence-workbench, with its class-data archive made as postinst makes it)
+instead of `java -jar JAR`. Run it with Debian's /usr/bin/python3 (NumPy and SciPy from the python3-numpy / python3-scipy packages).
 """
 import argparse
 import os
@@ -35,16 +38,18 @@ def main():
     parser.add_argument('--where', action='append', default=[])
     parser.add_argument('--created-from')
     parser.add_argument('--created-to')
+    parser.add_argument('--launcher', help="the installed app's launcher, run instead of java -jar JAR")
     args = parser.parse_args()
     java = os.path.join(os.environ.get('JAVA_HOME', '/usr/lib/jvm/temurin-25-jdk-amd64'), 'bin', 'java')
     filters = [f'--where={w}' for w in args.where]
     for option in ('created_from', 'created_to'):
         if getattr(args, option):
             filters.append(f"--{option.replace('_', '-')}={getattr(args, option)}")
-    workbench = [java, '-Xmx1g', '-jar', args.jar, 'compare', '--project', args.project, '--json', '--by',
-                 args.by] + filters
+    command = [args.launcher] if args.launcher else [java, '-Xmx1g', '-jar', args.jar]
+    workbench = command + ['compare', '--project', args.project, '--json', '--by', args.by] + filters
     reference = [sys.executable, os.path.join(HERE, 'compare_scipy.py'), args.project, '--by', args.by] + filters
-    print('filter:', ' '.join(filters) or 'none', f'| --by {args.by} | load average {os.getloadavg()}')
+    print('filter:', ' '.join(filters) or 'none', f'| --by {args.by} | {command[-1]} | load average '
+          f'{os.getloadavg()}')
     ratios = []
     with tempfile.TemporaryDirectory() as folder:
         output = os.path.join(folder, 'compare.json')

@@ -226,6 +226,11 @@ public final class Package {
         return os == Os.LINUX;
     }
 
+    /** ONNX Runtime's natives beside the jars, where -Donnxruntime.native.path points (Linux only, ADR 0120). */
+    boolean onnxNativesBesideJars() {
+        return os == Os.LINUX;
+    }
+
     private static boolean hasModuleDescriptor(Path jar) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
             ZipEntry entry;
@@ -294,7 +299,7 @@ public final class Package {
         if (!matcher.group(1).equals(os.onnxRuntimeFolder()) || !os.isNativeLibrary(matcher.group(2))) {
             return false;
         }
-        if (!javafxNativesBesideJars()) {
+        if (!onnxNativesBesideJars()) {
             return true;
         }
         Path extracted = nativeDir.resolve(matcher.group(2));
@@ -497,10 +502,9 @@ public final class Package {
 
     List<String> javaOptions() {
         List<String> options = new ArrayList<>(moduleOptions());
-        if (javafxNativesBesideJars()) {
-            // JavaFX finds its natives beside its jars; the library path is a second way for it to find them.
-            options.add("-Djava.library.path=$APPDIR/lib");
-            // ONNX Runtime loads its two libraries from there instead of unpacking them to the temp folder.
+        if (onnxNativesBesideJars()) {
+            // ONNX Runtime loads its two libraries from beside the jars instead of unpacking them to the temp folder
+            // (JavaFX's natives are in the runtime's lib/, where it looks first).
             options.add("-Donnxruntime.native.path=$APPDIR/lib");
         }
         options.addAll(List.of(
