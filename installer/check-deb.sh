@@ -69,7 +69,19 @@ size_bytes=$(stat -c %s "$deb")
 size_mb=$(awk -v b="$size_bytes" 'BEGIN {printf "%.1f", b / 1000000}')
 echo "package: $deb ($size_mb MB), unpacked in $scratch/root"
 
-check "the .deb is at most $max_mb MB ($size_mb MB)" test "$size_bytes" -le $((max_mb * 1000000))
+# Issue 23's budget leaves out the embedding model and its runtime (issue 24 has its own): their share of the
+# package is what they compress to with the package's own compressor (xz -9), in the order dpkg-deb packs them.
+ai_files=$(ls "$app"/lib/app/lib/langchain4j-embeddings-all-minilm-*.jar "$app"/lib/app/lib/onnxruntime-*.jar \
+  "$app"/lib/app/lib/libonnxruntime*.so* 2>/dev/null || true)
+ai_bytes=0
+if [ -n "$ai_files" ]; then
+  ai_bytes=$(cat $ai_files | xz -9 -T1 | wc -c)
+fi
+without_ai=$((size_bytes - ai_bytes))
+without_ai_mb=$(awk -v b="$without_ai" 'BEGIN {printf "%.1f", b / 1000000}')
+ai_mb=$(awk -v b="$ai_bytes" 'BEGIN {printf "%.1f", b / 1000000}')
+check "the .deb without the embedding model and its runtime is at most $max_mb MB ($without_ai_mb MB; the model and ONNX Runtime add $ai_mb MB)" \
+  test "$without_ai" -le $((max_mb * 1000000))
 check "the control file names the package" grep -qx "Package: divergence-workbench" "$scratch/control/control"
 check "the control file gives the version $version" grep -qx "Version: $version" "$scratch/control/control"
 check "it depends on xdg-utils (the desktop and MIME registration)" grep -q "xdg-utils" "$scratch/control/control"
