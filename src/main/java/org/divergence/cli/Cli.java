@@ -86,8 +86,14 @@ public final class Cli implements Runnable {
         return commandLine;
     }
 
-    /** The subcommand named by the first argument, or all of them (for a usage, help, or a name not known). */
+    /**
+     * The subcommand named by the first argument; none for --version; else all of them (for a usage, help, or a
+     * name not known).
+     */
     static java.util.List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return java.util.List.of();
+        }
         if (args.length > 0) {
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command command = subcommand.getAnnotation(Command.class);
