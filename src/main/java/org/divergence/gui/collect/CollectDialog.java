@@ -227,7 +227,10 @@ final class CollectDialog {
         });
         viewModel.concurrencyProperty().addListener((obs, old, value) ->
                 concurrency.getValueFactory().setValue(value.intValue()));
-        Label concurrencyHint = new Label("repositories at once (GitHub asks for one at a time)");
+        Label concurrencyHint = new Label();
+        concurrencyHint.textProperty().bind(Bindings.createStringBinding(() -> "repositories at once"
+                + (viewModel.platformProperty().get() == Platform.GITHUB ? " (GitHub asks for one at a time)"
+                : " (within the Hub's published rate)"), viewModel.platformProperty()));
         concurrencyHint.getStyleClass().add("muted");
         concurrencyHint.setWrapText(true);
         Tooltip concurrencyTip = new Tooltip("How many repositories are asked for at the same time; the calls never"
@@ -343,6 +346,9 @@ final class CollectDialog {
         Label idle = new Label("Each repository is stored as soon as all its numbers are read, and appears in the"
                 + " Repositories view. Stop at any time: what was stored stays, and the crawl can be resumed.");
         idle.setWrapText(true);
+        // Its two lines, not one cut short: a wrapping label in a VBox otherwise gets one line's height.
+        idle.setMinHeight(Region.USE_PREF_SIZE);
+        idle.setMaxWidth(700);
         idle.getStyleClass().add("muted");
         idle.visibleProperty().bind(started.not());
         idle.managedProperty().bind(idle.visibleProperty());
