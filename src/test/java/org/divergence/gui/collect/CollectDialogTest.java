@@ -187,7 +187,7 @@ class CollectDialogTest {
     private void openDialog(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#repositories-empty").query().isVisible());
+                () -> robot.lookup("#repositories-empty").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.interact(() -> stage.requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());
