@@ -147,7 +147,7 @@ class CollectDialogTest {
         openDialog(robot);
 
         robot.clickOn("#collect-clickhouse");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-ch-url").query().isVisible());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-ch-url").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.interact(() -> {
             robot.lookup("#collect-ch-url").queryAs(TextField.class).setText(clickHouseServer.url("/").toString());
             @SuppressWarnings("unchecked")
