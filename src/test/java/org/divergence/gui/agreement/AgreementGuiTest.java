@@ -134,7 +134,8 @@ class AgreementGuiTest {
         assertTrue(!coding.visibleCodings().isEmpty() && coding.visibleCodings().stream()
                 .allMatch(c -> coding.coderName(c.coderId()).equals("Ana")), "only Ana's own codings show");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#agreement-blind").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#agreement-blind").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
         assertTrue(table.getItems().isEmpty(), "no agreement while coding blind");
         robot.clickOn(robot.lookup("#agreement-blind .button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == expected.codes().size() + 1);

@@ -147,7 +147,8 @@ class CollectDialogTest {
         openDialog(robot);
 
         robot.clickOn("#collect-clickhouse");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-ch-url").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-ch-url").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
         robot.interact(() -> {
             robot.lookup("#collect-ch-url").queryAs(TextField.class).setText(clickHouseServer.url("/").toString());
             @SuppressWarnings("unchecked")
@@ -187,7 +188,8 @@ class CollectDialogTest {
     private void openDialog(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#repositories-empty").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+                () -> robot.lookup("#repositories-empty").tryQuery().map(javafx.scene.Node::isVisible)
+                        .orElse(false));
         robot.interact(() -> stage.requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collect-dialog").tryQuery().isPresent());

@@ -79,7 +79,8 @@ class RepositoriesViewTest {
     void importsThroughTheDialogThenBrowsesSortsAndInspects(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.context().hasProject());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#repositories-empty").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+                () -> robot.lookup("#repositories-empty").tryQuery().map(javafx.scene.Node::isVisible)
+                        .orElse(false));
 
         robot.interact(() -> workbench.window().root().getScene().getWindow().requestFocus());
         robot.interact(() -> workbench.viewModel().selectedSectionProperty().get());
