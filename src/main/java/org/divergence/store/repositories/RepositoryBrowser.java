@@ -52,10 +52,14 @@ public final class RepositoryBrowser {
 
     /**
      * The ids of the matching repositories, sorted; unknown values sort last in either direction, equal values in
-     * import order. Names are sorted by SQLite; every other column is read as a number key in id order and sorted
-     * here, stable and in linear time: SQLite's own sort of millions of rows takes seconds (ADR 0132).
+     * import order. Every column but the name is read as a number key in id order and sorted here, stable and in
+     * linear time: SQLite's own sort of millions of rows takes seconds. All names come in the key index's order
+     * (ADR 0132).
      */
     public long[] order(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
+        if (key == SortKey.FULL_NAME && filter.isAll()) {
+            return project.read(connection -> byNameInIndexOrder(connection, ascending, progress));
+        }
         if (key == SortKey.IMPORT_ORDER || key == SortKey.FULL_NAME) {
             return orderInSqlite(filter, key, ascending, progress);
         }
@@ -89,6 +93,58 @@ public final class RepositoryBrowser {
         return rows <= Integer.MAX_VALUE - 16 ? (int) rows : 1024;
     }
 
+    /**
+     * All repositories by name, ties (one name on both platforms, or of several types) in import order. The key index
+     * (full_name, platform, repo_type) lists the names in order without a sort, ties by platform and type; when the
+     * names are not all distinct, the ids of the repeated names are read again, by name and id, and put in the places
+     * their group has in the index's order. Ordering by name and id at once makes SQLite sort within every name's
+     * group, repeated or not: 1.6-2.3 s at study scale.
+     */
+    private static long[] byNameInIndexOrder(Connection connection, boolean ascending, Progress progress)
+            throws SQLException {
+        RepositorySql all = RepositorySql.where(RepositoryFilter.ALL);
+        SqlText direction = ascending ? SqlText.of(" ASC") : SqlText.of(" DESC");
+        long[] ids = readIds(connection, all, SqlText.of("full_name").append(direction, SqlText.of(", platform"),
+                direction, SqlText.of(", repo_type"), direction), SqlText.of(""), rowCount(connection), progress);
+        progress.checkCancelled();
+        long names;
+        try (PreparedStatement statement = Sql.prepare(connection,
+                SqlText.of("SELECT count(DISTINCT full_name) FROM repository"));
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            names = rs.getLong(1);
+        }
+        if (names == ids.length) {
+            return ids;
+        }
+        progress.checkCancelled();
+        long[] groups = readIds(connection, all, SqlText.of("full_name").append(direction, SqlText.of(", id")),
+                SqlText.of(" AND full_name IN (SELECT full_name FROM repository GROUP BY full_name HAVING count(*) > 1)"),
+                1024, progress);
+        return withGroupsReplaced(ids, groups);
+    }
+
+    /**
+     * The ids in {@code order} with the members of {@code groups} replaced, place after place, by {@code groups} in
+     * its own order. Both list the same groups in the same order, each group's members next to each other, so each
+     * group takes exactly the places its members had.
+     */
+    static long[] withGroupsReplaced(long[] order, long[] groups) {
+        long[] members = groups.clone();
+        Arrays.sort(members);
+        long[] result = order.clone();
+        int next = 0;
+        for (int i = 0; i < result.length && next < groups.length; i++) {
+            if (Arrays.binarySearch(members, result[i]) >= 0) {
+                result[i] = groups[next++];
+            }
+        }
+        if (next != groups.length) {
+            throw new IllegalStateException("the repeated names' ids are not all in the order");
+        }
+        return result;
+    }
+
     /** The same order by SQLite's ORDER BY alone: what {@code bench repositories} compares the sort with. */
     public long[] orderInSqlite(RepositoryFilter filter, SortKey key, boolean ascending, Progress progress) {
         RepositorySql where = RepositorySql.where(filter);
@@ -100,10 +156,15 @@ public final class RepositoryBrowser {
 
     private static long[] readIds(Connection connection, RepositorySql where, SqlText orderBy, Progress progress)
             throws SQLException {
-        long[] ids = new long[1024];
+        return readIds(connection, where, orderBy, SqlText.of(""), 1024, progress);
+    }
+
+    private static long[] readIds(Connection connection, RepositorySql where, SqlText orderBy, SqlText andAlso,
+                                  int capacity, Progress progress) throws SQLException {
+        long[] ids = new long[Math.max(capacity, 16)];
         int count = 0;
         try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id FROM repository WHERE ")
-                .append(where.condition(), SqlText.of(" ORDER BY "), orderBy))) {
+                .append(where.condition(), andAlso, SqlText.of(" ORDER BY "), orderBy))) {
             where.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -115,7 +176,7 @@ public final class RepositoryBrowser {
                 }
             }
         }
-        return Arrays.copyOf(ids, count);
+        return count == ids.length ? ids : Arrays.copyOf(ids, count);
     }
 
     /** Rows of (id, key) in id order: the ids ordered by key (stable, so ties stay in id order), then the nulls. */
@@ -157,8 +218,9 @@ public final class RepositoryBrowser {
     /** The column as an integer that sorts as it does: text columns of a few known values become their rank. */
     private static SqlText sortKeyExpression(SortKey key, List<String> codes) {
         if (key == SortKey.CREATED_AT) {
-            // A date sorts before the same day's midnight instant, as in text order.
-            return SqlText.of("unixepoch(created_at) * 2 + (length(created_at) > 10)");
+            // A date sorts before the same day's midnight instant, as in text order. octet_length reads the size
+            // from the record; length counts characters (the values are ASCII: the same here, and cheaper).
+            return SqlText.of("unixepoch(created_at) * 2 + (octet_length(created_at) > 10)");
         }
         if (codes.isEmpty()) {
             return SqlText.identifier(key.column());

@@ -59,4 +59,39 @@ class RepositoryBrowserOrderTest {
             }
         }
     }
+
+    @Test
+    void namesOnSeveralPlatformsAndTypesSortInImportOrder() throws Exception {
+        Path csv = folder.resolve("names.csv");
+        StringBuilder text = new StringBuilder("platform,repo_type,full_name,created_at,contributors,commits,"
+                + "pull_requests,merged_pull_requests,issues,discussions,stars,forks,downloads,likes,derivatives\n");
+        String[] kinds = {"huggingface,space", "github,code", "huggingface,model", "huggingface,dataset"};
+        for (int i = 0; i < 240; i++) {
+            // Each name comes up to four times, its kinds in a different order each time; some names only once.
+            int name = (i * 7) % 90;
+            text.append(kinds[(i + i / 90) % 4]).append(",acme/n").append(name).append(",,,,,,,,")
+                    .append(i).append(",,,,\n");
+        }
+        text.append("github,code,zeta/only,,,,,,,,1,,,,\n");
+        Files.writeString(csv, text);
+        try (Project project = Project.create(folder.resolve("names.divergence"))) {
+            new ImportRepositories(project).importFiles(List.of(csv), ImportOptions.defaults(), Progress.NONE);
+            RepositoryBrowser browser = new RepositoryBrowser(project);
+            for (boolean ascending : new boolean[] {true, false}) {
+                long[] expected = browser.orderInSqlite(RepositoryFilter.ALL, SortKey.FULL_NAME, ascending,
+                        Progress.NONE);
+                assertEquals(browser.total(), expected.length);
+                assertArrayEquals(expected, browser.order(RepositoryFilter.ALL, SortKey.FULL_NAME, ascending,
+                        Progress.NONE), ascending ? "ascending" : "descending");
+            }
+        }
+    }
+
+    @Test
+    void repeatedNamesTakeTheirGroupsPlaces() {
+        // Index order: a(3), a(1), b(5), c(4), c(2); groups a and c in id order.
+        assertArrayEquals(new long[] {1, 3, 5, 2, 4},
+                RepositoryBrowser.withGroupsReplaced(new long[] {3, 1, 5, 4, 2}, new long[] {1, 3, 2, 4}));
+        assertArrayEquals(new long[] {7, 8}, RepositoryBrowser.withGroupsReplaced(new long[] {7, 8}, new long[0]));
+    }
 }
