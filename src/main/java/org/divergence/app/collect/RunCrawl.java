@@ -2,6 +2,7 @@ package org.divergence.app.collect;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -228,12 +230,8 @@ public final class RunCrawl {
             startPace(client);
             int workers = Math.min(concurrency(platform), pending.size());
             Worker worker = new Worker(collector, client, request, workerProgress, stopping);
-            if (workers <= 1) {
-                for (Crawls.Item item : pending) {
-                    storedNow += record(worker.attempt(item), client, crawl.requests());
-                }
-            } else {
-                storedNow += collectConcurrently(pending, worker, workers, client, crawl.requests());
+            if (workers > 0) {
+                storedNow += collect(pending, worker, workers, client, crawl.requests());
             }
             project.write(EnumSet.of(DataArea.CRAWLS), connection -> {
                 Crawls.progress(connection, id, crawl.requests() + client.requests(), null, options.clock().now());
@@ -308,36 +306,45 @@ public final class RunCrawl {
         }
     }
 
-    /** Stores (or marks failed) one attempt, in its own transaction, on the calling thread; 1 when stored. */
-    private int record(Attempt attempt, ApiClient client, long requestsBefore) {
-        if (attempt.failure() != null) {
-            fail(attempt.item(), attempt.failure(), client, requestsBefore);
-            emit(runProgress);
-            return 0;
-        }
-        store(attempt.item(), attempt.row(), client, requestsBefore);
-        synchronized (this) {
-            done++;
-        }
-        emit(runProgress);
-        return 1;
-    }
-
     /**
-     * {@code workers} threads fetch; this thread stores each result as it comes, so every write still goes through
-     * the one project connection, one transaction per repository. The first error stops the other workers at their
-     * next request; what they had not stored stays pending for a resume.
+     * {@code workers} threads fetch (one of them at one worker: requests stay serial); this thread stores what they
+     * collected as it comes, so the workers never wait for a write: everything that is ready goes into ONE
+     * transaction, each repository's row together with its "done" mark, so a slow disk costs one commit per group
+     * rather than per repository (docs/decisions/0116). The first error stops the workers at their next request,
+     * and a cancel stops the storing too; what was not stored stays pending for a resume.
      */
-    private int collectConcurrently(List<Crawls.Item> pending, Worker worker, int workers, ApiClient client,
-                                    long requestsBefore) {
+    private int collect(List<Crawls.Item> pending, Worker worker, int workers, ApiClient client,
+                        long requestsBefore) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon()
                 .name("crawl-" + crawlId + "-worker-", 1).factory());
         CompletionService<Attempt> results = new ExecutorCompletionService<>(pool);
         pending.forEach(item -> results.submit(() -> worker.attempt(item)));
         int stored = 0;
         try {
-            for (int i = 0; i < pending.size(); i++) {
-                stored += record(result(results), client, requestsBefore);
+            int left = pending.size();
+            while (left > 0) {
+                List<Attempt> ready = new ArrayList<>();
+                RuntimeException failure = null;
+                Future<Attempt> next = take(results);
+                while (next != null) {
+                    left--;
+                    try {
+                        ready.add(result(next));
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        break;
+                    }
+                    next = left > 0 ? results.poll() : null;
+                }
+                if (control.isCancelled() || runProgress.isCancelled()) {
+                    throw new CancelledException();
+                }
+                if (!ready.isEmpty()) {
+                    stored += record(ready, client, requestsBefore);
+                }
+                if (failure != null) {
+                    throw failure;
+                }
             }
             return stored;
         } finally {
@@ -347,9 +354,18 @@ public final class RunCrawl {
         }
     }
 
-    private static Attempt result(CompletionService<Attempt> results) {
+    private static Future<Attempt> take(CompletionService<Attempt> results) {
         try {
-            return results.take().get();
+            return results.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private static Attempt result(Future<Attempt> done) {
+        try {
+            return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -359,6 +375,41 @@ public final class RunCrawl {
             }
             throw new IllegalStateException("a crawl worker failed", e.getCause());
         }
+    }
+
+    /** Stores the collected rows and marks the failures of {@code attempts}, in one transaction; returns how many were stored. */
+    private int record(List<Attempt> attempts, ApiClient client, long requestsBefore) {
+        for (Attempt attempt : attempts) {
+            if (attempt.failure() != null) {
+                LOG.info("Crawl " + crawlId + ": " + attempt.item().name() + " " + attempt.failure());
+            }
+        }
+        int stored = project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES, DataArea.CRAWLS),
+                connection -> {
+                    Instant now = options.clock().now();
+                    long batchId = Crawls.batch(connection, crawlId);
+                    int rows = 0;
+                    for (Attempt attempt : attempts) {
+                        if (attempt.failure() != null) {
+                            Crawls.markFailed(connection, crawlId, attempt.item().position(), attempt.failure(), now);
+                            continue;
+                        }
+                        RepositoryRow row = attempt.row();
+                        boolean added = CollectedRepositories.store(connection, batchId, row);
+                        TagRules.applyToRepository(connection, RepositoryRef.of(row));
+                        Crawls.markDone(connection, crawlId, attempt.item().position(), row.fullName(), added, now);
+                        rows++;
+                    }
+                    Crawls.updateBatchCounts(connection, crawlId, batchId);
+                    Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
+                    return rows;
+                });
+        synchronized (this) {
+            done += stored;
+            failed += attempts.size() - stored;
+        }
+        emit(runProgress);
+        return stored;
     }
 
     private static void awaitWorkers(ExecutorService pool) {
@@ -417,33 +468,6 @@ public final class RunCrawl {
             default -> "answered " + e.status();
         };
         return reason + ": " + e.getMessage();
-    }
-
-    private void store(Crawls.Item item, RepositoryRow row, ApiClient client, long requestsBefore) {
-        project.write(EnumSet.of(DataArea.REPOSITORIES, DataArea.BATCHES, DataArea.CRAWLS), connection -> {
-            Instant now = options.clock().now();
-            long batchId = Crawls.batch(connection, crawlId);
-            boolean added = CollectedRepositories.store(connection, batchId, row);
-            TagRules.applyToRepository(connection, RepositoryRef.of(row));
-            Crawls.markDone(connection, crawlId, item.position(), row.fullName(), added, now);
-            Crawls.updateBatchCounts(connection, crawlId, batchId);
-            Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
-            return null;
-        });
-    }
-
-    private void fail(Crawls.Item item, String message, ApiClient client, long requestsBefore) {
-        LOG.info("Crawl " + crawlId + ": " + item.name() + " " + message);
-        project.write(EnumSet.of(DataArea.BATCHES, DataArea.CRAWLS), connection -> {
-            Instant now = options.clock().now();
-            Crawls.markFailed(connection, crawlId, item.position(), message, now);
-            Crawls.updateBatchCounts(connection, crawlId, Crawls.batch(connection, crawlId));
-            Crawls.progress(connection, crawlId, requestsBefore + client.requests(), null, now);
-            return null;
-        });
-        synchronized (this) {
-            failed++;
-        }
     }
 
     /** Records why the crawl stopped; the repositories already stored stay, the rest wait for a resume. */

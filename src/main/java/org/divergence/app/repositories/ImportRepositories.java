@@ -15,6 +15,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.divergence.core.common.CancelledException;
 import org.divergence.core.common.InvalidInputException;
 import org.divergence.core.common.Progress;
@@ -31,6 +33,7 @@ import org.divergence.exchange.repositories.SourceLocation;
 import org.divergence.store.project.DataArea;
 import org.divergence.store.project.Project;
 import org.divergence.store.project.SqlWork;
+import org.divergence.store.project.StoreException;
 import org.divergence.store.repositories.DerivativeCounts;
 import org.divergence.store.repositories.ImportBatches;
 import org.divergence.store.repositories.RepositoryTableWriter;
@@ -45,6 +48,8 @@ import org.divergence.store.tags.TagRules;
  * writer thread inserts what it has read, so a study-sized CSV takes about as long as SQLite needs to store it.
  */
 public final class ImportRepositories {
+
+    private static final Logger LOG = Logger.getLogger(ImportRepositories.class.getName());
 
     /** @param details what the file turned out to hold, when its format alone does not say (or null) */
     public record FileReport(Path file, ImportFormat format, String sha256, long batchId, long rowsRead, long added,
@@ -106,7 +111,7 @@ public final class ImportRepositories {
         }
         long allBytes = totalBytes;
         SqlWork<Report> work = connection -> {
-            try (DerivativeCounts derivatives = DerivativeCounts.open(connection)) {
+            try (DerivativeCounts derivatives = DerivativeCounts.open()) {
                 return importAll(connection, formats, options, progress, allBytes, derivatives);
             }
         };
@@ -132,13 +137,13 @@ public final class ImportRepositories {
                 }
             };
             reports.add(importOne(connection, entry.getKey(), entry.getValue(), options, fileProgress,
-                    derivatives));
+                    derivatives, reports.size() == formats.size() - 1));
             doneBytes[0] += sizeOf(entry.getKey());
         }
         Report report = new Report(List.copyOf(reports));
         progress.update(allBytes, allBytes, "Finishing");
         // Derivatives a snapshot does not count itself: among the models of every file of this import.
-        derivatives.apply(reports.stream().filter(file -> file.details() != null
+        derivatives.apply(connection, reports.stream().filter(file -> file.details() != null
                 && file.details().countsDerivatives()).map(FileReport::batchId).toList());
         // Tags follow their rules: whatever the import added or updated is tagged before it commits.
         TagRules.applyToBatches(connection, reports.stream().map(FileReport::batchId).toList());
@@ -153,12 +158,13 @@ public final class ImportRepositories {
         }
     }
 
+    /** @param last whether this is the import's last file (its reader then groups the derivative links) */
     private FileReport importOne(Connection connection, Path file, ImportFormat format, ImportOptions options,
-                                 Progress progress, DerivativeCounts derivatives) throws SQLException {
+                                 Progress progress, DerivativeCounts derivatives, boolean last) throws SQLException {
         long batchId = ImportBatches.begin(connection, file.getFileName().toString(), null, format.code());
         RejectedRows rejected = new RejectedRows(file);
         ReaderThread reader = new ReaderThread(file, format.source(options), options.skipInvalid(),
-                rejected, progress);
+                rejected, progress, derivatives, last);
         boolean complete = false;
         try (RepositoryTableWriter writer = RepositoryTableWriter.open(connection, batchId)) {
             reader.summary = writer.summaryFilledByCaller();
@@ -174,7 +180,6 @@ public final class ImportRepositories {
                 List<RepositoryRow> chunk = (List<RepositoryRow>) next;
                 for (RepositoryRow row : chunk) {
                     writer.add(row);
-                    derivatives.add(row);
                 }
                 rows += chunk.size();
             }
@@ -205,6 +210,8 @@ public final class ImportRepositories {
         private final boolean skipInvalid;
         private final RejectedRows rejected;
         private final Progress progress;
+        private final DerivativeCounts derivatives;
+        private final boolean groupsDerivatives;
         /**
          * Two chunks ahead is enough to keep the writer busy; more would wait long enough to be promoted to the old
          * generation, which in a small heap beside a Parquet reader's pages makes the collector run several times
@@ -222,12 +229,16 @@ public final class ImportRepositories {
         private volatile String sha256;
         private volatile SourceDetails details;
 
-        ReaderThread(Path file, RowSource source, boolean skipInvalid, RejectedRows rejected, Progress progress) {
+        /** @param groupsDerivatives the import's last file: once its rows are handed over, group the links */
+        ReaderThread(Path file, RowSource source, boolean skipInvalid, RejectedRows rejected, Progress progress,
+                     DerivativeCounts derivatives, boolean groupsDerivatives) {
             this.file = file;
             this.source = source;
             this.skipInvalid = skipInvalid;
             this.rejected = rejected;
             this.progress = progress;
+            this.derivatives = derivatives;
+            this.groupsDerivatives = groupsDerivatives;
             this.thread = new Thread(this::run, "import-reader " + file.getFileName());
             this.thread.setDaemon(true);
         }
@@ -251,6 +262,15 @@ public final class ImportRepositories {
                 failure = e;
                 queue.clear();
                 queue.offer(END);
+                return;
+            }
+            if (groupsDerivatives) {
+                // While the writer builds the key index; should it fail here, apply() groups again and says why.
+                try {
+                    derivatives.group();
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(Level.FINE, "grouping derivative links on the reader failed", e);
+                }
             }
         }
 
@@ -261,6 +281,13 @@ public final class ImportRepositories {
             }
             if (digests != null) {
                 digests.add(row);
+            }
+            try {
+                // Here rather than on the writer: this thread waits for the writer anyway (docs/decisions/0115).
+                derivatives.add(row);
+            } catch (SQLException e) {
+                throw new StoreException(file.getFileName() + ": counting derivatives: database error: "
+                        + e.getMessage(), e);
             }
             chunk.add(row);
             if (chunk.size() == CHUNK) {

@@ -21,6 +21,7 @@ public final class RepositoryRow {
     private final long[] counts = new long[COUNTS];
     private final boolean[] known = new boolean[COUNTS];
     private Map<String, Object> extra;
+    private String extraJson;
     private BaseModels baseModels;
 
     public RepositoryRow(Platform platform, RepoType type, String fullName) {
@@ -89,11 +90,36 @@ public final class RepositoryRow {
     }
 
     public RepositoryRow putExtra(String key, Object value) {
+        if (extraJson != null) {
+            throw new IllegalStateException("the extra columns of " + fullName + " are already written as JSON");
+        }
         if (extra == null) {
             extra = new LinkedHashMap<>();
         }
         extra.put(key, value);
         return this;
+    }
+
+    /**
+     * The extra columns as the JSON object text the project stores, when the source wrote them itself rather than
+     * into {@link #extra()} (a Parquet import writes them straight from the file's bytes, so that two million rows
+     * make no map or value objects: docs/decisions/0115); null otherwise. A row has its extras one way or the other.
+     */
+    public String extraJson() {
+        return extraJson;
+    }
+
+    public RepositoryRow extraJson(String json) {
+        if (extra != null && !extra.isEmpty()) {
+            throw new IllegalStateException("the extra columns of " + fullName + " are already in a map");
+        }
+        this.extraJson = json;
+        return this;
+    }
+
+    /** Whether the row has any extra column, in either form. */
+    public boolean hasExtra() {
+        return extraJson != null || extra != null && !extra.isEmpty();
     }
 
     /**
@@ -114,7 +140,7 @@ public final class RepositoryRow {
         return other instanceof RepositoryRow row && platform == row.platform && type == row.type
                 && fullName.equals(row.fullName) && Objects.equals(createdAt, row.createdAt)
                 && Arrays.equals(known, row.known) && Arrays.equals(maskedCounts(), row.maskedCounts())
-                && extra().equals(row.extra());
+                && extra().equals(row.extra()) && Objects.equals(extraJson, row.extraJson);
     }
 
     private long[] maskedCounts() {
@@ -141,6 +167,9 @@ public final class RepositoryRow {
         }
         if (extra != null) {
             text.append(" extra=").append(extra);
+        }
+        if (extraJson != null) {
+            text.append(" extra=").append(extraJson);
         }
         return text.toString();
     }

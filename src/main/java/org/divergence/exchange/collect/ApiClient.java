@@ -296,25 +296,34 @@ public final class ApiClient {
     }
 
     private Attempt send(Request request) throws IOException {
-        takeCall();
-        Call call = http.newCall(request);
-        inFlight.add(call);
-        listener.requested(requests.incrementAndGet(), cacheHits.get());
-        try (Response response = call.execute()) {
-            long limit = response.isSuccessful() ? settings.maxBodyBytes() : MAX_ERROR_BODY;
-            byte[] body = read(response.body(), limit, response.isSuccessful(), request.url());
-            return new Attempt(response.code(), reason(response.code()), response.headers(), body);
+        CallBudget.Taken taken = takeCall();
+        try {
+            Call call = http.newCall(request);
+            inFlight.add(call);
+            listener.requested(requests.incrementAndGet(), cacheHits.get());
+            try (Response response = call.execute()) {
+                long limit = response.isSuccessful() ? settings.maxBodyBytes() : MAX_ERROR_BODY;
+                byte[] body = read(response.body(), limit, response.isSuccessful(), request.url());
+                return new Attempt(response.code(), reason(response.code()), response.headers(), body);
+            } finally {
+                inFlight.remove(call);
+            }
         } finally {
-            inFlight.remove(call);
+            // The server has had the request by now, if ever: from here it counts one more window.
+            budget.answered(taken, clock.now());
         }
     }
 
     /** Waits for the budget to allow one more call; a wait over a second is shown as any other wait. */
-    private void takeCall() {
+    private CallBudget.Taken takeCall() {
         while (true) {
-            Duration wait = budget.tryTake(clock.now());
+            CallBudget.Taken taken = budget.tryTake(clock.now());
+            if (taken != null) {
+                return taken;
+            }
+            Duration wait = budget.untilRoom(clock.now());
             if (wait.isZero()) {
-                return;
+                continue;
             }
             if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
                 pause(wait, "keeping to " + budget.limit() + " calls per " + budget.window().toSeconds() + " s");

@@ -50,6 +50,12 @@ abstract sealed class ParquetField {
     abstract Object value(int row);
 
     /**
+     * Writes the value in row {@code row} as the JSON the extras keep of it ({@link ParquetValues#plain} of
+     * {@link #value}, without making it): returns false, having written nothing, when it is null.
+     */
+    abstract boolean writeJson(int row, ExtraJsonWriter out);
+
+    /**
      * The field as the import can read it, or empty for shapes it does not read. {@code readers} is the projection's
      * column readers; the field's leaf columns must be in it.
      */
@@ -132,12 +138,19 @@ abstract sealed class ParquetField {
         });
     }
 
-    /** The values of one primitive leaf column in the current batch, by value index. */
+    /**
+     * The values of one primitive leaf column in the current batch, by value index. Text is taken from the reader
+     * only when asked for, as Java strings or as UTF-8 bytes: extras are written from the bytes, and a column read
+     * only for them makes no strings at all.
+     */
     private static final class Values {
         private final ColumnReader reader;
         private final Kind kind;
         private final LogicalType.TimeUnit unit;
         private Object array;
+        private String[] strings;
+        private byte[] bytes;
+        private int[] offsets;
         private Validity validity;
 
         Values(ColumnReader reader, Kind kind) {
@@ -149,8 +162,11 @@ abstract sealed class ParquetField {
         void load() {
             PhysicalType physical = reader.getColumnSchema().type();
             validity = reader.getLeafValidity();
+            strings = null;
+            bytes = null;
+            offsets = null;
             array = switch (kind) {
-                case TEXT -> reader.getStrings();
+                case TEXT -> null;
                 case SIGNED, UNSIGNED, DATE -> physical == PhysicalType.INT32 ? reader.getInts() : reader.getLongs();
                 case TIMESTAMP -> reader.getLongs();
                 case REAL -> physical == PhysicalType.FLOAT ? reader.getFloats() : reader.getDoubles();
@@ -158,12 +174,19 @@ abstract sealed class ParquetField {
             };
         }
 
+        String[] strings() {
+            if (strings == null) {
+                strings = reader.getStrings();
+            }
+            return strings;
+        }
+
         Object get(int index, String field) {
             if (validity.isNull(index)) {
                 return null;
             }
             return switch (kind) {
-                case TEXT -> ((String[]) array)[index];
+                case TEXT -> strings()[index];
                 case SIGNED -> array instanceof int[] ints ? (long) ints[index] : ((long[]) array)[index];
                 case UNSIGNED -> {
                     if (array instanceof int[] ints) {
@@ -188,6 +211,29 @@ abstract sealed class ParquetField {
                 case BOOLEAN -> ((boolean[]) array)[index];
             };
         }
+
+        /** Writes the value at {@code index} as JSON, as {@link #get} would give it; false when it is null. */
+        boolean write(int index, String field, ExtraJsonWriter out) {
+            if (validity.isNull(index)) {
+                return false;
+            }
+            switch (kind) {
+                case TEXT -> {
+                    if (bytes == null) {
+                        bytes = reader.getBinaryValues();
+                        offsets = reader.getBinaryOffsets();
+                    }
+                    out.text(bytes, offsets[index], offsets[index + 1]);
+                }
+                case SIGNED -> out.number(array instanceof int[] ints ? ints[index] : ((long[]) array)[index]);
+                case UNSIGNED -> out.number((Long) get(index, field));
+                case DATE, TIMESTAMP -> out.text(get(index, field).toString());
+                case REAL -> out.number(array instanceof float[] floats ? (double) floats[index]
+                        : ((double[]) array)[index]);
+                case BOOLEAN -> out.bool(((boolean[]) array)[index]);
+            }
+            return true;
+        }
     }
 
     /** A top-level primitive column. */
@@ -207,6 +253,11 @@ abstract sealed class ParquetField {
         @Override
         Object value(int row) {
             return values.get(row, name());
+        }
+
+        @Override
+        boolean writeJson(int row, ExtraJsonWriter out) {
+            return values.write(row, name(), out);
         }
     }
 
@@ -237,11 +288,9 @@ abstract sealed class ParquetField {
             }
             int from = offsets[row];
             int to = offsets[row + 1];
-            if (to - from > MAX_LIST_ELEMENTS) {
-                throw new RowProblem(name(), String.format("holds %,d elements; this import reads lists of at most"
-                        + " %,d", to - from, MAX_LIST_ELEMENTS));
-            }
-            if (values.array instanceof String[] strings && noNulls(values.validity.nextNull(from, to), to)) {
+            checkLength(from, to);
+            if (values.kind == Kind.TEXT && noNulls(values.validity.nextNull(from, to), to)) {
+                String[] strings = values.strings();
                 // The common case (tags): text without null elements, one copy.
                 return List.of(Arrays.copyOfRange(strings, from, to));
             }
@@ -253,6 +302,29 @@ abstract sealed class ParquetField {
                 }
             }
             return Collections.unmodifiableList(list);
+        }
+
+        @Override
+        boolean writeJson(int row, ExtraJsonWriter out) {
+            if (lists.isNull(row)) {
+                return false;
+            }
+            int from = offsets[row];
+            int to = offsets[row + 1];
+            checkLength(from, to);
+            out.beginList();
+            for (int i = from; i < to; i++) {
+                values.write(i, name(), out);
+            }
+            out.endList();
+            return true;
+        }
+
+        private void checkLength(int from, int to) {
+            if (to - from > MAX_LIST_ELEMENTS) {
+                throw new RowProblem(name(), String.format("holds %,d elements; this import reads lists of at most"
+                        + " %,d", to - from, MAX_LIST_ELEMENTS));
+            }
         }
     }
 
@@ -313,6 +385,18 @@ abstract sealed class ParquetField {
                 }
             }
             return new BaseModels(relations[row], List.of(models));
+        }
+
+        /** As the extras keep it: the ids of the base models. */
+        @Override
+        boolean writeJson(int row, ExtraJsonWriter out) {
+            if (!(value(row) instanceof BaseModels base)) {
+                return false;
+            }
+            out.beginList();
+            base.models().forEach(out::text);
+            out.endList();
+            return true;
         }
     }
 }

@@ -156,9 +156,13 @@ final class ParquetLayout {
         return hubType == null ? new CanonicalRows(bound) : new HubRows(bound, hubType, details.countsDerivatives());
     }
 
-    /** Rows of the current batch of a bound layout. */
+    /**
+     * Rows of the current batch of a bound layout. Each row's extras are written as JSON text by {@link #json} (one
+     * per layout: the reading thread's), not put into a map.
+     */
     abstract static sealed class Bound {
         private final List<ParquetField> fields;
+        final ExtraJsonWriter json = new ExtraJsonWriter();
 
         Bound(List<ParquetField> fields) {
             this.fields = fields;
@@ -186,7 +190,7 @@ final class ParquetLayout {
         private final ParquetField name;
         private final ParquetField created;
         private final ParquetField[] counts = new ParquetField[CountColumn.values().length];
-        private final List<ParquetField> extras = new ArrayList<>();
+        private final Extras extras;
 
         CanonicalRows(List<ParquetField> fields) {
             super(fields);
@@ -197,7 +201,7 @@ final class ParquetLayout {
             for (CountColumn count : CountColumn.values()) {
                 counts[count.ordinal()] = field(count.column());
             }
-            fields.stream().filter(f -> !CanonicalColumns.isCanonical(f.name())).forEach(extras::add);
+            extras = new Extras(fields.stream().filter(f -> !CanonicalColumns.isCanonical(f.name())).toList(), json);
         }
 
         @Override
@@ -215,7 +219,9 @@ final class ParquetLayout {
                     row.count(count, value);
                 }
             }
-            putExtras(row, extras, r);
+            json.beginRow();
+            extras.write(r);
+            row.extraJson(json.finish());
             CanonicalValues.checkConsistency(row);
             return row;
         }
@@ -233,7 +239,9 @@ final class ParquetLayout {
         private final ParquetField likes;
         private final ParquetField children;
         private final ParquetField baseModels;
-        private final List<ParquetField> extras = new ArrayList<>();
+        private final int baseModelKey;
+        private final int relationKey;
+        private final Extras extras;
 
         HubRows(List<ParquetField> fields, RepoType type, boolean countsDerivatives) {
             super(fields);
@@ -245,7 +253,10 @@ final class ParquetLayout {
             likes = field("likes");
             children = type == RepoType.MODEL ? field(CHILDREN) : null;
             baseModels = type == RepoType.MODEL ? field(BASE_MODELS) : null;
-            fields.stream().filter(f -> !MAPPED.contains(f.name())).forEach(extras::add);
+            // First, as the rows of the Hub's API put them (a field of the same name later takes the value, not the place).
+            baseModelKey = json.key("base_model");
+            relationKey = json.key("base_model_relation");
+            extras = new Extras(fields.stream().filter(f -> !MAPPED.contains(f.name())).toList(), json);
         }
 
         @Override
@@ -257,6 +268,7 @@ final class ParquetLayout {
                 throw new RowProblem("id", problem.detail()); // the file's field, not the canonical column
             }
             RepositoryRow row = new RepositoryRow(Platform.HUGGINGFACE, type, fullName);
+            json.beginRow();
             if (created != null) {
                 row.createdAt(ParquetValues.createdAt(created.value(r), "createdAt", Platform.HUGGINGFACE));
             }
@@ -265,10 +277,16 @@ final class ParquetLayout {
             setCount(row, CountColumn.DERIVATIVES, children, r);
             if (baseModels != null && baseModels.value(r) instanceof BaseModels base) {
                 if (!base.models().isEmpty()) {
-                    row.putExtra("base_model", base.models());
+                    json.begin();
+                    json.beginList();
+                    base.models().forEach(json::text);
+                    json.endList();
+                    json.end(baseModelKey);
                 }
                 if (base.relation() != null) {
-                    row.putExtra("base_model_relation", base.relation());
+                    json.begin();
+                    json.text(base.relation());
+                    json.end(relationKey);
                 }
                 if (countsDerivatives && !base.models().isEmpty()) {
                     row.baseModels(base);
@@ -278,7 +296,8 @@ final class ParquetLayout {
                 // Counted among the models of the import once all are stored; 0 until one names it.
                 row.count(CountColumn.DERIVATIVES, 0);
             }
-            putExtras(row, extras, r);
+            extras.write(r);
+            row.extraJson(json.finish());
             return row;
         }
 
@@ -292,11 +311,26 @@ final class ParquetLayout {
         }
     }
 
-    private static void putExtras(RepositoryRow row, List<ParquetField> extras, int r) {
-        for (ParquetField extra : extras) {
-            Object value = extra.value(r);
-            if (value != null) {
-                row.putExtra(extra.name(), ParquetValues.plain(value));
+    /** The fields kept as extras, each written under its name when not null. */
+    private static final class Extras {
+        private final ParquetField[] fields;
+        private final int[] keys;
+        private final ExtraJsonWriter json;
+
+        Extras(List<ParquetField> fields, ExtraJsonWriter json) {
+            this.fields = fields.toArray(ParquetField[]::new);
+            this.keys = fields.stream().mapToInt(field -> json.key(field.name())).toArray();
+            this.json = json;
+        }
+
+        void write(int r) {
+            for (int i = 0; i < fields.length; i++) {
+                json.begin();
+                if (fields[i].writeJson(r, json)) {
+                    json.end(keys[i]);
+                } else {
+                    json.discard();
+                }
             }
         }
     }

@@ -288,7 +288,8 @@ final class ImportDialog {
             columns.add(column(count.column(), row -> row.isKnown(count) ? String.format("%,d", row.count(count))
                     : null, 90));
         }
-        columns.add(column("extra", row -> row.extra().isEmpty() ? null : describe(row.extra()), 200));
+        columns.add(column("extra", row -> row.extraJson() != null ? row.extraJson()
+                : row.extra().isEmpty() ? null : describe(row.extra()), 200));
         table.getColumns().setAll(columns);
         return table;
     }

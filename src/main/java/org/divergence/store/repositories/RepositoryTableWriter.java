@@ -257,7 +257,7 @@ public final class RepositoryTableWriter implements AutoCloseable {
 
         pending[pendingCount++] = row;
         pendingUnknown &= unknownCounts(row);
-        pendingExtra |= !row.extra().isEmpty();
+        pendingExtra |= row.hasExtra();
         if (pendingCount == ROWS_PER_STATEMENT) {
             Shape shape = preparedShape(new Shape(pendingUnknown, pendingExtra));
             PreparedStatement statement = statements.get(shape);
@@ -410,6 +410,9 @@ public final class RepositoryTableWriter implements AutoCloseable {
     }
 
     static String extraJson(RepositoryRow row) {
+        if (row.extraJson() != null) {
+            return row.extraJson();
+        }
         if (row.extra().isEmpty()) {
             return null;
         }

@@ -44,10 +44,19 @@ class TaggingViewModelsTest {
         context.close();
     }
 
-    /** Data notices reach view models on the FX thread when another test started the toolkit: wait for them. */
+    /**
+     * Data notices reach view models on the FX thread when another test started the toolkit: wait for them. The
+     * condition reads lists the FX thread may be replacing at that moment; a read that collides is not yet an answer.
+     */
     private static void await(java.util.function.BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (java.util.ConcurrentModificationException collided) {
+                    return false;
+                }
+            });
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("condition not met within 10 s", e);
         }
