@@ -99,9 +99,11 @@ public final class CollectIdList {
             request.repositories().forEach(name -> counts.computeIfAbsent(
                     list.stratum(RepositoryRef.of(request.type(), name)), key -> new int[4])[0]++);
             Set<String> handled = new HashSet<>();
-            RunCrawl.Outcome outcome;
+            RunCrawl.Outcome outcome = null;
             while (true) {
-                outcome = runner.run(crawlId, progress);
+                // The replacements' run is part of this collect: what it stored and asked adds to the first run's.
+                RunCrawl.Outcome next = runner.run(crawlId, progress);
+                outcome = outcome == null ? next : next.after(outcome);
                 List<String> replacements = new ArrayList<>();
                 for (Crawls.ItemView failure : outcome.failures()) {
                     if (!handled.add(failure.name())) {

@@ -137,6 +137,12 @@ public final class RunCrawl {
             }
             return text.toString();
         }
+
+        /** This outcome with an earlier run's work of the same crawl added to "this run" (e.g. before replacements). */
+        public Outcome after(Outcome earlier) {
+            return new Outcome(crawlId, batchId, total, done, failed, storedNow + earlier.storedNow,
+                    requestsNow + earlier.requestsNow, cacheHitsNow + earlier.cacheHitsNow, failures);
+        }
     }
 
     private final Project project;

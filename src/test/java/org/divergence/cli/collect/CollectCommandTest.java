@@ -188,6 +188,8 @@ class CollectCommandTest {
         assertTrue(run.out().contains("non-respondent github:octo/gone [github]: not found (it does not exist, or is"
                 + " private)"), run.out());
         assertTrue(run.out().contains("; replaced by github:octo/beta"), run.out());
+        // The summary counts the whole collect: alpha in the first run, beta in the replacements' run.
+        assertTrue(run.out().contains("could not be collected; this run stored 2 with "), run.out());
         assertTrue(run.out().contains("1 lines of the other platform were left"), run.out());
         assertTrue(run.out().lines().anyMatch(line -> line.matches("github\\s+2\\s+2\\s+1\\s+1")), run.out());
         assertEquals(List.of("octo/alpha", "octo/beta"), TableDump.rows(project,
