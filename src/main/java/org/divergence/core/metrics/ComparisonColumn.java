@@ -55,7 +55,7 @@ public enum ComparisonColumn {
             ? PaperFormat.number(-n.medianDiff()) : PaperFormat.UNDEFINED),
     MEDIAN_DIFFERENCE_INTERVAL("median_diff_ci", Side.NONE, "Median diff. CI", "Median difference 95% CI",
             "Percentile bootstrap interval of the median difference a − b (numbers only)",
-            c -> c instanceof NumericComparison n ? interval(negated(n.medianDiffInterval()), false)
+            c -> c instanceof NumericComparison n ? interval(n.medianDiffIntervalAMinusB(), false)
                     : PaperFormat.UNDEFINED);
 
     /** Which group a column describes, when it describes one. */
@@ -169,10 +169,6 @@ public enum ComparisonColumn {
         GroupSummary group = a ? c.a() : c.b();
         return Double.isNaN(group.q1()) ? PaperFormat.UNDEFINED
                 : PaperFormat.number(group.q1()) + " – " + PaperFormat.number(group.q3());
-    }
-
-    private static Interval negated(Interval interval) {
-        return interval == null ? null : new Interval(-interval.high(), -interval.low(), interval.level());
     }
 
     private static String interval(Interval interval, boolean effect) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.divergence.core.stats.EffectMagnitude;
+import org.divergence.core.stats.Interval;
 
 /**
  * A pair comparison as a table for papers: Markdown, LaTeX (booktabs) and aligned text with formatted figures, and CSV
@@ -196,6 +197,10 @@ public final class ComparisonTable {
         return List.copyOf(rows);
     }
 
+    private interface FieldSink {
+        void field(ComparisonColumn column, String header, String value);
+    }
+
     /** One CSV field: the column it belongs to (null: either adjusted p-value), its header and value. */
     private record CsvField(ComparisonColumn column, String header, String value) {
     }
@@ -215,54 +220,52 @@ public final class ComparisonTable {
         ShareComparison share = comparison instanceof ShareComparison c ? c : null;
         List<CsvField> fields = new ArrayList<>();
         // The header row is the same list with each field's header as its value.
-        java.util.function.BiConsumer<ComparisonColumn, List<String>> add = (column, headerAndValue) ->
-                fields.add(new CsvField(column, headerAndValue.get(0),
-                        comparison == null ? headerAndValue.get(0) : headerAndValue.get(1)));
-        add.accept(ComparisonColumn.METRIC, List.of("dimension",
-                comparison == null ? "" : comparison.metric().dimension().key()));
-        add.accept(ComparisonColumn.METRIC, List.of("metric", comparison == null ? "" : comparison.metric().key()));
-        add.accept(ComparisonColumn.METRIC, List.of("kind",
-                comparison == null ? "" : comparison.metric().kind().key()));
-        add.accept(ComparisonColumn.N_A, List.of("n_" + a, comparison == null ? "" : Long.toString(
-                numeric != null ? numeric.a().n() : share.a().n())));
-        add.accept(ComparisonColumn.N_B, List.of("n_" + b, comparison == null ? "" : Long.toString(
-                numeric != null ? numeric.b().n() : share.b().n())));
-        add.accept(ComparisonColumn.CENTRE_A, List.of("median_or_share_" + a, numeric != null
-                ? raw(numeric.a().median()) : share != null ? raw(share.a().share()) : ""));
-        add.accept(ComparisonColumn.CENTRE_B, List.of("median_or_share_" + b, numeric != null
-                ? raw(numeric.b().median()) : share != null ? raw(share.b().share()) : ""));
-        add.accept(ComparisonColumn.MEAN_A, List.of("mean_" + a, numeric == null ? "" : raw(numeric.a().mean())));
-        add.accept(ComparisonColumn.MEAN_B, List.of("mean_" + b, numeric == null ? "" : raw(numeric.b().mean())));
-        add.accept(ComparisonColumn.QUARTILES_A, List.of("q1_" + a, numeric == null ? "" : raw(numeric.a().q1())));
-        add.accept(ComparisonColumn.QUARTILES_B, List.of("q1_" + b, numeric == null ? "" : raw(numeric.b().q1())));
-        add.accept(ComparisonColumn.QUARTILES_A, List.of("q3_" + a, numeric == null ? "" : raw(numeric.a().q3())));
-        add.accept(ComparisonColumn.QUARTILES_B, List.of("q3_" + b, numeric == null ? "" : raw(numeric.b().q3())));
-        add.accept(ComparisonColumn.STATISTIC, List.of("statistic", numeric != null
-                ? raw(numeric.mannWhitneyU()) : share != null ? raw(share.chiSquare()) : ""));
-        add.accept(ComparisonColumn.Z, List.of("z", numeric == null ? "" : raw(numeric.z())));
-        add.accept(ComparisonColumn.P, List.of("p_value", comparison == null ? "" : raw(comparison.pValue())));
-        add.accept(ComparisonColumn.EFFECT, List.of("effect_size",
-                comparison == null ? "" : raw(EffectDisplay.value(comparison))));
-        add.accept(ComparisonColumn.EFFECT, List.of("effect_measure",
-                numeric != null ? "cliffs_delta" : "cohens_h_a_minus_b"));
-        add.accept(ComparisonColumn.EFFECT_INTERVAL, List.of("effect_ci_low",
-                numeric == null || numeric.cliffsDeltaInterval() == null ? "" : raw(numeric.cliffsDeltaInterval().low())));
-        add.accept(ComparisonColumn.EFFECT_INTERVAL, List.of("effect_ci_high",
-                numeric == null || numeric.cliffsDeltaInterval() == null ? ""
-                        : raw(numeric.cliffsDeltaInterval().high())));
-        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE, List.of("median_diff_a_minus_b",
-                numeric == null ? "" : raw(-numeric.medianDiff())));
-        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, List.of("median_diff_ci_low",
-                numeric == null || numeric.medianDiffInterval() == null ? "" : raw(-numeric.medianDiffInterval().high())));
-        add.accept(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, List.of("median_diff_ci_high",
-                numeric == null || numeric.medianDiffInterval() == null ? "" : raw(-numeric.medianDiffInterval().low())));
+        FieldSink add = (column, header, value) ->
+                fields.add(new CsvField(column, header, comparison == null ? header : value));
+        add.field(ComparisonColumn.METRIC, "dimension",
+                comparison == null ? "" : comparison.metric().dimension().key());
+        add.field(ComparisonColumn.METRIC, "metric", comparison == null ? "" : comparison.metric().key());
+        add.field(ComparisonColumn.METRIC, "kind",
+                comparison == null ? "" : comparison.metric().kind().key());
+        add.field(ComparisonColumn.N_A, "n_" + a, comparison == null ? "" : Long.toString(
+                numeric != null ? numeric.a().n() : share.a().n()));
+        add.field(ComparisonColumn.N_B, "n_" + b, comparison == null ? "" : Long.toString(
+                numeric != null ? numeric.b().n() : share.b().n()));
+        add.field(ComparisonColumn.CENTRE_A, "median_or_share_" + a, numeric != null
+                ? raw(numeric.a().median()) : share != null ? raw(share.a().share()) : "");
+        add.field(ComparisonColumn.CENTRE_B, "median_or_share_" + b, numeric != null
+                ? raw(numeric.b().median()) : share != null ? raw(share.b().share()) : "");
+        add.field(ComparisonColumn.MEAN_A, "mean_" + a, numeric == null ? "" : raw(numeric.a().mean()));
+        add.field(ComparisonColumn.MEAN_B, "mean_" + b, numeric == null ? "" : raw(numeric.b().mean()));
+        add.field(ComparisonColumn.QUARTILES_A, "q1_" + a, numeric == null ? "" : raw(numeric.a().q1()));
+        add.field(ComparisonColumn.QUARTILES_B, "q1_" + b, numeric == null ? "" : raw(numeric.b().q1()));
+        add.field(ComparisonColumn.QUARTILES_A, "q3_" + a, numeric == null ? "" : raw(numeric.a().q3()));
+        add.field(ComparisonColumn.QUARTILES_B, "q3_" + b, numeric == null ? "" : raw(numeric.b().q3()));
+        add.field(ComparisonColumn.STATISTIC, "statistic", numeric != null
+                ? raw(numeric.mannWhitneyU()) : share != null ? raw(share.chiSquare()) : "");
+        add.field(ComparisonColumn.Z, "z", numeric == null ? "" : raw(numeric.z()));
+        add.field(ComparisonColumn.P, "p_value", comparison == null ? "" : raw(comparison.pValue()));
+        add.field(ComparisonColumn.EFFECT, "effect_size",
+                comparison == null ? "" : raw(EffectDisplay.value(comparison)));
+        add.field(ComparisonColumn.EFFECT, "effect_measure",
+                numeric != null ? "cliffs_delta" : "cohens_h_a_minus_b");
+        Interval delta = numeric == null ? null : numeric.cliffsDeltaInterval();
+        Interval median = numeric == null ? null : numeric.medianDiffIntervalAMinusB();
+        add.field(ComparisonColumn.EFFECT_INTERVAL, "effect_ci_low", delta == null ? "" : raw(delta.low()));
+        add.field(ComparisonColumn.EFFECT_INTERVAL, "effect_ci_high", delta == null ? "" : raw(delta.high()));
+        add.field(ComparisonColumn.MEDIAN_DIFFERENCE, "median_diff_a_minus_b",
+                numeric == null ? "" : raw(-numeric.medianDiff()));
+        add.field(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, "median_diff_ci_low",
+                median == null ? "" : raw(median.low()));
+        add.field(ComparisonColumn.MEDIAN_DIFFERENCE_INTERVAL, "median_diff_ci_high",
+                median == null ? "" : raw(median.high()));
         EffectMagnitude magnitude = comparison == null ? null : comparison.magnitude();
-        add.accept(ComparisonColumn.MAGNITUDE, List.of("magnitude", magnitude == null ? "" : magnitude.word()));
+        add.field(ComparisonColumn.MAGNITUDE, "magnitude", magnitude == null ? "" : magnitude.word());
         Significance test = comparison == null ? null : comparison.significance();
-        add.accept(ComparisonColumn.P_HOLM, List.of("p_holm", test == null ? "" : raw(test.holm())));
-        add.accept(ComparisonColumn.P_BH, List.of("p_bh", test == null ? "" : raw(test.bh())));
-        add.accept(ComparisonColumn.TEST, List.of("p_method",
-                test == null || test.method() == null ? "" : test.method().key()));
+        add.field(ComparisonColumn.P_HOLM, "p_holm", test == null ? "" : raw(test.holm()));
+        add.field(ComparisonColumn.P_BH, "p_bh", test == null ? "" : raw(test.bh()));
+        add.field(ComparisonColumn.TEST, "p_method",
+                test == null || test.method() == null ? "" : test.method().key());
         fields.add(new CsvField(null, "family_size",
                 comparison == null ? "family_size" : Integer.toString(pair.familySize())));
         return fields;

@@ -25,6 +25,15 @@ public record NumericComparison(Metric metric, GroupSummary a, GroupSummary b, d
         return cliffsDelta;
     }
 
+    /**
+     * The bootstrap interval of median_a − median_b, as tables show differences (this record keeps
+     * median_b − median_a, as the JSON does), or null when there is none.
+     */
+    public Interval medianDiffIntervalAMinusB() {
+        return medianDiffInterval == null ? null
+                : new Interval(-medianDiffInterval.high(), -medianDiffInterval.low(), medianDiffInterval.level());
+    }
+
     @Override
     public EffectMagnitude magnitude() {
         return EffectMagnitude.ofCliffsDelta(cliffsDelta);

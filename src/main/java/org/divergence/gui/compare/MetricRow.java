@@ -1,9 +1,7 @@
 package org.divergence.gui.compare;
 
-import java.util.List;
 import java.util.Locale;
 import org.divergence.core.metrics.ComparisonColumn;
-import org.divergence.core.metrics.ComparisonTable;
 import org.divergence.core.metrics.Dimension;
 import org.divergence.core.metrics.EffectDisplay;
 import org.divergence.core.metrics.MetricComparison;
@@ -14,29 +12,24 @@ import org.divergence.core.metrics.StratifiedComparison;
 import org.divergence.core.stats.Interval;
 
 /**
- * One line of the Compare table, formatted for reading: a dimension heading (only {@link #label} set) or a metric
- * with both groups' n / median (or share) / mean, the effect size (positive when group a is higher) with its
- * magnitude, the p-value, its Holm and Benjamini–Hochberg adjustments, the test used, and, compared within creation
- * years, the p-value of the test across years.
+ * One line of the Compare table: a dimension heading (only {@link #label} set) or a metric, whose cells each
+ * {@link ComparisonColumn} formats from its comparison; besides them the definition, the test details for the tooltip
+ * and, compared within creation years, the p-value of the test across years.
  */
-public record MetricRow(String label, String definition, String nA, String nB, String centreA, String centreB,
-                        String meanA, String meanB, String effect, String magnitude, String pValue, String pHolm,
-                        String pBh, String test, String pWithinYears, String details, MetricComparison comparison) {
+public record MetricRow(String label, String definition, String pWithinYears, String details,
+                        MetricComparison comparison) {
 
     static MetricRow heading(Dimension dimension) {
-        return new MetricRow(dimension.label(), null, "", "", "", "", "", "", "", "", "", "", "", "", "", null, null);
+        return new MetricRow(dimension.label(), null, "", null, null);
     }
 
     /** {@code acrossYears}: the metric's test across creation years, or null when not shown. */
     static MetricRow of(MetricComparison comparison, int resamples, StratifiedComparison.StratifiedTest acrossYears) {
-        List<String> cells = ComparisonTable.cells(comparison);
         String details = switch (comparison) {
             case NumericComparison c -> numericDetails(c, resamples);
             case ShareComparison c -> shareDetails(c);
         };
-        return new MetricRow(cells.get(0), comparison.metric().definition(), cells.get(1), cells.get(2),
-                cells.get(3), cells.get(4), cells.get(5), cells.get(6), cells.get(7), cells.get(8), cells.get(9),
-                cells.get(10), cells.get(11), cells.get(12),
+        return new MetricRow(comparison.metric().label(), comparison.metric().definition(),
                 acrossYears == null ? "" : PaperFormat.pValue(acrossYears.pValue()), details, comparison);
     }
 
@@ -49,6 +42,46 @@ public record MetricRow(String label, String definition, String nA, String nB, S
         return comparison == null ? (column == ComparisonColumn.METRIC ? label : "") : column.cell(comparison);
     }
 
+    public String nA() {
+        return cell(ComparisonColumn.N_A);
+    }
+
+    public String nB() {
+        return cell(ComparisonColumn.N_B);
+    }
+
+    public String centreA() {
+        return cell(ComparisonColumn.CENTRE_A);
+    }
+
+    public String centreB() {
+        return cell(ComparisonColumn.CENTRE_B);
+    }
+
+    public String effect() {
+        return cell(ComparisonColumn.EFFECT);
+    }
+
+    public String magnitude() {
+        return cell(ComparisonColumn.MAGNITUDE);
+    }
+
+    public String pValue() {
+        return cell(ComparisonColumn.P);
+    }
+
+    public String pHolm() {
+        return cell(ComparisonColumn.P_HOLM);
+    }
+
+    public String pBh() {
+        return cell(ComparisonColumn.P_BH);
+    }
+
+    public String test() {
+        return cell(ComparisonColumn.TEST);
+    }
+
     private static String numericDetails(NumericComparison c, int resamples) {
         Interval median = c.medianDiffInterval();
         return "Mann–Whitney U = " + PaperFormat.number(c.mannWhitneyU()) + ", z = " + PaperFormat.effect(c.z())
@@ -57,7 +90,7 @@ public record MetricRow(String label, String definition, String nA, String nB, S
                 + "\nQuartiles: a " + PaperFormat.number(c.a().q1()) + " – " + PaperFormat.number(c.a().q3()) + ", b "
                 + PaperFormat.number(c.b().q1()) + " – " + PaperFormat.number(c.b().q3())
                 + "\nMedian difference (a − b) = " + PaperFormat.number(-c.medianDiff())
-                + interval(median == null ? null : new Interval(-median.high(), -median.low(), median.level()))
+                + interval(c.medianDiffIntervalAMinusB())
                 + (median == null ? "" : " (bootstrap, " + PaperFormat.count(resamples) + " resamples)")
                 + "\nMean of b relative to a = " + signedPercent(c.meanPctDiff())
                 + "\nZero values: a " + PaperFormat.share(c.a().zeroShare()) + ", b " + PaperFormat.share(c.b().zeroShare());

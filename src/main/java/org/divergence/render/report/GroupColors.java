@@ -19,7 +19,7 @@ public final class GroupColors {
             case "huggingface", "model" -> "#D55E00";
             case "dataset" -> "#009E73";
             case "space" -> "#CC79A7";
-            case "untagged" -> "#999999";
+            case org.divergence.core.tags.TagSplit.UNTAGGED -> org.divergence.core.tags.TagSplit.UNTAGGED_COLOUR;
             default -> OTHERS.get(Math.floorMod(index, OTHERS.size()));
         };
     }
