@@ -264,6 +264,15 @@ public final class ImportRepositories {
                 queue.offer(END);
                 return;
             }
+            if (summary != null) {
+                // While the writer stores the last rows and builds the key index, rather than after it. Were this to
+                // fail (a bug), the writer's own attempt to read the summary fails the import the same way.
+                try {
+                    summary.encodeAhead();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "encoding the metric summary on the reader failed", e);
+                }
+            }
             if (groupsDerivatives) {
                 // While the writer builds the key index; should it fail here, apply() groups again and says why.
                 try {

@@ -65,10 +65,13 @@ public final class MetricSummaries {
         Sql.execute(connection, SqlText.of("DELETE FROM metric_summary"));
         try (PreparedStatement upsert = Sql.prepare(connection, UPSERT)) {
             SQLException[] failure = {null};
-            cells.forEach((key, cell) -> {
+            cells.forEachEncoded(cell -> {
                 if (failure[0] == null) {
                     try {
-                        write(upsert, key, cell);
+                        bindKey(upsert, cell.key());
+                        upsert.setLong(4, cell.repositories());
+                        upsert.setBytes(5, cell.tables());
+                        upsert.executeUpdate();
                     } catch (SQLException e) {
                         failure[0] = e;
                     }
