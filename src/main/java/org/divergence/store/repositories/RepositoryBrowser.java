@@ -43,6 +43,15 @@ public final class RepositoryBrowser {
      * creation times within years 0-9999 are about ±5·10^11), and as an SQL literal it is an integer.
      */
     private static final long UNKNOWN_KEY = Long.MIN_VALUE + 1;
+    /** From this many rows an unfiltered sort reads its keys in two halves at once (see {@link #inHalves}). */
+    private static final int IN_HALVES_FROM_ROWS = 200_000;
+    /** Reads the upper half of a sort's rows: one daemon thread, started when first needed. */
+    private static final java.util.concurrent.Executor UPPER_HALF_READER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "repositories-sort-upper-half");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Project project;
 
@@ -66,21 +75,223 @@ public final class RepositoryBrowser {
         RepositorySql where = RepositorySql.where(filter);
         List<String> codes = codesOf(key);
         return project.read(connection -> {
-            // Unknown values come as a key no value has, so each row costs one call for its key and one for its id
-            // (asking whether a value was NULL is another call into the native library per row).
-            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, ifnull(").append(
-                    sortKeyExpression(key, codes), SqlText.of(", "), SqlText.integer(UNKNOWN_KEY),
-                    SqlText.of(") FROM repository WHERE "), where.condition(), SqlText.of(" ORDER BY id")))) {
-                for (int i = 0; i < codes.size(); i++) {
-                    statement.setString(i + 1, codes.get(i));
-                }
-                where.bind(statement, codes.size() + 1);
-                int capacity = filter.isAll() ? rowCount(connection) : 1024;
-                try (ResultSet rs = statement.executeQuery()) {
-                    return sortedByKey(rs, ascending, capacity, progress);
+            int capacity = filter.isAll() ? rowCount(connection) : 1024;
+            if (filter.isAll() && capacity >= IN_HALVES_FROM_ROWS) {
+                Optional<long[]> inHalves = inHalves(connection, key, codes, ascending, capacity, progress);
+                if (inHalves.isPresent()) {
+                    return inHalves.get();
                 }
             }
+            KeyedRows rows = new KeyedRows(capacity);
+            try (PreparedStatement statement = keyQuery(connection, key, codes, where, SqlText.of(""),
+                    SqlText.of(""))) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    rows.readForwards(rs, true, progress);
+                }
+            }
+            return rows.sorted(ascending, progress);
         });
+    }
+
+    /** Every row's order by a column other than the name, read in two halves; empty when they did not agree. */
+    Optional<long[]> orderInHalves(SortKey key, boolean ascending, Progress progress) {
+        List<String> codes = codesOf(key);
+        return project.read(connection -> inHalves(connection, key, codes, ascending, rowCount(connection), progress));
+    }
+
+    /**
+     * {@code SELECT id, key} of the rows matching {@code where} and {@code range}, in id order (or {@code direction}):
+     * unknown values come as a key no value has, so each row costs one call for its key and one for its id (asking
+     * whether a value was NULL is another call into the native library per row).
+     */
+    private static PreparedStatement keyQuery(Connection connection, SortKey key, List<String> codes,
+                                              RepositorySql where, SqlText range, SqlText direction)
+            throws SQLException {
+        PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT id, ifnull(").append(
+                sortKeyExpression(key, codes), SqlText.of(", "), SqlText.integer(UNKNOWN_KEY),
+                SqlText.of(") FROM repository WHERE "), where.condition(), range, SqlText.of(" ORDER BY id"),
+                direction));
+        for (int i = 0; i < codes.size(); i++) {
+            statement.setString(i + 1, codes.get(i));
+        }
+        where.bind(statement, codes.size() + 1);
+        return statement;
+    }
+
+    /**
+     * Every row's key read in two halves at once, the lower ids on this connection and the upper ones on a second
+     * (the reading, SQLite's and the native calls per row, is most of a sort: two cores nearly halve it). Both halves
+     * go into one pair of arrays, the upper one filled from the end, so the sort needs no more memory. Each connection
+     * reads its own snapshot: empty when they do not hold the same number of rows (a write committed in between), and
+     * the caller reads everything again on this connection. A write that changes values without adding or removing
+     * rows can mix two snapshots, as an order read just before that write would be out of date: the view sorts again
+     * after every change.
+     */
+    private Optional<long[]> inHalves(Connection connection, SortKey key, List<String> codes, boolean ascending,
+                                      int rows, Progress progress) throws SQLException {
+        // Two subqueries: SQLite reads min() or max() alone from the b-tree's ends, but scans for both in one query.
+        long[] range = Sql.list(connection, SqlText.of("SELECT (SELECT min(id) FROM repository),"
+                        + " (SELECT max(id) FROM repository)"),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        long middle = range[0] + (range[1] - range[0] + 1) / 2;
+        RepositorySql all = RepositorySql.where(RepositoryFilter.ALL);
+        KeyedRows keyed = new KeyedRows(rows);
+        java.util.concurrent.CompletableFuture<Boolean> upper = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> project.read(second -> {
+                    try (PreparedStatement statement = keyQuery(second, key, codes, all,
+                            SqlText.of(" AND id >= ").append(SqlText.integer(middle)), SqlText.of(" DESC"));
+                         ResultSet rs = statement.executeQuery()) {
+                        return keyed.readBackwards(rs, progress);
+                    }
+                }), UPPER_HALF_READER);
+        boolean lowerFits;
+        try (PreparedStatement statement = keyQuery(connection, key, codes, all,
+                SqlText.of(" AND id < ").append(SqlText.integer(middle)), SqlText.of(""));
+             ResultSet rs = statement.executeQuery()) {
+            lowerFits = keyed.readForwards(rs, false, progress);
+        } catch (SQLException | RuntimeException e) {
+            keyed.stop = true; // the upper half's reader returns at its next row
+            throw e;
+        }
+        boolean upperFits;
+        try {
+            upperFits = upper.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+        if (!lowerFits || !upperFits || !keyed.joinHalves(rows)) {
+            return Optional.empty();
+        }
+        return Optional.of(keyed.sorted(ascending, progress));
+    }
+
+    /**
+     * Rows of (id, key) read in id order into arrays of a known size: known keys from the start (forwards) or from
+     * the end (backwards, ids descending, so they too end up ascending), unknown ones in their own lists.
+     */
+    private static final class KeyedRows {
+        private long[] ids;
+        private long[] keys;
+        private final LongList unknownForwards = new LongList();
+        private final LongList unknownBackwards = new LongList();
+        private int forwards;
+        private int backwards;
+        volatile boolean stop;
+
+        KeyedRows(int capacity) {
+            ids = new long[Math.max(capacity, 16)];
+            keys = new long[ids.length];
+        }
+
+        /** Reads rows in ascending id order from the start; unless it may grow the arrays, false when they are full. */
+        boolean readForwards(ResultSet rs, boolean grow, Progress progress) throws SQLException {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                long key = rs.getLong(2);
+                if (key == UNKNOWN_KEY) {
+                    unknownForwards.add(id);
+                    continue;
+                }
+                if (forwards == ids.length) {
+                    if (!grow) {
+                        return false;
+                    }
+                    ids = Arrays.copyOf(ids, forwards * 2);
+                    keys = Arrays.copyOf(keys, forwards * 2);
+                    progress.checkCancelled();
+                }
+                ids[forwards] = id;
+                keys[forwards++] = key;
+            }
+            progress.checkCancelled();
+            return true;
+        }
+
+        /** Reads rows in descending id order into the end of the arrays; false when they did not fit. */
+        boolean readBackwards(ResultSet rs, Progress progress) throws SQLException {
+            int next = ids.length;
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                long key = rs.getLong(2);
+                if (key == UNKNOWN_KEY) {
+                    unknownBackwards.add(id);
+                    continue;
+                }
+                if (next == 0 || stop) {
+                    return false;
+                }
+                ids[--next] = id;
+                keys[next] = key;
+                if ((next & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                }
+            }
+            backwards = ids.length - next;
+            return true;
+        }
+
+        /** True when both halves hold {@code rows} rows together (one snapshot's count); the upper half moved down. */
+        boolean joinHalves(int rows) {
+            if (forwards + backwards + unknownForwards.size + unknownBackwards.size != rows
+                    || forwards + backwards > ids.length) {
+                return false;
+            }
+            System.arraycopy(ids, ids.length - backwards, ids, forwards, backwards);
+            System.arraycopy(keys, keys.length - backwards, keys, forwards, backwards);
+            forwards += backwards;
+            backwards = 0;
+            unknownBackwards.reverse();
+            unknownForwards.addAll(unknownBackwards);
+            return true;
+        }
+
+        /** The ids ordered by key (stable, so ties stay in id order), then those of unknown keys in id order. */
+        long[] sorted(boolean ascending, Progress progress) {
+            int count = forwards;
+            if (!ascending) {
+                for (int i = 0; i < count; i++) {
+                    keys[i] = ~keys[i]; // ~ reverses the order without overflow
+                }
+            }
+            progress.checkCancelled();
+            int[] order = KeyOrder.ascending(keys, count);
+            long[] sorted = new long[count + unknownForwards.size];
+            for (int i = 0; i < count; i++) {
+                sorted[i] = ids[order[i]];
+            }
+            System.arraycopy(unknownForwards.values, 0, sorted, count, unknownForwards.size);
+            return sorted;
+        }
+    }
+
+    /** A growing list of longs (the ids of unknown keys: few, usually). */
+    private static final class LongList {
+        private long[] values = new long[64];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(LongList other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
+        void reverse() {
+            for (int i = 0, j = size - 1; i < j; i++, j--) {
+                long swap = values[i];
+                values[i] = values[j];
+                values[j] = swap;
+            }
+        }
     }
 
     /**
@@ -177,42 +388,6 @@ public final class RepositoryBrowser {
             }
         }
         return count == ids.length ? ids : Arrays.copyOf(ids, count);
-    }
-
-    /** Rows of (id, key) in id order: the ids ordered by key (stable, so ties stay in id order), then the nulls. */
-    private static long[] sortedByKey(ResultSet rs, boolean ascending, int capacity, Progress progress)
-            throws SQLException {
-        long[] ids = new long[Math.max(capacity, 16)];
-        long[] keys = new long[ids.length];
-        long[] unknown = new long[64];
-        int count = 0;
-        int unknownCount = 0;
-        while (rs.next()) {
-            long id = rs.getLong(1);
-            long key = rs.getLong(2);
-            if (key == UNKNOWN_KEY) {
-                if (unknownCount == unknown.length) {
-                    unknown = Arrays.copyOf(unknown, unknownCount * 2);
-                }
-                unknown[unknownCount++] = id;
-                continue;
-            }
-            if (count == ids.length) {
-                ids = Arrays.copyOf(ids, count * 2);
-                keys = Arrays.copyOf(keys, count * 2);
-                progress.checkCancelled();
-            }
-            ids[count] = id;
-            keys[count++] = ascending ? key : ~key; // ~ reverses the order without overflow
-        }
-        progress.checkCancelled();
-        int[] order = KeyOrder.ascending(keys, count);
-        long[] sorted = new long[count + unknownCount];
-        for (int i = 0; i < count; i++) {
-            sorted[i] = ids[order[i]];
-        }
-        System.arraycopy(unknown, 0, sorted, count, unknownCount);
-        return sorted;
     }
 
     /** The column as an integer that sorts as it does: text columns of a few known values become their rank. */
