@@ -69,9 +69,32 @@ final class CheckedCsvText extends Reader {
                 }
             }
         }
+        // Most characters are ordinary (none of NUL, CR, LF, quote, comma; '#' and above but the comma) and only move
+        // the column: they are counted here, in locals, and only the others go through check() (a fifth of reading).
+        State current = state;
+        long at = column;
+        boolean carriageReturnBefore = previousWasCarriageReturn;
         for (int i = start; i < start + n; i++) {
-            check(buffer[i]);
+            char c = buffer[i];
+            if (c >= '#' && c != ',' && current != State.QUOTE_SEEN) {
+                at++;
+                carriageReturnBefore = false;
+                if (current == State.FIELD_START) {
+                    current = State.UNQUOTED;
+                }
+            } else {
+                state = current;
+                column = at;
+                previousWasCarriageReturn = carriageReturnBefore;
+                check(c);
+                current = state;
+                at = column;
+                carriageReturnBefore = previousWasCarriageReturn;
+            }
         }
+        state = current;
+        column = at;
+        previousWasCarriageReturn = carriageReturnBefore;
         return n;
     }
 
