@@ -596,6 +596,7 @@ public final class Package {
         Path archive = installed.resolve("lib").resolve("app").resolve(ID + ".jsa");
         Path aside = work.resolve(ID + ".jsa");
         Files.deleteIfExists(aside);
+        writeScriptLauncher(installed);
         if (recordStartup(installed)) {
             // The app's archive holds the JDK's classes too: the runtime's own would never be read.
             Files.delete(runtime.resolve("lib").resolve("server").resolve("classes.jsa"));
@@ -606,7 +607,11 @@ public final class Package {
                 }
             }
         } else {
-            deleteRecursively(runtime.resolve("bin")); // java was kept for making the archive; the launcher needs none
+            try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
+                for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
+                    Files.delete(tool); // only the launcher's java is needed
+                }
+            }
         }
 
         Path control = tree.resolve("DEBIAN").resolve("control");
@@ -691,6 +696,7 @@ public final class Package {
         // default, which the check below overrides with JAVA_TOOL_OPTIONS).
         Files.writeString(cfg, Files.readString(cfg).replace("[JavaOptions]\n", "[JavaOptions]\n"
                 + "java-options=-XX:SharedArchiveFile=$APPDIR/" + ID + ".jsa\n"));
+        writeScriptLauncher(installed);
         // -Xshare:on makes an archive the JVM cannot use fatal: prove this one loads.
         ProcessBuilder check = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);
         check.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
@@ -702,6 +708,59 @@ public final class Package {
         log("Class list " + megabytes(Files.size(classList)) + ", class-data archive "
                 + megabytes(Files.size(appDir.resolve(ID + ".jsa"))) + " (made at install time)");
         return true;
+    }
+
+    /**
+     * Replaces jpackage's native launcher (bin/ID) with a shell script that starts the bundled runtime's java with
+     * the options, class path and main class of the launcher's configuration (lib/app/ID.cfg, which stays the one
+     * place they are written): on every start the native launcher asks rpm and then dpkg which package owns it, to
+     * find its own library, 0.4 s before the JVM starts (docs/decisions/0139-a-script-launcher-on-linux.md).
+     * $APPDIR is the configuration's own macro, expanded by the script; like the native launcher it adds lib/app to
+     * LD_LIBRARY_PATH and sets jpackage.app-path. Called again whenever the configuration changes.
+     */
+    void writeScriptLauncher(Path installed) throws IOException {
+        Path cfg = installed.resolve("lib").resolve("app").resolve(ID + ".cfg");
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        String mainClass = null;
+        for (String line : Files.readAllLines(cfg)) {
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(line.substring("app.classpath=".length()));
+            } else if (line.startsWith("app.mainclass=")) {
+                mainClass = line.substring("app.mainclass=".length());
+            } else if (line.startsWith("java-options=")) {
+                options.add(line.substring("java-options=".length()));
+            }
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            fail("The launcher's configuration names no main class or class path: " + cfg);
+        }
+        StringBuilder script = new StringBuilder("""
+                #!/bin/sh
+                # Divergence Workbench: starts the bundled Java runtime with the options of lib/app/%s.cfg
+                # (written by installer/Package.java from that file; docs/decisions/0139-a-script-launcher-on-linux.md).
+                self=$(readlink -f "$0")
+                APPDIR=$(dirname "$(dirname "$self")")/lib/app
+                export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$APPDIR"
+                exec "$APPDIR/../runtime/bin/java" \\
+                """.formatted(ID));
+        for (String option : options) {
+            script.append("    ").append(shellWord(option)).append(" \\\n");
+        }
+        script.append("    -Djpackage.app-path=\"$self\" \\\n")
+                .append("    -cp ").append(shellWord(String.join(":", classPath))).append(" \\\n")
+                .append("    ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        Path launcher = installed.resolve("bin").resolve(ID);
+        Files.writeString(launcher, script);
+        launcher.toFile().setExecutable(true, false);
+        Files.deleteIfExists(installed.resolve("lib").resolve("libapplauncher.so")); // the native launcher's
+    }
+
+    /** Text as one double-quoted shell word in which only the configuration's $APPDIR is expanded. */
+    static String shellWord(String text) {
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`")
+                .replace("$", "\\$").replace("\\$APPDIR", "$APPDIR");
+        return "\"" + escaped + "\"";
     }
 
     /** The Windows installer: a folder chooser, Start menu and desktop shortcuts, upgrades in place. */

@@ -86,6 +86,11 @@ check "the control file names the package" grep -qx "Package: divergence-workben
 check "the control file gives the version $version" grep -qx "Version: $version" "$scratch/control/control"
 check "it depends on xdg-utils (the desktop and MIME registration)" grep -q "xdg-utils" "$scratch/control/control"
 check "the app installs under /opt/divergence-workbench" test -x "$launcher"
+# jpackage's native launcher runs rpm -qf and dpkg -S on every start (0.4 s); ours is a script (ADR 0139).
+check "the launcher is a shell script that starts the runtime's java" \
+  bash -c 'head -1 "$1" | grep -q "^#!/bin/sh" && grep -q "exec \"\$APPDIR/../runtime/bin/java\"" "$1"' _ "$launcher"
+check "the launcher asks no package manager (no rpm, no dpkg)" bash -c '! grep -Eq "rpm|dpkg" "$1"' _ "$launcher"
+check "the native launcher's library is gone" test ! -e "$app/lib/libapplauncher.so"
 
 # The launcher: the command line, without a display.
 plain=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
@@ -120,7 +125,7 @@ if [ -f "$app/lib/app/divergence-workbench.classlist" ]; then
     _ "$scratch/control/prerm" "$scratch/control/postrm"
 else
   echo "note - no class list in this package (built without Xvfb): the app starts a little slower"
-  check "the runtime carries no JDK commands (the launcher needs none)" test ! -e "$app/lib/runtime/bin"
+  check "the runtime carries only the java command (the launcher's)" test "$(ls "$app/lib/runtime/bin")" = java
 fi
 check "no other platform's native libraries (.dll, .dylib)" \
   test -z "$(find "$app" -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib')"
