@@ -686,6 +686,7 @@ public final class Package {
             Files.deleteIfExists(classList);
             return false;
         }
+        recordCommands(launcher, sample, home, classList);
         Path script = installed.resolve("lib").resolve("make-class-archive");
         Files.writeString(script, Files.readString(base.resolve("installer/linux/make-class-archive"))
                 .replace("MODULE_OPTIONS", String.join(" ", moduleOptions())));
@@ -708,6 +709,79 @@ public final class Package {
         log("Class list " + megabytes(Files.size(classList)) + ", class-data archive "
                 + megabytes(Files.size(appDir.resolve(ID + ".jsa"))) + " (made at install time)");
         return true;
+    }
+
+    /**
+     * Records the classes of the commands scripts run most, a filtered {@code compare --json} and a {@code report}
+     * of the sample project, and adds those the first start did not load to its class list, so the commands start
+     * from the archive too (docs/decisions/0139-a-script-launcher-on-linux.md). Without them the list stays the
+     * first start's, with a note.
+     */
+    void recordCommands(Path launcher, Path sample, Path home, Path classList) throws IOException, InterruptedException {
+        List<List<String>> commands = List.of(
+                List.of("compare", "--project", sample.toString(), "--json", "--where", "repo_type=code,model",
+                        "--created-from", "2020-01-01"),
+                List.of("report", "--project", sample.toString(), "--out", work.resolve("training-report.html")
+                        .toString()));
+        for (List<String> arguments : commands) {
+            Path recorded = work.resolve("training-" + arguments.getFirst() + ".classlist");
+            Files.deleteIfExists(recorded);
+            List<String> command = new ArrayList<>(List.of(launcher.toString()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().remove("DISPLAY");
+            builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+            builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+            builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + recorded);
+            Process process = builder.start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
+                    || !Files.isRegularFile(recorded)) {
+                process.destroyForcibly();
+                log("The class list has no " + arguments.getFirst() + " command: its recorded run failed");
+                continue;
+            }
+            int added = mergeClassLists(classList, recorded);
+            log("Class list: " + added + " lines from " + arguments.getFirst());
+        }
+    }
+
+    /**
+     * Adds to a class list the classes and lambda records of another that it lacks, the classes numbered after its
+     * own (ids must be unique); a class line with more than a name and an id (a class of a custom loader, whose
+     * super: and interfaces: would refer to the other list's ids) is left out. Returns the number of lines added.
+     */
+    static int mergeClassLists(Path into, Path from) throws IOException {
+        Pattern plainClass = Pattern.compile("^(\\S+) id: (\\d+)$");
+        List<String> lines = new ArrayList<>(Files.readAllLines(into));
+        Set<String> classes = new java.util.HashSet<>();
+        Set<String> records = new java.util.HashSet<>();
+        long lastId = -1;
+        for (String line : lines) {
+            Matcher matcher = plainClass.matcher(line);
+            if (matcher.matches()) {
+                classes.add(matcher.group(1));
+                lastId = Math.max(lastId, Long.parseLong(matcher.group(2)));
+            } else {
+                records.add(line);
+            }
+        }
+        int added = 0;
+        for (String line : Files.readAllLines(from)) {
+            Matcher matcher = plainClass.matcher(line);
+            if (matcher.matches()) {
+                if (classes.add(matcher.group(1))) {
+                    lines.add(matcher.group(1) + " id: " + ++lastId);
+                    added++;
+                }
+            } else if (line.startsWith("@") && records.add(line)) {
+                lines.add(line);
+                added++;
+            }
+        }
+        Files.write(into, lines);
+        return added;
     }
 
     /**
