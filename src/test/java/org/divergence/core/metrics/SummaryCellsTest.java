@@ -31,11 +31,7 @@ class SummaryCellsTest {
 
     @Test
     void everyCellHoldsTheTablesOfItsRows() {
-        Random random = new Random(20261207);
-        List<RepositoryRow> rows = new ArrayList<>();
-        for (int i = 0; i < 6000; i++) {
-            rows.add(randomRow(random, i));
-        }
+        List<RepositoryRow> rows = randomRows(20261207, 6000);
         SummaryCells cells = new SummaryCells();
         rows.forEach(cells::add);
         Map<SummaryCells.Key, SummaryCell> built = cells.cells();
@@ -46,11 +42,7 @@ class SummaryCellsTest {
 
     @Test
     void encodedAheadAsWhenBuiltAtTheEnd() {
-        Random random = new Random(7);
-        List<RepositoryRow> rows = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            rows.add(randomRow(random, i));
-        }
+        List<RepositoryRow> rows = randomRows(7, 3000);
         SummaryCells atTheEnd = new SummaryCells();
         SummaryCells ahead = new SummaryCells();
         rows.forEach(atTheEnd::add);
@@ -85,6 +77,15 @@ class SummaryCellsTest {
         assertEquals(3.0, commits.value(0));
         assertEquals((n + 2) / 3, commits.count(0));
         assertEquals((double) (1L << 40), commits.value(1));
+    }
+
+    private static List<RepositoryRow> randomRows(long seed, int count) {
+        Random random = new Random(seed);
+        List<RepositoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(randomRow(random, i));
+        }
+        return rows;
     }
 
     private static RepositoryRow randomRow(Random random, int i) {
