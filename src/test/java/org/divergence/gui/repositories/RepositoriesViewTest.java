@@ -92,8 +92,8 @@ class RepositoriesViewTest {
         assertEquals(3, preview.getItems().size());
 
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-outcome").queryAs(Label.class)
-                .getText().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup("#import-outcome")
+                .queryAs(Label.class).getText().isEmpty()));
         assertEquals("Imported 3 repositories (3 added, 0 updated, 0 skipped) from 1 file(s).",
                 robot.lookup("#import-outcome").queryAs(Label.class).getText());
         robot.clickOn("#import-cancel");
@@ -113,18 +113,19 @@ class RepositoriesViewTest {
         batchesDialogShowsEveryColumnWhole(robot);
 
         robot.clickOn("octo/alpha");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Go").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("Go").tryQuery().isPresent()));
         robot.clickOn("#open-on-platform");
         assertEquals(List.of("https://github.com/octo/alpha"), openedUrls);
 
         robot.clickOn("#filter-name").write("gam");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#repositories-status")
-                .queryAs(Label.class).getText().equals("1 of 3 repositories where name contains \"gam\""));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#repositories-status")
+                .queryAs(Label.class).getText().equals("1 of 3 repositories where name contains \"gam\"")));
         assertEquals("acme/gamma", firstName(robot));
 
         WaitForAsyncUtils.waitForFxEvents(); // the rows are laid out anew on the next pulse
         robot.clickOn(robot.lookup("acme/gamma").match(org.testfx.util.NodeQueryUtils.isVisible()).<Node>query());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".details-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".details-title").tryQuery()
+                .isPresent()));
         robot.clickOn("Clear");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableSize(robot) == 3);
         WaitForAsyncUtils.waitForFxEvents();
@@ -146,8 +147,8 @@ class RepositoriesViewTest {
         robot.interact(() -> robot.lookup("#import-as-of").queryAs(DatePicker.class)
                 .setValue(LocalDate.of(2026, 12, 1)));
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-outcome").queryAs(Label.class)
-                .getText().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup("#import-outcome")
+                .queryAs(Label.class).getText().isEmpty()));
         String outcome = robot.lookup("#import-outcome").queryAs(Label.class).getText();
         assertTrue(outcome.startsWith("Imported 40 repositories (40 added, 0 updated, 0 skipped) from 1 file(s).\n"
                 + snapshot.getFileName() + ": Parquet, Hugging Face models snapshot (Hub fields); derivatives: models"
@@ -202,12 +203,22 @@ class RepositoriesViewTest {
         return robot.lookup("#repositories-table").queryAs(TableView.class);
     }
 
-    private static int tableSize(FxRobot robot) {
-        return table(robot).getItems().size();
+    /**
+     * A wait condition that looks nodes up, asked on the FX thread: a lookup from the test thread while the FX thread
+     * changes the scene can fail inside JavaFX (an index out of bounds in Parent.lookupAll, seen once in a full run).
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }
 
-    private static String firstName(FxRobot robot) {
-        var items = table(robot).getItems();
-        return items.isEmpty() ? "" : items.getFirst().row().fullName();
+    private static int tableSize(FxRobot robot) throws Exception {
+        return onFx(() -> table(robot).getItems().size());
+    }
+
+    private static String firstName(FxRobot robot) throws Exception {
+        return onFx(() -> {
+            var items = table(robot).getItems();
+            return items.isEmpty() ? "" : items.getFirst().row().fullName();
+        });
     }
 }
