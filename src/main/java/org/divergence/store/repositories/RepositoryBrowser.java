@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.divergence.core.common.KeyOrder;
 import org.divergence.core.common.Progress;
 import org.divergence.core.repositories.CountColumn;
@@ -46,8 +50,8 @@ public final class RepositoryBrowser {
     /** From this many rows an unfiltered sort reads its keys in two halves at once (see {@link #inHalves}). */
     private static final int IN_HALVES_FROM_ROWS = 200_000;
     /** Reads the upper half of a sort's rows: one daemon thread, started when first needed. */
-    private static final java.util.concurrent.Executor UPPER_HALF_READER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+    private static final Executor UPPER_HALF_READER =
+            Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "repositories-sort-upper-half");
                 thread.setDaemon(true);
                 return thread;
@@ -136,7 +140,7 @@ public final class RepositoryBrowser {
         long middle = range[0] + (range[1] - range[0] + 1) / 2;
         RepositorySql all = RepositorySql.where(RepositoryFilter.ALL);
         KeyedRows keyed = new KeyedRows(rows);
-        java.util.concurrent.CompletableFuture<Boolean> upper = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Boolean> upper = CompletableFuture.supplyAsync(
                 () -> project.read(second -> {
                     try (PreparedStatement statement = keyQuery(second, key, codes, all,
                             SqlText.of(" AND id >= ").append(SqlText.integer(middle)), SqlText.of(" DESC"));
@@ -156,7 +160,7 @@ public final class RepositoryBrowser {
         boolean upperFits;
         try {
             upperFits = upper.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
