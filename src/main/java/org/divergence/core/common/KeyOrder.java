@@ -55,14 +55,8 @@ public final class KeyOrder {
             for (int i = 0; i < count; i++) {
                 starts[(int) (values[i] >>> shift) & (DIGITS - 1)]++;
             }
-            if (allInOneBucket(starts, count)) {
+            if (!countsToStarts(starts, count)) {
                 continue;
-            }
-            int sum = 0;
-            for (int digit = 0; digit < DIGITS; digit++) {
-                int size = starts[digit];
-                starts[digit] = sum;
-                sum += size;
             }
             for (int i = 0; i < count; i++) {
                 long value = values[i];
@@ -95,14 +89,8 @@ public final class KeyOrder {
         int[] buffer = new int[count];
         for (int pass = 0; pass < PASSES; pass++) {
             int[] starts = histograms[pass];
-            if (allInOneBucket(starts, count)) {
+            if (!countsToStarts(starts, count)) {
                 continue;
-            }
-            int sum = 0;
-            for (int digit = 0; digit < DIGITS; digit++) {
-                int size = starts[digit];
-                starts[digit] = sum;
-                sum += size;
             }
             for (int i = 0; i < count; i++) {
                 int position = order[i];
@@ -117,6 +105,23 @@ public final class KeyOrder {
 
     private static int digit(long key, int pass) {
         return (int) (key >>> (pass * DIGIT_BITS)) & (DIGITS - 1);
+    }
+
+    /**
+     * Turns a pass's digit counts into each digit's first place in the output; false, leaving them, when every key
+     * has the same digit (the pass would change nothing).
+     */
+    private static boolean countsToStarts(int[] histogram, int count) {
+        if (allInOneBucket(histogram, count)) {
+            return false;
+        }
+        int sum = 0;
+        for (int digit = 0; digit < DIGITS; digit++) {
+            int size = histogram[digit];
+            histogram[digit] = sum;
+            sum += size;
+        }
+        return true;
     }
 
     private static boolean allInOneBucket(int[] histogram, int count) {

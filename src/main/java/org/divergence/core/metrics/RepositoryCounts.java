@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class RepositoryCounts {
 
+    private static final MetricInput[][][] INPUTS_OF = inputsOf();
+
     /** An input that is not known (NULL in the project file). */
     public static final long UNKNOWN = Long.MIN_VALUE;
     /** A creation month that is not known (or was not read). */
@@ -75,12 +77,22 @@ public final class RepositoryCounts {
 
     /** Sets the input a canonical column feeds on this repository's platform (set the platform first). */
     public RepositoryCounts setColumn(CountColumn column, long value) {
-        for (MetricInput input : MetricInput.values()) {
-            if (input.column(platform) == column) {
-                set(input, value);
-            }
+        for (MetricInput input : INPUTS_OF[platform.ordinal()][column.ordinal()]) {
+            set(input, value);
         }
         return this;
+    }
+
+    /** Per platform and column, the inputs that column feeds: readers set millions of rows' columns. */
+    private static MetricInput[][][] inputsOf() {
+        MetricInput[][][] inputs = new MetricInput[Platform.values().length][CountColumn.values().length][];
+        for (Platform platform : Platform.values()) {
+            for (CountColumn column : CountColumn.values()) {
+                inputs[platform.ordinal()][column.ordinal()] = Arrays.stream(MetricInput.values())
+                        .filter(input -> input.column(platform) == column).toArray(MetricInput[]::new);
+            }
+        }
+        return inputs;
     }
 
     /** The repository's id in the project (0 when the reader did not load it). */

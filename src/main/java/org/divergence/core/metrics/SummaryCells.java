@@ -57,8 +57,6 @@ public final class SummaryCells {
      */
     private final DayCells[] days;
     private final RepositoryCounts counts = new RepositoryCounts();
-    /** Per platform and column, the inputs that column feeds (setting them by a search per row cost a tenth). */
-    private final MetricInput[][][] inputsOf;
     /** Every cell built and encoded by {@link #encodeAhead}, until handed over; null otherwise. */
     private List<EncodedCell> encoded;
     /** Set when {@link #encodeAhead} failed part way: what is left is not the whole summary. */
@@ -68,13 +66,6 @@ public final class SummaryCells {
         days = new DayCells[Platform.values().length * TYPES.length];
         for (int i = 0; i < days.length; i++) {
             days[i] = new DayCells();
-        }
-        inputsOf = new MetricInput[Platform.values().length][COLUMNS.length][];
-        for (Platform platform : Platform.values()) {
-            for (CountColumn column : COLUMNS) {
-                inputsOf[platform.ordinal()][column.ordinal()] = java.util.Arrays.stream(MetricInput.values())
-                        .filter(input -> input.column(platform) == column).toArray(MetricInput[]::new);
-            }
         }
     }
 
@@ -92,13 +83,9 @@ public final class SummaryCells {
     /** Adds an imported row. Not thread-safe: one thread adds. */
     public void add(RepositoryRow row) {
         counts.clear().set(0, row.platform(), row.type());
-        MetricInput[][] inputs = inputsOf[row.platform().ordinal()];
         for (CountColumn column : COLUMNS) {
-            long value = row.count(column);
-            if (value >= 0) {
-                for (MetricInput input : inputs[column.ordinal()]) {
-                    counts.set(input, value);
-                }
+            if (row.isKnown(column)) {
+                counts.setColumn(column, row.count(column));
             }
         }
         String createdAt = row.createdAt();

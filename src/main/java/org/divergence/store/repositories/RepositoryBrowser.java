@@ -322,13 +322,7 @@ public final class RepositoryBrowser {
         long[] ids = readIds(connection, all, SqlText.of("full_name").append(direction, SqlText.of(", platform"),
                 direction, SqlText.of(", repo_type"), direction), SqlText.of(""), rowCount(connection), progress);
         progress.checkCancelled();
-        long names;
-        try (PreparedStatement statement = Sql.prepare(connection,
-                SqlText.of("SELECT count(DISTINCT full_name) FROM repository"));
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            names = rs.getLong(1);
-        }
+        long names = Sql.count(connection, SqlText.of("SELECT count(DISTINCT full_name) FROM repository"));
         if (names == ids.length) {
             return ids;
         }
@@ -421,13 +415,7 @@ public final class RepositoryBrowser {
     }
 
     public long total() {
-        return project.read(connection -> {
-            try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT count(*) FROM repository"));
-                 ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return project.read(connection -> Sql.count(connection, SqlText.of("SELECT count(*) FROM repository")));
     }
 
     /** The repositories with these ids, in the given order (ids that no longer exist are left out). */

@@ -424,10 +424,6 @@ public final class RepositoryTableWriter implements AutoCloseable {
     }
 
     private static long countRows(Connection connection) throws SQLException {
-        try (PreparedStatement statement = Sql.prepare(connection, SqlText.of("SELECT count(*) FROM repository"));
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(connection, SqlText.of("SELECT count(*) FROM repository"));
     }
 }
