@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.divergence.core.common.InvalidInputException;
 
 /**
@@ -70,13 +71,33 @@ final class ProjectLock implements AutoCloseable {
 
     /** "pid@host", as the runtime MXBean names a process, without starting the management machinery (0.1 s). */
     private static String holderDescription() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "localhost";
+        return ProcessHandle.current().pid() + "@" + hostName();
+    }
+
+    /**
+     * This computer's name as the system has it, without a name-service lookup: InetAddress.getLocalHost() asks the
+     * resolver (27 ms on every project opened, seconds where DNS is slow); the lookup stays the fallback.
+     */
+    static String hostName() {
+        String windows = System.getenv("COMPUTERNAME");
+        if (windows != null && !windows.isBlank()) {
+            return windows.strip();
         }
-        return ProcessHandle.current().pid() + "@" + host;
+        for (String file : List.of("/proc/sys/kernel/hostname", "/etc/hostname")) {
+            try {
+                String name = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            } catch (IOException | RuntimeException notThere) {
+                // Not this system's way: try the next.
+            }
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     private static String readHolder(Path lockFile) {

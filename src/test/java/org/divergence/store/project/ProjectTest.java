@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,6 +148,18 @@ class ProjectTest {
             assertTrue(first.schemaVersion() > 0);
         }
         Project.open(file).close();
+    }
+
+    @Test
+    void theLockFileNamesThisProcessAndThisComputerAsTheResolverKnowsIt() throws Exception {
+        Path file = folder.resolve("held.divergence");
+        try (Project held = Project.create(file)) {
+            String holder = Files.readString(ProjectLock.lockFileOf(file), StandardCharsets.UTF_8);
+            // The lock reads the name without a lookup; the resolver's answer is the reference.
+            assertEquals(ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName(),
+                    holder);
+            assertTrue(held.schemaVersion() > 0);
+        }
     }
 
     @Test
