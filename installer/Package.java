@@ -184,8 +184,7 @@ public final class Package {
                                 (entry, data) -> javafxEntry(entry, data, javafxNatives()));
                     }
                 } else if (name.startsWith("sqlite-jdbc-")) {
-                    rewriteJar(jar, staged, (entry, data) -> keepNative(SQLITE_NATIVE, entry, os.sqliteFolder,
-                            Os.sqliteArch()));
+                    rewriteJar(jar, staged, (entry, data) -> sqliteEntry(entry, data, stagedLib));
                 } else if (name.startsWith("snappy-java-")) {
                     rewriteJar(jar, staged, (entry, data) -> keepNative(SNAPPY_NATIVE, entry, os.sqliteFolder,
                             Os.sqliteArch()));
@@ -283,6 +282,32 @@ public final class Package {
             return true;
         }
         return matcher.group(1).equals(osFolder) && matcher.group(2).equals(arch);
+    }
+
+    /** The name sqlite-jdbc's native library has in its jar, and beside the jars on Linux. */
+    static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
+
+    /** SQLite's native library beside the jars, where -Dorg.sqlite.lib.path points (Linux only, ADR 0140). */
+    boolean sqliteNativeBesideJars() {
+        return os == Os.LINUX;
+    }
+
+    /**
+     * sqlite-jdbc's entries: this platform's native library only, on Linux taken out of the jar to lie beside it.
+     * From the jar, sqlite-jdbc copies it into the temp folder under a new random name on every start, after
+     * running {@code uname} to tell Android from Linux (ADR 0140).
+     */
+    private boolean sqliteEntry(ZipEntry entry, InputStream data, Path nativeDir) throws IOException {
+        if (!keepNative(SQLITE_NATIVE, entry, os.sqliteFolder, Os.sqliteArch())) {
+            return false;
+        }
+        if (!sqliteNativeBesideJars() || !entry.getName().endsWith("/" + SQLITE_LIBRARY)) {
+            return true;
+        }
+        Path extracted = nativeDir.resolve(SQLITE_LIBRARY);
+        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
+        extracted.toFile().setExecutable(true, false);
+        return false;
     }
 
     private static final Pattern ONNX_NATIVE = Pattern.compile("ai/onnxruntime/native/([^/]+)/(.+)");
@@ -507,6 +532,10 @@ public final class Package {
             // (JavaFX's natives are in the runtime's lib/, where it looks first).
             options.add("-Donnxruntime.native.path=$APPDIR/lib");
         }
+        if (sqliteNativeBesideJars()) {
+            // sqlite-jdbc loads its library from there instead of copying it into the temp folder (ADR 0140).
+            options.addAll(List.of("-Dorg.sqlite.lib.path=$APPDIR/lib", "-Dorg.sqlite.lib.name=" + SQLITE_LIBRARY));
+        }
         options.addAll(List.of(
                 // Silence the JDK 24+ warning about JavaFX's use of sun.misc.Unsafe: users can do nothing about it.
                 "--sun-misc-unsafe-memory-access=allow",
@@ -593,14 +622,19 @@ public final class Package {
         run(List.of("dpkg-deb", "--raw-extract", single(dest, ".deb").toString(), tree.toString()));
         Path installed = tree.resolve("opt").resolve(ID);
         Path runtime = installed.resolve("lib").resolve("runtime");
-        Path archive = installed.resolve("lib").resolve("app").resolve(ID + ".jsa");
-        Path aside = work.resolve(ID + ".jsa");
-        Files.deleteIfExists(aside);
+        Path appDir = installed.resolve("lib").resolve("app");
+        Path aside = work.resolve("archives-made-at-install-time");
+        deleteRecursively(aside);
+        Files.createDirectories(aside);
         writeScriptLauncher(installed);
         if (recordStartup(installed)) {
-            // The app's archive holds the JDK's classes too: the runtime's own would never be read.
+            // The app's archives hold the JDK's classes too: the runtime's own would never be read.
             Files.delete(runtime.resolve("lib").resolve("server").resolve("classes.jsa"));
-            Files.move(archive, aside); // made at install time, not shipped in the .deb
+            for (String archive : ARCHIVES) { // made at install time, not shipped in the .deb
+                if (Files.exists(appDir.resolve(archive))) {
+                    Files.move(appDir.resolve(archive), aside.resolve(archive));
+                }
+            }
             try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
                 for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
                     Files.delete(tool); // only make-class-archive's java is needed
@@ -622,8 +656,10 @@ public final class Package {
         // xz -9 (a larger dictionary) saves a few percent over dpkg's default -6; at most 4 threads of ~700 MB.
         run(List.of("fakeroot", "dpkg-deb", "-Zxz", "-z9", "--build", tree.toString(), target.toString()),
                 Map.of("DPKG_DEB_THREADS_MAX", "4"));
-        if (Files.exists(aside)) {
-            Files.move(aside, archive);
+        for (String archive : ARCHIVES) {
+            if (Files.exists(aside.resolve(archive))) {
+                Files.move(aside.resolve(archive), appDir.resolve(archive));
+            }
         }
         return tree;
     }
@@ -686,7 +722,7 @@ public final class Package {
             Files.deleteIfExists(classList);
             return false;
         }
-        recordCommands(launcher, sample, home, classList);
+        recordCommands(launcher, sample, home, appDir);
         Path script = installed.resolve("lib").resolve("make-class-archive");
         Files.writeString(script, Files.readString(base.resolve("installer/linux/make-class-archive"))
                 .replace("MODULE_OPTIONS", String.join(" ", moduleOptions())));
@@ -698,33 +734,70 @@ public final class Package {
         Files.writeString(cfg, Files.readString(cfg).replace("[JavaOptions]\n", "[JavaOptions]\n"
                 + "java-options=-XX:SharedArchiveFile=$APPDIR/" + ID + ".jsa\n"));
         writeScriptLauncher(installed);
-        // -Xshare:on makes an archive the JVM cannot use fatal: prove this one loads.
-        ProcessBuilder check = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);
-        check.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
-        Process checking = check.start();
-        String output = new String(checking.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (checking.waitFor() != 0) {
-            fail("The class-data archive does not load:\n" + output);
+        // -Xshare:on makes an archive the JVM cannot use fatal: prove both load, the commands' through the launcher.
+        checkArchiveLoads(launcher, List.of("--version"), null);
+        checkArchiveLoads(launcher, List.of("report", "--help"), null);
+        // Without a display the desktop app fails in JavaFX, after the JVM has mapped the desktop archive.
+        checkArchiveLoads(launcher, List.of(sample.toString()), "Unable to open DISPLAY");
+        List<String> sizes = new ArrayList<>();
+        for (String archive : ARCHIVES) {
+            Path made = appDir.resolve(archive);
+            sizes.add(archive + " " + (Files.exists(made) ? megabytes(Files.size(made)) : "not made"));
         }
-        log("Class list " + megabytes(Files.size(classList)) + ", class-data archive "
-                + megabytes(Files.size(appDir.resolve(ID + ".jsa"))) + " (made at install time)");
+        log("Class list " + megabytes(Files.size(classList)) + "; class-data archives (made at install time): "
+                + String.join(", ", sizes));
         return true;
     }
 
     /**
-     * Records the classes of the commands scripts run most, a filtered {@code compare --json} and a {@code report}
-     * of the sample project, and adds those the first start did not load to its class list, so the commands start
-     * from the archive too (docs/decisions/0139-a-script-launcher-on-linux.md). Without them the list stays the
-     * first start's, with a note.
+     * JVM options for a command, not for the desktop app (Linux's script launcher chooses, ADR 0140): commands are
+     * batch runs, most under a second, where the serial collector starts sooner than G1 and C2 compiling methods
+     * ten times later spares the second core for the command. Measured on the study: a filtered compare 230 → 207
+     * ms, a report 1.55 → 1.46 s, a scanning compare 1.66 → 1.61 s, an import 9.6 → 9.1 s.
      */
-    void recordCommands(Path launcher, Path sample, Path home, Path classList) throws IOException, InterruptedException {
-        List<List<String>> commands = List.of(
-                List.of("compare", "--project", sample.toString(), "--json", "--where", "repo_type=code,model",
-                        "--created-from", "2020-01-01"),
-                List.of("report", "--project", sample.toString(), "--out", work.resolve("training-report.html")
-                        .toString()));
-        for (List<String> arguments : commands) {
-            Path recorded = work.resolve("training-" + arguments.getFirst() + ".classlist");
+    static final List<String> COMMAND_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+
+    /** The archives make-class-archive makes in lib/app (ADR 0140): the desktop app's, the commands', report's. */
+    static final List<String> ARCHIVES = List.of(ID + ".jsa", ID + "-commands.jsa", ID + "-report.jsa");
+
+    /**
+     * Runs the launcher with -Xshare:on, which makes an archive the JVM cannot map fatal before the app starts; passes
+     * when it exits 0, or, with {@code expected}, when its output shows the app got that far.
+     */
+    private void checkArchiveLoads(Path launcher, List<String> arguments, String expected)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(arguments);
+        ProcessBuilder check = new ProcessBuilder(command).redirectErrorStream(true);
+        check.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+        check.environment().remove("DISPLAY");
+        Process checking = check.start();
+        String output = new String(checking.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = checking.waitFor();
+        if (expected == null ? code != 0 : !output.contains(expected)) {
+            fail("The class-data archive does not load (" + String.join(" ", arguments) + "):\n" + output);
+        }
+    }
+
+    /**
+     * Records the classes of the commands scripts run most on the sample project: a filtered {@code compare --json}
+     * into the commands' class list, which every command but {@code report} starts from, and a {@code report} into
+     * its own (its charts and PDF classes would slow every other command: each archive's classes are all loaded at
+     * start). make-class-archive turns each into an archive; the launcher maps the one its arguments need
+     * (docs/decisions/0140-sqlite-beside-the-jars-and-an-archive-for-commands.md). A command whose recorded run
+     * fails is left out with a note, and starts without an archive.
+     */
+    void recordCommands(Path launcher, Path sample, Path home, Path appDir) throws IOException, InterruptedException {
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put(ID + "-commands.classlist", List.of("compare", "--project", sample.toString(), "--json",
+                "--where", "repo_type=code,model", "--created-from", "2020-01-01"));
+        commands.put(ID + "-report.classlist", List.of("report", "--project", sample.toString(), "--out",
+                work.resolve("training-report.html").toString()));
+        for (Map.Entry<String, List<String>> entry : commands.entrySet()) {
+            Path recorded = appDir.resolve(entry.getKey());
+            List<String> arguments = entry.getValue();
             Files.deleteIfExists(recorded);
             List<String> command = new ArrayList<>(List.of(launcher.toString()));
             command.addAll(arguments);
@@ -739,49 +812,10 @@ public final class Package {
             if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
                     || !Files.isRegularFile(recorded)) {
                 process.destroyForcibly();
-                log("The class list has no " + arguments.getFirst() + " command: its recorded run failed");
-                continue;
-            }
-            int added = mergeClassLists(classList, recorded);
-            log("Class list: " + added + " lines from " + arguments.getFirst());
-        }
-    }
-
-    /**
-     * Adds to a class list the classes and lambda records of another that it lacks, the classes numbered after its
-     * own (ids must be unique); a class line with more than a name and an id (a class of a custom loader, whose
-     * super: and interfaces: would refer to the other list's ids) is left out. Returns the number of lines added.
-     */
-    static int mergeClassLists(Path into, Path from) throws IOException {
-        Pattern plainClass = Pattern.compile("^(\\S+) id: (\\d+)$");
-        List<String> lines = new ArrayList<>(Files.readAllLines(into));
-        Set<String> classes = new java.util.HashSet<>();
-        Set<String> records = new java.util.HashSet<>();
-        long lastId = -1;
-        for (String line : lines) {
-            Matcher matcher = plainClass.matcher(line);
-            if (matcher.matches()) {
-                classes.add(matcher.group(1));
-                lastId = Math.max(lastId, Long.parseLong(matcher.group(2)));
-            } else {
-                records.add(line);
+                Files.deleteIfExists(recorded);
+                log("No " + entry.getKey() + ": the recorded " + arguments.getFirst() + " failed");
             }
         }
-        int added = 0;
-        for (String line : Files.readAllLines(from)) {
-            Matcher matcher = plainClass.matcher(line);
-            if (matcher.matches()) {
-                if (classes.add(matcher.group(1))) {
-                    lines.add(matcher.group(1) + " id: " + ++lastId);
-                    added++;
-                }
-            } else if (line.startsWith("@") && records.add(line)) {
-                lines.add(line);
-                added++;
-            }
-        }
-        Files.write(into, lines);
-        return added;
     }
 
     /**
@@ -818,9 +852,27 @@ public final class Package {
                 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$APPDIR"
                 exec "$APPDIR/../runtime/bin/java" \\
                 """.formatted(ID));
+        String desktopArchive = "-XX:SharedArchiveFile=$APPDIR/" + ID + ".jsa";
+        boolean commandsArchive = options.contains(desktopArchive)
+                && Files.exists(cfg.resolveSibling(ID + "-commands.classlist"));
+        // What Launcher.startsDesktop decides, in the shell: the desktop app maps the archive of its recorded first
+        // start; a command runs with COMMAND_OPTIONS and maps report's archive or the commands' (ADR 0140).
+        script.insert(script.indexOf("exec "), """
+                archive=%1$s-commands.jsa
+                [ "${1:-}" = report ] && [ -f "$APPDIR/%1$s-report.jsa" ] && archive=%1$s-report.jsa
+                command_options="%2$s"
+                if [ $# -eq 0 ] || { [ $# -eq 1 ] && [ -f "$1" ] && case "$1" in
+                    *.[dD][iI][vV][eE][rR][gG][eE][nN][cC][eE]|*.[qQ][dD][pP][xX]) true ;; *) false ;; esac; }; then
+                  archive=%1$s.jsa
+                  command_options=
+                fi
+                """.formatted(ID, String.join(" ", COMMAND_OPTIONS)));
         for (String option : options) {
-            script.append("    ").append(shellWord(option)).append(" \\\n");
+            String word = commandsArchive && option.equals(desktopArchive)
+                    ? "\"-XX:SharedArchiveFile=$APPDIR/$archive\"" : shellWord(option);
+            script.append("    ").append(word).append(" \\\n");
         }
+        script.append("    $command_options \\\n");
         script.append("    -Djpackage.app-path=\"$self\" \\\n")
                 .append("    -cp ").append(shellWord(String.join(":", classPath))).append(" \\\n")
                 .append("    ").append(shellWord(mainClass)).append(" \"$@\"\n");

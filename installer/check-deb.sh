@@ -101,28 +101,63 @@ info=$(env -u DISPLAY "$launcher" info --project "$scratch/sample.divergence" --
 echo "     info --json: $info"
 check "info --json on the sample project reports its counts" \
   grep -Eq '"repositories":\{"total":[0-9]+,"github":[0-9]+,"huggingface":[0-9]+\}.*"transcripts":[0-9]+' <<<"$info"
+# sqlite-jdbc copies its library into the temp folder on every start unless told where it lies (ADR 0140).
+check "SQLite's native library lies beside the jars, and not in sqlite-jdbc's jar" \
+  bash -c 'test -f "$1/lib/app/lib/libsqlitejdbc.so" && ! unzip -l "$1"/lib/app/lib/sqlite-jdbc-*.jar | grep -q "\.so$"' _ "$app"
+check "a command opens a project with no temp folder to copy SQLite's library into" \
+  env JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=/nonexistent/tmp "$launcher" info --project "$scratch/sample.divergence"
+# Commands run with their own JVM options, the desktop app with the JVM's defaults (ADR 0140).
+flags=$(env -u DISPLAY JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags "$launcher" --version 2>&1 || true)
+check "a command runs on the serial collector, C2 later (the launcher's command options)" \
+  bash -c 'grep -q -- "-XX:+UseSerialGC" <<<"$1" && grep -q -- "-XX:Tier4InvocationThreshold=50000" <<<"$1"' _ "$flags"
+flags=$(env -u DISPLAY JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags "$launcher" "$scratch/sample.divergence" 2>&1 || true)
+check "the desktop app runs with the JVM's defaults (G1)" \
+  bash -c 'grep -q -- "-XX:+UseG1GC" <<<"$1" && ! grep -q -- "Tier4InvocationThreshold" <<<"$1"' _ "$flags"
 check "a file that is not a project exits 3 (invalid input)" \
   bash -c '"$1" info --project "$2"; test $? -eq 3' _ "$launcher" "$deb"
 if [ -f "$app/lib/app/divergence-workbench.classlist" ]; then
-  check "no class-data archive in the package (postinst makes it)" test ! -e "$app/lib/app/divergence-workbench.jsa"
+  check "no class-data archive in the package (postinst makes them)" \
+    bash -c 'test -z "$(ls "$1"/*.jsa 2>/dev/null)"' _ "$app/lib/app"
   check "the runtime carries only the java command (for make-class-archive)" \
     test "$(ls "$app/lib/runtime/bin")" = java
-  check "make-class-archive makes the archive from the shipped class list" "$app/lib/make-class-archive"
-  check "the app starts from that archive (-Xshare:on fails otherwise)" \
+  check "the commands' and report's class lists are shipped beside the desktop app's" \
+    test -f "$app/lib/app/divergence-workbench-commands.classlist" -a -f "$app/lib/app/divergence-workbench-report.classlist"
+  check "make-class-archive makes the three archives from the shipped class lists" \
+    bash -c '"$1/lib/make-class-archive" && cd "$1/lib/app" && test -f divergence-workbench.jsa \
+      && test -f divergence-workbench-commands.jsa && test -f divergence-workbench-report.jsa' _ "$app"
+  # -Xshare:on makes an archive the JVM cannot map fatal; each check leaves only the archive the launcher should
+  # choose (the others moved aside), so it passes only when the launcher chose it (ADR 0140).
+  only() { # only NAME...: leaves these archives in lib/app, the others in $scratch
+    for name in divergence-workbench divergence-workbench-commands divergence-workbench-report; do
+      [ -f "$scratch/$name.jsa" ] && mv "$scratch/$name.jsa" "$app/lib/app/"
+      case " $* " in *" $name "*) ;; *) mv "$app/lib/app/$name.jsa" "$scratch/" ;; esac
+    done
+  }
+  only divergence-workbench-commands
+  check "a command starts from the commands' archive (-Xshare:on fails otherwise)" \
     env JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version
+  only divergence-workbench-report
+  check "report starts from its own archive" \
+    env JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" report --project "$scratch/sample.divergence" --out "$scratch/r.html"
+  only divergence-workbench
+  desktop_start=$(env -u DISPLAY JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" "$scratch/sample.divergence" 2>&1 || true)
+  check "the desktop app starts from its own archive (gets as far as asking for a display)" \
+    grep -q "Unable to open DISPLAY" <<<"$desktop_start"
+  only divergence-workbench divergence-workbench-commands divergence-workbench-report
   out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
   check "the archive adds no output (same as without it)" test "$out" = "$plain"
   touch "$app/lib/app/divergence-workbench.jar"
   out=$(env -u DISPLAY "$launcher" --version 2>&1 || true)
   check "a stale archive (a jar changed after it) is ignored silently" test "$out" = "$plain"
-  check "make-class-archive --remove deletes it" \
-    bash -c '"$1/lib/make-class-archive" --remove && test ! -e "$1/lib/app/divergence-workbench.jsa"' _ "$app"
+  check "make-class-archive --remove deletes them" \
+    bash -c '"$1/lib/make-class-archive" --remove && test -z "$(ls "$1"/lib/app/*.jsa 2>/dev/null)"' _ "$app"
   check "postinst makes the archive and never fails the installation over it" \
     bash -c 'grep -q "lib/make-class-archive" "$1" && grep -q "|| echo \"Divergence Workbench: no class-data" "$1"' \
     _ "$scratch/control/postinst"
-  check "prerm and postrm delete the archive" \
-    bash -c 'grep -q "rm -f .*divergence-workbench.jsa" "$1" && grep -q "rm -f .*divergence-workbench.jsa" "$2"' \
-    _ "$scratch/control/prerm" "$scratch/control/postrm"
+  check "prerm and postrm delete the three archives" \
+    bash -c 'for f in "$1" "$2"; do grep -q "rm -f .*divergence-workbench.jsa" "$f" \
+      && grep -q "divergence-workbench-commands.jsa" "$f" && grep -q "divergence-workbench-report.jsa" "$f" \
+      || exit 1; done' _ "$scratch/control/prerm" "$scratch/control/postrm"
 else
   echo "note - no class list in this package (built without Xvfb): the app starts a little slower"
   check "the runtime carries only the java command (the launcher's)" test "$(ls "$app/lib/runtime/bin")" = java
