@@ -848,7 +848,7 @@ public final class Package {
                 # Divergence Workbench: starts the bundled Java runtime with the options of lib/app/%s.cfg
                 # (written by installer/Package.java from that file; docs/decisions/0139-a-script-launcher-on-linux.md).
                 self=$(readlink -f "$0")
-                APPDIR=$(dirname "$(dirname "$self")")/lib/app
+                APPDIR=${self%%/*/*}/lib/app
                 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$APPDIR"
                 exec "$APPDIR/../runtime/bin/java" \\
                 """.formatted(ID));
