@@ -89,6 +89,9 @@ public final class Workbench {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(this::buildSections);
+            // Decoding the icon's eight sizes (up to 512 px) and scaling them for the window manager need not
+            // delay the first frame (ADR 0140).
+            Platform.runLater(() -> stage.getIcons().setAll(AppIcons.all()));
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
@@ -125,7 +128,6 @@ public final class Workbench {
     private void show() {
         Scene scene = window.createScene();
         stage.setScene(scene);
-        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (settings.windowX != null && settings.windowY != null) {

@@ -71,6 +71,16 @@ class OpenFileAtStartTest {
     }
 
     @Test
+    void theWindowGetsTheAppIconInEverySizeAfterItsFirstFrame() throws Exception {
+        // Set after the first frame (decoding eight sizes up to 512 px would delay it), but set.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> projectStage.getIcons().size()).get() == 8);
+        List<Double> widths = WaitForAsyncUtils.asyncFx(() -> projectStage.getIcons().stream()
+                .map(icon -> icon.getWidth()).toList()).get();
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0), widths);
+    }
+
+    @Test
     void aProjectFileOpensInsteadOfTheSampleAndAQdpxIsImportedOnceAProjectIsOpen() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> projectWorkbench.context().hasProject());
         WaitForAsyncUtils.waitForFxEvents();
