@@ -261,10 +261,14 @@ public final class Package {
         if (!javafxNativesInRuntime()) {
             return true;
         }
-        Path extracted = nativeDir.resolve(name);
-        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
-        extracted.toFile().setExecutable(true, false);
+        extractNative(data, nativeDir.resolve(name));
         return false;
+    }
+
+    /** Writes a native library taken out of its jar where it will be loaded from (executable, as in the jar's OS). */
+    private static void extractNative(InputStream data, Path target) throws IOException {
+        Files.copy(data, target, StandardCopyOption.REPLACE_EXISTING);
+        target.toFile().setExecutable(true, false);
     }
 
     private static final Pattern SQLITE_NATIVE = Pattern.compile("org/sqlite/native/([^/]+)/([^/]+)/.*");
@@ -304,9 +308,7 @@ public final class Package {
         if (!sqliteNativeBesideJars() || !entry.getName().endsWith("/" + SQLITE_LIBRARY)) {
             return true;
         }
-        Path extracted = nativeDir.resolve(SQLITE_LIBRARY);
-        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
-        extracted.toFile().setExecutable(true, false);
+        extractNative(data, nativeDir.resolve(SQLITE_LIBRARY));
         return false;
     }
 
@@ -327,9 +329,7 @@ public final class Package {
         if (!onnxNativesBesideJars()) {
             return true;
         }
-        Path extracted = nativeDir.resolve(matcher.group(2));
-        Files.copy(data, extracted, StandardCopyOption.REPLACE_EXISTING);
-        extracted.toFile().setExecutable(true, false);
+        extractNative(data, nativeDir.resolve(matcher.group(2)));
         return false;
     }
 
@@ -635,16 +635,10 @@ public final class Package {
                     Files.move(appDir.resolve(archive), aside.resolve(archive));
                 }
             }
-            try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
-                for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
-                    Files.delete(tool); // only make-class-archive's java is needed
-                }
-            }
-        } else {
-            try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
-                for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
-                    Files.delete(tool); // only the launcher's java is needed
-                }
+        }
+        try (Stream<Path> tools = Files.list(runtime.resolve("bin"))) {
+            for (Path tool : tools.filter(tool -> !tool.endsWith("java")).toList()) {
+                Files.delete(tool); // only java is needed: the launcher's, and make-class-archive's
             }
         }
 
@@ -697,12 +691,7 @@ public final class Package {
             }
             ProcessBuilder builder = new ProcessBuilder(launcher.toString())
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("DISPLAY", ":" + number.strip());
-            env.put("XDG_DATA_HOME", home.resolve("data").toString());
-            env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-            env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-            env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + classList);
+            recordingClasses(builder, home, classList).put("DISPLAY", ":" + number.strip());
             log("Recording the startup: the app starts once under Xvfb :" + number.strip());
             Process app = builder.start();
             Instant deadline = Instant.now().plusSeconds(90);
@@ -759,6 +748,19 @@ public final class Package {
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
             "-XX:Tier4BackEdgeThreshold=400000");
 
+    /**
+     * Sets a recorded run's environment: the user folders under {@code home} (Java takes the home folder from the
+     * password database; the XDG variables move the app's folders) and the class list it writes. Returns it.
+     */
+    private static Map<String, String> recordingClasses(ProcessBuilder builder, Path home, Path classList) {
+        Map<String, String> env = builder.environment();
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + classList);
+        return env;
+    }
+
     /** The archives make-class-archive makes in lib/app (ADR 0140): the desktop app's, the commands', report's. */
     static final List<String> ARCHIVES = List.of(ID + ".jsa", ID + "-commands.jsa", ID + "-report.jsa");
 
@@ -803,11 +805,7 @@ public final class Package {
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().remove("DISPLAY");
-            builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
-            builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-            builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + recorded);
+            recordingClasses(builder, home, recorded).remove("DISPLAY");
             Process process = builder.start();
             if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0
                     || !Files.isRegularFile(recorded)) {

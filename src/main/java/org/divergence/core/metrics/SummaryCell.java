@@ -1,6 +1,7 @@
 package org.divergence.core.metrics;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.divergence.core.stats.FrequencyTable;
@@ -235,20 +236,14 @@ public record SummaryCell(long repositories, List<FrequencyTable> tables) {
             int slot = slotOf(key, mask);
             while (true) {
                 long entry = packed[slot];
-                if (entry >>> 32 == key) {
+                boolean free = entry == 0; // keys start at 1: a free slot's count is 0
+                if (free || entry >>> 32 == key) {
                     long total = (entry & COUNT_MASK) + count;
                     if (total > COUNT_MASK) {
                         throw new IllegalStateException("a summary cell would count a value more than 2^32 times");
                     }
                     packed[slot] = key << 32 | total;
-                    return;
-                }
-                if (entry == 0) {
-                    if (count > COUNT_MASK) {
-                        throw new IllegalStateException("a summary cell would count a value more than 2^32 times");
-                    }
-                    packed[slot] = key << 32 | count;
-                    if (++packedCount * 4 > packed.length * 3) {
+                    if (free && ++packedCount * 4 > packed.length * 3) {
                         growPacked();
                     }
                     return;
@@ -353,10 +348,10 @@ public record SummaryCell(long repositories, List<FrequencyTable> tables) {
                     values[m][filled[m]++] = Double.longBitsToDouble(others[i + 1]);
                 }
             }
-            List<FrequencyTable> tables = new java.util.ArrayList<>(values.length);
+            List<FrequencyTable> tables = new ArrayList<>(values.length);
             for (int m = 0; m < values.length; m++) {
                 double[] sorted = values[m];
-                java.util.Arrays.sort(sorted);
+                Arrays.sort(sorted);
                 long[] counts = new long[sorted.length];
                 for (int i = 0; i < sorted.length; i++) {
                     counts[i] = countOf(m, sorted[i]);

@@ -1,6 +1,7 @@
 package org.divergence.core.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +214,7 @@ public final class SummaryCells {
     }
 
     public synchronized boolean isEmpty() {
-        return encoded == null ? java.util.Arrays.stream(days).allMatch(DayCells::isEmpty) : encoded.isEmpty();
+        return encoded == null ? Arrays.stream(days).allMatch(DayCells::isEmpty) : encoded.isEmpty();
     }
 
     /** Both levels' cells, in key order: every dated day, and every month with the undated cells. */
@@ -225,6 +226,9 @@ public final class SummaryCells {
 
     /** A cell as stored: its place, its number of repositories and its tables encoded ({@link SummaryCell#encode}). */
     public record EncodedCell(Key key, long repositories, byte[] tables) {
+        public static EncodedCell of(Key key, SummaryCell cell) {
+            return new EncodedCell(key, cell.repositories(), cell.encode());
+        }
     }
 
     /**
@@ -237,7 +241,7 @@ public final class SummaryCells {
         }
         List<EncodedCell> cells = new ArrayList<>();
         try {
-            drain((key, cell) -> cells.add(new EncodedCell(key, cell.repositories(), cell.encode())));
+            drain((key, cell) -> cells.add(EncodedCell.of(key, cell)));
         } catch (RuntimeException | Error e) {
             broken = true;
             throw e;
@@ -252,7 +256,7 @@ public final class SummaryCells {
             encoded = null;
             return;
         }
-        drain((key, cell) -> consumer.accept(new EncodedCell(key, cell.repositories(), cell.encode())));
+        drain((key, cell) -> consumer.accept(EncodedCell.of(key, cell)));
     }
 
     /**

@@ -71,14 +71,19 @@ final class ProjectLock implements AutoCloseable {
 
     /** "pid@host", as the runtime MXBean names a process, without starting the management machinery (0.1 s). */
     private static String holderDescription() {
-        return ProcessHandle.current().pid() + "@" + hostName();
+        return ProcessHandle.current().pid() + "@" + Host.NAME;
+    }
+
+    /** Read once per process, when the first project is locked. */
+    private static final class Host {
+        static final String NAME = hostName();
     }
 
     /**
      * This computer's name as the system has it, without a name-service lookup: InetAddress.getLocalHost() asks the
      * resolver (27 ms on every project opened, seconds where DNS is slow); the lookup stays the fallback.
      */
-    static String hostName() {
+    private static String hostName() {
         String windows = System.getenv("COMPUTERNAME");
         if (windows != null && !windows.isBlank()) {
             return windows.strip();

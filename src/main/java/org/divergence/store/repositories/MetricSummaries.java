@@ -68,10 +68,7 @@ public final class MetricSummaries {
             cells.forEachEncoded(cell -> {
                 if (failure[0] == null) {
                     try {
-                        bindKey(upsert, cell.key());
-                        upsert.setLong(4, cell.repositories());
-                        upsert.setBytes(5, cell.tables());
-                        upsert.executeUpdate();
+                        write(upsert, cell);
                     } catch (SQLException e) {
                         failure[0] = e;
                     }
@@ -271,7 +268,7 @@ public final class MetricSummaries {
                         bindKey(delete, key);
                         delete.executeUpdate();
                     } else {
-                        write(upsert, key, after);
+                        write(upsert, SummaryCells.EncodedCell.of(key, after));
                     }
                 }
             }
@@ -284,10 +281,10 @@ public final class MetricSummaries {
         statement.setString(3, key.period());
     }
 
-    private static void write(PreparedStatement upsert, SummaryCells.Key key, SummaryCell cell) throws SQLException {
-        bindKey(upsert, key);
+    private static void write(PreparedStatement upsert, SummaryCells.EncodedCell cell) throws SQLException {
+        bindKey(upsert, cell.key());
         upsert.setLong(4, cell.repositories());
-        upsert.setBytes(5, cell.encode());
+        upsert.setBytes(5, cell.tables());
         upsert.executeUpdate();
     }
 
