@@ -854,11 +854,13 @@ public final class Package {
         boolean commandsArchive = options.contains(desktopArchive)
                 && Files.exists(cfg.resolveSibling(ID + "-commands.classlist"));
         // What Launcher.startsDesktop decides, in the shell: the desktop app maps the archive of its recorded first
-        // start; a command runs with COMMAND_OPTIONS and maps report's archive or the commands' (ADR 0140).
+        // start; a command runs with COMMAND_OPTIONS, but bench, which times what the desktop app does, with the
+        // desktop's, and maps report's archive or the commands' (ADR 0140).
         script.insert(script.indexOf("exec "), """
                 archive=%1$s-commands.jsa
                 [ "${1:-}" = report ] && [ -f "$APPDIR/%1$s-report.jsa" ] && archive=%1$s-report.jsa
                 command_options="%2$s"
+                [ "${1:-}" = bench ] && command_options=
                 if [ $# -eq 0 ] || { [ $# -eq 1 ] && [ -f "$1" ] && case "$1" in
                     *.[dD][iI][vV][eE][rR][gG][eE][nN][cC][eE]|*.[qQ][dD][pP][xX]) true ;; *) false ;; esac; }; then
                   archive=%1$s.jsa

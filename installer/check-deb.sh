@@ -113,6 +113,9 @@ check "a command runs on the serial collector, C2 later (the launcher's command 
 flags=$(env -u DISPLAY JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags "$launcher" "$scratch/sample.divergence" 2>&1 || true)
 check "the desktop app runs with the JVM's defaults (G1)" \
   bash -c 'grep -q -- "-XX:+UseG1GC" <<<"$1" && ! grep -q -- "Tier4InvocationThreshold" <<<"$1"' _ "$flags"
+flags=$(env -u DISPLAY JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags "$launcher" bench --help 2>&1 || true)
+check "bench, which times what the desktop app does, runs with the desktop's JVM settings (G1)" \
+  bash -c 'grep -q -- "-XX:+UseG1GC" <<<"$1" && ! grep -q -- "Tier4InvocationThreshold" <<<"$1"' _ "$flags"
 check "a file that is not a project exits 3 (invalid input)" \
   bash -c '"$1" info --project "$2"; test $? -eq 3' _ "$launcher" "$deb"
 if [ -f "$app/lib/app/divergence-workbench.classlist" ]; then
